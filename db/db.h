@@ -1,0 +1,80 @@
+/* db.h — the connection: opening, schema migrations, transactions,
+ * integrity checks and backups.  The only layer that includes
+ * <sqlite3.h>; everything above sees struct db as opaque.
+ *
+ * Every function that can fail returns an enum err_code (ERR_OK on
+ * success) and fills *err, which may be NULL. */
+#ifndef SALKKU_DB_H
+#define SALKKU_DB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../src/error.h"
+
+struct db;
+
+enum db_open_flags {
+	DB_READONLY = 1 << 0,  /* SQLITE_OPEN_READONLY; never creates or migrates */
+	DB_CREATE   = 1 << 1,  /* create the file (and its directory) if missing */
+};
+
+/* The schema version this binary writes (the number of migrations). */
+int db_schema_latest(void);
+
+/* Opens path (":memory:" for tests), sets foreign keys on, WAL (not for
+ * :memory:), a busy timeout, registers the "nordic" collation, and
+ * migrates the schema to db_schema_latest() in numbered steps, each in
+ * its own transaction.  A database whose user_version is newer than this
+ * binary knows is refused with ERR_DATABASE and left untouched; so is a
+ * file that is not a SQLite database.  A missing file without DB_CREATE
+ * is ERR_NOT_FOUND.  *out is the caller's, to close with db_close(). */
+int db_open(const char *path, unsigned flags, struct db **out,
+	    struct error *err);
+
+/* As db_open, but migrates only up to version `target` (tests of
+ * migrations from an older schema). */
+int db_open_at_version(const char *path, int target, struct db **out,
+		       struct error *err);
+
+/* Finalizes every cached statement and closes; *db becomes NULL. */
+void db_close(struct db **db);
+
+/* The schema version of the open database (PRAGMA user_version). */
+int db_schema_version(struct db *db);
+
+/* The file path the connection was opened with (borrowed). */
+const char *db_path(struct db *db);
+
+/* True when the connection was opened read-only. */
+bool db_is_readonly(struct db *db);
+
+/* BEGIN IMMEDIATE: takes the write lock at once, so a transaction never
+ * fails half-way with SQLITE_BUSY.  Waits with backoff while another
+ * process writes, up to the busy timeout, then ERR_DATABASE "the
+ * database is busy".  One transaction per user action. */
+int db_begin(struct db *db, struct error *err);
+
+/* A read transaction (plain BEGIN) for a consistent multi-query read. */
+int db_begin_read(struct db *db, struct error *err);
+
+int db_commit(struct db *db, struct error *err);
+
+/* Rolls back if a transaction is open; harmless otherwise. */
+void db_rollback(struct db *db);
+
+/* PRAGMA data_version: changes when another connection commits.  The
+ * TUI polls it to refresh. */
+int64_t db_data_version(struct db *db);
+
+/* Runs PRAGMA integrity_check and foreign_key_check and the FTS index's
+ * own check.  Each problem found is passed to report(); returns ERR_OK
+ * when there were none, ERR_DATABASE otherwise. */
+int db_check(struct db *db, void (*report)(const char *problem, void *arg),
+	     void *arg, struct error *err);
+
+/* Copies the whole database to dest_path with SQLite's online backup
+ * API, consistent even while others write. */
+int db_backup(struct db *db, const char *dest_path, struct error *err);
+
+#endif

@@ -1,0 +1,136 @@
+/* store.h — records in and out of the database.
+ *
+ * Generic over entity_def: the column lists come from the field tables
+ * in src/entity.c.  Writes must run inside db_begin()/db_commit(); each
+ * write also appends to the change log (who, when, field, old, new) and
+ * keeps the full-text index current.  Reads may run outside a
+ * transaction.
+ *
+ * Every function returns an enum err_code and fills *err (may be NULL). */
+#ifndef SALKKU_STORE_H
+#define SALKKU_STORE_H
+
+#include <stdio.h>
+
+#include "../src/error.h"
+#include "../src/query.h"
+#include "../src/record.h"
+#include "db.h"
+
+/* The record of def with this uuid.  ERR_NOT_FOUND when there is none.
+ * *out is the caller's. */
+int store_get(struct db *db, const struct entity_def *def, const char *uuid,
+	      struct record **out, struct error *err);
+
+/* The project whose code is code (case-insensitive).  ERR_NOT_FOUND. */
+int store_get_project(struct db *db, const char *code, struct record **out,
+		      struct error *err);
+
+/* The organisation named by text: its uuid, its short name or its name
+ * (case-insensitive, exact).  ERR_NOT_FOUND when none matches,
+ * ERR_INVALID when several do (the message lists them). */
+int store_find_organisation(struct db *db, const char *text,
+			    struct record **out, struct error *err);
+
+/* Inserts rec.  An empty rec->uuid gets a new random one (libuuid);
+ * rec->id, version (1), updated_at and updated_by are filled in.  A
+ * duplicate of a F_UNIQUE field is ERR_INVALID naming the field.  The
+ * change log gets one "insert" entry. */
+int store_insert(struct db *db, struct record *rec, const char *who,
+		 struct error *err);
+
+/* Writes rec over the stored record with the same uuid, provided the
+ * stored version still equals rec->version; otherwise ERR_CONFLICT with
+ * err->current_version, changed_by and changed_at set.  Only changed
+ * fields are written, each logged as one "update" entry; when nothing
+ * changed it writes nothing and returns ERR_OK.  On success rec->version
+ * and updated_* hold the new values. */
+int store_update(struct db *db, struct record *rec, const char *who,
+		 struct error *err);
+
+/* Deletes the record (version-checked as store_update).  A project or
+ * organisation takes its dependent records with it (each logged); an
+ * organisation still named in a role or funding line is ERR_INVALID
+ * unless those go first. */
+int store_delete(struct db *db, const struct record *rec, const char *who,
+		 struct error *err);
+
+/* Appends to out every record of def belonging to the project, in a
+ * natural order (dates ascending, then creation). */
+int store_children(struct db *db, const struct entity_def *def,
+		   const char *project_uuid, struct record_list *out,
+		   struct error *err);
+
+/* Appends every organisation, by name in Nordic order. */
+int store_organisations(struct db *db, struct record_list *out,
+			struct error *err);
+
+/* Calls fn for every record of def, in uuid order, until fn returns
+ * non-zero (which is then returned).  fn may keep the record (taking
+ * ownership) by setting it to NULL; otherwise it is freed after. */
+int store_each(struct db *db, const struct entity_def *def,
+	       int (*fn)(struct record **rec, void *arg), void *arg,
+	       struct error *err);
+
+/* The project table.  Appends at most q->limit rows from q->offset in
+ * q->sort order.  Cost is bounded by the page, not the portfolio, when
+ * there is no text filter. */
+int store_project_list(struct db *db, const struct project_query *q,
+		       struct project_rows *out, struct error *err);
+
+/* Number of projects matching q (limit/offset ignored), and in all. */
+int store_project_count(struct db *db, const struct project_query *q,
+			int64_t *matching, int64_t *total, struct error *err);
+
+/* Change history, newest first: of one project and its records
+ * (project_uuid), of one record (record_uuid), or of everything (both
+ * NULL).  limit 0 means all. */
+int store_changes(struct db *db, const char *project_uuid,
+		  const char *record_uuid, int64_t limit,
+		  struct change_list *out, struct error *err);
+
+/* Deadlines due on or before `until` (ISO date; NULL: all), open ones
+ * only unless include_done; ordered by due date. */
+int store_deadlines(struct db *db, const char *until, bool include_done,
+		    struct deadline_rows *out, struct error *err);
+
+/* The projects an organisation takes part in: one row per role and per
+ * funding line, ordered by role then project code. */
+int store_org_projects(struct db *db, const char *org_uuid,
+		       struct org_project_rows *out, struct error *err);
+
+/* Writes the whole database as the JSON exchange document (see
+ * salkku(5)) to out, built with SQLite's JSON functions. */
+int store_export_json(struct db *db, FILE *out, struct error *err);
+
+/* One item of a JSON exchange document, as store_json_items() hands it
+ * over: a record (def != NULL) or a change-log entry (def == NULL). */
+struct json_item {
+	const struct entity_def *def;
+	struct record *rec;           /* owned by the caller of fn; may be taken (set NULL) */
+	struct change_entry *change;  /* for a change-log entry */
+	const char *path;             /* "$.projects.<uuid>", for messages */
+};
+
+/* Walks a JSON exchange document that json_check_document() has already
+ * found well-formed, with SQLite's JSON functions, and calls fn for every
+ * record (organisations first, then projects, then their dependants, then
+ * the change log) until fn returns non-zero.  A member of the wrong JSON
+ * type, an unknown member or entity, or a value that does not fit its
+ * field is ERR_INVALID naming the JSON path. */
+int store_json_items(struct db *db, const char *json, size_t len,
+		     int (*fn)(struct json_item *item, void *arg), void *arg,
+		     struct error *err);
+
+/* Writes an imported record as it is: its uuid, version and updated_*
+ * kept, no change-log entry made.  Inserts when the uuid is new, updates
+ * when the stored record differs, does nothing when it is the same.
+ * *changed says which.  Runs inside a transaction. */
+int store_import_record(struct db *db, const struct record *rec,
+			bool *changed, struct error *err);
+
+/* Adds an imported change-log entry unless one with its uuid exists. */
+int store_import_change(struct db *db, const struct change_entry *change,
+			bool *changed, struct error *err);
+
+#endif

@@ -1,0 +1,24 @@
+/* frontend.h — how the command line hands over to the terminal UI
+ * without the core linking curses: main() passes ui_run() in. */
+#ifndef SALKKU_FRONTEND_H
+#define SALKKU_FRONTEND_H
+
+#include <stdbool.h>
+
+struct model;
+
+struct ui_options {
+	bool read_only;        /* the session may not write: show a banner */
+	const char *hint;      /* a one-line hint for the status line, or NULL */
+	const char *config;    /* config file path, or NULL for the default */
+};
+
+/* Runs the TUI on an open model until the user quits.  Returns an exit
+ * status (0 on a normal quit). */
+typedef int (*ui_run_fn)(struct model *m, const struct ui_options *opts);
+
+/* The command line: parses argv, runs one command (or, with none, the
+ * TUI through ui_run) and returns the process exit status (error.h). */
+int cli_main(int argc, char **argv, ui_run_fn ui_run);
+
+#endif

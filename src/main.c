@@ -1,0 +1,32 @@
+/* main.c — sets up locale and translations, then hands over to the
+ * command line, which may open the TUI. */
+#include "config.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontend.h"
+#include "i18n.h"
+#include "ui/ui.h"
+
+int
+main(int argc, char **argv)
+{
+	const char *localedir = getenv("SALKKU_LOCALEDIR");
+
+	setlocale(LC_ALL, "");
+	/* Stored text is UTF-8 whatever the environment says; without a
+	 * UTF-8 LC_CTYPE, wcwidth() and ncursesw cannot measure it. */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+#ifdef ENABLE_NLS
+	bindtextdomain(PACKAGE, localedir ? localedir : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#else
+	(void)localedir;
+#endif
+	return cli_main(argc, argv, ui_run);
+}

@@ -1,0 +1,152 @@
+/* model.h — the model core: what the command line and the TUI call.
+ *
+ * A struct model holds one open database, who is using it and the last
+ * error.  Every write is one transaction (BEGIN IMMEDIATE … COMMIT):
+ * validated first, nothing half-written on failure, recorded in the
+ * change log with the real user's login name.  Every function returns
+ * an enum err_code and leaves the detail in m->err.
+ *
+ * Records passed in stay the caller's; records passed out (struct
+ * record **out) become the caller's, to free with record_free(). */
+#ifndef SALKKU_MODEL_H
+#define SALKKU_MODEL_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "entity.h"
+#include "entity_fields.h"
+#include "error.h"
+#include "query.h"
+#include "record.h"
+
+struct db;
+
+struct model {
+	struct db *db;
+	char user[64];      /* login name of the real uid (getpwuid(getuid())) */
+	bool read_only;
+	struct error err;   /* the last failure */
+};
+
+enum model_open_flags {
+	MODEL_READONLY = 1 << 0,
+	MODEL_CREATE   = 1 << 1,  /* create the file and directory if missing */
+};
+
+/* The database path to use when none is given: $SALKKU_DB, else
+ * $XDG_DATA_HOME/salkku/salkku.db, else ~/.local/share/salkku/salkku.db.
+ * Newly allocated; the caller frees. */
+char *model_default_path(void);
+
+/* Opens (and migrates) the database at path.  m is zeroed first. */
+int model_open(struct model *m, const char *path, unsigned flags);
+
+void model_close(struct model *m);
+
+/* ---- Reading ------------------------------------------------------ */
+
+/* The project with this code (case-insensitive) or uuid. */
+int model_project(struct model *m, const char *code, struct record **out);
+
+/* An organisation by uuid, short name or name. */
+int model_organisation(struct model *m, const char *text,
+		       struct record **out);
+
+/* Any record by entity and uuid. */
+int model_get(struct model *m, const struct entity_def *def,
+	      const char *uuid, struct record **out);
+
+/* The records of def that belong to a project (roles, funding, ...). */
+int model_children(struct model *m, const struct entity_def *def,
+		   const char *project_uuid, struct record_list *out);
+
+int model_organisations(struct model *m, struct record_list *out);
+
+int model_list_projects(struct model *m, const struct project_query *q,
+			struct project_rows *out);
+int model_count_projects(struct model *m, const struct project_query *q,
+			 int64_t *matching, int64_t *total);
+int model_changes(struct model *m, const char *project_uuid,
+		  const char *record_uuid, int64_t limit,
+		  struct change_list *out);
+int model_deadlines(struct model *m, const char *until, bool include_done,
+		    struct deadline_rows *out);
+int model_org_projects(struct model *m, const char *org_uuid,
+		       struct org_project_rows *out);
+
+/* A short label for a record reference: the project's code, or the
+ * organisation's short name (else name).  Newly allocated, or NULL when
+ * the record is gone. */
+char *model_ref_label(struct model *m, enum entity_kind kind,
+		      const char *uuid);
+
+/* ---- Input -------------------------------------------------------- */
+
+/* Sets field of rec from what a person typed ("15.1.2024", "453 087 €",
+ * "käynnissä", "ISO" for an organisation reference, "" for none).
+ * ERR_INVALID / ERR_NOT_FOUND naming the field. */
+int model_parse_field(struct model *m, struct record *rec, int field,
+		      const char *input);
+
+/* As model_parse_field, with the field named ("budget") and "FIELD=VALUE"
+ * split; an unknown or read-only field is ERR_USAGE naming it. */
+int model_assign(struct model *m, struct record *rec, const char *assignment);
+
+/* ---- Writing: each call is one transaction ------------------------ */
+
+/* Validates and inserts rec (uuid, id, version filled in).  A new
+ * project without status gets "idea"; its first status is recorded in
+ * the status history. */
+int model_insert(struct model *m, struct record *rec);
+
+/* Validates and writes rec over the stored record, provided it is still
+ * at rec->version (the version the caller read): else ERR_CONFLICT with
+ * who changed it and when in m->err.  Status is not changed here. */
+int model_update(struct model *m, struct record *rec);
+
+/* Deletes rec (version-checked) and, for a project, everything that
+ * belongs to it. */
+int model_delete(struct model *m, const struct record *rec);
+
+/* Moves project to status `to` on date (ISO; NULL: today) for reason
+ * (may be NULL).  A move the workflow does not allow is ERR_INVALID
+ * unless force; a forced move is recorded as such.  project->version
+ * must be the version read (conflict otherwise); on success project is
+ * updated in place. */
+int model_set_status(struct model *m, struct record *project,
+		     const char *to, const char *date, const char *reason,
+		     bool force);
+
+/* ---- Whole database ----------------------------------------------- */
+
+/* Writes the JSON exchange document (salkku(5)). */
+int model_export_json(struct model *m, FILE *out);
+
+/* Writes projects as CSV (RFC 4180, a header line, ISO dates, money as
+ * decimal euros; cells a spreadsheet would run as formulas neutralised). */
+int model_export_csv(struct model *m, FILE *out);
+
+/* Imports a JSON exchange document (path "-" is standard input):
+ * checked strictly first (json_check.h), then every record validated,
+ * all in one transaction; with dry_run the transaction is rolled back.
+ * counts[kind] receives how many records of each entity were (or would
+ * be) written.  Any error writes nothing. */
+int model_import_json(struct model *m, const char *path, bool dry_run,
+		      size_t counts[ENT_COUNT]);
+
+/* Imports projects from CSV with the export's header.  Bad rows are
+ * ERR_INVALID as "file:line: field: problem"; any error writes nothing.
+ * counts[ENT_PROJECT] receives the number written. */
+int model_import_csv(struct model *m, const char *path, bool dry_run,
+		     size_t counts[ENT_COUNT]);
+
+/* Fills an empty database with the demo portfolio (real projects of the
+ * competence centres).  ERR_INVALID if the database has projects. */
+int model_load_demo(struct model *m);
+
+/* Integrity and foreign-key check; problems go to report(). */
+int model_check(struct model *m, void (*report)(const char *, void *),
+		void *arg);
+
+#endif

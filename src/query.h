@@ -1,0 +1,114 @@
+/* query.h — the questions people ask of the portfolio, and the rows
+ * that answer them, as plain C structs.  The storage layer answers
+ * them (db/store.h); the CLI and the TUI only read them. */
+#ifndef SALKKU_QUERY_H
+#define SALKKU_QUERY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "record.h"
+
+enum project_sort {
+	SORT_CODE, SORT_NAME, SORT_STATUS, SORT_ADMINISTRATOR, SORT_FUNDER,
+	SORT_START, SORT_END, SORT_BUDGET,
+	SORT_COUNT
+};
+
+/* The config/CLI names of the sort keys ("code", "name", ...), indexed
+ * by enum project_sort. */
+extern const char *const project_sort_names[SORT_COUNT];
+
+/* Filters of a project list.  Every member is optional (NULL / 0 / false
+ * means "no filter"); the filters combine with AND.  Strings are
+ * borrowed for the duration of the call. */
+struct project_query {
+	const char *statuses[16];   /* status keys, any of which; NULL-ended */
+	const char *funder;         /* organisation uuid in a funding line or funder role */
+	const char *partner;        /* organisation uuid in any role */
+	const char *theme;          /* one theme, case-insensitive, whole item */
+	int year;                   /* active at some time in this year */
+	const char *text;           /* full-text words, as a person typed them */
+	enum project_sort sort;
+	bool descending;
+	int64_t limit;              /* 0: no limit */
+	int64_t offset;
+};
+
+/* One line of the project table.  start/end are the actual dates when
+ * set, else the planned ones ("" when neither).  Strings are owned. */
+struct project_row {
+	int64_t id;
+	char uuid[UUID_LEN + 1];
+	int64_t version;
+	char *code, *name, *status;
+	char *administrator;   /* short name (else name) of the administrator, or NULL */
+	char *funder;          /* short name of the main funder (largest grant), or NULL */
+	char *start, *end;     /* ISO dates or NULL */
+	bool has_budget;
+	int64_t budget;        /* cents */
+};
+
+struct project_rows {
+	struct project_row *items;
+	size_t count, capacity;
+};
+
+void project_rows_clear(struct project_rows *rows);
+
+/* One entry of the change history: one field of one record. */
+struct change_entry {
+	int64_t id;
+	char uuid[UUID_LEN + 1];  /* identity of the entry across databases */
+	char at[32];           /* ISO 8601 UTC */
+	char who[64];
+	char action[8];        /* "insert", "update", "delete" */
+	const struct entity_def *def;
+	char record_uuid[UUID_LEN + 1];
+	char *project_code;    /* the project the record belongs to, or NULL */
+	char *record_title;    /* what the record is called, at the time */
+	char *field;           /* field name; NULL for insert/delete */
+	char *old_value, *new_value;  /* storage form; NULL when null */
+};
+
+struct change_list {
+	struct change_entry *items;
+	size_t count, capacity;
+};
+
+void change_list_clear(struct change_list *list);
+
+/* A deadline with its project, for the cross-project deadline view. */
+struct deadline_row {
+	char uuid[UUID_LEN + 1];
+	char *project_code;
+	char *project_uuid;
+	char *kind, *title, *due;  /* due: ISO date */
+	bool done;
+};
+
+struct deadline_rows {
+	struct deadline_row *items;
+	size_t count, capacity;
+};
+
+void deadline_rows_clear(struct deadline_rows *rows);
+
+/* A project an organisation takes part in, with its role; for the
+ * organisation's detail screen and `org show`. */
+struct org_project_row {
+	char *project_uuid, *code, *name, *status;
+	char *role;           /* role key, or "funder" for a funding line */
+	bool has_amount;
+	int64_t amount;       /* budget share, or granted (else applied) funding */
+};
+
+struct org_project_rows {
+	struct org_project_row *items;
+	size_t count, capacity;
+};
+
+void org_project_rows_clear(struct org_project_rows *rows);
+
+#endif

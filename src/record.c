@@ -1,0 +1,131 @@
+#include "record.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct record *
+record_new(const struct entity_def *def)
+{
+	struct record *rec;
+
+	rec = calloc(1, sizeof *rec + def->nfields * sizeof rec->v[0]);
+	if (!rec)
+		return NULL;
+	rec->def = def;
+	for (size_t i = 0; i < def->nfields; i++)
+		rec->v[i].null = true;
+	return rec;
+}
+
+struct record *
+record_dup(const struct record *rec)
+{
+	struct record *copy = record_new(rec->def);
+
+	if (!copy)
+		return NULL;
+	copy->id = rec->id;
+	copy->version = rec->version;
+	memcpy(copy->uuid, rec->uuid, sizeof copy->uuid);
+	memcpy(copy->updated_at, rec->updated_at, sizeof copy->updated_at);
+	memcpy(copy->updated_by, rec->updated_by, sizeof copy->updated_by);
+	for (size_t i = 0; i < rec->def->nfields; i++) {
+		copy->v[i] = rec->v[i];
+		copy->v[i].text = NULL;
+		if (rec->v[i].text &&
+		    record_set_text(copy, (int)i, rec->v[i].text) < 0) {
+			record_free(&copy);
+			return NULL;
+		}
+	}
+	return copy;
+}
+
+void
+record_free(struct record **rec)
+{
+	if (!rec || !*rec)
+		return;
+	for (size_t i = 0; i < (*rec)->def->nfields; i++)
+		free((*rec)->v[i].text);
+	free(*rec);
+	*rec = NULL;
+}
+
+int
+record_set_text(struct record *rec, int field, const char *text)
+{
+	char *copy = NULL;
+
+	if (text && !(copy = strdup(text)))
+		return -1;
+	free(rec->v[field].text);
+	rec->v[field].text = copy;
+	rec->v[field].num = 0;
+	rec->v[field].null = copy == NULL;
+	return 0;
+}
+
+void
+record_set_num(struct record *rec, int field, int64_t num)
+{
+	free(rec->v[field].text);
+	rec->v[field].text = NULL;
+	rec->v[field].num = num;
+	rec->v[field].null = false;
+}
+
+void
+record_set_null(struct record *rec, int field)
+{
+	free(rec->v[field].text);
+	rec->v[field].text = NULL;
+	rec->v[field].num = 0;
+	rec->v[field].null = true;
+}
+
+const char *
+record_text(const struct record *rec, int field)
+{
+	return rec->v[field].null ? NULL : rec->v[field].text;
+}
+
+bool
+record_field_equal(const struct record *a, const struct record *b, int field)
+{
+	const struct value *x = &a->v[field], *y = &b->v[field];
+
+	if (x->null || y->null)
+		return x->null == y->null;
+	if (x->text || y->text)
+		return x->text && y->text && !strcmp(x->text, y->text);
+	return x->num == y->num;
+}
+
+int
+record_list_push(struct record_list *list, struct record *rec)
+{
+	if (list->count == list->capacity) {
+		size_t cap = list->capacity ? list->capacity * 2 : 8;
+		struct record **items = realloc(list->items, cap * sizeof *items);
+
+		if (!items) {
+			record_free(&rec);
+			return -1;
+		}
+		list->items = items;
+		list->capacity = cap;
+	}
+	list->items[list->count++] = rec;
+	return 0;
+}
+
+void
+record_list_clear(struct record_list *list)
+{
+	for (size_t i = 0; i < list->count; i++)
+		record_free(&list->items[i]);
+	free(list->items);
+	list->items = NULL;
+	list->count = list->capacity = 0;
+}

@@ -1,0 +1,62 @@
+/* text.h — UTF-8 text made safe and measured for a terminal.
+ *
+ * One sanitiser serves the CLI and the TUI: text people typed may hold
+ * escape sequences, carriage returns, bidirectional overrides or broken
+ * UTF-8, none of which may reach a terminal raw.  Widths are display
+ * columns (wcwidth), never bytes.  These functions decode UTF-8 by
+ * themselves, so they work the same whatever LC_CTYPE is. */
+#ifndef SALKKU_TEXT_H
+#define SALKKU_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum text_flags {
+	TEXT_KEEP_NEWLINES = 1 << 0,  /* keep '\n' (multi-line notes); else "^J" */
+	TEXT_KEEP_TABS     = 1 << 1,  /* keep '\t'; else "^I" */
+};
+
+/* A newly allocated copy of s in which every character that would act on
+ * a terminal instead of showing is made visible:
+ *   C0 controls and DEL  -> caret notation: ESC "^[", CR "^M", BS "^H"
+ *   C1 controls (U+0080–U+009F), bidi embeddings/overrides/isolates
+ *   (U+202A–U+202E, U+2066–U+2069), and other format characters that
+ *   reorder text            -> "<U+202E>"
+ *   bytes that are not UTF-8 -> U+FFFD
+ * Returns NULL only when out of memory.  The caller frees. */
+char *text_sanitize(const char *s, unsigned flags);
+
+/* True when text_sanitize(s, flags) would return s unchanged. */
+bool text_is_safe(const char *s, unsigned flags);
+
+/* Display width of s in terminal columns.  s should be sanitised; an
+ * unprintable character counts as one column. */
+int text_width(const char *s);
+
+/* A newly allocated copy of s cut to at most width columns, ending in
+ * "…" when anything was cut.  A wide character that does not fit whole
+ * is left out.  The caller frees; NULL when out of memory. */
+char *text_clip(const char *s, int width);
+
+/* Writes s into buf (size bytes) clipped to width columns and padded with
+ * spaces to exactly width columns, on the left when right_align.
+ * Returns buf.  Used by aligned table output. */
+char *text_pad(char *buf, size_t size, const char *s, int width,
+	       bool right_align);
+
+/* Decodes one UTF-8 character at s (n bytes available) into *cp.
+ * Returns the bytes used (1–4), or -1 for an invalid sequence (one byte
+ * should then be skipped and shown as U+FFFD). */
+int utf8_decode(const char *s, size_t n, unsigned *cp);
+
+/* True when the len bytes at s are valid UTF-8 (no overlongs, no
+ * surrogates, nothing above U+10FFFF). */
+bool utf8_valid(const char *s, size_t len);
+
+/* Compares two UTF-8 strings as a Nordic reader sorts them: case folded,
+ * Å Ä Ö after Z (Finnish/Swedish), Ü as Y, accented Latin letters with
+ * their base letter, digits before letters; ties broken by bytes.  The
+ * same order in every locale, so that the storage layer can index by it. */
+int text_collate(const char *a, size_t alen, const char *b, size_t blen);
+
+#endif
