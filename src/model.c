@@ -1,0 +1,252 @@
+/* model.c — opening the portfolio, reading it, and turning what people
+ * type into stored values.  Writes are in model_write.c. */
+#include "config.h"
+
+#include "model.h"
+
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db/db.h"
+#include "db/store.h"
+#include "i18n.h"
+#include "validate.h"
+
+char *
+model_default_path(void)
+{
+	const char *env = getenv("SALKKU_DB");
+	const char *base = getenv("XDG_DATA_HOME");
+	const char *suffix = "salkku/salkku.db";
+	char *path;
+
+	if (env && *env)
+		return strdup(env);
+	if (base && *base == '/') {
+		if (asprintf(&path, "%s/%s", base, suffix) < 0)
+			return NULL;
+		return path;
+	}
+	base = getenv("HOME");
+	if (!base || !*base) {
+		struct passwd *pw = getpwuid(getuid());
+
+		base = pw ? pw->pw_dir : "/";
+	}
+	if (asprintf(&path, "%s/.local/share/%s", base, suffix) < 0)
+		return NULL;
+	return path;
+}
+
+/* The login name of the real user id: $USER can say anything, and the
+ * change log must say who really made a change. */
+static void
+model_set_user(struct model *m)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	if (pw && pw->pw_name)
+		snprintf(m->user, sizeof m->user, "%s", pw->pw_name);
+	else
+		snprintf(m->user, sizeof m->user, "uid%ld", (long)getuid());
+}
+
+int
+model_open(struct model *m, const char *path, unsigned flags)
+{
+	unsigned db_flags = 0;
+	struct stat st;
+
+	memset(m, 0, sizeof *m);
+	model_set_user(m);
+	if (flags & MODEL_CREATE)
+		db_flags |= DB_CREATE;
+	/* A file this user may not write is opened for reading instead of
+	 * failing at the first keystroke that saves. */
+	if ((flags & MODEL_READONLY) ||
+	    (stat(path, &st) == 0 && access(path, W_OK) != 0 && errno == EACCES))
+		db_flags = DB_READONLY;
+	if (db_open(path, db_flags, &m->db, &m->err) != ERR_OK)
+		return m->err.code;
+	m->read_only = (db_flags & DB_READONLY) != 0;
+	return ERR_OK;
+}
+
+void
+model_close(struct model *m)
+{
+	db_close(&m->db);
+}
+
+int
+model_project(struct model *m, const char *code, struct record **out)
+{
+	return store_get_project(m->db, code, out, &m->err);
+}
+
+int
+model_organisation(struct model *m, const char *text, struct record **out)
+{
+	return store_find_organisation(m->db, text, out, &m->err);
+}
+
+int
+model_get(struct model *m, const struct entity_def *def, const char *uuid,
+	  struct record **out)
+{
+	return store_get(m->db, def, uuid, out, &m->err);
+}
+
+int
+model_children(struct model *m, const struct entity_def *def,
+	       const char *project_uuid, struct record_list *out)
+{
+	return store_children(m->db, def, project_uuid, out, &m->err);
+}
+
+int
+model_organisations(struct model *m, struct record_list *out)
+{
+	return store_organisations(m->db, out, &m->err);
+}
+
+int
+model_list_projects(struct model *m, const struct project_query *q,
+		    struct project_rows *out)
+{
+	return store_project_list(m->db, q, out, &m->err);
+}
+
+int
+model_count_projects(struct model *m, const struct project_query *q,
+		     int64_t *matching, int64_t *total)
+{
+	return store_project_count(m->db, q, matching, total, &m->err);
+}
+
+int
+model_changes(struct model *m, const char *project_uuid,
+	      const char *record_uuid, int64_t limit, struct change_list *out)
+{
+	return store_changes(m->db, project_uuid, record_uuid, limit, out,
+			     &m->err);
+}
+
+int
+model_deadlines(struct model *m, const char *until, bool include_done,
+		struct deadline_rows *out)
+{
+	return store_deadlines(m->db, until, include_done, out, &m->err);
+}
+
+int
+model_org_projects(struct model *m, const char *org_uuid,
+		   struct org_project_rows *out)
+{
+	return store_org_projects(m->db, org_uuid, out, &m->err);
+}
+
+char *
+model_ref_label(struct model *m, enum entity_kind kind, const char *uuid)
+{
+	struct record *rec = NULL;
+	const char *label;
+	char *copy;
+
+	if (!uuid || store_get(m->db, entities[kind], uuid, &rec, NULL) != ERR_OK)
+		return NULL;
+	if (kind == ENT_ORGANISATION)
+		label = record_text(rec, ORG_SHORT_NAME) ? record_text(rec, ORG_SHORT_NAME)
+							 : record_text(rec, ORG_NAME);
+	else
+		label = record_text(rec, rec->def->title_field);
+	copy = label ? strdup(label) : NULL;
+	record_free(&rec);
+	return copy;
+}
+
+/* An FT_REF field is typed as a project code or an organisation's name
+ * or short name; it is stored as the uuid. */
+static int
+model_parse_ref(struct model *m, struct record *rec, int field,
+		const char *input)
+{
+	const struct field_def *fd = &rec->def->fields[field];
+	struct record *target = NULL;
+	int rc;
+
+	if (fd->ref == ENT_ORGANISATION)
+		rc = store_find_organisation(m->db, input, &target, &m->err);
+	else
+		rc = store_get_project(m->db, input, &target, &m->err);
+	if (rc == ERR_NOT_FOUND)
+		return error_set(&m->err, ERR_NOT_FOUND, fd->name,
+				 _("%s: no %s called \"%s\""), fd->name,
+				 fd->ref == ENT_ORGANISATION ? _("organisation")
+							     : _("project"),
+				 input);
+	if (rc != ERR_OK) {
+		if (!m->err.field[0])
+			snprintf(m->err.field, sizeof m->err.field, "%s", fd->name);
+		return rc;
+	}
+	rc = record_set_text(rec, field, target->uuid) < 0
+		     ? error_set(&m->err, ERR_FAILED, fd->name, _("out of memory"))
+		     : ERR_OK;
+	record_free(&target);
+	return rc;
+}
+
+int
+model_parse_field(struct model *m, struct record *rec, int field,
+		  const char *input)
+{
+	const char *p = input ? input : "";
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (rec->def->fields[field].type == FT_REF && *p)
+		return model_parse_ref(m, rec, field, p);
+	return validate_parse_field(rec, field, input, &m->err);
+}
+
+int
+model_assign(struct model *m, struct record *rec, const char *assignment)
+{
+	const char *eq = strchr(assignment, '=');
+	char name[64];
+	size_t len;
+	int field;
+
+	if (!eq || eq == assignment)
+		return error_set(&m->err, ERR_USAGE, NULL,
+				 _("\"%s\" is not FIELD=VALUE"), assignment);
+	len = (size_t)(eq - assignment);
+	if (len >= sizeof name)
+		len = sizeof name - 1;
+	memcpy(name, assignment, len);
+	name[len] = '\0';
+	field = entity_field_index(rec->def, name);
+	if (field < 0)
+		return error_set(&m->err, ERR_USAGE, name,
+				 _("%s: no such field of a %s"), name,
+				 rec->def->name);
+	if (rec->def->fields[field].flags & F_READONLY)
+		return error_set(&m->err, ERR_USAGE, name,
+				 field == PROJECT_STATUS && rec->def->kind == ENT_PROJECT
+					 ? _("%s: change it with \"salkku status\", which keeps the history")
+					 : _("%s: cannot be set directly"),
+				 name);
+	return model_parse_field(m, rec, field, eq + 1);
+}
+
+int
+model_check(struct model *m, void (*report)(const char *, void *), void *arg)
+{
+	return db_check(m->db, report, arg, &m->err);
+}
