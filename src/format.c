@@ -1,0 +1,550 @@
+/* format.c — dates, money and fixed-point numbers between people and
+ * storage.
+ *
+ * Dates are computed on a day count (days from 1970-01-01 in the
+ * proleptic Gregorian calendar), never with mktime(), so that no time
+ * zone or DST rule can shift them. */
+#include "config.h"
+
+#include "format.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#define YEAR_MIN 1900
+#define YEAR_MAX 2199
+
+/* ---- dates ---------------------------------------------------------- */
+
+static bool
+is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int days[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+static bool
+date_ok(int y, int m, int d)
+{
+	return y >= YEAR_MIN && y <= YEAR_MAX && m >= 1 && m <= 12 &&
+	       d >= 1 && d <= days_in_month(y, m);
+}
+
+/* Days since 1970-01-01 (H. Hinnant's days_from_civil). */
+static long
+days_from_civil(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days(long z, int *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* y, m and d come from a valid date with a four-digit year. */
+static void
+write_iso(char out[11], int y, int m, int d)
+{
+	out[0] = (char)('0' + y / 1000 % 10);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+}
+
+/* Reads between min and max decimal digits at *p into *v, advancing *p.
+ * Returns the digits read, or 0 when there were too few. */
+static int
+read_digits(const char **p, int min, int max, int *v)
+{
+	int n = 0;
+
+	*v = 0;
+	while (n < max && **p >= '0' && **p <= '9') {
+		*v = *v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n >= min ? n : 0;
+}
+
+static const char *
+skip_spaces(const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+int
+parse_date(const char *in, char out[11])
+{
+	const char *p;
+	int y, m, d, n;
+
+	if (!in || !out)
+		return -1;
+	p = skip_spaces(in);
+	n = read_digits(&p, 1, 4, &y);
+	if (n == 4 && *p == '-') {
+		p++;
+		if (!read_digits(&p, 2, 2, &m) || *p++ != '-' ||
+		    !read_digits(&p, 2, 2, &d))
+			return -1;
+	} else if (n >= 1 && n <= 2 && *p == '.') {
+		d = y;
+		p++;
+		if (!read_digits(&p, 1, 2, &m) || *p++ != '.' ||
+		    read_digits(&p, 4, 4, &y) != 4)
+			return -1;
+	} else {
+		return -1;
+	}
+	/* A fifth digit of the year or anything else after the date. */
+	if (*skip_spaces(p) != '\0' || !date_ok(y, m, d))
+		return -1;
+	write_iso(out, y, m, d);
+	return 0;
+}
+
+/* Splits a valid ISO date; false when iso is not one. */
+static bool
+split_iso(const char *iso, int *y, int *m, int *d)
+{
+	char norm[11];
+
+	if (parse_date(iso, norm) < 0)
+		return false;
+	*y = atoi(norm);
+	*m = atoi(norm + 5);
+	*d = atoi(norm + 8);
+	return true;
+}
+
+int
+date_add_days(const char *iso, int days, char out[11])
+{
+	int y, m, d;
+
+	if (!out || !split_iso(iso, &y, &m, &d))
+		return -1;
+	civil_from_days(days_from_civil(y, m, d) + days, &y, &m, &d);
+	if (y < YEAR_MIN || y > YEAR_MAX)
+		return -1;
+	write_iso(out, y, m, d);
+	return 0;
+}
+
+int
+date_diff_days(const char *a, const char *b)
+{
+	int ya, ma, da, yb, mb, db;
+
+	/* The header promises ISO dates; anything else counts as no
+	 * distance rather than as a huge one. */
+	if (!split_iso(a, &ya, &ma, &da) || !split_iso(b, &yb, &mb, &db))
+		return 0;
+	return (int)(days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da));
+}
+
+char *
+format_date(char *buf, size_t size, const char *iso, enum fmt_style st)
+{
+	int y, m, d;
+
+	if (!buf || size == 0)
+		return buf;
+	if (!iso)
+		iso = "";
+	if (st == FMT_FINNISH && split_iso(iso, &y, &m, &d))
+		snprintf(buf, size, "%d.%d.%d", d, m, y);
+	else
+		snprintf(buf, size, "%s", iso);
+	return buf;
+}
+
+/* ---- the clock ---------------------------------------------------------- */
+
+void
+format_today(char out[11])
+{
+	const char *env = getenv("SALKKU_TODAY");
+	long days;
+	int y, m, d;
+
+	if (env && *env && parse_date(env, out) == 0)
+		return;
+	days = (long)(time(NULL) / 86400);
+	civil_from_days(days, &y, &m, &d);
+	write_iso(out, y, m, d);
+}
+
+/* True for "YYYY-MM-DDTHH:MM:SSZ" with a valid date and time. */
+static bool
+valid_timestamp(const char *s)
+{
+	char date[11];
+	int h, mi, se;
+	const char *p;
+
+	if (strlen(s) != 20 || s[10] != 'T' || s[19] != 'Z')
+		return false;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (parse_date(date, date) < 0 || memcmp(date, s, 10))
+		return false;
+	p = s + 11;
+	if (!read_digits(&p, 2, 2, &h) || *p++ != ':' ||
+	    !read_digits(&p, 2, 2, &mi) || *p++ != ':' ||
+	    !read_digits(&p, 2, 2, &se))
+		return false;
+	return h < 24 && mi < 60 && se < 61;
+}
+
+void
+format_now(char out[32])
+{
+	const char *env = getenv("SALKKU_NOW");
+	time_t t = time(NULL);
+	long days = (long)(t / 86400), secs = (long)(t % 86400);
+	char today[11];
+	int y, m, d;
+
+	if (env && valid_timestamp(env)) {
+		snprintf(out, 32, "%s", env);
+		return;
+	}
+	/* A frozen SALKKU_TODAY without SALKKU_NOW keeps its date, so that
+	 * "today" and the time stamps of the same run agree. */
+	format_today(today);
+	if (!split_iso(today, &y, &m, &d))
+		civil_from_days(days, &y, &m, &d);
+	snprintf(out, 32, "%04d-%02d-%02dT%02ld:%02ld:%02ldZ", y, m, d,
+		 secs / 3600, secs / 60 % 60, secs % 60);
+}
+
+/* ---- numbers ---------------------------------------------------------- */
+
+/* The group separators people type: space, no-break space U+00A0 and
+ * narrow no-break space U+202F.  Returns the bytes one takes, or 0. */
+static size_t
+space_sep(const char *p)
+{
+	if (*p == ' ')
+		return 1;
+	if (!strncmp(p, "\xc2\xa0", 2))
+		return 2;
+	if (!strncmp(p, "\xe2\x80\xaf", 3))
+		return 3;
+	return 0;
+}
+
+static const char *
+skip_any_spaces(const char *p)
+{
+	for (;;) {
+		size_t n = *p == '\t' ? 1 : space_sep(p);
+
+		if (!n)
+			return p;
+		p += n;
+	}
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The length of a group separator at p, or 0.  A comma is one only when
+ * commas are allowed, exactly three digits follow (a decimal comma
+ * allows two decimals) and the groups are not separated by spaces. */
+static size_t
+group_sep(const char *p, char sep, bool commas)
+{
+	if (*p == ',')
+		return commas && sep != ' ' && is_digit(p[1]) && is_digit(p[2]) &&
+		       is_digit(p[3]) && !is_digit(p[4]);
+	return space_sep(p);
+}
+
+/* Parses a number with at most two decimals into hundredths.  Groups of
+ * three digits may be separated by spaces ("1 250 000"), and amounts of
+ * money also by commas ("1,250,000.50", as FMT_ENGLISH writes them),
+ * one kind in a number; the first group has one to three digits and no
+ * leading zero.  With currency, "€" or "EUR" may follow.
+ *
+ * Other numbers take no comma groups: "1,125" person-years is a Finn's
+ * 1.125, to be refused for its third decimal, not read as 1125. */
+static int
+parse_fixed(const char *in, bool currency, int64_t *out)
+{
+	const int64_t limit = (INT64_MAX - 99) / 100;
+	const char *p, *digits;
+	int64_t whole = 0;
+	int ndigits = 0, group = 0, frac = 0, nfrac = 0;
+	char sep = 0;  /* the group separator in use: ' ' or ',' */
+	bool neg = false;
+
+	if (!in || !out)
+		return -1;
+	p = skip_any_spaces(in);
+	if (*p == '-') {
+		neg = true;
+		p++;
+	}
+	digits = p;
+	for (;;) {
+		size_t n;
+		char kind;
+
+		if (is_digit(*p)) {
+			int d = *p++ - '0';
+
+			if (whole > (limit - d) / 10)
+				return -1;
+			whole = whole * 10 + d;
+			ndigits++;
+			group++;
+			continue;
+		}
+		n = group_sep(p, sep, currency);
+		/* A space not followed by digits is the one before "€". */
+		if (!n || group == 0 || !is_digit(p[n]))
+			break;
+		kind = *p == ',' ? ',' : ' ';
+		if (!sep ? group > 3 || *digits == '0' :
+			   sep != kind || group != 3)
+			return -1;
+		sep = kind;
+		group = 0;
+		p += n;
+	}
+	if (sep && group != 3)
+		return -1;
+	if (*p == '.' || (*p == ',' && sep != ',')) {
+		p++;
+		while (is_digit(*p)) {
+			if (++nfrac > 2)
+				return -1;
+			frac = frac * 10 + (*p++ - '0');
+		}
+		if (nfrac == 1)
+			frac *= 10;
+	}
+	if (ndigits == 0 && nfrac == 0)
+		return -1;
+	p = skip_any_spaces(p);
+	if (currency) {
+		if (!strncmp(p, "\xe2\x82\xac", 3))
+			p += 3;
+		else if (!strncasecmp(p, "EUR", 3))
+			p += 3;
+		p = skip_any_spaces(p);
+	}
+	if (*p)
+		return -1;
+	*out = (whole * 100 + frac) * (neg ? -1 : 1);
+	return 0;
+}
+
+int
+parse_money(const char *in, int64_t *cents)
+{
+	return parse_fixed(in, true, cents);
+}
+
+int
+parse_hundredths(const char *in, int64_t *out)
+{
+	return parse_fixed(in, false, out);
+}
+
+int
+parse_bool(const char *in, bool *out)
+{
+	static const char *const yes[] = {
+		"1", "yes", "y", "true", "on", "kyllä", "KYLLÄ", "k", "ja",
+	};
+	static const char *const no[] = {
+		"0", "no", "n", "false", "off", "ei", "e", "nej",
+	};
+	char word[16];
+	const char *p;
+	size_t len;
+
+	if (!in || !out)
+		return -1;
+	p = skip_spaces(in);
+	len = strlen(p);
+	while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+		len--;
+	if (len == 0 || len >= sizeof word)
+		return -1;
+	memcpy(word, p, len);
+	word[len] = '\0';
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (!strcasecmp(word, yes[i])) {
+			*out = true;
+			return 0;
+		}
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+		if (!strcasecmp(word, no[i])) {
+			*out = false;
+			return 0;
+		}
+	return -1;
+}
+
+/* Writes the digits of v with sep (may be 0: none) between groups of
+ * three into out (at least 32 bytes). */
+static void
+group_digits(char *out, uint64_t v, char sep)
+{
+	char rev[32];
+	int n = 0, o = 0;
+
+	do {
+		if (sep && n && n % 4 == 3)
+			rev[n++] = sep;
+		rev[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		out[o++] = rev[--n];
+	out[o] = '\0';
+}
+
+/* |v| without overflow for INT64_MIN. */
+static uint64_t
+magnitude(int64_t v)
+{
+	return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+}
+
+char *
+format_money(char *buf, size_t size, int64_t cents, enum fmt_style st)
+{
+	uint64_t mag = magnitude(cents);
+	const char *sign = cents < 0 ? "-" : "";
+	unsigned frac = (unsigned)(mag % 100);
+	char digits[40];
+
+	if (!buf || size == 0)
+		return buf;
+	switch (st) {
+	case FMT_ISO:
+		snprintf(buf, size, "%s%llu.%02u", sign,
+			 (unsigned long long)(mag / 100), frac);
+		break;
+	case FMT_FINNISH:
+		group_digits(digits, mag / 100, ' ');
+		if (frac)
+			snprintf(buf, size, "%s%s,%02u \xe2\x82\xac", sign, digits,
+				 frac);
+		else
+			snprintf(buf, size, "%s%s \xe2\x82\xac", sign, digits);
+		break;
+	case FMT_ENGLISH:
+	default:
+		group_digits(digits, mag / 100, ',');
+		if (frac)
+			snprintf(buf, size, "%s%s.%02u \xe2\x82\xac", sign, digits,
+				 frac);
+		else
+			snprintf(buf, size, "%s%s \xe2\x82\xac", sign, digits);
+		break;
+	}
+	return buf;
+}
+
+char *
+format_hundredths(char *buf, size_t size, int64_t v, enum fmt_style st)
+{
+	uint64_t mag = magnitude(v);
+	const char *sign = v < 0 ? "-" : "";
+	unsigned frac = (unsigned)(mag % 100);
+	unsigned long long whole = (unsigned long long)(mag / 100);
+	char point = st == FMT_FINNISH ? ',' : '.';
+
+	if (!buf || size == 0)
+		return buf;
+	if (st == FMT_ISO)
+		snprintf(buf, size, "%s%llu.%02u", sign, whole, frac);
+	else if (frac == 0)
+		snprintf(buf, size, "%s%llu", sign, whole);
+	else if (frac % 10 == 0)
+		snprintf(buf, size, "%s%llu%c%u", sign, whole, point, frac / 10);
+	else
+		snprintf(buf, size, "%s%llu%c%02u", sign, whole, point, frac);
+	return buf;
+}
+
+/* ---- locale ------------------------------------------------------------- */
+
+static bool
+nordic(const char *name)
+{
+	return name && (!strncmp(name, "fi", 2) || !strncmp(name, "sv", 2));
+}
+
+static bool
+plain_c(const char *name)
+{
+	return !name || !strcmp(name, "C") || !strcmp(name, "POSIX") ||
+	       !strncmp(name, "C.", 2);
+}
+
+enum fmt_style
+format_style_from_locale(void)
+{
+	const char *messages = setlocale(LC_MESSAGES, NULL);
+	const char *language = getenv("LANGUAGE");
+
+	if (nordic(setlocale(LC_TIME, NULL)) || nordic(messages))
+		return FMT_FINNISH;
+	/* gettext ignores LANGUAGE under the C locale, and so do we: the
+	 * dates should be in the language the messages are in. */
+	if (!plain_c(messages) && nordic(language))
+		return FMT_FINNISH;
+	return FMT_ENGLISH;
+}

@@ -1,0 +1,363 @@
+/* validate.c — checks driven by the entity field tables.
+ *
+ * Each field is checked by its type and flags alone, so that a field
+ * added to entity.c is validated without a line here.  The only rules
+ * that know about particular fields are the cross-field ones in
+ * date_ranges[].  Messages begin with the field's name, as people type
+ * it on the command line, and echo bad input only after sanitising it:
+ * an import file may hold escape sequences. */
+#include "config.h"
+
+#include "validate.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entity_fields.h"
+#include "format.h"
+#include "i18n.h"
+#include "text.h"
+
+/* End dates that must not come before their start. */
+static const struct {
+	enum entity_kind kind;
+	int start, end;
+} date_ranges[] = {
+	{ ENT_PROJECT, PROJECT_PLANNED_START, PROJECT_PLANNED_END },
+	{ ENT_PROJECT, PROJECT_ACTUAL_START,  PROJECT_ACTUAL_END },
+};
+
+/* Echoed input is cut to this many columns in messages. */
+#define ECHO_WIDTH 40
+
+static int fail(struct error *err, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Sets ERR_INVALID naming field; fmt gets the field name first. */
+static int
+fail(struct error *err, const char *field, const char *fmt, ...)
+{
+	char msg[sizeof err->message];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return error_set(err, ERR_INVALID, field, "%s", msg);
+}
+
+/* What a person typed, made safe to print and short: into buf. */
+static const char *
+shown(const char *in, char *buf, size_t size)
+{
+	char *safe = text_sanitize(in, 0);
+	char *clipped = safe ? text_clip(safe, ECHO_WIDTH) : NULL;
+
+	snprintf(buf, size, "%s", clipped ? clipped : "?");
+	free(clipped);
+	free(safe);
+	return buf;
+}
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool
+blank(const char *s)
+{
+	while (s && is_space(*s))
+		s++;
+	return !s || !*s;
+}
+
+/* The keys of an enum as "idea, preparing, ..." into buf. */
+static const char *
+enum_keys(const struct enum_def *enums, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (const struct enum_def *e = enums; e->key && len < size; e++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					e == enums ? "" : ", ", e->key);
+	return buf;
+}
+
+static bool
+enum_has_key(const struct enum_def *enums, const char *key)
+{
+	for (const struct enum_def *e = enums; e && e->key; e++)
+		if (!strcmp(e->key, key))
+			return true;
+	return false;
+}
+
+/* A uuid as the store writes it: 8-4-4-4-12 hexadecimal digits. */
+static bool
+uuid_ok(const char *s)
+{
+	if (strlen(s) != UUID_LEN)
+		return false;
+	for (int i = 0; i < UUID_LEN; i++) {
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+		char c = s[i];
+
+		if (dash ? c != '-' :
+			   !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+			     (c >= 'A' && c <= 'F')))
+			return false;
+	}
+	return true;
+}
+
+/* A date in storage form: valid and written exactly as ISO. */
+static bool
+iso_date_ok(const char *s)
+{
+	char norm[11];
+
+	return parse_date(s, norm) == 0 && !strcmp(norm, s);
+}
+
+static bool
+is_text_type(enum field_type t)
+{
+	return t != FT_MONEY && t != FT_HUNDREDTHS && t != FT_BOOL;
+}
+
+static int
+check_text(const struct field_def *f, const char *s, struct error *err)
+{
+	char echo[256], keys[400];
+
+	if (!utf8_valid(s, strlen(s)))
+		return fail(err, f->name, _("%s: the text is not valid UTF-8"),
+			    f->name);
+	switch (f->type) {
+	case FT_TEXT:
+		if (strchr(s, '\n'))
+			return fail(err, f->name,
+				    _("%s: must be a single line"), f->name);
+		break;
+	case FT_DATE:
+		if (!iso_date_ok(s))
+			return fail(err, f->name,
+				    _("%s: %s is not a valid date (use 2024-01-15)"),
+				    f->name, shown(s, echo, sizeof echo));
+		break;
+	case FT_ENUM:
+		if (!enum_has_key(f->enums, s))
+			return fail(err, f->name,
+				    _("%s: \"%s\" is not one of: %s"), f->name,
+				    shown(s, echo, sizeof echo),
+				    enum_keys(f->enums, keys, sizeof keys));
+		break;
+	case FT_REF:
+		if (!uuid_ok(s))
+			return fail(err, f->name,
+				    _("%s: \"%s\" is not a record identifier (uuid)"),
+				    f->name, shown(s, echo, sizeof echo));
+		break;
+	default:
+		break;
+	}
+	return ERR_OK;
+}
+
+static int
+check_field(const struct record *rec, size_t i, struct error *err)
+{
+	const struct field_def *f = &rec->def->fields[i];
+	const struct value *v = &rec->v[i];
+
+	if (v->null || (is_text_type(f->type) && (!v->text || blank(v->text)))) {
+		if (f->flags & F_REQUIRED)
+			return fail(err, f->name, _("%s: a value is required"),
+				    f->name);
+		/* An empty string would be stored as a value: only free
+		 * text may be empty. */
+		if (!v->null && f->type != FT_TEXT && f->type != FT_LONGTEXT)
+			return fail(err, f->name, _("%s: the value is empty"),
+				    f->name);
+		if (v->null || !v->text)
+			return ERR_OK;
+	}
+	switch (f->type) {
+	case FT_MONEY:
+	case FT_HUNDREDTHS:
+		if (v->num < 0)
+			return fail(err, f->name, _("%s: cannot be negative"),
+				    f->name);
+		return ERR_OK;
+	case FT_BOOL:
+		if (v->num != 0 && v->num != 1)
+			return fail(err, f->name, _("%s: must be yes or no"),
+				    f->name);
+		return ERR_OK;
+	default:
+		return check_text(f, v->text, err);
+	}
+}
+
+static int
+check_ranges(const struct record *rec, struct error *err)
+{
+	enum fmt_style st = format_style_from_locale();
+
+	for (size_t i = 0; i < sizeof date_ranges / sizeof *date_ranges; i++) {
+		const char *start, *end;
+		char s[40], e[40];
+
+		if (date_ranges[i].kind != rec->def->kind)
+			continue;
+		start = record_text(rec, date_ranges[i].start);
+		end = record_text(rec, date_ranges[i].end);
+		if (!start || !end || strcmp(end, start) >= 0)
+			continue;
+		return fail(err, rec->def->fields[date_ranges[i].end].name,
+			    _("%s: the end (%s) is before the start (%s)"),
+			    rec->def->fields[date_ranges[i].end].name,
+			    format_date(e, sizeof e, end, st),
+			    format_date(s, sizeof s, start, st));
+	}
+	return ERR_OK;
+}
+
+int
+validate_record(const struct record *rec, struct error *err)
+{
+	int rc;
+
+	if (!rec || !rec->def)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("there is no record to check"));
+	for (size_t i = 0; i < rec->def->nfields; i++)
+		if ((rc = check_field(rec, i, err)) != ERR_OK)
+			return rc;
+	return check_ranges(rec, err);
+}
+
+/* A copy of s without leading and trailing white space; NULL when out
+ * of memory. */
+static char *
+trimmed(const char *s)
+{
+	size_t len;
+
+	while (is_space(*s))
+		s++;
+	len = strlen(s);
+	while (len && is_space(s[len - 1]))
+		len--;
+	return strndup(s, len);
+}
+
+static int
+set_text(struct record *rec, int field, const char *text, struct error *err)
+{
+	if (record_set_text(rec, field, text) < 0)
+		return error_set(err, ERR_FAILED, rec->def->fields[field].name,
+				 _("out of memory"));
+	return ERR_OK;
+}
+
+static int
+parse_value(struct record *rec, int field, const char *in, const char *word,
+	    struct error *err)
+{
+	const struct field_def *f = &rec->def->fields[field];
+	const struct enum_def *e;
+	char echo[256], keys[400], iso[11];
+	int64_t num;
+	bool yes;
+
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_REF:
+		if (!utf8_valid(word, strlen(word)))
+			return fail(err, f->name,
+				    _("%s: the text is not valid UTF-8"), f->name);
+		if (strchr(word, '\n'))
+			return fail(err, f->name,
+				    _("%s: must be a single line"), f->name);
+		return set_text(rec, field, word, err);
+	case FT_LONGTEXT:
+		if (!utf8_valid(in, strlen(in)))
+			return fail(err, f->name,
+				    _("%s: the text is not valid UTF-8"), f->name);
+		return set_text(rec, field, in, err);
+	case FT_DATE:
+		if (parse_date(word, iso) < 0)
+			return fail(err, f->name,
+				    _("%s: %s is not a valid date (use 15.1.2024 or 2024-01-15)"),
+				    f->name, shown(word, echo, sizeof echo));
+		return set_text(rec, field, iso, err);
+	case FT_MONEY:
+		if (parse_money(word, &num) < 0)
+			return fail(err, f->name,
+				    _("%s: %s is not an amount of money (use 453 087,50 € or 453087.50)"),
+				    f->name, shown(word, echo, sizeof echo));
+		if (num < 0)
+			return fail(err, f->name, _("%s: cannot be negative"),
+				    f->name);
+		record_set_num(rec, field, num);
+		return ERR_OK;
+	case FT_HUNDREDTHS:
+		if (parse_hundredths(word, &num) < 0)
+			return fail(err, f->name,
+				    _("%s: %s is not a number with at most two decimals (use 8,8 or 8.8)"),
+				    f->name, shown(word, echo, sizeof echo));
+		if (num < 0)
+			return fail(err, f->name, _("%s: cannot be negative"),
+				    f->name);
+		record_set_num(rec, field, num);
+		return ERR_OK;
+	case FT_BOOL:
+		if (parse_bool(word, &yes) < 0)
+			return fail(err, f->name,
+				    _("%s: \"%s\" is not yes or no"), f->name,
+				    shown(word, echo, sizeof echo));
+		record_set_num(rec, field, yes);
+		return ERR_OK;
+	case FT_ENUM:
+		if (!(e = enum_find(f->enums, word)))
+			return fail(err, f->name,
+				    _("%s: \"%s\" is not one of: %s"), f->name,
+				    shown(word, echo, sizeof echo),
+				    enum_keys(f->enums, keys, sizeof keys));
+		return set_text(rec, field, e->key, err);
+	}
+	return fail(err, f->name, _("%s: the field has an unknown type"),
+		    f->name);
+}
+
+int
+validate_parse_field(struct record *rec, int field, const char *input,
+		     struct error *err)
+{
+	char *word;
+	int rc;
+
+	if (!rec || !rec->def)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("there is no record to check"));
+	if (field < 0 || (size_t)field >= rec->def->nfields)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("%s has no field number %d"),
+				 rec->def->name, field);
+	if (blank(input)) {
+		record_set_null(rec, field);
+		return ERR_OK;
+	}
+	if (!(word = trimmed(input)))
+		return error_set(err, ERR_FAILED, rec->def->fields[field].name,
+				 _("out of memory"));
+	rc = parse_value(rec, field, input, word, err);
+	free(word);
+	return rc;
+}
