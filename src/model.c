@@ -15,6 +15,7 @@
 #include "db/db.h"
 #include "db/store.h"
 #include "i18n.h"
+#include "shared.h"
 #include "validate.h"
 
 char *
@@ -64,6 +65,15 @@ model_open(struct model *m, const char *path, unsigned flags)
 
 	memset(m, 0, sizeof *m);
 	model_set_user(m);
+	if (shared_check_filesystem(path, &m->err) != ERR_OK)
+		return m->err.code;
+	if (stat(path, &st) == 0) {
+		if (shared_check_permissions(path, &m->err) != ERR_OK)
+			return m->err.code;
+	} else if (flags & MODEL_CREATE) {
+		if (shared_create_file(path, &m->err) != ERR_OK)
+			return m->err.code;
+	}
 	if (flags & MODEL_CREATE)
 		db_flags |= DB_CREATE;
 	/* A file this user may not write is opened for reading instead of
