@@ -1,0 +1,439 @@
+/* cli_io.c — the whole database at once: init, demo, export, import,
+ * check and the change log; and the hand-over to the terminal UI. */
+#include "config.h"
+
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "text.h"
+
+char *
+cli_read_stdin(void)
+{
+	size_t len = 0, cap = 4096;
+	char *buf = malloc(cap);
+	ssize_t n;
+
+	while (buf && (n = read(STDIN_FILENO, buf + len, cap - len - 1)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			free(buf);
+			return NULL;
+		}
+		len += (size_t)n;
+		if (cap - len < 2) {
+			char *grown = realloc(buf, cap *= 2);
+
+			if (!grown)
+				free(buf);
+			buf = grown;
+		}
+	}
+	if (buf) {
+		while (len > 0 && buf[len - 1] == '\n')
+			len--;
+		buf[len] = '\0';
+	}
+	return buf;
+}
+
+/* Removes a database file and the WAL files beside it. */
+static int
+remove_database(struct cli *c, const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	char name[4096];
+
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		snprintf(name, sizeof name, "%s%s", path, suffixes[i]);
+		if (unlink(name) < 0 && errno != ENOENT)
+			return cli_fail(c, ERR_FAILED, NULL, _("cannot remove %s: %s"),
+					name, strerror(errno));
+	}
+	return ERR_OK;
+}
+
+static int64_t
+count_projects(struct cli *c)
+{
+	struct project_query q = { .limit = 0 };
+	int64_t matching = 0, total = 0;
+
+	if (model_count_projects(&c->m, &q, &matching, &total) != ERR_OK)
+		return -1;
+	return total;
+}
+
+int
+cli_cmd_init(struct cli *c, const struct cli_command *cmd, int argc,
+	     char **argv)
+{
+	static const struct option longopts[] = {
+		{ "demo",  no_argument, NULL, 'd' },
+		{ "force", no_argument, NULL, 'f' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 }
+	};
+	bool demo = false, force = false;
+	int opt, rc = ERR_OK;
+
+	while ((opt = cli_getopt(cmd, argc, argv, "", longopts, &rc)) != -1) {
+		if (opt == CLI_OPT_STOP)
+			return rc;
+		demo = demo || opt == 'd';
+		force = force || opt == 'f';
+	}
+	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)))
+		return rc;
+	if (!cli_db_path(c))
+		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+	if (force && (rc = remove_database(c, c->path)))
+		return rc;
+	if ((rc = cli_open(c, true)))
+		return rc;
+	if (demo && (rc = cli_report(c, model_load_demo(&c->m))))
+		return rc;
+	if (demo)
+		cli_say(_("Loaded the demo portfolio into %s: %lld projects."),
+			c->path, (long long)count_projects(c));
+	else
+		cli_say(_("Database ready: %s"), c->path);
+	return ERR_OK;
+}
+
+int
+cli_run_tui(struct cli *c)
+{
+	struct ui_options opts = { 0 };
+	int rc;
+
+	if (!c->ui_run)
+		return cli_fail(c, ERR_FAILED, NULL,
+				_("this program has no terminal interface"));
+	if ((rc = cli_open(c, true)))
+		return rc;
+	opts.read_only = c->read_only || c->m.read_only;
+	if (count_projects(c) == 0)
+		opts.hint = _("No projects yet: run salkku init --demo to load the demo");
+	return c->ui_run(&c->m, &opts);
+}
+
+int
+cli_cmd_demo(struct cli *c, const struct cli_command *cmd, int argc,
+	     char **argv)
+{
+	static const struct option longopts[] = { CLI_HELP_OPTION, { NULL, 0, NULL, 0 } };
+	const char *data = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	struct ui_options opts = { 0 };
+	char path[4096], hint[4200];
+	bool read_only = c->read_only;
+	int opt, rc = ERR_OK;
+
+	while ((opt = cli_getopt(cmd, argc, argv, "", longopts, &rc)) != -1)
+		if (opt == CLI_OPT_STOP)
+			return rc;
+	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)))
+		return rc;
+	if (!c->ui_run)
+		return cli_fail(c, ERR_FAILED, NULL,
+				_("this program has no terminal interface"));
+	/* Its own file, never the real database, made anew every time. */
+	if (data && *data == '/')
+		snprintf(path, sizeof path, "%s/salkku/demo.db", data);
+	else
+		snprintf(path, sizeof path, "%s/.local/share/salkku/demo.db",
+			 home ? home : ".");
+	free(c->path);
+	if (!(c->path = strdup(path)))
+		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+	c->read_only = false;
+	if ((rc = remove_database(c, path)) || (rc = cli_open(c, true)) ||
+	    (rc = cli_report(c, model_load_demo(&c->m))))
+		return rc;
+	snprintf(hint, sizeof hint,
+		 _("Demo database %s: made anew by every salkku demo"), path);
+	opts.read_only = read_only;
+	opts.hint = hint;
+	return c->ui_run(&c->m, &opts);
+}
+
+int
+cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
+	       char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 }
+	};
+	enum cli_format format = FORMAT_JSON;
+	const char *output = NULL;
+	char tmp[4096];
+	FILE *out = stdout;
+	int opt, fd, rc = ERR_OK;
+
+	while ((opt = cli_getopt(cmd, argc, argv, "f:o:", longopts, &rc)) != -1) {
+		if (opt == CLI_OPT_STOP)
+			return rc;
+		if (opt == 'o')
+			output = strcmp(optarg, "-") ? optarg : NULL;
+		else if ((rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV, &format)))
+			return rc;
+	}
+	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)) || (rc = cli_open(c, false)))
+		return rc;
+	/* Into a temporary file beside the target, renamed when complete:
+	 * an export that fails half-way leaves no half a file. */
+	if (output) {
+		snprintf(tmp, sizeof tmp, "%s.XXXXXX", output);
+		if ((fd = mkstemp(tmp)) < 0 || !(out = fdopen(fd, "w"))) {
+			if (fd >= 0) {
+				close(fd);
+				unlink(tmp);
+			}
+			return cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
+					output, strerror(errno));
+		}
+	}
+	rc = format == FORMAT_CSV ? model_export_csv(&c->m, out)
+				  : model_export_json(&c->m, out);
+	if (output) {
+		if (fclose(out) != 0 && rc == ERR_OK)
+			rc = cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
+				      output, strerror(errno));
+		else if (rc == ERR_OK && rename(tmp, output) < 0)
+			rc = cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
+				      output, strerror(errno));
+		else if (rc != ERR_OK)
+			cli_report(c, rc);
+		if (rc != ERR_OK)
+			unlink(tmp);
+		return rc;
+	}
+	return cli_report(c, rc);
+}
+
+int
+cli_cmd_import(struct cli *c, const struct cli_command *cmd, int argc,
+	       char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format",  required_argument, NULL, 'f' },
+		{ "dry-run", no_argument,       NULL, 'n' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 }
+	};
+	/* The order people think of them in: who, what, then the rest. */
+	static const enum entity_kind order[] = {
+		ENT_ORGANISATION, ENT_PROJECT, ENT_ROLE, ENT_FUNDING,
+		ENT_STATUS_CHANGE, ENT_DEADLINE, ENT_NOTE, ENT_OUTCOME,
+	};
+	enum cli_format format = 0;
+	size_t counts[ENT_COUNT] = { 0 }, len;
+	bool dry_run = false;
+	const char *path;
+	int opt, rc = ERR_OK;
+
+	while ((opt = cli_getopt(cmd, argc, argv, "f:n", longopts, &rc)) != -1) {
+		if (opt == CLI_OPT_STOP)
+			return rc;
+		if (opt == 'n')
+			dry_run = true;
+		else if ((rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV, &format)))
+			return rc;
+	}
+	if ((rc = cli_nargs(cmd, argc - optind, 1, 1)))
+		return rc;
+	path = argv[optind];
+	len = strlen(path);
+	if (!format)
+		format = len > 4 && !strcasecmp(path + len - 4, ".csv") ? FORMAT_CSV
+									: FORMAT_JSON;
+	if ((rc = cli_open(c, false)))
+		return rc;
+	rc = format == FORMAT_CSV
+	     ? model_import_csv(&c->m, path, dry_run, counts)
+	     : model_import_json(&c->m, path, dry_run, counts);
+	if (rc != ERR_OK)
+		return cli_report(c, rc);
+	cli_say("%s", dry_run ? _("Would import (nothing written):") : _("Imported:"));
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		char name[64];
+
+		printf("  %s %zu\n", text_pad(name, sizeof name,
+					      entities[order[i]]->plural, 15, false),
+		       counts[order[i]]);
+	}
+	return ERR_OK;
+}
+
+static void
+check_report(const char *problem, void *arg)
+{
+	size_t *n = arg;
+
+	output_text(stdout, problem, TEXT_KEEP_NEWLINES);
+	fputc('\n', stdout);
+	(*n)++;
+}
+
+int
+cli_cmd_check(struct cli *c, const struct cli_command *cmd, int argc,
+	      char **argv)
+{
+	static const struct option longopts[] = { CLI_HELP_OPTION, { NULL, 0, NULL, 0 } };
+	size_t problems = 0;
+	int opt, rc = ERR_OK;
+
+	while ((opt = cli_getopt(cmd, argc, argv, "", longopts, &rc)) != -1)
+		if (opt == CLI_OPT_STOP)
+			return rc;
+	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)) || (rc = cli_open(c, false)))
+		return rc;
+	rc = model_check(&c->m, check_report, &problems);
+	if (rc == ERR_OK && problems == 0) {
+		printf("ok\n");
+		return ERR_OK;
+	}
+	if (problems > 0)
+		return cli_fail(c, ERR_DATABASE, NULL,
+				_("%s: %zu problems found"), c->path, problems);
+	return cli_report(c, rc);
+}
+
+/* ---- log ---------------------------------------------------------- */
+
+/* "old → new" in people's form, or what happened to the record. */
+static char *
+log_change(struct cli *c, const struct change_entry *e)
+{
+	int f = e->field ? entity_field_index(e->def, e->field) : -1;
+	char *old, *new, *out;
+	size_t size;
+
+	if (!strcmp(e->action, "insert"))
+		return strdup(_("created"));
+	if (!strcmp(e->action, "delete"))
+		return strdup(_("deleted"));
+	old = f >= 0 ? cli_stored_value(c, &e->def->fields[f], e->old_value)
+		     : (e->old_value ? strdup(e->old_value) : NULL);
+	new = f >= 0 ? cli_stored_value(c, &e->def->fields[f], e->new_value)
+		     : (e->new_value ? strdup(e->new_value) : NULL);
+	size = (old ? strlen(old) : 8) + (new ? strlen(new) : 8) + 32;
+	if ((out = malloc(size)))
+		snprintf(out, size, "%s → %s", old ? old : _("(none)"),
+			 new ? new : _("(none)"));
+	free(old);
+	free(new);
+	return out;
+}
+
+static void
+log_table(struct cli *c, const struct change_list *list)
+{
+	const struct table_col cols[] = {
+		{ _("When"), false, false, 0 }, { _("Who"), false, false, 12 },
+		{ _("Record"), false, true, 32 }, { _("Field"), false, false, 0 },
+		{ _("Change"), false, true, 0 },
+	};
+	struct table t;
+
+	table_init(&t, cols, sizeof cols / sizeof cols[0]);
+	for (size_t i = 0; i < list->count; i++) {
+		const struct change_entry *e = &list->items[i];
+		char when[64], record[256];
+		char *change = log_change(c, e);
+		const char *cells[5] = { when, e->who, record, e->field, change };
+
+		cli_when(c, when, sizeof when, e->at);
+		snprintf(record, sizeof record, "%s %s%s%s", e->def->name,
+			 e->project_code && e->def->kind != ENT_PROJECT
+			 ? e->project_code : "",
+			 e->project_code && e->def->kind != ENT_PROJECT ? ": " : "",
+			 e->record_title ? e->record_title : "");
+		table_add(&t, cells);
+		free(change);
+	}
+	if (t.rows)
+		table_print(&t, stdout, output_width());
+	else
+		printf("%s\n", _("No changes."));
+	table_free(&t);
+}
+
+static void
+log_json(const struct change_list *list)
+{
+	struct json_out j;
+
+	json_init(&j, stdout);
+	json_begin_array(&j);
+	for (size_t i = 0; i < list->count; i++) {
+		const struct change_entry *e = &list->items[i];
+
+		json_begin_object(&j);
+		json_kv_string(&j, "uuid", e->uuid);
+		json_kv_string(&j, "at", e->at);
+		json_kv_string(&j, "who", e->who);
+		json_kv_string(&j, "action", e->action);
+		json_kv_string(&j, "entity", e->def->name);
+		json_kv_string(&j, "record_uuid", e->record_uuid);
+		json_kv_string(&j, "project", e->project_code);
+		json_kv_string(&j, "title", e->record_title);
+		json_kv_string(&j, "field", e->field);
+		json_kv_string(&j, "old", e->old_value);
+		json_kv_string(&j, "new", e->new_value);
+		json_end_object(&j);
+	}
+	json_end_array(&j);
+	json_finish(&j);
+}
+
+int
+cli_cmd_log(struct cli *c, const struct cli_command *cmd, int argc,
+	    char **argv)
+{
+	static const struct option longopts[] = {
+		{ "limit",  required_argument, NULL, 'n' },
+		{ "format", required_argument, NULL, 'f' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 }
+	};
+	enum cli_format format = FORMAT_TABLE;
+	struct change_list list = { 0 };
+	struct record *p = NULL;
+	int64_t limit = 0;
+	int opt, rc = ERR_OK;
+
+	while ((opt = cli_getopt(cmd, argc, argv, "n:f:", longopts, &rc)) != -1) {
+		if (opt == CLI_OPT_STOP)
+			return rc;
+		if (opt == 'n')
+			rc = cli_number(cmd, "--limit", optarg, 1, INT64_MAX, &limit);
+		else
+			rc = cli_format(cmd, optarg, FORMAT_TABLE | FORMAT_JSON, &format);
+		if (rc != ERR_OK)
+			return rc;
+	}
+	if ((rc = cli_nargs(cmd, argc - optind, 0, 1)) || (rc = cli_open(c, false)))
+		return rc;
+	if (optind < argc && (rc = cli_project(c, argv[optind], &p)))
+		return rc;
+	rc = cli_report(c, model_changes(&c->m, p ? p->uuid : NULL, NULL, limit,
+					 &list));
+	if (rc == ERR_OK && format == FORMAT_JSON)
+		log_json(&list);
+	else if (rc == ERR_OK)
+		log_table(c, &list);
+	change_list_clear(&list);
+	record_free(&p);
+	return rc;
+}
