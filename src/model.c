@@ -93,6 +93,12 @@ model_close(struct model *m)
 	db_close(&m->db);
 }
 
+const char *
+model_path(const struct model *m)
+{
+	return db_path(m->db);
+}
+
 int
 model_project(struct model *m, const char *code, struct record **out)
 {

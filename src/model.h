@@ -44,6 +44,9 @@ int model_open(struct model *m, const char *path, unsigned flags);
 
 void model_close(struct model *m);
 
+/* The path of the open database (borrowed). */
+const char *model_path(const struct model *m);
+
 /* ---- Reading ------------------------------------------------------ */
 
 /* The project with this code (case-insensitive) or uuid. */
