@@ -100,7 +100,7 @@ int store_org_projects(struct db *db, const char *org_uuid,
 		       struct org_project_rows *out, struct error *err);
 
 /* Writes the whole database as the JSON exchange document (see
- * salkku(5)) to out, built with SQLite's JSON functions. */
+ * salkku-json(5)) to out, built with SQLite's JSON functions. */
 int store_export_json(struct db *db, FILE *out, struct error *err);
 
 /* One item of a JSON exchange document, as store_json_items() hands it

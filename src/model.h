@@ -123,7 +123,7 @@ int model_set_status(struct model *m, struct record *project,
 
 /* ---- Whole database ----------------------------------------------- */
 
-/* Writes the JSON exchange document (salkku(5)). */
+/* Writes the JSON exchange document (salkku-json(5)). */
 int model_export_json(struct model *m, FILE *out);
 
 /* Writes projects as CSV (RFC 4180, a header line, ISO dates, money as
