@@ -31,7 +31,8 @@ output_width(void)
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
 	    ws.ws_col > 0)
 		return ws.ws_col;
-	return 100;
+	/* Into a pipe or a file nothing is cut: scripts and grep see it all. */
+	return 0;
 }
 
 void
@@ -184,7 +185,7 @@ table_print(const struct table *t, FILE *out, int width)
 			if (cw > w[i])
 				w[i] = cw;
 		}
-		if (t->cols[i].max > 0 && w[i] > t->cols[i].max)
+		if (width > 0 && t->cols[i].max > 0 && w[i] > t->cols[i].max)
 			w[i] = t->cols[i].max > hw ? t->cols[i].max : hw;
 		total += w[i];
 	}

@@ -14,7 +14,8 @@
 #include <stdio.h>
 
 /* The width to fit tables into: $COLUMNS when it holds a number, else
- * the terminal's width when standard output is one, else 100. */
+ * the terminal's width when standard output is one, else 0: into a
+ * pipe or file nothing is cut. */
 int output_width(void);
 
 /* Prints s sanitised with flags (text.h) to out; NULL prints nothing. */

@@ -46,6 +46,15 @@ shared_dir_of(const char *path)
 	return dir;
 }
 
+/* A directory that its group may write but others may not: the shared
+ * directory of a team.  World-writable ones such as /tmp are public
+ * scratch space, where each file is its owner's own business. */
+static bool
+is_group_shared(const struct stat *dir)
+{
+	return (dir->st_mode & S_IWGRP) && !(dir->st_mode & S_IWOTH);
+}
+
 static bool
 is_memory(const char *path)
 {
@@ -124,11 +133,11 @@ shared_check_permissions(const char *db_path, struct error *err)
 	if (!(dirname_ = shared_dir_of(db_path)))
 		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
 	/* A private directory (only its owner may write) needs nothing. */
-	if (stat(dirname_, &dir) != 0 || !(dir.st_mode & S_IWGRP))
+	if (stat(dirname_, &dir) != 0 || !is_group_shared(&dir))
 		goto out;
 	if (!(dir.st_mode & S_ISGID))
 		add_fix(fixes, sizeof fixes, _("chmod g+s %s"), dirname_);
-	if (dir.st_mode & S_IRWXO)
+	if (dir.st_mode & (S_IROTH | S_IXOTH))
 		add_fix(fixes, sizeof fixes, _("chmod o-rwx %s"), dirname_);
 	for (size_t i = 0; i < 3; i++) {
 		snprintf(path, sizeof path, "%s%s", db_path, suffixes[i]);
@@ -183,7 +192,7 @@ shared_create_file(const char *db_path, struct error *err)
 			       dirname_, strerror(errno));
 		goto out;
 	}
-	if (stat(dirname_, &dir) == 0 && (dir.st_mode & S_IWGRP))
+	if (stat(dirname_, &dir) == 0 && is_group_shared(&dir))
 		mode = 0660;
 	fd = open(db_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
 	if (fd < 0) {
