@@ -1,0 +1,43 @@
+#!/bin/sh
+# The config file: a rebound key works, the start screen is set, a bad
+# line is reported as file:line: problem while the rest applies, and
+# NO_COLOR (or "set colors off") leaves colour out.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/tui/tui-lib.sh"
+
+run_salkku init --demo
+expect_rc 0 "init --demo"
+mkdir -p "$XDG_CONFIG_HOME/salkku"
+conf="$XDG_CONFIG_HOME/salkku/config"
+cat >"$conf" <<'CONF'
+# test configuration
+set start-screen organisations
+bind generic C-n move-down
+bind organisations x no-such-action
+bind organisations X screen-projects
+color status.active green default bold
+CONF
+
+tui_start 100 30
+tui_expect "Short name" "the start screen is the organisations"
+tui_expect "$conf:4: unknown action “no-such-action”" "the bad line is reported"
+tui_keys C-n
+tui_expect_re "^>Etelä-Savon" "C-n moves down as bound"
+tui_keys X
+tui_expect "Code" "X shows the projects as bound"
+# Colour is on: the status symbols carry escape sequences of colour.
+tmux_ capture-pane -p -e -t 0 | grep -q "$(printf '\033')\[[0-9;]*3[0-7]m" ||
+	fail "colours are used by default"
+tui_quit
+
+NO_COLOR_SETTING="NO_COLOR=1"
+tui_start 100 30 "$NO_COLOR_SETTING"
+tui_expect "Short name" "started again"
+tui_keys X
+tui_expect "Code" "the projects"
+if tmux_ capture-pane -p -e -t 0 | grep -q "$(printf '\033')\[[0-9;]*3[0-7]m"; then
+	fail "NO_COLOR: no colour is used"
+fi
+tui_expect_re "^>" "the selection still shows without colour"
+tui_quit
+finish

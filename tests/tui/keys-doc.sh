@@ -1,0 +1,40 @@
+#!/bin/sh
+# The manual cannot drift from the program: the key table of the
+# terminal interface's section is what ui/gen-keys prints from the
+# action and binding tables, salkku(5) names every action, element and
+# screen the config file may use, and the pages format without warnings.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+gen="$top_builddir/ui/gen-keys"
+[ -x "$gen" ] || { echo "ui/gen-keys is not built" >&2; exit 99; }
+
+"$gen" >"$TEST_TMP/keys.roff" || fail "gen-keys failed"
+for page in "$top_srcdir/man/tui-section.roff" "$top_srcdir/man/salkku.1"; do
+	[ -f "$page" ] || continue
+	if ! grep -q '^\.\\" keys-begin' "$page"; then
+		# salkku.1 may not carry the section (yet); the fragment must.
+		case $page in *tui-section.roff) fail "$page has no keys-begin mark" ;; esac
+		continue
+	fi
+	sed -n '/^\.\\" keys-begin/,/^\.\\" keys-end/p' "$page" >"$TEST_TMP/page.roff"
+	if ! cmp -s "$TEST_TMP/keys.roff" "$TEST_TMP/page.roff"; then
+		fail "the key table of $page differs from ui/gen-keys (update it from its output):"
+		diff -u "$TEST_TMP/page.roff" "$TEST_TMP/keys.roff" >&2
+	fi
+done
+
+"$gen" --names >"$TEST_TMP/names" || fail "gen-keys --names failed"
+while read -r kind name; do
+	roff=$(printf '%s' "$name" | sed 's/-/\\\\-/g')
+	grep -q "^\.B $roff\$\|^\.B $roff,\|^\.B $roff\.\$" "$top_srcdir/man/salkku.5" ||
+		fail "salkku(5) does not document the $kind $name"
+done <"$TEST_TMP/names"
+
+if command -v groff >/dev/null 2>&1; then
+	warnings=$( { printf '.TH SALKKU 1\n'; cat "$top_srcdir/man/tui-section.roff"; } |
+		   groff -ww -z -man 2>&1)
+	[ -z "$warnings" ] || fail "groff man/tui-section.roff: $warnings"
+	warnings=$(groff -ww -z -man "$top_srcdir/man/salkku.5" 2>&1)
+	[ -z "$warnings" ] || fail "groff man/salkku.5: $warnings"
+fi
+finish

@@ -1,0 +1,119 @@
+# tui-lib.sh — drives salkku in a detached tmux session of fixed size.
+# Sourced by tests/tui/*.sh after tests/lib.sh; not a test itself.
+#
+#   tui_start 100 30 [VAR=value ...]  start salkku (args: SALKKU_ARGS)
+#   tui_keys KEY ...                   tmux send-keys (j, Enter, C-d, …)
+#   tui_type TEXT                      type literal text
+#   tui_expect TEXT DESCRIPTION        wait (bounded) until TEXT shows
+#   tui_expect_re REGEX DESCRIPTION    the same with grep -E
+#   tui_lacks TEXT DESCRIPTION         TEXT is not on the screen now
+#   tui_screen                         the screen as text
+#   tui_resize W H                     resize the terminal
+#   tui_quit                           q until salkku has exited 0
+
+# configure's TMUX may hold tmux's own $TMUX (a socket, not a program)
+# when it ran inside tmux: then the one on the PATH.
+[ -n "${TMUX_BIN:-}" ] && [ -f "$TMUX_BIN" ] && [ -x "$TMUX_BIN" ] ||
+	TMUX_BIN=$(command -v tmux 2>/dev/null)
+if [ -z "$TMUX_BIN" ] || ! [ -x "$TMUX_BIN" ]; then
+	echo "SKIP: tmux is not installed; the terminal tests need it"
+	exit 77
+fi
+if ! [ -x "$SALKKU" ]; then
+	echo "salkku not built: $SALKKU" >&2
+	exit 99
+fi
+
+# A private server: nothing of the user's tmux is touched or read.
+unset TMUX
+TUI_SOCKET="salkku-test-$$"
+tmux_() {
+	"$TMUX_BIN" -L "$TUI_SOCKET" -f /dev/null "$@"
+}
+trap 'tmux_ kill-server 2>/dev/null; rm -rf "$TEST_TMP"' EXIT
+
+# How long tui_expect waits, in tenths of a second.
+TUI_WAIT=${TUI_WAIT:-100}
+: "${TUI_TERM:=xterm-256color}"
+
+tui_start() {
+	_w=$1 _h=$2
+	shift 2
+	tmux_ kill-server 2>/dev/null
+	# The session runs a script, so that nothing is quoted twice; it
+	# reports how salkku ended and keeps the pane for the last look.
+	{
+		echo "#!/bin/sh"
+		for _v in "$@"; do
+			printf 'export %s\n' "$(printf '%s' "$_v" | sed "s/=\(.*\)/='\1'/")"
+		done
+		printf "TERM='%s' '%s' %s\n" "$TUI_TERM" "$SALKKU" "${SALKKU_ARGS:-}"
+		echo 'echo "[salkku exited $?]"'
+		echo 'sleep 600'
+	} >"$TEST_TMP/tui-run.sh"
+	chmod +x "$TEST_TMP/tui-run.sh"
+	tmux_ new-session -d -x "$_w" -y "$_h" "$TEST_TMP/tui-run.sh" || exit 99
+}
+
+tui_screen() {
+	tmux_ capture-pane -p -t 0 2>/dev/null
+}
+
+tui_keys() {
+	tmux_ send-keys -t 0 "$@"
+}
+
+tui_type() {
+	tmux_ send-keys -t 0 -l "$1"
+}
+
+# _tui_wait GREP-FLAGS PATTERN: 0 when the screen shows it in time.
+_tui_wait() {
+	_n=0
+	while [ "$_n" -lt "$TUI_WAIT" ]; do
+		if tui_screen | grep -q $1 -- "$2"; then
+			return 0
+		fi
+		sleep 0.1
+		_n=$((_n + 1))
+	done
+	return 1
+}
+
+tui_expect() {
+	if ! _tui_wait -F "$1"; then
+		fail "$2: the screen lacks '$1'"
+		tui_screen | sed 's/^/    | /' >&2
+		return 1
+	fi
+}
+
+tui_expect_re() {
+	if ! _tui_wait -E "$1"; then
+		fail "$2: the screen lacks /$1/"
+		tui_screen | sed 's/^/    | /' >&2
+		return 1
+	fi
+}
+
+tui_lacks() {
+	if tui_screen | grep -qF -- "$1"; then
+		fail "$2: the screen shows '$1'"
+		tui_screen | sed 's/^/    | /' >&2
+	fi
+}
+
+tui_resize() {
+	tmux_ resize-window -t 0 -x "$1" -y "$2"
+}
+
+# Leaves every screen with q and checks that salkku ended well.
+tui_quit() {
+	_i=0
+	while [ $_i -lt 6 ] && ! tui_screen | grep -q '\[salkku exited'; do
+		tui_keys Escape q
+		sleep 0.2
+		_i=$((_i + 1))
+	done
+	tui_expect "[salkku exited 0]" "salkku quits cleanly"
+}

@@ -1,0 +1,66 @@
+/* dialog.h — small modals: a prompt on the status line, a yes/no
+ * question, the status change dialog, the filter and the sort choice.
+ *
+ * Each takes a callback and a context; a context the dialog owns is
+ * freed with the free function given (which may be NULL). */
+#ifndef SALKKU_UI_DIALOG_H
+#define SALKKU_UI_DIALOG_H
+
+#include <stdbool.h>
+
+#include <stddef.h>
+
+#include "src/query.h"
+#include "src/record.h"
+
+struct ui;
+struct portfolio_filter;
+
+typedef void (*prompt_fn)(struct ui *ui, void *ctx, const char *text);
+
+/* A one-line prompt over the status line, starting with initial (may be
+ * NULL).  on_change (may be NULL) gets the text after every edit, for
+ * incremental search; on_done gets it on Enter, or NULL on Esc. */
+void dialog_prompt(struct ui *ui, const char *label, const char *initial,
+		   prompt_fn on_change, prompt_fn on_done, void *ctx);
+
+typedef void (*confirm_fn)(struct ui *ui, void *ctx, bool yes);
+
+/* A question in a box, answered with y (yes) or n/Esc (no).  The
+ * question names what will happen.  ctx is freed with free_ctx after
+ * done has run. */
+void dialog_confirm(struct ui *ui, const char *title, const char *question,
+		    confirm_fn done, void *ctx, void (*free_ctx)(void *));
+
+/* The status change dialog for project: the moves the workflow allows
+ * (all statuses, forced, after "!"), the date (today by default) and a
+ * reason.  Writes through change_status(). */
+void dialog_status(struct ui *ui, const struct record *project);
+
+/* Asks before deleting rec, naming what will go with it (a project's
+ * roles, funding, deadlines, notes…), then deletes through
+ * change_delete().  done (may be NULL) runs after a deletion. */
+void dialog_delete(struct ui *ui, const struct record *rec,
+		   void (*done)(struct ui *ui));
+
+/* The filter of the portfolio (ui->filter): status, funder, partner,
+ * theme and year, each changed on Enter and cleared with Delete. */
+void dialog_filter(struct ui *ui);
+
+/* Sorting: a list of the columns; the current one again reverses. */
+void dialog_sort(struct ui *ui);
+
+/* The filter as a project query (strings borrowed from f). */
+void filter_query(const struct portfolio_filter *f, struct project_query *q);
+
+/* The filter for the title line ("status=active,applied funder=STM"),
+ * "" when there is none. */
+void filter_describe(const struct portfolio_filter *f, char *buf, size_t size);
+
+/* Clears the filter (not the sort). */
+void filter_clear(struct ui *ui);
+
+/* The title of a sort key ("Budget"), translated. */
+const char *sort_title(enum project_sort s);
+
+#endif

@@ -1,0 +1,199 @@
+/* draw.c — sanitised, clipped, wide-character drawing. */
+#include "config.h"
+
+#include "draw.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "src/entity.h"
+#include "src/i18n.h"
+#include "src/text.h"
+
+/* Spaces up to and including the last column: only draw_to_eol writes
+ * there, because ncurses moves the cursor to the next line after it,
+ * and a clrtoeol that followed would wipe that line. */
+static void
+spaces(WINDOW *w, int n, attr_t attr)
+{
+	static const char blanks[] = "                                ";
+
+	wattrset(w, attr);
+	while (n > 0) {
+		int k = n < (int)sizeof blanks - 1 ? n : (int)sizeof blanks - 1;
+
+		waddnstr(w, blanks, k);
+		n -= k;
+	}
+}
+
+void
+draw_spaces(WINDOW *w, int n, attr_t attr)
+{
+	int max = getmaxx(w) - 1 - getcurx(w);
+
+	spaces(w, n < max ? n : max, attr);
+}
+
+void
+draw_to_eol(WINDOW *w, attr_t attr)
+{
+	int x = getcurx(w), y = getcury(w);
+
+	if (attr & (A_REVERSE | A_STANDOUT | A_UNDERLINE | A_COLOR)) {
+		spaces(w, getmaxx(w) - x, attr);
+		wmove(w, y, getmaxx(w) - 1);
+		return;
+	}
+	wattrset(w, attr);
+	wclrtoeol(w);
+}
+
+/* Adds UTF-8 s (already safe) with the wide calls. */
+static void
+add_utf8(WINDOW *w, const char *s)
+{
+	size_t n = strlen(s);
+	wchar_t stackbuf[256], *wbuf = stackbuf;
+	size_t got;
+
+	if (n + 1 > sizeof stackbuf / sizeof stackbuf[0]) {
+		wbuf = malloc((n + 1) * sizeof *wbuf);
+		if (!wbuf)
+			return;
+	}
+	got = mbstowcs(wbuf, s, n + 1);
+	if (got == (size_t)-1)
+		waddstr(w, "?");
+	else
+		waddnwstr(w, wbuf, (int)got);
+	if (wbuf != stackbuf)
+		free(wbuf);
+}
+
+int
+draw_text(WINDOW *w, const char *s, int width, attr_t attr, unsigned flags)
+{
+	char *safe, *clip;
+	int cw, room = getmaxx(w) - 1 - getcurx(w);  /* see spaces() */
+
+	if (width > room)
+		width = room;
+	if (width <= 0)
+		return 0;
+	safe = text_sanitize(s ? s : "", 0);
+	clip = safe ? text_clip(safe, width) : NULL;
+	if (!clip) {
+		free(safe);
+		return 0;
+	}
+	cw = text_width(clip);
+	if ((flags & DRAW_RIGHT) && cw < width)
+		draw_spaces(w, width - cw, attr);
+	wattrset(w, attr);
+	add_utf8(w, clip);
+	if ((flags & DRAW_PAD) && !(flags & DRAW_RIGHT) && cw < width)
+		draw_spaces(w, width - cw, attr);
+	free(clip);
+	free(safe);
+	return (flags & (DRAW_PAD | DRAW_RIGHT)) ? width : cw;
+}
+
+int
+draw_text_at(WINDOW *w, int y, int x, const char *s, int width, attr_t attr,
+	     unsigned flags)
+{
+	if (wmove(w, y, x) == ERR)
+		return 0;
+	return draw_text(w, s, width, attr, flags);
+}
+
+void
+draw_frame(WINDOW *w, const char *title, attr_t border, attr_t title_attr)
+{
+	wattrset(w, border);
+	box_set(w, 0, 0);
+	if (title && *title) {
+		wmove(w, 0, 2);
+		draw_text(w, " ", 1, border, 0);
+		draw_text(w, title, getmaxx(w) - 6, title_attr, 0);
+		draw_text(w, " ", 1, border, 0);
+	}
+}
+
+int
+draw_wrap(WINDOW *w, int y, int x, const char *s, int width, int max_lines,
+	  attr_t attr)
+{
+	char *safe = text_sanitize(s ? s : "", TEXT_KEEP_NEWLINES);
+	char *p, *line_start;
+	int lines = 0;
+
+	if (!safe || width < 1)
+		goto out;
+	p = line_start = safe;
+	while (*line_start && lines < max_lines) {
+		char *brk = NULL, *q = line_start, saved;
+
+		/* The longest run of whole words that fits. */
+		while (*q && *q != '\n') {
+			char *e = q;
+
+			while (*e == ' ')
+				e++;
+			while (*e && *e != ' ' && *e != '\n')
+				e++;
+			saved = *e;
+			*e = '\0';
+			if (text_width(line_start) > width) {
+				*e = saved;
+				break;
+			}
+			*e = saved;
+			brk = q = e;
+		}
+		if (!brk)  /* one word longer than the line: clip it */
+			for (brk = line_start; *brk && *brk != ' ' && *brk != '\n'; brk++)
+				;
+		saved = *brk;
+		*brk = '\0';
+		if (w)
+			draw_text_at(w, y + lines, x, line_start, width, attr, 0);
+		*brk = saved;
+		lines++;
+		p = brk;
+		while (*p == ' ')
+			p++;
+		if (*p == '\n')
+			p++;
+		line_start = p;
+	}
+out:
+	free(safe);
+	return lines;
+}
+
+int
+draw_width(const char *s)
+{
+	char *safe = text_sanitize(s ? s : "", 0);
+	int w = safe ? text_width(safe) : 0;
+
+	free(safe);
+	return w;
+}
+
+char *
+draw_status_label(char *buf, size_t size, const char *status)
+{
+	const struct enum_def *e = status ? enum_find(project_statuses, status) : NULL;
+
+	if (!e)
+		snprintf(buf, size, "%s", status ? status : "");
+	else
+		snprintf(buf, size, "%s %s", e->symbol ? e->symbol : " ",
+			 _(e->label));
+	return buf;
+}

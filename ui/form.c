@@ -1,0 +1,494 @@
+/* form.c — the generic record form. */
+#include "config.h"
+
+#include "form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "src/entity.h"
+#include "src/i18n.h"
+#include "src/model.h"
+#include "src/text.h"
+#include "app.h"
+#include "change.h"
+#include "draw.h"
+#include "editor.h"
+#include "input.h"
+#include "picker.h"
+
+struct form_field {
+	int field;               /* index in def->fields */
+	struct input in;         /* typed kinds: what is typed */
+	char *initial;           /* typed kinds: the text shown at first */
+	char *value;             /* choices and long text: the value chosen */
+	bool chosen;             /* value (or flag) set in this form */
+	bool flag;               /* FT_BOOL */
+	char error[512];
+};
+
+struct form {
+	struct modal base;
+	struct record *orig;     /* as read; never written into */
+	bool is_new;
+	char *title;
+	struct form_field *f;
+	int nf, focus, top, label_w, picking;
+	char error[512];         /* what is not about one field: a conflict */
+	form_fn done;
+	void *ctx;
+};
+
+static const struct field_def *
+fdef(const struct form *fm, const struct form_field *ff)
+{
+	return &fm->orig->def->fields[ff->field];
+}
+
+static bool
+typed(const struct field_def *d)
+{
+	return d->type == FT_TEXT || d->type == FT_DATE ||
+	       d->type == FT_MONEY || d->type == FT_HUNDREDTHS;
+}
+
+/* The value a choice or long-text field shows now. */
+static char *
+shown_value(struct form *fm, struct form_field *ff)
+{
+	const struct field_def *d = fdef(fm, ff);
+	struct record *tmp;
+	char *out;
+
+	if (d->type == FT_BOOL)
+		return strdup(ff->flag ? _("[x] yes") : _("[ ] no"));
+	if (!ff->chosen)
+		out = ui_value(fm->base.ui, fm->orig, ff->field);
+	else if (!(tmp = record_new(fm->orig->def)))
+		return NULL;
+	else {
+		record_set_text(tmp, ff->field, ff->value);
+		out = ui_value(fm->base.ui, tmp, ff->field);
+		record_free(&tmp);
+	}
+	if (out && d->type == FT_LONGTEXT) {
+		/* The first line, and how much more there is. */
+		char *nl = strchr(out, '\n'), *s;
+		int more = 0;
+
+		for (char *p = nl; p; p = strchr(p + 1, '\n'))
+			more++;
+		if (nl) {
+			*nl = '\0';
+			if (asprintf(&s, _("%s … (%d more lines)"), out, more) >= 0) {
+				free(out);
+				out = s;
+			}
+		}
+	}
+	return out;
+}
+
+/* Checks one typed field against the model, as the cursor leaves it. */
+static void
+check_field(struct form *fm, struct form_field *ff)
+{
+	struct ui *ui = fm->base.ui;
+	struct record *scratch;
+	char *text;
+
+	if (!typed(fdef(fm, ff)))
+		return;
+	text = input_text(&ff->in);
+	scratch = record_dup(fm->orig);
+	ff->error[0] = '\0';
+	if (text && scratch && strcmp(text, ff->initial) &&
+	    model_parse_field(ui->m, scratch, ff->field, text))
+		snprintf(ff->error, sizeof ff->error, "%s", ui->m->err.message);
+	record_free(&scratch);
+	free(text);
+}
+
+/* Applies the form's value of ff to work; false with ff->error set. */
+static bool
+apply_field(struct form *fm, struct form_field *ff, struct record *work)
+{
+	struct ui *ui = fm->base.ui;
+	const struct field_def *d = fdef(fm, ff);
+	bool ok = true;
+
+	if (typed(d)) {
+		char *text = input_text(&ff->in);
+
+		/* Unchanged text keeps the stored value exactly. */
+		if (text && strcmp(text, ff->initial) &&
+		    model_parse_field(ui->m, work, ff->field, text)) {
+			snprintf(ff->error, sizeof ff->error, "%s", ui->m->err.message);
+			ok = false;
+		}
+		free(text);
+	} else if (d->type == FT_BOOL) {
+		if (ff->chosen)
+			record_set_num(work, ff->field, ff->flag);
+	} else if (ff->chosen) {
+		record_set_text(work, ff->field,
+				ff->value && *ff->value ? ff->value : NULL);
+	}
+	return ok;
+}
+
+static void
+focus_to(struct form *fm, int i)
+{
+	if (i < 0 || i >= fm->nf)
+		return;
+	if (i != fm->focus)
+		check_field(fm, &fm->f[fm->focus]);
+	fm->focus = i;
+}
+
+static bool
+unchanged(const struct record *a, const struct record *b)
+{
+	for (size_t i = 0; i < a->def->nfields; i++)
+		if (!record_field_equal(a, b, (int)i))
+			return false;
+	return true;
+}
+
+static bool
+save(struct form *fm)
+{
+	struct ui *ui = fm->base.ui;
+	struct record *work = record_dup(fm->orig);
+	int bad = -1, rc;
+
+	fm->error[0] = '\0';
+	if (!work) {
+		snprintf(fm->error, sizeof fm->error, "%s", _("Out of memory"));
+		return false;
+	}
+	for (int i = 0; i < fm->nf; i++) {
+		fm->f[i].error[0] = '\0';
+		if (!apply_field(fm, &fm->f[i], work) && bad < 0)
+			bad = i;
+	}
+	if (bad >= 0) {
+		fm->focus = bad;
+		snprintf(fm->error, sizeof fm->error, "%s",
+			 _("Please correct the marked field."));
+		record_free(&work);
+		return false;
+	}
+	if (!fm->is_new && unchanged(work, fm->orig)) {
+		ui_message(ui, "%s", _("Nothing was changed"));
+		if (fm->done)
+			fm->done(ui, fm->ctx, NULL);
+		record_free(&work);
+		return true;
+	}
+	rc = fm->is_new ? change_insert(ui, work) : change_update(ui, work, fm->orig);
+	if (rc == 0) {
+		if (fm->done)
+			fm->done(ui, fm->ctx, work);
+		record_free(&work);
+		return true;
+	}
+	/* The model's complaint, beside the field it names. */
+	for (int i = 0; i < fm->nf; i++)
+		if (ui->m->err.field[0] &&
+		    !strcmp(fdef(fm, &fm->f[i])->name, ui->m->err.field)) {
+			snprintf(fm->f[i].error, sizeof fm->f[i].error, "%s",
+				 ui->m->err.message);
+			fm->focus = i;
+			bad = i;
+		}
+	if (bad < 0)
+		snprintf(fm->error, sizeof fm->error, "%s", ui->m->err.message);
+	record_free(&work);
+	return false;
+}
+
+/* ---- Choosing ---------------------------------------------------- */
+
+static void
+picked(struct ui *ui, void *ctx, int index, const struct picker_item *items,
+       size_t n)
+{
+	struct form *fm = ctx;
+	struct form_field *ff = &fm->f[fm->picking];
+
+	(void)ui;
+	if (index < 0 || (size_t)index >= n)
+		return;
+	free(ff->value);
+	ff->value = items[index].value ? strdup(items[index].value) : NULL;
+	ff->chosen = true;
+	ff->error[0] = '\0';
+}
+
+static void
+edited(struct ui *ui, void *ctx, const char *text)
+{
+	struct form *fm = ctx;
+	struct form_field *ff = &fm->f[fm->picking];
+
+	(void)ui;
+	if (!text)
+		return;
+	free(ff->value);
+	ff->value = strdup(text);
+	ff->chosen = true;
+	ff->error[0] = '\0';
+}
+
+/* Space, F4 or a typed character on a choice: the picker or editor. */
+static void
+choose(struct form *fm, struct form_field *ff, int key)
+{
+	struct ui *ui = fm->base.ui;
+	const struct field_def *d = fdef(fm, ff);
+	const char *current = ff->chosen ? ff->value : record_text(fm->orig, ff->field);
+	struct picker *p;
+	char title[128];
+
+	fm->picking = (int)(ff - fm->f);
+	if (d->type == FT_BOOL) {
+		ff->flag = !ff->flag;
+		ff->chosen = true;
+		return;
+	}
+	if (d->type == FT_LONGTEXT) {
+		editor_edit(ui, _(d->label), current, edited, fm);
+		return;
+	}
+	snprintf(title, sizeof title, "%s", _(d->label));
+	if (!(p = picker_new(title, false))) {
+		ui_error(ui, "%s", _("Out of memory"));
+		return;
+	}
+	if (!(d->flags & F_REQUIRED))
+		picker_add(p, _("(none)"), NULL, false);
+	if (d->type == FT_ENUM)
+		picker_add_enum(p, d->enums);
+	else if (picker_add_orgs(ui, p))
+		ui_model_error(ui);
+	picker_select_value(p, current);
+	if (key > ' ' && !KEY_IS_FUNC(key))
+		picker_feed_key(p, key);
+	picker_open(ui, p, picked, fm);
+}
+
+/* ---- The modal --------------------------------------------------- */
+
+#define FORM_KEYS N_("Tab/S-Tab: field  Enter: save  Space/F4: choose or edit  Esc: cancel")
+
+static void
+form_layout(struct modal *m, int lines, int cols)
+{
+	struct form *fm = (struct form *)m;
+	int w = cols - 4 < 96 ? cols - 4 : 96;
+	int h = fm->nf + 7;
+
+	/* Room for a message under every field would be too much; the
+	 * form scrolls when errors push it past the screen. */
+	if (h > lines - 2)
+		h = lines - 2;
+	ui_modal_place(m, h, w);
+}
+
+static void
+form_draw(struct modal *m)
+{
+	struct form *fm = (struct form *)m;
+	struct theme *t = &m->ui->theme;
+	int h = getmaxy(m->win), w = getmaxx(m->win);
+	int hint = draw_wrap(NULL, 0, 0, _(FORM_KEYS), w - 4, 2, 0);
+	int rows = h - 4 - hint, iw = w - fm->label_w - 6, y = 0, focus_y = 0;
+
+	werase(m->win);
+	draw_frame(m->win, fm->title, theme_attr(t, TH_BORDER), theme_attr(t, TH_TITLE));
+	/* Scroll so that the focused field and its message show. */
+	for (int i = 0; i < fm->focus; i++)
+		focus_y += 1 + (fm->f[i].error[0] != '\0');
+	if (focus_y < fm->top)
+		fm->top = focus_y;
+	if (focus_y + 1 + (fm->f[fm->focus].error[0] != '\0') > fm->top + rows)
+		fm->top = focus_y + 1 + (fm->f[fm->focus].error[0] != '\0') - rows;
+	for (int i = 0; i < fm->nf; i++) {
+		struct form_field *ff = &fm->f[i];
+		const struct field_def *d = fdef(fm, ff);
+		bool on = i == fm->focus;
+		int row = y - fm->top + 1, cx;
+		char label[96];
+
+		y += 1 + (ff->error[0] != '\0');
+		if (row < 1 || row > rows)
+			continue;
+		snprintf(label, sizeof label, "%s%s", _(d->label),
+			 (d->flags & F_REQUIRED) ? " *" : "");
+		draw_text_at(m->win, row, 2, label, fm->label_w,
+			     theme_attr(t, TH_LABEL), DRAW_PAD);
+		wmove(m->win, row, fm->label_w + 3);
+		if (typed(d)) {
+			size_t cur = ff->in.cur;
+
+			/* A field not in focus shows its beginning. */
+			if (!on)
+				ff->in.cur = ff->in.first = 0;
+			input_draw(&ff->in, m->win, row, fm->label_w + 3, iw,
+				   theme_attr(t, on ? TH_FOCUS : TH_INPUT), &cx);
+			ff->in.cur = cur;
+		} else {
+			char *v = shown_value(fm, ff);
+
+			cx = fm->label_w + 3;
+			draw_text(m->win, v, iw, theme_attr(t, on ? TH_FOCUS : TH_INPUT),
+				  DRAW_PAD);
+			free(v);
+		}
+		if (on) {
+			m->cur_y = row;
+			m->cur_x = cx;
+		}
+		if (ff->error[0] && row + 1 <= rows) {
+			char msg[530];
+
+			snprintf(msg, sizeof msg, "! %s", ff->error);
+			draw_text_at(m->win, row + 1, fm->label_w + 3, msg, iw,
+				     theme_attr(t, TH_ERROR), 0);
+		}
+	}
+	if (fm->error[0])
+		draw_text_at(m->win, h - 2 - hint, 2, fm->error, w - 4,
+			     theme_attr(t, TH_ERROR), 0);
+	draw_wrap(m->win, h - 1 - hint, 2, _(FORM_KEYS), w - 4, hint,
+		  theme_attr(t, TH_FOOTER_KEY));
+}
+
+static bool
+form_key(struct modal *m, int key)
+{
+	struct form *fm = (struct form *)m;
+	struct form_field *ff = &fm->f[fm->focus];
+	const struct field_def *d = fdef(fm, ff);
+
+	switch (key) {
+	case KEY_ESCAPE:
+		if (fm->done)
+			fm->done(m->ui, fm->ctx, NULL);
+		return true;
+	case KEY_FUNC + KEY_ENTER:
+		return save(fm);
+	case '\t':
+	case KEY_FUNC + KEY_DOWN:
+		focus_to(fm, fm->focus + 1 < fm->nf ? fm->focus + 1 : 0);
+		return false;
+	case KEY_FUNC + KEY_BTAB:
+	case KEY_FUNC + KEY_UP:
+		focus_to(fm, fm->focus > 0 ? fm->focus - 1 : fm->nf - 1);
+		return false;
+	case KEY_FUNC + KEY_F(4):
+		if (!typed(d))
+			choose(fm, ff, 0);
+		return false;
+	}
+	if (typed(d)) {
+		if (input_key(&ff->in, key))
+			ff->error[0] = '\0';
+		return false;
+	}
+	if (key == KEY_FUNC + KEY_BACKSPACE || key == KEY_FUNC + KEY_DC) {
+		if (!(d->flags & F_REQUIRED) && d->type != FT_BOOL) {
+			free(ff->value);  /* cleared */
+			ff->value = NULL;
+			ff->chosen = true;
+		}
+		return false;
+	}
+	if (key == ' ' || key == KEY_CTRL('e') || (!KEY_IS_FUNC(key) && key > ' '))
+		choose(fm, ff, key);
+	return false;
+}
+
+static void
+form_free(struct modal *m)
+{
+	struct form *fm = (struct form *)m;
+
+	for (int i = 0; i < fm->nf; i++) {
+		input_free(&fm->f[i].in);
+		free(fm->f[i].initial);
+		free(fm->f[i].value);
+	}
+	free(fm->f);
+	free(fm->title);
+	record_free(&fm->orig);
+	free(fm);
+}
+
+static const struct modal_ops form_ops = {
+	.layout = form_layout, .draw = form_draw,
+	.key = form_key, .free = form_free,
+};
+
+void
+form_open(struct ui *ui, const struct record *rec, int focus_field,
+	  form_fn done, void *ctx)
+{
+	const struct entity_def *def = rec->def;
+	struct form *fm = calloc(1, sizeof *fm);
+	char *what = NULL;
+	int rc = 0;
+
+	if (!fm || !(fm->orig = record_dup(rec)) ||
+	    !(fm->f = calloc(def->nfields, sizeof *fm->f)))
+		goto oom;
+	fm->base.ops = &form_ops;
+	fm->is_new = rec->uuid[0] == '\0';
+	fm->done = done;
+	fm->ctx = ctx;
+	for (size_t i = 0; i < def->nfields; i++) {
+		const struct field_def *d = &def->fields[i];
+		struct form_field *ff;
+		int lw;
+
+		if (d->flags & F_READONLY)
+			continue;
+		ff = &fm->f[fm->nf];
+		ff->field = (int)i;
+		if ((int)i == focus_field)
+			fm->focus = fm->nf;
+		fm->nf++;
+		lw = draw_width(_(d->label)) + 2;
+		if (lw > fm->label_w)
+			fm->label_w = lw < 24 ? lw : 24;
+		if (d->type == FT_BOOL)
+			ff->flag = !rec->v[i].null && rec->v[i].num;
+		if (typed(d)) {
+			if (!(ff->initial = ui_value(ui, rec, (int)i)) ||
+			    input_set(&ff->in, ff->initial) < 0)
+				goto oom;
+		}
+	}
+	if (!fm->nf)
+		goto oom;
+	if (fm->is_new)
+		rc = asprintf(&fm->title, _("New: %s"), _(def->label));
+	else if ((what = change_describe(ui, rec)))
+		rc = asprintf(&fm->title, _("Edit %s"), what);
+	free(what);
+	if (rc < 0 || !fm->title)
+		goto oom;
+	ui_modal_push(ui, &fm->base);
+	return;
+oom:
+	if (fm && fm->f)
+		form_free(&fm->base);
+	else if (fm) {
+		record_free(&fm->orig);
+		free(fm);
+	}
+	ui_error(ui, "%s", _("Out of memory"));
+}

@@ -1,0 +1,512 @@
+/* project_tabs.c — what the tabs of a project show. */
+#include "config.h"
+
+#include "project_tabs.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "src/i18n.h"
+#include "src/model.h"
+#include "app.h"
+#include "draw.h"
+#include "view.h"
+
+/* The newest changes of a project the change log tab shows. */
+#define CHANGES_SHOWN 1000
+
+static const struct column overview_cols[] = {
+	{ N_("Field"), 16, 12, 9, COL_KEEP, 0 },
+	{ N_("Value"), 30, 30, 0, COL_FLEX, 0 },
+};
+static const struct column role_cols[] = {
+	{ N_("Organisation"), 24, 24, 0, COL_FLEX, 0 },
+	{ N_("Role"),         18, 14, 9, COL_KEEP, 0 },
+	{ N_("Budget share"), 13, 11, 3, COL_RIGHT, 0 },
+	{ N_("Note"),         24, 10, 1, 0, 0 },
+};
+static const struct column funding_cols[] = {
+	{ N_("Funder"),        14, 10, 9, COL_KEEP, 30 },
+	{ N_("Programme"),     20, 20, 0, COL_FLEX, 0 },
+	{ N_("Applied"),       13, 11, 3, COL_RIGHT, 0 },
+	{ N_("Granted"),       13, 11, 4, COL_RIGHT | COL_KEEP, 0 },
+	{ N_("Decision date"), 13, 10, 2, 0, 0 },
+	{ N_("Reference"),     14,  8, 1, 0, 0 },
+};
+static const struct column deadline_cols[] = {
+	{ N_("Due"),   10, 10, 9, COL_KEEP, 0 },
+	{ N_("Kind"),  20, 12, 2, 0, 0 },
+	{ N_("Title"), 20, 20, 0, COL_FLEX, 0 },
+	{ N_("State"), 20, 14, 3, COL_KEEP, 0 },
+};
+static const struct column history_cols[] = {
+	{ N_("Date"),   10, 10, 9, COL_KEEP, 0 },
+	{ N_("From"),   18, 13, 3, 0, 0 },
+	{ N_("To"),     18, 13, 8, COL_KEEP, 0 },
+	{ N_("By"),     12,  8, 2, 0, 0 },
+	{ N_("Reason"), 20, 20, 0, COL_FLEX, 0 },
+	{ N_("Forced"),  8,  6, 1, 0, 0 },
+};
+static const struct column note_cols[] = {
+	{ N_("Date"),   10, 10, 9, COL_KEEP, 0 },
+	{ N_("Author"), 12,  8, 1, 0, 0 },
+	{ N_("Text"),   30, 30, 0, COL_FLEX, 0 },
+};
+static const struct column outcome_cols[] = {
+	{ N_("Label"), 30, 30, 0, COL_FLEX, 0 },
+	{ N_("Value"), 12, 10, 9, COL_RIGHT | COL_KEEP, 0 },
+	{ N_("Unit"),  14,  8, 2, 0, 0 },
+	{ N_("Date"),  10, 10, 1, 0, 0 },
+};
+static const struct column change_cols[] = {
+	{ N_("When"),   16, 16, 9, COL_KEEP, 0 },
+	{ N_("Who"),    12,  8, 2, 0, 0 },
+	{ N_("Record"), 24, 14, 3, 0, 40 },
+	{ N_("Field"),  16, 10, 1, 0, 0 },
+	{ N_("Change"), 24, 24, 0, COL_FLEX, 0 },
+};
+
+static const struct {
+	const struct column *cols;
+	size_t n;
+} tab_columns[T_COUNT] = {
+#define COLS(a) { a, sizeof a / sizeof a[0] }
+	[T_OVERVIEW] = COLS(overview_cols), [T_ORGS] = COLS(role_cols),
+	[T_FUNDING] = COLS(funding_cols), [T_DEADLINES] = COLS(deadline_cols),
+	[T_HISTORY] = COLS(history_cols), [T_NOTES] = COLS(note_cols),
+	[T_OUTCOMES] = COLS(outcome_cols), [T_CHANGES] = COLS(change_cols),
+#undef COLS
+};
+
+void
+tabs_clear(struct project_view *p)
+{
+	for (size_t i = 0; p->labels && i < p->items.count; i++)
+		free(p->labels[i]);
+	free(p->labels);
+	p->labels = NULL;
+	record_list_clear(&p->items);
+	change_list_clear(&p->changes);
+	for (size_t i = 0; i < p->nov; i++)
+		free(p->ov[i].text);
+	free(p->ov);
+	p->ov = NULL;
+	p->nov = 0;
+	free(p->match);
+	p->match = NULL;
+	p->nmatch = 0;
+}
+
+void
+tabs_when(struct ui *ui, const char *iso, char *buf, size_t size)
+{
+	struct tm tm = { 0 }, local;
+	char date[40], day[11];
+	time_t t;
+
+	if (!iso || !strptime(iso, "%Y-%m-%dT%H:%M:%S", &tm)) {
+		snprintf(buf, size, "%s", iso ? iso : "");
+		return;
+	}
+	t = timegm(&tm);
+	localtime_r(&t, &local);
+	strftime(day, sizeof day, "%Y-%m-%d", &local);
+	format_date(date, sizeof date, day, ui->fmt);
+	snprintf(buf, size, ui->fmt == FMT_FINNISH ? "%s %d.%02d" : "%s %02d:%02d",
+		 date, local.tm_hour, local.tm_min);
+}
+
+/* ---- Overview ---------------------------------------------------- */
+
+static void
+ov_add(struct project_view *p, int field, bool first, char *text)
+{
+	struct ov_line *ov = realloc(p->ov, (p->nov + 1) * sizeof *ov);
+
+	if (!ov || !text) {
+		free(text);
+		if (ov)
+			p->ov = ov;
+		return;
+	}
+	p->ov = ov;
+	p->ov[p->nov++] = (struct ov_line){ field, first, text };
+}
+
+/* "ISO, Koske" for the administrators; "STM 980 000 €" for funders. */
+static char *
+summary(struct ui *ui, const struct record_list *list, bool roles)
+{
+	char buf[1024] = "";
+	size_t used = 0;
+
+	for (size_t i = 0; i < list->count && used < sizeof buf; i++) {
+		const struct record *r = list->items[i];
+		const char *role = record_text(r, ROLE_ROLE);
+		char *who, money[40] = "";
+		int w;
+
+		if (roles && (!role || strcmp(role, "administrator")))
+			continue;
+		who = ui_value(ui, r, roles ? ROLE_ORGANISATION : FUNDING_FUNDER);
+		if (!roles && !r->v[FUNDING_GRANTED].null)
+			format_money(money, sizeof money, r->v[FUNDING_GRANTED].num, ui->fmt);
+		else if (!roles && !r->v[FUNDING_APPLIED].null)
+			snprintf(money, sizeof money, _("%s applied"),
+				 format_money((char[40]){ 0 }, 40,
+					      r->v[FUNDING_APPLIED].num, ui->fmt));
+		w = snprintf(buf + used, sizeof buf - used, "%s%s%s%s",
+			     used ? ", " : "", who ? who : "", money[0] ? " " : "", money);
+		used += w > 0 ? (size_t)w : 0;
+		free(who);
+	}
+	return strdup(buf[0] ? buf : "—");
+}
+
+static void
+build_overview(struct view *v, const struct record_list *roles,
+	       const struct record_list *funding)
+{
+	struct project_view *p = v->priv;
+	struct ui *ui = v->ui;
+	static const int order[] = {
+		PROJECT_CODE, PROJECT_NAME, PROJECT_STATUS, OV_ROLES, OV_FUNDING,
+		PROJECT_PLANNED_START, PROJECT_PLANNED_END, PROJECT_ACTUAL_START,
+		PROJECT_ACTUAL_END, PROJECT_THEMES, PROJECT_REGION, PROJECT_BUDGET,
+		PROJECT_PERSON_YEARS, PROJECT_WEBSITE, PROJECT_DESCRIPTION,
+	};
+
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		int f = order[i];
+		char *value, *line, *nl;
+
+		if (f == OV_ROLES || f == OV_FUNDING) {
+			ov_add(p, f, true, summary(ui, f == OV_ROLES ? roles : funding,
+						   f == OV_ROLES));
+			continue;
+		}
+		if (!(value = ui_value(ui, p->proj, f)))
+			continue;
+		if (f != PROJECT_DESCRIPTION || !*value) {
+			ov_add(p, f, true, value);
+			continue;
+		}
+		/* A line of the screen for each line of the description. */
+		for (line = value; line; line = nl) {
+			if ((nl = strchr(line, '\n')))
+				*nl++ = '\0';
+			ov_add(p, f, line == value, strdup(line));
+		}
+		free(value);
+	}
+}
+
+/* ---- Loading ----------------------------------------------------- */
+
+static size_t
+raw_count(const struct project_view *p)
+{
+	if (p->tab == T_OVERVIEW)
+		return p->nov;
+	if (p->tab == T_CHANGES)
+		return p->changes.count;
+	return p->items.count;
+}
+
+static const char *raw_cell(struct view *v, size_t i, int col, char *buf,
+			    size_t size, enum theme_elem *elem);
+
+static bool
+raw_matches(struct view *v, size_t i)
+{
+	struct project_view *p = v->priv;
+	const struct column *c = tab_columns[p->tab].cols;
+
+	for (size_t col = 0; col < tab_columns[p->tab].n; col++) {
+		char buf[512] = "";
+		enum theme_elem e;
+
+		(void)c;
+		if (view_text_matches(raw_cell(v, i, (int)col, buf, sizeof buf, &e),
+				      p->text))
+			return true;
+	}
+	return false;
+}
+
+void
+tabs_load(struct view *v)
+{
+	struct project_view *p = v->priv;
+	struct ui *ui = v->ui;
+	struct record_list roles = { 0 }, funding = { 0 };
+	size_t n;
+
+	for (int t = T_ORGS; t <= T_OUTCOMES; t++) {
+		struct record_list list = { 0 };
+
+		if (model_children(ui->m, entities[tab_entity[t]], p->uuid, &list)) {
+			ui_model_error(ui);
+			continue;
+		}
+		p->counts[t] = list.count;
+		if (t == p->tab)
+			p->items = list;
+		else if (t == T_ORGS)
+			roles = list;
+		else if (t == T_FUNDING)
+			funding = list;
+		else
+			record_list_clear(&list);
+	}
+	if (p->tab == T_OVERVIEW)
+		build_overview(v, &roles, &funding);
+	record_list_clear(&roles);
+	record_list_clear(&funding);
+	if (p->tab == T_CHANGES &&
+	    model_changes(ui->m, p->uuid, NULL, CHANGES_SHOWN, &p->changes))
+		ui_model_error(ui);
+	if ((p->tab == T_ORGS || p->tab == T_FUNDING) && p->items.count &&
+	    (p->labels = calloc(p->items.count, sizeof *p->labels)))
+		for (size_t i = 0; i < p->items.count; i++)
+			p->labels[i] = ui_value(ui, p->items.items[i],
+						p->tab == T_ORGS ? ROLE_ORGANISATION
+								 : FUNDING_FUNDER);
+	n = raw_count(p);
+	p->match = malloc((n ? n : 1) * sizeof *p->match);
+	for (size_t i = 0; p->match && i < n; i++)
+		if (!p->text || raw_matches(v, i))
+			p->match[p->nmatch++] = i;
+	v->rows = p->nmatch;
+}
+
+void
+tabs_switch(struct view *v, int tab)
+{
+	struct project_view *p = v->priv;
+
+	if (tab == p->tab)
+		return;
+	p->tab_sel[p->tab] = v->sel;
+	p->tab_top[p->tab] = v->top;
+	p->tab = tab;
+	free(p->text);
+	p->text = NULL;
+	free(v->search);
+	v->search = NULL;
+	v->sel = p->tab_sel[tab];
+	v->top = p->tab_top[tab];
+	v->layout_width = 0;
+	view_reload(v);
+}
+
+static size_t
+raw_index(struct view *v, size_t row)
+{
+	struct project_view *p = v->priv;
+
+	return row < p->nmatch ? p->match[row] : (size_t)-1;
+}
+
+const struct record *
+tabs_item(struct view *v, size_t row)
+{
+	struct project_view *p = v->priv;
+	size_t i = raw_index(v, row);
+
+	if (p->tab == T_OVERVIEW || p->tab == T_CHANGES || i >= p->items.count)
+		return NULL;
+	return p->items.items[i];
+}
+
+int
+tabs_overview_field(struct view *v, size_t row)
+{
+	struct project_view *p = v->priv;
+	size_t i = raw_index(v, row);
+
+	return p->tab == T_OVERVIEW && i < p->nov ? p->ov[i].field : -1;
+}
+
+const struct column *
+tabs_columns(struct view *v, size_t *n)
+{
+	struct project_view *p = v->priv;
+
+	*n = tab_columns[p->tab].n;
+	return tab_columns[p->tab].cols;
+}
+
+/* ---- Cells ------------------------------------------------------- */
+
+/* A field of rec into buf. */
+static const char *
+value(struct view *v, const struct record *rec, int field, char *buf, size_t size)
+{
+	char *s = ui_value(v->ui, rec, field);
+
+	snprintf(buf, size, "%s", s ? s : "");
+	free(s);
+	return buf;
+}
+
+static const char *
+deadline_state(struct view *v, const struct record *d, char *buf, size_t size,
+	       enum theme_elem *elem)
+{
+	struct ui *ui = v->ui;
+	const char *due = record_text(d, DEADLINE_DUE);
+	char date[40];
+	int days;
+
+	if (!d->v[DEADLINE_DONE].null && d->v[DEADLINE_DONE].num) {
+		const char *on = record_text(d, DEADLINE_DONE_DATE);
+
+		snprintf(buf, size, "✓ %s %s", _("done"),
+			 on ? format_date(date, sizeof date, on, ui->fmt) : "");
+		return buf;
+	}
+	if (!due)
+		return "";
+	days = date_diff_days(ui->today, due);
+	if (days < 0) {
+		*elem = TH_OVERDUE;
+		snprintf(buf, size, _("! overdue %d days"), -days);
+	} else if (days == 0) {
+		*elem = TH_OVERDUE;
+		snprintf(buf, size, "%s", _("! due today"));
+	} else {
+		snprintf(buf, size, _("in %d days"), days);
+	}
+	return buf;
+}
+
+static const char *
+change_cell(struct view *v, const struct change_entry *c, int col, char *buf,
+	    size_t size)
+{
+	int f;
+	char *old, *new;
+
+	switch (col) {
+	case 0:
+		tabs_when(v->ui, c->at, buf, size);
+		return buf;
+	case 1:
+		return c->who;
+	case 2:
+		snprintf(buf, size, "%s %s", c->def ? _(c->def->label) : "",
+			 c->record_title ? c->record_title : "");
+		return buf;
+	case 3:
+		f = c->def && c->field ? entity_field_index(c->def, c->field) : -1;
+		return f >= 0 ? _(c->def->fields[f].label) : c->field ? c->field : "";
+	case 4:
+		if (!strcmp(c->action, "insert"))
+			return _("added");
+		if (!strcmp(c->action, "delete"))
+			return _("deleted");
+		f = c->def && c->field ? entity_field_index(c->def, c->field) : -1;
+		if (f < 0) {
+			snprintf(buf, size, "%s → %s", c->old_value ? c->old_value : "—",
+				 c->new_value ? c->new_value : "—");
+			return buf;
+		}
+		old = ui_value_text(v->ui, &c->def->fields[f], c->old_value);
+		new = ui_value_text(v->ui, &c->def->fields[f], c->new_value);
+		snprintf(buf, size, "%s → %s", old && *old ? old : "—",
+			 new && *new ? new : "—");
+		free(old);
+		free(new);
+		return buf;
+	}
+	return "";
+}
+
+static const char *
+raw_cell(struct view *v, size_t i, int col, char *buf, size_t size,
+	 enum theme_elem *elem)
+{
+	struct project_view *p = v->priv;
+	const struct record *r;
+	const char *s;
+
+	*elem = TH_NORMAL;
+	if (p->tab == T_OVERVIEW) {
+		const struct ov_line *o = &p->ov[i];
+
+		if (col == 1) {
+			if (o->field == PROJECT_STATUS)
+				*elem = theme_status(record_text(p->proj, PROJECT_STATUS));
+			return o->text;
+		}
+		if (!o->first)
+			return "";
+		if (o->field == OV_ROLES)
+			return _("Administrator");
+		if (o->field == OV_FUNDING)
+			return _("Funders");
+		return _(p->proj->def->fields[o->field].label);
+	}
+	if (p->tab == T_CHANGES)
+		return change_cell(v, &p->changes.items[i], col, buf, size);
+	r = p->items.items[i];
+	switch (p->tab) {
+	case T_ORGS:
+		if (col == 0)
+			return p->labels && p->labels[i] ? p->labels[i] : "";
+		return value(v, r, (int[]){ 0, ROLE_ROLE, ROLE_BUDGET_SHARE, ROLE_NOTE }[col],
+			     buf, size);
+	case T_FUNDING:
+		if (col == 0)
+			return p->labels && p->labels[i] ? p->labels[i] : "";
+		return value(v, r, (int[]){ 0, FUNDING_PROGRAMME, FUNDING_APPLIED,
+					    FUNDING_GRANTED, FUNDING_DECISION_DATE,
+					    FUNDING_REFERENCE }[col], buf, size);
+	case T_DEADLINES:
+		if (col == 3)
+			return deadline_state(v, r, buf, size, elem);
+		return value(v, r, (int[]){ DEADLINE_DUE, DEADLINE_KIND, DEADLINE_TITLE }[col],
+			     buf, size);
+	case T_HISTORY:
+		if (col == 1 || col == 2)
+			*elem = theme_status(record_text(r, col == 1 ? STATUS_FROM : STATUS_TO));
+		if (col == 5)
+			return !r->v[STATUS_FORCED].null && r->v[STATUS_FORCED].num ?
+			       _("forced") : "";
+		return value(v, r, (int[]){ STATUS_DATE, STATUS_FROM, STATUS_TO, STATUS_BY,
+					    STATUS_REASON }[col], buf, size);
+	case T_NOTES:
+		if (col < 2)
+			return value(v, r, col == 0 ? NOTE_DATE : NOTE_AUTHOR, buf, size);
+		s = record_text(r, NOTE_BODY);
+		if (s && strchr(s, '\n')) {
+			/* The first line, and how much more there is. */
+			int more = 0;
+
+			for (const char *q = strchr(s, '\n'); q; q = strchr(q + 1, '\n'))
+				more++;
+			snprintf(buf, size, _("%.*s … (%d more lines)"),
+				 (int)(strchr(s, '\n') - s), s, more);
+			return buf;
+		}
+		return s ? s : "";
+	case T_OUTCOMES:
+		return value(v, r, (int[]){ OUTCOME_LABEL, OUTCOME_VALUE, OUTCOME_UNIT,
+					    OUTCOME_DATE }[col], buf, size);
+	}
+	return "";
+}
+
+const char *
+tabs_cell(struct view *v, size_t row, int col, char *buf, size_t size,
+	  enum theme_elem *elem)
+{
+	size_t i = raw_index(v, row);
+
+	if (i == (size_t)-1)
+		return "";
+	return raw_cell(v, i, col, buf, size, elem);
+}

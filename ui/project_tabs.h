@@ -1,0 +1,68 @@
+/* project_tabs.h — the data behind the tabs of the project view: what
+ * each tab reads, its columns and its cells.  view_project.c draws the
+ * tab bar and handles the keys; this half knows the records. */
+#ifndef SALKKU_UI_PROJECT_TABS_H
+#define SALKKU_UI_PROJECT_TABS_H
+
+#include <stddef.h>
+
+#include "src/query.h"
+#include "src/record.h"
+#include "theme.h"
+
+struct ui;
+struct view;
+struct column;
+
+enum tab {
+	T_OVERVIEW, T_ORGS, T_FUNDING, T_DEADLINES, T_HISTORY, T_NOTES,
+	T_OUTCOMES, T_CHANGES, T_COUNT
+};
+
+/* Overview lines that are no field of the project: summaries of the
+ * roles and the funding. */
+enum { OV_ROLES = -2, OV_FUNDING = -3 };
+
+struct ov_line {
+	int field;      /* project field, or OV_* */
+	bool first;     /* the first line of its field: shows the label */
+	char *text;     /* the value as shown */
+};
+
+struct project_view {
+	char uuid[UUID_LEN + 1];
+	struct record *proj;
+	int tab;
+	size_t tab_sel[T_COUNT], tab_top[T_COUNT];
+	size_t counts[T_COUNT];
+	int tab_x[T_COUNT], tab_w[T_COUNT];   /* where the tab bar drew them */
+	struct record_list items;             /* the records of the tab on show */
+	char **labels;                        /* their organisations, as shown */
+	struct change_list changes;
+	struct ov_line *ov;
+	size_t nov;
+	size_t *match, nmatch;                /* rows: what the search keeps */
+	char *text;                           /* the search as typed */
+};
+
+/* The entity each tab lists (ENT_COUNT for the change log). */
+extern const enum entity_kind tab_entity[T_COUNT];
+
+void tabs_clear(struct project_view *p);
+/* Reads the tab on show (and the counts of all) and sets v->rows. */
+void tabs_load(struct view *v);
+/* Shows another tab, each remembering where its cursor was. */
+void tabs_switch(struct view *v, int tab);
+/* The record of a row, or NULL (overview, change log). */
+const struct record *tabs_item(struct view *v, size_t row);
+/* The field (or OV_*) of an overview row; -1 when none. */
+int tabs_overview_field(struct view *v, size_t row);
+
+const struct column *tabs_columns(struct view *v, size_t *n);
+const char *tabs_cell(struct view *v, size_t row, int col, char *buf,
+		      size_t size, enum theme_elem *elem);
+
+/* An ISO 8601 UTC time as people read it, in local time. */
+void tabs_when(struct ui *ui, const char *iso, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,333 @@
+/* view_projects.c — the portfolio: one line per project.
+ *
+ * The list is never read whole: the view counts the matching projects
+ * and reads only the page on screen with a page's margin either side
+ * (model_list_projects with limit and offset), so that memory and the
+ * time per key stay the same at a thousand projects or at a hundred
+ * thousand. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "src/i18n.h"
+#include "src/model.h"
+#include "app.h"
+#include "dialog.h"
+#include "draw.h"
+#include "form.h"
+#include "rows.h"
+#include "view.h"
+
+struct projects {
+	struct project_window win;
+	int64_t matching, total;
+	char *text;              /* the search as typed so far */
+};
+
+enum { C_CODE, C_NAME, C_STATUS, C_ADMIN, C_FUNDER, C_START, C_END, C_BUDGET };
+
+static const struct column columns[] = {
+	[C_CODE]   = { N_("Code"),          13, 10, 9, COL_KEEP, 24 },
+	[C_NAME]   = { N_("Name"),          24, 24, 0, COL_FLEX, 0 },
+	[C_STATUS] = { N_("Status"),        18, 13, 8, COL_KEEP, 0 },
+	[C_ADMIN]  = { N_("Administrator"), 14, 10, 3, 0, 24 },
+	[C_FUNDER] = { N_("Main funder"),   11,  7, 1, 0, 14 },
+	[C_START]  = { N_("Start"),         10, 10, 2, 0, 0 },
+	[C_END]    = { N_("End"),           10, 10, 4, 0, 0 },
+	[C_BUDGET] = { N_("Budget"),        12, 11, 5, COL_RIGHT, 15 },
+};
+
+/* The column of each sort key, and back. */
+static const enum project_sort column_sort[] = {
+	[C_CODE] = SORT_CODE, [C_NAME] = SORT_NAME, [C_STATUS] = SORT_STATUS,
+	[C_ADMIN] = SORT_ADMINISTRATOR, [C_FUNDER] = SORT_FUNDER,
+	[C_START] = SORT_START, [C_END] = SORT_END, [C_BUDGET] = SORT_BUDGET,
+};
+
+static int
+open_(struct view *v, const void *arg)
+{
+	(void)arg;
+	v->priv = calloc(1, sizeof(struct projects));
+	return v->priv ? 0 : -1;
+}
+
+static void
+free_(struct view *v)
+{
+	struct projects *p = v->priv;
+
+	project_window_reset(&p->win);
+	free(p->text);
+	free(p);
+}
+
+static void
+query(struct view *v, struct project_query *q)
+{
+	struct projects *p = v->priv;
+
+	filter_query(&v->ui->filter, q);
+	q->text = p->text;
+}
+
+static int
+load(struct view *v)
+{
+	struct projects *p = v->priv;
+	struct project_query q;
+
+	query(v, &q);
+	project_window_reset(&p->win);
+	if (model_count_projects(v->ui->m, &q, &p->matching, &p->total)) {
+		ui_model_error(v->ui);
+		p->matching = p->total = 0;
+	}
+	v->rows = (size_t)p->matching;
+	return 0;
+}
+
+static void
+fetch(struct view *v, size_t first, size_t n)
+{
+	struct projects *p = v->priv;
+	struct project_query q;
+
+	query(v, &q);
+	project_window_fetch(v->ui, &p->win, &q, first, n, v->rows);
+}
+
+static const struct project_row *
+row_at(struct view *v, size_t row)
+{
+	struct projects *p = v->priv;
+
+	if (!project_window_row(&p->win, row))
+		fetch(v, row, (size_t)view_height(v));
+	return project_window_row(&p->win, row);
+}
+
+static const char *
+cell(struct view *v, size_t row, int col, char *buf, size_t size,
+     enum theme_elem *elem)
+{
+	const struct project_row *r = row_at(v, row);
+	struct ui *ui = v->ui;
+
+	if (!r)
+		return "";
+	switch (col) {
+	case C_CODE:   return r->code;
+	case C_NAME:   return r->name;
+	case C_STATUS:
+		*elem = theme_status(r->status);
+		return draw_status_label(buf, size, r->status);
+	case C_ADMIN:  return r->administrator;
+	case C_FUNDER: return r->funder;
+	case C_START:  return r->start ? format_date(buf, size, r->start, ui->fmt) : "";
+	case C_END:    return r->end ? format_date(buf, size, r->end, ui->fmt) : "";
+	case C_BUDGET: return r->has_budget ? format_money(buf, size, r->budget, ui->fmt) : "";
+	}
+	return "";
+}
+
+static const struct column *
+get_columns(struct view *v, size_t *n)
+{
+	(void)v;
+	*n = sizeof columns / sizeof columns[0];
+	return columns;
+}
+
+static int
+sorted(struct view *v, bool *desc)
+{
+	*desc = v->ui->filter.descending;
+	for (size_t i = 0; i < sizeof column_sort / sizeof column_sort[0]; i++)
+		if (column_sort[i] == v->ui->filter.sort)
+			return (int)i;
+	return -1;
+}
+
+static void
+title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
+{
+	struct projects *p = v->priv;
+	char filter[256];
+	size_t used = 0;
+	int w;
+
+	snprintf(left, lsize, "salkku — %s", v->ui->db_label ? v->ui->db_label : "");
+	filter_describe(&v->ui->filter, filter, sizeof filter);
+	right[0] = '\0';
+	if (filter[0]) {
+		w = snprintf(right, rsize, _("Filter: %s  "), filter);
+		used += w > 0 ? (size_t)w : 0;
+	}
+	if (v->search && used < rsize) {
+		w = snprintf(right + used, rsize - used, _("Search: %s  "), v->search);
+		used += w > 0 ? (size_t)w : 0;
+	}
+	if (used < rsize)
+		snprintf(right + used, rsize - used, "%lld/%lld",
+			 (long long)p->matching, (long long)p->total);
+}
+
+static void
+status(struct view *v, char *buf, size_t size)
+{
+	struct projects *p = v->priv;
+
+	if (!p->total)
+		snprintf(buf, size, "%s", _("No projects yet: press a to add one, or run “salkku demo” to try the demo."));
+	else if (!p->matching)
+		snprintf(buf, size, "%s", _("No project matches: F clears the filter and the search."));
+}
+
+static void
+search(struct view *v, const char *text)
+{
+	struct projects *p = v->priv;
+
+	free(p->text);
+	p->text = text && *text ? strdup(text) : NULL;
+}
+
+/* The stored project of the selected row, or NULL (message set). */
+static struct record *
+selected(struct view *v)
+{
+	const struct project_row *r = row_at(v, v->sel);
+	struct record *rec = NULL;
+
+	if (!r)
+		return NULL;
+	if (model_get(v->ui->m, entities[ENT_PROJECT], r->uuid, &rec)) {
+		ui_model_error(v->ui);
+		return NULL;
+	}
+	return rec;
+}
+
+static void
+open_project(struct ui *ui, const char *uuid)
+{
+	struct project_view_arg arg = { .uuid = uuid, .tab = 0 };
+	struct view *pv = view_new(ui, &project_view_ops, &arg);
+
+	if (pv)
+		ui_push_view(ui, pv);
+}
+
+static void
+added(struct ui *ui, void *ctx, const struct record *saved)
+{
+	(void)ctx;
+	if (saved)
+		open_project(ui, saved->uuid);
+}
+
+static enum action_result
+handle(struct view *v, enum action a)
+{
+	struct ui *ui = v->ui;
+	const struct project_row *r;
+	struct record *rec;
+
+	switch (a) {
+	case ACT_OPEN:
+		if (!(r = row_at(v, v->sel)))
+			return AR_NOOP;
+		open_project(ui, r->uuid);
+		return AR_OK;
+	case ACT_PROJECT_NEW:
+		if (!(rec = record_new(entities[ENT_PROJECT])))
+			return AR_ERROR;
+		form_open(ui, rec, -1, added, NULL);
+		record_free(&rec);
+		return AR_OK;
+	case ACT_EDIT:
+	case ACT_STATUS:
+	case ACT_DELETE:
+		if (!(rec = selected(v)))
+			return AR_ERROR;
+		if (a == ACT_EDIT)
+			form_open(ui, rec, -1, NULL, NULL);
+		else if (a == ACT_STATUS)
+			dialog_status(ui, rec);
+		else
+			dialog_delete(ui, rec, NULL);
+		record_free(&rec);
+		return AR_OK;
+	case ACT_FILTER:
+		dialog_filter(ui);
+		return AR_OK;
+	case ACT_FILTER_CLEAR:
+		filter_clear(ui);
+		search(v, NULL);
+		free(v->search);
+		v->search = NULL;
+		ui_message(ui, "%s", _("Filter and search cleared"));
+		return AR_OK;
+	case ACT_SORT:
+		dialog_sort(ui);
+		return AR_OK;
+	case ACT_SORT_REVERSE:
+		ui->filter.descending = !ui->filter.descending;
+		ui->filter_gen++;
+		return AR_OK;
+	default:
+		return AR_UNHANDLED;
+	}
+}
+
+/* A click on a column heading sorts by it; again reverses. */
+static bool
+click_head(struct view *v, int y, int x)
+{
+	struct ui *ui = v->ui;
+	int at = 1;
+
+	if (y != ui->head_lines - 1)
+		return false;
+	for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
+		if (!v->widths[i])
+			continue;
+		if (x >= at && x < at + v->widths[i]) {
+			if (ui->filter.sort == column_sort[i])
+				ui->filter.descending = !ui->filter.descending;
+			else
+				ui->filter.sort = column_sort[i], ui->filter.descending = false;
+			ui->filter_gen++;
+			return true;
+		}
+		at += v->widths[i] + 1;
+	}
+	return false;
+}
+
+static const enum action footer[] = {
+	ACT_HELP, ACT_SEARCH, ACT_FILTER, ACT_SORT, ACT_OPEN, ACT_PROJECT_NEW,
+	ACT_EDIT, ACT_STATUS, ACT_DELETE, ACT_SCREEN_ORGS, ACT_SCREEN_DEADLINES,
+	ACT_SCREEN_TIMELINE, ACT_QUIT, ACT_NONE
+};
+
+const struct view_ops projects_view_ops = {
+	.name = "projects",
+	.head_lines = 2,
+	.open = open_,
+	.free = free_,
+	.load = load,
+	.fetch = fetch,
+	.title = title,
+	.columns = get_columns,
+	.sorted = sorted,
+	.cell = cell,
+	.handle = handle,
+	.search = search,
+	.click_head = click_head,
+	.status = status,
+	.footer = footer,
+};

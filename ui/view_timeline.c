@@ -1,0 +1,372 @@
+/* view_timeline.c — projects as bars over the months and years, by
+ * start date, with today marked.  Scrolls in time (h/l) and across
+ * projects (j/k); z shows half months, months or quarters per cell.
+ * The fill of a bar says the status as well as its colour does, and
+ * the status is written after the bar when there is room. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "src/i18n.h"
+#include "src/model.h"
+#include "app.h"
+#include "dialog.h"
+#include "draw.h"
+#include "rows.h"
+#include "view.h"
+
+#define LABEL_W 17   /* marker, code (13), space, symbol, space */
+
+struct timeline {
+	struct project_window win;
+	int64_t matching, total;
+	char *text;
+	int per_year;    /* cells per year: 24, 12 or 4 */
+	long origin;     /* the half month at the left edge */
+	bool placed;
+};
+
+static int
+open_(struct view *v, const void *arg)
+{
+	struct timeline *t = calloc(1, sizeof *t);
+
+	(void)arg;
+	if (!t)
+		return -1;
+	t->per_year = 12;
+	v->priv = t;
+	return 0;
+}
+
+static void
+free_(struct view *v)
+{
+	struct timeline *t = v->priv;
+
+	project_window_reset(&t->win);
+	free(t->text);
+	free(t);
+}
+
+/* Half months since year 0: the unit of the time axis. */
+static long
+half_month(const char *iso)
+{
+	int y, m, d;
+
+	if (!iso || sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3)
+		return -1;
+	return ((long)y * 12 + (m - 1)) * 2 + (d >= 16);
+}
+
+static long
+span(const struct timeline *t)
+{
+	return 24 / t->per_year;
+}
+
+static long
+floor_div(long a, long b)
+{
+	return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+static int
+cell_of(const struct timeline *t, long hm)
+{
+	return (int)floor_div(hm - t->origin, span(t));
+}
+
+static int
+chart_width(const struct view *v)
+{
+	return getmaxx(v->ui->body) - LABEL_W - 1;
+}
+
+/* Puts today a third of the way in. */
+static void
+place_today(struct view *v)
+{
+	struct timeline *t = v->priv;
+	long today = half_month(v->ui->today);
+
+	t->origin = today - (long)(chart_width(v) / 3) * span(t);
+	t->origin = floor_div(t->origin, span(t)) * span(t);
+	t->placed = true;
+}
+
+static void
+query(struct view *v, struct project_query *q)
+{
+	struct timeline *t = v->priv;
+
+	filter_query(&v->ui->filter, q);
+	q->text = t->text;
+	q->sort = SORT_START;
+	q->descending = false;
+}
+
+static int
+load(struct view *v)
+{
+	struct timeline *t = v->priv;
+	struct project_query q;
+
+	query(v, &q);
+	project_window_reset(&t->win);
+	if (model_count_projects(v->ui->m, &q, &t->matching, &t->total)) {
+		ui_model_error(v->ui);
+		t->matching = t->total = 0;
+	}
+	v->rows = (size_t)t->matching;
+	return 0;
+}
+
+static void
+fetch(struct view *v, size_t first, size_t n)
+{
+	struct timeline *t = v->priv;
+	struct project_query q;
+
+	query(v, &q);
+	project_window_fetch(v->ui, &t->win, &q, first, n, v->rows);
+}
+
+static const struct project_row *
+row_at(struct view *v, size_t row)
+{
+	struct timeline *t = v->priv;
+
+	if (!project_window_row(&t->win, row))
+		fetch(v, row, (size_t)view_height(v));
+	return project_window_row(&t->win, row);
+}
+
+static const char *
+fill_of(const char *status)
+{
+	static const struct {
+		const char *status, *fill;
+	} fills[] = {
+		{ "idea", "░" }, { "preparing", "░" }, { "applied", "░" },
+		{ "granted", "▒" }, { "active", "█" }, { "reporting", "▓" },
+		{ "closed", "─" }, { "rejected", "╌" }, { "cancelled", "╌" },
+		{ "withdrawn", "╌" },
+	};
+
+	for (size_t i = 0; status && i < sizeof fills / sizeof fills[0]; i++)
+		if (!strcmp(fills[i].status, status))
+			return fills[i].fill;
+	return "░";
+}
+
+static bool
+draw_row(struct view *v, WINDOW *w, int y, size_t row, bool sel)
+{
+	struct timeline *t = v->priv;
+	const struct theme *th = &v->ui->theme;
+	const struct project_row *r = row_at(v, row);
+	attr_t base = theme_attr(th, sel ? TH_SELECTED : TH_NORMAL);
+	attr_t bar = theme_attr(th, theme_status(r ? r->status : NULL));
+	const struct enum_def *e = r ? enum_find(project_statuses, r->status) : NULL;
+	int cw = chart_width(v), today = cell_of(t, half_month(v->ui->today));
+	long start, end;
+	int s, f, after = -1;
+
+	(void)y;
+	if (!r)
+		return false;
+	draw_text(w, sel ? ">" : " ", 1, base, 0);
+	draw_text(w, r->code, 13, base, DRAW_PAD);
+	draw_spaces(w, 1, base);
+	draw_text(w, e && e->symbol ? e->symbol : " ", 1, bar | (sel ? A_REVERSE : 0), DRAW_PAD);
+	draw_spaces(w, 1, theme_attr(th, TH_NORMAL));
+	start = half_month(r->start);
+	end = half_month(r->end);
+	if (start < 0 && end < 0) {
+		draw_text(w, _("(no dates)"), cw, theme_attr(th, TH_DIM), 0);
+		draw_to_eol(w, theme_attr(th, TH_NORMAL));
+		return true;
+	}
+	if (start < 0)
+		start = end;
+	if (end < start)
+		end = start;
+	s = cell_of(t, start);
+	f = cell_of(t, end);
+	if (f >= 0 && f + 1 < cw)
+		after = f + 2;
+	for (int c = 0; c < cw; c++) {
+		if (c >= s && c <= f)
+			draw_text(w, fill_of(r->status), 1,
+				  bar | (sel ? A_BOLD : 0) | (c == today ? A_UNDERLINE : 0), 0);
+		else if (c == after && e) {
+			char label[96];
+			int used;
+
+			snprintf(label, sizeof label, "(%s)", _(e->label));
+			used = draw_text(w, label, cw - c, theme_attr(th, TH_DIM), 0);
+			c += used - 1;
+			if (today > after && today <= c)
+				continue;
+		} else if (c == today)
+			draw_text(w, "│", 1, theme_attr(th, TH_TODAY), 0);
+		else
+			draw_spaces(w, 1, theme_attr(th, TH_NORMAL));
+	}
+	draw_to_eol(w, theme_attr(th, TH_NORMAL));
+	return true;
+}
+
+/* The heading: the years over the chart, today marked. */
+static void
+draw_head(struct view *v, WINDOW *w, int y)
+{
+	struct timeline *t = v->priv;
+	const struct theme *th = &v->ui->theme;
+	int cw = chart_width(v), today;
+	attr_t a = theme_attr(th, TH_HEADING);
+
+	if (!t->placed)
+		place_today(v);
+	today = cell_of(t, half_month(v->ui->today));
+	wmove(w, y, 0);
+	draw_text(w, _(" Project"), LABEL_W, a, DRAW_PAD);
+	for (int c = 0; c < cw; c++) {
+		long hm = t->origin + (long)c * span(t);
+		char year[24];
+
+		if (c == today) {
+			draw_text(w, "▼", 1, theme_attr(th, TH_TODAY), 0);
+			continue;
+		}
+		if (floor_div(hm, 24) * 24 == hm) {
+			if (t->per_year >= 12)
+				snprintf(year, sizeof year, "%ld", hm / 24);
+			else
+				snprintf(year, sizeof year, "'%02ld", (hm / 24) % 100);
+			if (today > c && today < c + (int)strlen(year))
+				snprintf(year, sizeof year, "%s", "|");
+			c += draw_text(w, year, cw - c, a, 0) - 1;
+			continue;
+		}
+		draw_text(w, hm % 24 == 12 && t->per_year >= 12 ? "·" : " ", 1, a, 0);
+	}
+	draw_to_eol(w, a);
+}
+
+static void
+title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
+{
+	struct timeline *t = v->priv;
+	char filter[256];
+	static const char *const scales[] = { N_("half months"), N_("months"), N_("quarters") };
+	long first, last;
+	size_t used = 0;
+	int w;
+
+	if (!t->placed)
+		place_today(v);
+	first = t->origin;
+	last = t->origin + (long)chart_width(v) * span(t);
+	snprintf(left, lsize, _("Timeline %ld–%ld, %s, by start"),
+		 floor_div(first, 24), floor_div(last, 24),
+		 _(scales[t->per_year == 24 ? 0 : t->per_year == 12 ? 1 : 2]));
+	filter_describe(&v->ui->filter, filter, sizeof filter);
+	right[0] = '\0';
+	if (filter[0]) {
+		w = snprintf(right, rsize, _("Filter: %s  "), filter);
+		used += w > 0 ? (size_t)w : 0;
+	}
+	if (v->search && used < rsize) {
+		w = snprintf(right + used, rsize - used, _("Search: %s  "), v->search);
+		used += w > 0 ? (size_t)w : 0;
+	}
+	if (used < rsize)
+		snprintf(right + used, rsize - used, "%lld/%lld",
+			 (long long)t->matching, (long long)t->total);
+}
+
+static void
+search(struct view *v, const char *text)
+{
+	struct timeline *t = v->priv;
+
+	free(t->text);
+	t->text = text && *text ? strdup(text) : NULL;
+}
+
+static void
+scrolled(struct view *v)
+{
+	v->full = true;
+	v->ui->dirty_head = true;
+}
+
+static enum action_result
+handle(struct view *v, enum action a)
+{
+	struct timeline *t = v->priv;
+	const struct project_row *r;
+	struct project_view_arg arg = { 0 };
+	struct view *pv;
+	long step = (long)(chart_width(v) / 6 > 0 ? chart_width(v) / 6 : 1) * span(t);
+
+	switch (a) {
+	case ACT_OPEN:
+		if (!(r = row_at(v, v->sel)))
+			return AR_NOOP;
+		arg.uuid = r->uuid;
+		if ((pv = view_new(v->ui, &project_view_ops, &arg)))
+			ui_push_view(v->ui, pv);
+		return AR_OK;
+	case ACT_SCROLL_LEFT:
+	case ACT_SCROLL_RIGHT:
+		t->origin += a == ACT_SCROLL_LEFT ? -step : step;
+		scrolled(v);
+		return AR_OK;
+	case ACT_ZOOM:
+		t->per_year = t->per_year == 12 ? 4 : t->per_year == 4 ? 24 : 12;
+		/* Zoomed around today. */
+		__attribute__((fallthrough));
+	case ACT_TODAY:
+		place_today(v);
+		scrolled(v);
+		return AR_OK;
+	case ACT_FILTER:
+		dialog_filter(v->ui);
+		return AR_OK;
+	case ACT_FILTER_CLEAR:
+		filter_clear(v->ui);
+		search(v, NULL);
+		free(v->search);
+		v->search = NULL;
+		ui_message(v->ui, "%s", _("Filter and search cleared"));
+		return AR_OK;
+	default:
+		return AR_UNHANDLED;
+	}
+}
+
+static const enum action footer[] = {
+	ACT_HELP, ACT_SCROLL_LEFT, ACT_SCROLL_RIGHT, ACT_ZOOM, ACT_TODAY,
+	ACT_OPEN, ACT_FILTER, ACT_SEARCH, ACT_SCREEN_PROJECTS, ACT_QUIT, ACT_NONE
+};
+
+const struct view_ops timeline_view_ops = {
+	.name = "timeline",
+	.head_lines = 2,
+	.open = open_,
+	.free = free_,
+	.load = load,
+	.fetch = fetch,
+	.title = title,
+	.draw_head = draw_head,
+	.draw_row = draw_row,
+	.handle = handle,
+	.search = search,
+	.footer = footer,
+};
