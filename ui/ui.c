@@ -389,9 +389,9 @@ run_loop(struct ui *ui)
 /* ---- Setting up -------------------------------------------------- */
 
 static char *
-db_label(void)
+db_label(const struct model *m)
 {
-	char *path = model_default_path(), *out;
+	char *path = strdup(model_path(m)), *out;
 	const char *home = getenv("HOME");
 	size_t n = home ? strlen(home) : 0;
 
@@ -443,7 +443,7 @@ ui_run(struct model *m, const struct ui_options *opts)
 	ui.read_only = opts->read_only || m->read_only;
 	ui.fmt = format_style_from_locale();
 	format_today(ui.today);
-	ui.db_label = db_label();
+	ui.db_label = db_label(m);
 	ui.settings = (struct settings){ .start = SCREEN_PROJECTS, .mouse = true,
 					 .deadline_days = 60 };
 	ui.filter.sort = SORT_CODE;

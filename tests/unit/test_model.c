@@ -67,7 +67,10 @@ test_bad_input_is_refused_naming_the_field(void **state)
 
 	assert_int_equal(model_assign(m, p, "planned_start=31.2.2024"), ERR_INVALID);
 	assert_string_equal(m->err.field, "planned_start");
-	assert_int_equal(model_assign(m, p, "budget=-5"), ERR_OK);
+	assert_int_equal(model_assign(m, p, "budget=-5"), ERR_INVALID);
+	assert_string_equal(m->err.field, "budget");
+	/* A negative amount that got past parsing is still refused. */
+	record_set_num(p, PROJECT_BUDGET, -500);
 	assert_int_equal(model_insert(m, p), ERR_INVALID);
 	assert_string_equal(m->err.field, "budget");
 	assert_int_equal(model_assign(m, p, "budget=980 000 €"), ERR_OK);
