@@ -28,7 +28,9 @@ int db_schema_latest(void);
  * its own transaction.  A database whose user_version is newer than this
  * binary knows is refused with ERR_DATABASE and left untouched; so is a
  * file that is not a SQLite database.  A missing file without DB_CREATE
- * is ERR_NOT_FOUND.  *out is the caller's, to close with db_close(). */
+ * is ERR_NOT_FOUND; with it, missing folders are made (mode 0700).
+ * *out is the caller's, to close with db_close(), and is used from one
+ * thread at a time. */
 int db_open(const char *path, unsigned flags, struct db **out,
 	    struct error *err);
 
@@ -68,13 +70,18 @@ void db_rollback(struct db *db);
 int64_t db_data_version(struct db *db);
 
 /* Runs PRAGMA integrity_check and foreign_key_check and the FTS index's
- * own check.  Each problem found is passed to report(); returns ERR_OK
+ * own check (not on a read-only connection: FTS5 runs it as a write),
+ * and compares every full-text row with what it should hold.  Each
+ * problem found is passed to report() (may be NULL); returns ERR_OK
  * when there were none, ERR_DATABASE otherwise. */
 int db_check(struct db *db, void (*report)(const char *problem, void *arg),
 	     void *arg, struct error *err);
 
 /* Copies the whole database to dest_path with SQLite's online backup
- * API, consistent even while others write. */
+ * API, consistent even while others write.  A new file is created
+ * private (0600).  An existing dest_path is overwritten only when it is
+ * itself a salkku database (an older backup); anything else there, or
+ * the database itself, is ERR_INVALID and left alone. */
 int db_backup(struct db *db, const char *dest_path, struct error *err);
 
 #endif

@@ -56,7 +56,8 @@ int store_delete(struct db *db, const struct record *rec, const char *who,
 		 struct error *err);
 
 /* Appends to out every record of def belonging to the project, in a
- * natural order (dates ascending, then creation). */
+ * natural order (dates ascending, undated last, then creation; status
+ * changes in the order they were made). */
 int store_children(struct db *db, const struct entity_def *def,
 		   const char *project_uuid, struct record_list *out,
 		   struct error *err);

@@ -66,7 +66,8 @@ struct change_entry {
 	char action[8];        /* "insert", "update", "delete" */
 	const struct entity_def *def;
 	char record_uuid[UUID_LEN + 1];
-	char *project_code;    /* the project the record belongs to, or NULL */
+	char *project_uuid;    /* the project the record belongs to, or NULL */
+	char *project_code;    /* that project's code now, or NULL */
 	char *record_title;    /* what the record is called, at the time */
 	char *field;           /* field name; NULL for insert/delete */
 	char *old_value, *new_value;  /* storage form; NULL when null */
@@ -110,5 +111,12 @@ struct org_project_rows {
 };
 
 void org_project_rows_clear(struct org_project_rows *rows);
+
+/* Another session that has the portfolio open (the TUI's presence). */
+struct presence {
+	char user[64];
+	char project_uuid[40];  /* "" when on no project */
+	char since[32];         /* when it opened that project, ISO UTC */
+};
 
 #endif

@@ -1,0 +1,266 @@
+/* store.c — reading records: by uuid, by code or name, a project's
+ * children, every organisation, every record of an entity. */
+#include "config.h"
+
+#include "store.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "db_internal.h"
+#include "src/entity_fields.h"
+#include "src/i18n.h"
+
+/* Steps st, whose rows are records of def, appending each to out. */
+static int
+read_list(struct db *db, sqlite3_stmt *st, const struct entity_def *def,
+	  struct record_list *out, struct error *err)
+{
+	int src;
+
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct record *rec = db_row_record(st, def);
+
+		if (!rec || record_list_push(out, rec) < 0)
+			return error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	}
+	if (src != SQLITE_DONE)
+		return db_fail(db, err, _("cannot read the database"));
+	return ERR_OK;
+}
+
+int
+store_read(struct db *db, const struct entity_def *def, const char *uuid,
+	   struct record **out, struct error *err)
+{
+	sqlite3_stmt *st = db_entity_stmt(db, def, ES_GET, err);
+	int rc = ERR_DATABASE, src;
+
+	*out = NULL;
+	if (!st)
+		return rc;
+	db_bind_text(st, 1, uuid);
+	src = sqlite3_step(st);
+	if (src == SQLITE_DONE) {
+		rc = ERR_NOT_FOUND;
+	} else if (src != SQLITE_ROW) {
+		db_fail(db, err, _("cannot read the database"));
+	} else if (!(*out = db_row_record(st, def))) {
+		rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	} else {
+		rc = ERR_OK;
+	}
+	db_done(st);
+	return rc;
+}
+
+int
+store_get(struct db *db, const struct entity_def *def, const char *uuid,
+	  struct record **out, struct error *err)
+{
+	int rc;
+
+	if (!db || !def || !uuid || !out)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	rc = store_read(db, def, uuid, out, err);
+	if (rc == ERR_NOT_FOUND)
+		error_set(err, rc, NULL, _("there is no %s with uuid %s"),
+			  def->name, uuid);
+	return rc;
+}
+
+/* The uuid of the only row sql (one text parameter) finds. */
+static int
+lookup_uuid(struct db *db, const char *sql, const char *key,
+	    char uuid[UUID_LEN + 1], struct error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	int rc = ERR_DATABASE, src;
+
+	if (!st)
+		return rc;
+	db_bind_text(st, 1, key);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		db_column_copy(st, 0, uuid, UUID_LEN + 1);
+		rc = ERR_OK;
+	} else if (src == SQLITE_DONE) {
+		rc = ERR_NOT_FOUND;
+	} else {
+		db_fail(db, err, _("cannot read the database"));
+	}
+	db_done(st);
+	return rc;
+}
+
+int
+store_get_project(struct db *db, const char *code, struct record **out,
+		  struct error *err)
+{
+	const struct entity_def *def = entities[ENT_PROJECT];
+	char uuid[UUID_LEN + 1];
+	int rc;
+
+	if (!db || !code || !out)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	*out = NULL;
+	rc = lookup_uuid(db, "SELECT uuid FROM project "
+			     "WHERE code = ?1 COLLATE fold", code, uuid, err);
+	if (rc == ERR_NOT_FOUND)
+		rc = lookup_uuid(db, "SELECT uuid FROM project "
+				     "WHERE uuid = lower(?1)", code, uuid, err);
+	if (rc == ERR_OK)
+		rc = store_read(db, def, uuid, out, err);
+	if (rc == ERR_NOT_FOUND)
+		error_set(err, rc, "code", _("there is no project with code %s"),
+			  code);
+	return rc;
+}
+
+/* Lists the organisations a lookup matched, for the ambiguity message. */
+static int
+ambiguous(const char *text, struct record_list *found, struct error *err)
+{
+	char list[400] = "";
+	size_t len = 0;
+
+	for (size_t i = 0; i < found->count && len < sizeof list; i++) {
+		const struct record *o = found->items[i];
+		const char *short_name = record_text(o, ORG_SHORT_NAME);
+
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s%s%s%s",
+					i ? "; " : "", record_text(o, ORG_NAME),
+					short_name ? " (" : "",
+					short_name ? short_name : "",
+					short_name ? ")" : "");
+	}
+	return error_set(err, ERR_INVALID, "organisation",
+			 _("%s matches %zu organisations: %s; use the full name or the uuid"),
+			 text, found->count, list);
+}
+
+int
+store_find_organisation(struct db *db, const char *text, struct record **out,
+			struct error *err)
+{
+	const struct entity_def *def = entities[ENT_ORGANISATION];
+	struct record_list found = { 0 };
+	sqlite3_stmt *st;
+	int rc = ERR_DATABASE, src;
+
+	if (!db || !text || !out)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	*out = NULL;
+	if (!(st = db_prepare(db, "SELECT uuid FROM organisation "
+				  "WHERE uuid = lower(?1) OR name = ?1 COLLATE fold "
+				  "OR short_name = ?1 COLLATE fold "
+				  "ORDER BY name COLLATE nordic", err)))
+		return rc;
+	db_bind_text(st, 1, text);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct record *o = NULL;
+		char uuid[UUID_LEN + 1];
+
+		db_column_copy(st, 0, uuid, sizeof uuid);
+		if ((rc = store_read(db, def, uuid, &o, err)) ||
+		    record_list_push(&found, o) < 0) {
+			if (rc == ERR_OK)
+				rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
+			goto out;
+		}
+	}
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, err, _("cannot read the database"));
+		goto out;
+	}
+	rc = ERR_OK;
+	for (size_t i = 0; i < found.count; i++) {
+		/* A uuid names exactly one organisation, whatever else matched. */
+		if (found.count == 1 || !strcasecmp(found.items[i]->uuid, text)) {
+			*out = found.items[i];
+			found.items[i] = NULL;
+			goto out;
+		}
+	}
+	if (found.count == 0)
+		rc = error_set(err, ERR_NOT_FOUND, "organisation",
+			       _("there is no organisation called %s"), text);
+	else
+		rc = ambiguous(text, &found, err);
+out:
+	db_done(st);
+	record_list_clear(&found);
+	return rc;
+}
+
+int
+store_children(struct db *db, const struct entity_def *def,
+	       const char *project_uuid, struct record_list *out,
+	       struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!db || !def || !project_uuid || !out)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (!(st = db_entity_stmt(db, def, ES_CHILDREN, err)))
+		return err ? err->code : ERR_DATABASE;
+	db_bind_text(st, 1, project_uuid);
+	rc = read_list(db, st, def, out, err);
+	db_done(st);
+	return rc;
+}
+
+int
+store_organisations(struct db *db, struct record_list *out, struct error *err)
+{
+	const struct entity_def *def = entities[ENT_ORGANISATION];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!db || !out)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (!(st = db_entity_stmt(db, def, ES_BY_TITLE, err)))
+		return ERR_DATABASE;
+	rc = read_list(db, st, def, out, err);
+	db_done(st);
+	return rc;
+}
+
+int
+store_each(struct db *db, const struct entity_def *def,
+	   int (*fn)(struct record **rec, void *arg), void *arg,
+	   struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc = ERR_OK, src;
+
+	if (!db || !def || !fn)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (!(st = db_entity_stmt(db, def, ES_EACH, err)))
+		return ERR_DATABASE;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct record *rec = db_row_record(st, def);
+
+		if (!rec) {
+			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
+			goto out;
+		}
+		rc = fn(&rec, arg);
+		record_free(&rec);
+		if (rc)
+			goto out;
+	}
+	if (src != SQLITE_DONE)
+		rc = db_fail(db, err, _("cannot read the database"));
+out:
+	db_done(st);
+	return rc;
+}

@@ -1,0 +1,250 @@
+/* store_json.c — the JSON exchange document out (built by SQLite's JSON
+ * functions, one line per record), and imported records and change-log
+ * entries in.
+ *
+ * The export is deterministic: members keyed by uuid in uuid order,
+ * fields in the order of the field tables, null fields left out, no
+ * time stamp of the export itself.  Two exports of the same data are
+ * the same bytes, so an export, an import into an empty database and a
+ * second export compare equal. */
+#include "config.h"
+
+#include "store.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "src/i18n.h"
+
+/* The JSON value of one field: cents as integers, hundredths as numbers
+ * with two decimals made as text (8.80; no binary floating point on the
+ * way), bools as true/false, everything else as strings. */
+static void
+put_value(FILE *f, const struct field_def *fd)
+{
+	const char *n = fd->name;
+
+	switch (fd->type) {
+	case FT_HUNDREDTHS:
+		fprintf(f, "CASE WHEN \"%s\" IS NULL THEN NULL ELSE json(printf("
+			"'%%s%%d.%%02d', CASE WHEN \"%s\" < 0 THEN '-' ELSE '' END, "
+			"abs(\"%s\") / 100, abs(\"%s\") %% 100)) END", n, n, n, n);
+		break;
+	case FT_BOOL:
+		fprintf(f, "CASE WHEN \"%s\" IS NULL THEN NULL WHEN \"%s\" "
+			"THEN json('true') ELSE json('false') END", n, n);
+		break;
+	default:
+		fprintf(f, "\"%s\"", n);
+		break;
+	}
+}
+
+/* One row per record: "<uuid>":{...}.  json_patch onto {} drops the
+ * members whose value is null and keeps the order of the others. */
+static char *
+export_sql(const struct entity_def *def)
+{
+	char *sql = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&sql, &len);
+
+	if (!f)
+		return NULL;
+	if (!def) {
+		fputs("SELECT json_quote(uuid) || ':' || json_patch('{}', "
+		      "json_object('at', at, 'who', who, 'action', action, "
+		      "'entity', entity, 'record', record_uuid, "
+		      "'project', project_uuid, 'title', record_title, "
+		      "'field', field, 'old', old_value, 'new', new_value)) "
+		      "FROM change_log ORDER BY uuid", f);
+	} else {
+		fputs("SELECT json_quote(uuid) || ':' || json_patch('{}', "
+		      "json_object('version', version, 'updated_at', updated_at, "
+		      "'updated_by', updated_by", f);
+		for (size_t i = 0; i < def->nfields; i++) {
+			fprintf(f, ", '%s', ", def->fields[i].name);
+			put_value(f, &def->fields[i]);
+		}
+		fprintf(f, ")) FROM \"%s\" ORDER BY uuid", def->table);
+	}
+	if (fclose(f) != 0) {
+		free(sql);
+		return NULL;
+	}
+	return sql;
+}
+
+/* Writes "name":{ rows }, streaming: one record in memory at a time. */
+static int
+export_member(struct db *db, const struct entity_def *def, const char *name,
+	      FILE *out, struct error *err)
+{
+	char *sql = export_sql(def);
+	sqlite3_stmt *st = NULL;
+	int rc = ERR_DATABASE, src;
+	bool first = true;
+
+	if (!sql)
+		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	if (!(st = db_prepare(db, sql, err)))
+		goto out;
+	fprintf(out, ",\n\"%s\":{", name);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		fputs(first ? "\n" : ",\n", out);
+		fwrite(sqlite3_column_text(st, 0), 1,
+		       (size_t)sqlite3_column_bytes(st, 0), out);
+		first = false;
+	}
+	if (src != SQLITE_DONE) {
+		db_fail(db, err, _("cannot export the database"));
+		goto out;
+	}
+	fputs(first ? "}" : "\n}", out);
+	rc = ERR_OK;
+out:
+	db_done(st);
+	free(sql);
+	return rc;
+}
+
+int
+store_export_json(struct db *db, FILE *out, struct error *err)
+{
+	int rc;
+
+	if (!db || !out)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	/* One snapshot for the whole document, inside the caller's
+	 * transaction if there is one. */
+	if ((rc = db_exec(db, "SAVEPOINT salkku_export", err)))
+		return rc;
+	fputs("{\"format\":\"salkku\",\"format_version\":1", out);
+	for (size_t k = 0; k < ENT_COUNT && !rc; k++)
+		rc = export_member(db, entities[k], entities[k]->plural, out, err);
+	if (!rc)
+		rc = export_member(db, NULL, "changes", out, err);
+	if (!rc)
+		fputs("}\n", out);
+	db_exec(db, "RELEASE salkku_export", NULL);
+	if (!rc && (fflush(out) != 0 || ferror(out)))
+		rc = error_set(err, ERR_FAILED, NULL, _("cannot write the export: %s"),
+			       strerror(errno));
+	return rc;
+}
+
+static bool
+same_record(const struct record *a, const struct record *b)
+{
+	if (a->version != b->version || strcmp(a->updated_at, b->updated_at) ||
+	    strcmp(a->updated_by, b->updated_by))
+		return false;
+	for (size_t i = 0; i < a->def->nfields; i++)
+		if (!record_field_equal(a, b, (int)i))
+			return false;
+	return true;
+}
+
+int
+store_import_record(struct db *db, const struct record *rec, bool *changed,
+		    struct error *err)
+{
+	struct record *stored = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (!db || !rec || !changed)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	*changed = false;
+	if ((rc = db_check_write(db, err)))
+		return rc;
+	if (!db_uuid_valid(rec->uuid))
+		return error_set(err, ERR_INVALID, "uuid",
+				 _("uuid: %s is not a lower-case uuid"), rec->uuid);
+	if (rec->version < 1)
+		return error_set(err, ERR_INVALID, "version",
+				 _("version: %s %s has no version"), rec->def->name,
+				 rec->uuid);
+	rc = store_read(db, rec->def, rec->uuid, &stored, err);
+	if (rc == ERR_OK && same_record(stored, rec))
+		goto out;
+	if (rc != ERR_OK && rc != ERR_NOT_FOUND)
+		goto out;
+	/* Kept as they are: the record's history lives in its own database's
+	 * change log, which is imported separately. */
+	st = db_entity_stmt(db, rec->def, rc == ERR_OK ? ES_OVERWRITE : ES_INSERT,
+			    err);
+	rc = ERR_DATABASE;
+	if (!st)
+		goto out;
+	db_bind_record(st, rec, db_all_fields(rec->def));
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		rc = store_write_failed(db, rec, err);
+		goto out;
+	}
+	*changed = true;
+	rc = ERR_OK;
+out:
+	db_done(st);
+	record_free(&stored);
+	return rc;
+}
+
+static bool
+valid_action(const char *a)
+{
+	return !strcmp(a, "insert") || !strcmp(a, "update") || !strcmp(a, "delete");
+}
+
+int
+store_import_change(struct db *db, const struct change_entry *c, bool *changed,
+		    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!db || !c || !changed)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	*changed = false;
+	if ((rc = db_check_write(db, err)))
+		return rc;
+	if (!db_uuid_valid(c->uuid) || !db_uuid_valid(c->record_uuid) ||
+	    (c->project_uuid && !db_uuid_valid(c->project_uuid)))
+		return error_set(err, ERR_INVALID, "uuid",
+				 _("change %s: not a lower-case uuid"), c->uuid);
+	if (!c->def || !valid_action(c->action) || !c->at[0] || !c->who[0])
+		return error_set(err, ERR_INVALID, NULL,
+				 _("change %s: entity, action, time and author are required"),
+				 c->uuid);
+	if (!(st = db_prepare(db,
+		"INSERT INTO change_log (uuid, at, who, action, entity, "
+		"record_uuid, project_uuid, record_title, field, old_value, "
+		"new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+		"ON CONFLICT (uuid) DO NOTHING", err)))
+		return ERR_DATABASE;
+	db_bind_text(st, 1, c->uuid);
+	db_bind_text(st, 2, c->at);
+	db_bind_text(st, 3, c->who);
+	db_bind_text(st, 4, c->action);
+	db_bind_text(st, 5, c->def->name);
+	db_bind_text(st, 6, c->record_uuid);
+	db_bind_text(st, 7, c->project_uuid);
+	db_bind_text(st, 8, c->record_title);
+	db_bind_text(st, 9, c->field);
+	db_bind_text(st, 10, c->old_value);
+	db_bind_text(st, 11, c->new_value);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		rc = db_fail(db, err, _("cannot import the change log"));
+	} else {
+		*changed = sqlite3_changes(db->sql) > 0;
+		rc = ERR_OK;
+	}
+	db_done(st);
+	return rc;
+}

@@ -1,0 +1,516 @@
+/* store_json_read.c — walking a JSON exchange document with SQLite's
+ * JSON functions, record by record, checking every member's type
+ * against the field tables.  No JSON is parsed by hand here; json_check.c
+ * has already refused what SQLite would accept too kindly.
+ *
+ * A document can be hundreds of megabytes, and every json_each() or
+ * json_tree() call parses all of it.  So the walk parses it twice: once
+ * for the top-level members (json_each: their names, types and order),
+ * once streaming every node in document order (json_tree), turning the
+ * nodes into records as they pass.  A document whose members are not in
+ * the order the callback needs (organisations, projects, dependants,
+ * changes — as salkku writes them) is streamed once per member. */
+#include "config.h"
+
+#include "store.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "src/i18n.h"
+
+/* The member after the entities: the change log. */
+#define MEMBER_CHANGES ENT_COUNT
+#define NO_MEMBER (-1)
+
+/* Columns of the json_tree / json_each rows read here. */
+enum { COL_KEY, COL_TYPE, COL_ATOM, COL_ID, COL_PARENT };
+
+struct walk {
+	struct db *db;
+	const char *json;
+	int len;
+	int (*fn)(struct json_item *item, void *arg);
+	void *arg;
+	struct error *err;
+	char path[192];          /* "$.projects.<uuid>" */
+	int member;              /* the member being streamed, or NO_MEMBER */
+	int64_t member_id;       /* its json_tree node id */
+	int64_t rec_id;          /* the record's node id; -1: none open */
+	struct record *rec;      /* the record being read ... */
+	struct change_entry change;  /* ... or the change */
+	char entity[32];         /* the change's entity, by name */
+};
+
+static int
+bad(struct walk *w, const char *member, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* ERR_INVALID at w->path (plus .member): the path is the field of the
+ * error and begins the message, as err->field may be too short for a
+ * long path. */
+static int
+bad(struct walk *w, const char *member, const char *fmt, ...)
+{
+	char path[sizeof w->path + 64], text[400];
+	va_list ap;
+
+	snprintf(path, sizeof path, "%s%s%s", w->path, member ? "." : "",
+		 member ? member : "");
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	return error_set(w->err, ERR_INVALID, path, "%s: %s", path, text);
+}
+
+static const char *
+col_text(sqlite3_stmt *st, int col)
+{
+	const char *s = (const char *)sqlite3_column_text(st, col);
+
+	return s ? s : "";
+}
+
+/* Hundredths from a JSON number: whole numbers exactly, others through
+ * a double, which holds two decimals of any sensible figure exactly
+ * enough to round back.  Rounded by hand: libm is not linked. */
+static int
+hundredths(struct walk *w, const char *member, sqlite3_stmt *st,
+	   const char *type, int64_t *out)
+{
+	double d, ad, diff;
+	int64_t r;
+
+	if (!strcmp(type, "integer")) {
+		int64_t v = sqlite3_column_int64(st, COL_ATOM);
+
+		if (v > INT64_MAX / 100 || v < INT64_MIN / 100)
+			return bad(w, member, _("the number is too large"));
+		*out = v * 100;
+		return ERR_OK;
+	}
+	d = sqlite3_column_double(st, COL_ATOM) * 100.0;
+	ad = d < 0 ? -d : d;
+	if (ad > 9e15)
+		return bad(w, member, _("the number is too large"));
+	r = (int64_t)(d < 0 ? d - 0.5 : d + 0.5);
+	diff = d - (double)r;
+	if ((diff < 0 ? -diff : diff) > 1e-6 * (ad > 1 ? ad : 1))
+		return bad(w, member, _("must be a number with at most two decimals"));
+	*out = r;
+	return ERR_OK;
+}
+
+static int
+set_field(struct walk *w, struct record *rec, int i, sqlite3_stmt *st,
+	  const char *type)
+{
+	const struct field_def *f = &rec->def->fields[i];
+	const char *member = f->name;
+	int64_t v = 0;
+	int rc;
+
+	if (!strcmp(type, "null"))
+		return ERR_OK;
+	switch (f->type) {
+	case FT_MONEY:
+		if (strcmp(type, "integer"))
+			return bad(w, member, _("must be a whole number of cents"));
+		record_set_num(rec, i, sqlite3_column_int64(st, COL_ATOM));
+		return ERR_OK;
+	case FT_HUNDREDTHS:
+		if (strcmp(type, "integer") && strcmp(type, "real"))
+			return bad(w, member, _("must be a number"));
+		if ((rc = hundredths(w, member, st, type, &v)))
+			return rc;
+		record_set_num(rec, i, v);
+		return ERR_OK;
+	case FT_BOOL:
+		if (strcmp(type, "true") && strcmp(type, "false"))
+			return bad(w, member, _("must be true or false"));
+		record_set_num(rec, i, !strcmp(type, "true"));
+		return ERR_OK;
+	default:
+		break;
+	}
+	if (strcmp(type, "text"))
+		return bad(w, member, _("must be a string"));
+	if (f->type == FT_REF && !db_uuid_valid(col_text(st, COL_ATOM)))
+		return bad(w, member, _("must be the lower-case uuid of a %s"),
+			   entities[f->ref]->name);
+	if (record_set_text(rec, i, col_text(st, COL_ATOM)) < 0)
+		return error_set(w->err, ERR_FAILED, NULL, _("out of memory"));
+	return ERR_OK;
+}
+
+/* Copies a string member into a fixed buffer, refusing what is too long. */
+static int
+set_meta(struct walk *w, const char *member, sqlite3_stmt *st,
+	 const char *type, char *buf, size_t size)
+{
+	const char *s = col_text(st, COL_ATOM);
+	size_t n = strlen(s);
+
+	if (strcmp(type, "text") || !n)
+		return bad(w, member, _("must be a non-empty string"));
+	if (n >= size)
+		return bad(w, member, _("is too long"));
+	memcpy(buf, s, n + 1);
+	return ERR_OK;
+}
+
+static int
+record_member(struct walk *w, sqlite3_stmt *st, const char *key,
+	      const char *type)
+{
+	struct record *rec = w->rec;
+	int i;
+
+	if (!strcmp(key, "version")) {
+		if (strcmp(type, "integer") || sqlite3_column_int64(st, COL_ATOM) < 1)
+			return bad(w, key, _("must be a whole number from 1 up"));
+		rec->version = sqlite3_column_int64(st, COL_ATOM);
+		return ERR_OK;
+	}
+	if (!strcmp(key, "updated_at"))
+		return set_meta(w, key, st, type, rec->updated_at,
+				sizeof rec->updated_at);
+	if (!strcmp(key, "updated_by"))
+		return set_meta(w, key, st, type, rec->updated_by,
+				sizeof rec->updated_by);
+	if ((i = entity_field_index(rec->def, key)) < 0)
+		return bad(w, key, _("a %s has no member called %s"),
+			   rec->def->name, key);
+	return set_field(w, rec, i, st, type);
+}
+
+/* A member of a change-log entry: every one is a string. */
+static int
+change_member(struct walk *w, sqlite3_stmt *st, const char *key,
+	      const char *type)
+{
+	static const char *const known[] = {
+		"at", "who", "action", "entity", "record", "project", "title",
+		"field", "old", "new", NULL
+	};
+	struct change_entry *c = &w->change;
+	const char *const *k = known;
+	char **dup;
+
+	while (*k && strcmp(*k, key))
+		k++;
+	if (!*k)
+		return bad(w, key, _("a change has no member called %s"), key);
+	if (!strcmp(type, "null"))
+		return ERR_OK;
+	if (!strcmp(key, "at"))
+		return set_meta(w, key, st, type, c->at, sizeof c->at);
+	if (!strcmp(key, "who"))
+		return set_meta(w, key, st, type, c->who, sizeof c->who);
+	if (!strcmp(key, "action"))
+		return set_meta(w, key, st, type, c->action, sizeof c->action);
+	if (!strcmp(key, "entity"))
+		return set_meta(w, key, st, type, w->entity, sizeof w->entity);
+	if (!strcmp(key, "record"))
+		return set_meta(w, key, st, type, c->record_uuid,
+				sizeof c->record_uuid);
+	if (!strcmp(key, "project"))
+		dup = &c->project_uuid;
+	else if (!strcmp(key, "title"))
+		dup = &c->record_title;
+	else if (!strcmp(key, "field"))
+		dup = &c->field;
+	else if (!strcmp(key, "old"))
+		dup = &c->old_value;
+	else
+		dup = &c->new_value;
+	if (strcmp(type, "text"))
+		return bad(w, key, _("must be a string"));
+	free(*dup);
+	if (!(*dup = strdup(col_text(st, COL_ATOM))))
+		return error_set(w->err, ERR_FAILED, NULL, _("out of memory"));
+	return ERR_OK;
+}
+
+static int
+change_complete(struct walk *w)
+{
+	struct change_entry *c = &w->change;
+
+	if (!c->at[0] || !c->who[0] || !c->action[0] || !w->entity[0] ||
+	    !c->record_uuid[0])
+		return bad(w, NULL, _("at, who, action, entity and record are required"));
+	if (strcmp(c->action, "insert") && strcmp(c->action, "update") &&
+	    strcmp(c->action, "delete"))
+		return bad(w, "action", _("must be insert, update or delete"));
+	if (!(c->def = entity_by_name(w->entity)) || strcmp(c->def->name, w->entity))
+		return bad(w, "entity", _("there is no entity called %s"), w->entity);
+	if (!db_uuid_valid(c->record_uuid))
+		return bad(w, "record", _("must be a lower-case uuid"));
+	if (c->project_uuid && !db_uuid_valid(c->project_uuid))
+		return bad(w, "project", _("must be a lower-case uuid"));
+	return ERR_OK;
+}
+
+static void
+drop_current(struct walk *w)
+{
+	record_free(&w->rec);
+	free(w->change.project_uuid);
+	free(w->change.project_code);
+	free(w->change.record_title);
+	free(w->change.field);
+	free(w->change.old_value);
+	free(w->change.new_value);
+	memset(&w->change, 0, sizeof w->change);
+	w->entity[0] = '\0';
+	w->rec_id = -1;
+}
+
+/* The record or change read so far is complete: check it and hand it
+ * over. */
+static int
+flush(struct walk *w)
+{
+	struct json_item item = { NULL, NULL, NULL, w->path };
+	int rc = ERR_OK;
+
+	if (w->rec_id < 0)
+		return ERR_OK;
+	if (w->member == MEMBER_CHANGES) {
+		if (!(rc = change_complete(w))) {
+			item.change = &w->change;
+			rc = w->fn(&item, w->arg);
+		}
+	} else if (!w->rec->version) {
+		rc = bad(w, "version", _("is missing"));
+	} else if (!w->rec->updated_at[0] || !w->rec->updated_by[0]) {
+		rc = bad(w, w->rec->updated_at[0] ? "updated_by" : "updated_at",
+			 _("is missing"));
+	} else {
+		item.def = w->rec->def;
+		item.rec = w->rec;
+		rc = w->fn(&item, w->arg);
+		w->rec = item.rec;
+	}
+	drop_current(w);
+	return rc;
+}
+
+static const char *
+member_name(int member)
+{
+	return member == MEMBER_CHANGES ? "changes" : entities[member]->plural;
+}
+
+/* A node directly under the member being walked: a new record. */
+static int
+begin_record(struct walk *w, sqlite3_stmt *st, const char *key,
+	     const char *type)
+{
+	snprintf(w->path, sizeof w->path, "$.%s.%s", member_name(w->member), key);
+	if (strcmp(type, "object"))
+		return bad(w, NULL, _("must be an object"));
+	if (!db_uuid_valid(key))
+		return bad(w, NULL, _("the key must be a lower-case uuid"));
+	if (w->member == MEMBER_CHANGES) {
+		memcpy(w->change.uuid, key, UUID_LEN + 1);
+	} else {
+		if (!(w->rec = record_new(entities[w->member])))
+			return error_set(w->err, ERR_FAILED, NULL, _("out of memory"));
+		memcpy(w->rec->uuid, key, UUID_LEN + 1);
+	}
+	w->rec_id = sqlite3_column_int64(st, COL_ID);
+	return ERR_OK;
+}
+
+/* The member a top-level key names: an entity's kind, the changes, or
+ * NO_MEMBER for format and format_version. */
+static int
+member_of(const char *key)
+{
+	const struct entity_def *def = entity_by_name(key);
+
+	if (def && !strcmp(def->plural, key))
+		return (int)def->kind;
+	return strcmp(key, "changes") ? NO_MEMBER : MEMBER_CHANGES;
+}
+
+/* Streams every node of the document; only == NO_MEMBER takes every
+ * member in document order, else only that one. */
+static int
+stream(struct walk *w, int only)
+{
+	sqlite3_stmt *st = db_prepare(w->db, "SELECT key, type, atom, id, parent "
+				      "FROM json_tree(?1) AS node", w->err);
+	int rc = ERR_DATABASE, src;
+
+	if (!st)
+		return rc;
+	sqlite3_bind_text(st, 1, w->json, w->len, SQLITE_STATIC);
+	w->member = NO_MEMBER;
+	w->rec_id = -1;
+	rc = ERR_OK;
+	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t parent = sqlite3_column_int64(st, COL_PARENT);
+		const char *key = col_text(st, COL_KEY);
+		const char *type = col_text(st, COL_TYPE);
+
+		if (sqlite3_column_type(st, COL_PARENT) == SQLITE_NULL)
+			continue;  /* the document itself */
+		if (parent == 0) {
+			if ((rc = flush(w)))
+				break;
+			w->member = member_of(key);
+			if (only != NO_MEMBER && w->member != only)
+				w->member = NO_MEMBER;
+			w->member_id = sqlite3_column_int64(st, COL_ID);
+		} else if (w->member != NO_MEMBER && parent == w->member_id) {
+			if (!(rc = flush(w)))
+				rc = begin_record(w, st, key, type);
+		} else if (w->rec_id >= 0 && parent == w->rec_id) {
+			rc = w->member == MEMBER_CHANGES
+			     ? change_member(w, st, key, type)
+			     : record_member(w, st, key, type);
+		}
+		/* Anything deeper sits in a member already refused. */
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = bad(w, NULL, "%s", sqlite3_errmsg(w->db->sql));
+	if (!rc)
+		rc = flush(w);
+	drop_current(w);
+	db_done(st);
+	return rc;
+}
+
+static int
+check_format(struct walk *w, sqlite3_stmt *st, const char *key,
+	     const char *type)
+{
+	int64_t v = sqlite3_column_int64(st, COL_ATOM);
+
+	if (!strcmp(key, "format")) {
+		if (strcmp(type, "text") || strcmp(col_text(st, COL_ATOM), "salkku"))
+			return bad(w, key, _("this is not a salkku document"));
+		return ERR_OK;
+	}
+	if (strcmp(type, "integer") || v < 1)
+		return bad(w, key, _("must be a whole number"));
+	if (v > 1)
+		return bad(w, key, _("written by a newer salkku (format %lld); upgrade salkku to read it"),
+			   (long long)v);
+	return ERR_OK;
+}
+
+/* Checks the top level, notes which members are there and whether they
+ * come in the order the callback needs. */
+static int
+scan_top(struct walk *w, bool present[ENT_COUNT + 1], bool *in_order)
+{
+	sqlite3_stmt *st = db_prepare(w->db, "SELECT key, type, atom, 0, 0 "
+				      "FROM json_each(?1) AS top", w->err);
+	bool format = false, version = false;
+	int rc = ERR_DATABASE, src, last = -1;
+
+	if (!st)
+		return rc;
+	snprintf(w->path, sizeof w->path, "$");
+	sqlite3_bind_text(st, 1, w->json, w->len, SQLITE_STATIC);
+	rc = ERR_OK;
+	*in_order = true;
+	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = col_text(st, COL_KEY), *type = col_text(st, COL_TYPE);
+		int member = member_of(key);
+
+		/* A document that is not an object yields unnamed members. */
+		if (sqlite3_column_type(st, COL_KEY) != SQLITE_TEXT) {
+			rc = bad(w, NULL, _("the document must be a JSON object"));
+		} else if (!strcmp(key, "format") || !strcmp(key, "format_version")) {
+			if (!strcmp(key, "format"))
+				format = true;
+			else
+				version = true;
+			rc = check_format(w, st, key, type);
+		} else if (member == NO_MEMBER) {
+			rc = bad(w, key, _("unknown member"));
+		} else if (strcmp(type, "object")) {
+			rc = bad(w, key, _("must be an object keyed by uuid"));
+		} else {
+			present[member] = true;
+			if (member < last)
+				*in_order = false;
+			last = member;
+		}
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = bad(w, NULL, _("not valid JSON: %s"), sqlite3_errmsg(w->db->sql));
+	else if (!rc && (!format || !version))
+		rc = bad(w, format ? "format_version" : "format", _("is missing"));
+	db_done(st);
+	return rc;
+}
+
+/* While the walk runs inside a writer's transaction, the triggers only
+ * note which projects' full-text rows need refreshing: an import would
+ * otherwise rewrite a project's row once for each of its notes, roles
+ * and funding lines. */
+static bool
+pause_fts(struct db *db)
+{
+	return !db->readonly && !sqlite3_get_autocommit(db->sql) &&
+	       db_schema_version(db) >= 2 &&
+	       db_exec(db, "INSERT INTO fts_pause VALUES (1)", NULL) == ERR_OK;
+}
+
+/* Refreshes every row noted while paused, in one pass, in rowid order
+ * (FTS5 flushes its pending terms whenever a rowid goes backwards). */
+static int
+resume_fts(struct db *db, struct error *err)
+{
+	return db_exec(db,
+		"DELETE FROM fts_pause;"
+		"DELETE FROM project_fts WHERE rowid IN (SELECT p.id "
+		"FROM fts_pending d JOIN project p ON p.uuid = d.project);"
+		"INSERT INTO project_fts (rowid, code, name, description, notes, "
+		"organisations) SELECT id, code, name, description, notes, "
+		"organisations FROM project_fts_source "
+		"WHERE uuid IN (SELECT project FROM fts_pending) ORDER BY id;"
+		"DELETE FROM fts_pending", err);
+}
+
+int
+store_json_items(struct db *db, const char *json, size_t len,
+		 int (*fn)(struct json_item *item, void *arg), void *arg,
+		 struct error *err)
+{
+	struct walk w = { .db = db, .json = json, .len = (int)len, .fn = fn,
+			  .arg = arg, .err = err, .rec_id = -1 };
+	bool present[ENT_COUNT + 1] = { false }, in_order, paused;
+	struct error e;
+	int rc, rc2;
+
+	if (!db || !json || !fn)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (len > INT32_MAX)
+		return error_set(err, ERR_INVALID, "$",
+				 _("the document is too large"));
+	if ((rc = scan_top(&w, present, &in_order)))
+		return rc;
+	paused = pause_fts(db);
+	if (in_order) {
+		rc = stream(&w, NO_MEMBER);
+	} else {
+		/* Referenced records before those that refer to them. */
+		for (int k = 0; k <= MEMBER_CHANGES && !rc; k++)
+			if (present[k])
+				rc = stream(&w, k);
+	}
+	if (paused && (rc2 = resume_fts(db, rc ? &e : err)) && !rc)
+		rc = rc2;
+	return rc;
+}

@@ -1,0 +1,399 @@
+/* store_query.c — the project table: one page of projects, and counts.
+ *
+ * A page costs the page, not the portfolio.  Its ids are chosen first,
+ * reading projects in the order of the index on the sort key with
+ * LIMIT/OFFSET; only those rows then look up their administrator and
+ * main funder by key, in correlated subqueries.  Filters that name few
+ * projects (words, a funder, a partner) are read through their own
+ * indexes instead when that is cheaper (choose_plan).  Sorting by
+ * administrator or funder has no index and sorts every match. */
+#include "config.h"
+
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "src/i18n.h"
+
+#define ORG_LABEL "coalesce(o.short_name, o.name)"
+
+#define ADMINISTRATOR_SQL \
+	"(SELECT " ORG_LABEL " FROM project_role r JOIN organisation o " \
+	"ON o.uuid = r.organisation WHERE r.project = p.uuid " \
+	"AND r.role = 'administrator' ORDER BY r.id LIMIT 1)"
+
+/* The funding line with the largest grant, else the largest application
+ * (NULL sorts lowest): the first entry of the index funding_project read
+ * backwards, so that no row is sorted; ties go by that index too.
+ * Without funding lines, an organisation in the funder role. */
+#define FUNDER_SQL \
+	"coalesce((SELECT " ORG_LABEL " FROM funding f JOIN organisation o " \
+	"ON o.uuid = f.funder WHERE f.project = p.uuid ORDER BY " \
+	"f.granted DESC, f.applied DESC, f.funder DESC, f.id DESC LIMIT 1), " \
+	"(SELECT " ORG_LABEL " FROM project_role r JOIN organisation o " \
+	"ON o.uuid = r.organisation WHERE r.project = p.uuid " \
+	"AND r.role = 'funder' ORDER BY r.id LIMIT 1))"
+
+#define START_SQL "coalesce(p.actual_start, p.planned_start)"
+#define END_SQL "coalesce(p.actual_end, p.planned_end)"
+
+/* Parameters of the filters: statuses take ?10 .. ?25. */
+#define STATUS_PARAM 10
+#define MAX_STATUSES 16
+
+static int
+out_of_memory(struct error *err)
+{
+	return error_set(err, ERR_FAILED, NULL, _("out of memory"));
+}
+
+/* "CASE <column> WHEN 'key0' THEN 0 ... END": the order of an enum
+ * table.  Keys come from the static tables of src/entity.c. */
+static void
+put_rank(FILE *f, const char *column, const struct enum_def *enums)
+{
+	fprintf(f, "CASE %s", column);
+	for (size_t i = 0; enums[i].key; i++)
+		fprintf(f, " WHEN '%s' THEN %zu", enums[i].key, i);
+	fputs(" END", f);
+}
+
+static void
+put_sort(FILE *f, enum project_sort sort)
+{
+	switch (sort) {
+	case SORT_NAME:
+		fputs("p.name COLLATE nordic", f);
+		break;
+	case SORT_STATUS:
+		/* The same expression as the index project_status. */
+		put_rank(f, "status", project_statuses);
+		break;
+	case SORT_ADMINISTRATOR:
+		fputs(ADMINISTRATOR_SQL " COLLATE nordic", f);
+		break;
+	case SORT_FUNDER:
+		fputs(FUNDER_SQL " COLLATE nordic", f);
+		break;
+	case SORT_START:
+		fputs(START_SQL, f);
+		break;
+	case SORT_END:
+		fputs(END_SQL, f);
+		break;
+	case SORT_BUDGET:
+		fputs("p.budget", f);
+		break;
+	case SORT_CODE:
+	case SORT_COUNT:
+	default:
+		fputs("p.code COLLATE nordic", f);
+		break;
+	}
+}
+
+static void
+put_order(FILE *f, const struct project_query *q)
+{
+	fputs(" ORDER BY ", f);
+	put_sort(f, q->sort);
+	fprintf(f, "%s, p.id%s", q->descending ? " DESC" : "",
+		q->descending ? " DESC" : "");
+}
+
+/* How a statement reads the projects. */
+enum plan {
+	PLAN_COUNT,     /* count: any index may serve a filter */
+	PLAN_DRIVE,     /* a page, from the few projects a filter names */
+	PLAN_IN_ORDER,  /* a page, in the sort key's index order */
+};
+
+/* The WHERE clause of q.  In a page's statement the status test is kept
+ * off the status index ("+p.status"), so that the page is read in the
+ * sort key's order until it is full rather than every project of those
+ * statuses being sorted; with PLAN_IN_ORDER so are the tests naming
+ * projects by organisation or by words. */
+static void
+put_filters(FILE *f, const struct project_query *q, bool text, enum plan plan)
+{
+	const char *off = plan == PLAN_IN_ORDER ? "+" : "";
+
+	fputs(" WHERE 1", f);
+	if (q->statuses[0]) {
+		fprintf(f, " AND %sp.status IN (", plan == PLAN_COUNT ? "" : "+");
+		for (int i = 0; i < MAX_STATUSES; i++)
+			fprintf(f, "%s?%d", i ? ", " : "", STATUS_PARAM + i);
+		fputs(")", f);
+	}
+	/* The organisation's projects are gathered once through its own
+	 * indexes; an EXISTS per project would search by organisation too
+	 * and cost its whole list for every project. */
+	if (q->funder)
+		fprintf(f, " AND %sp.uuid IN (SELECT f.project FROM funding f "
+			"WHERE f.funder = :funder UNION ALL SELECT r.project "
+			"FROM project_role r WHERE r.organisation = :funder "
+			"AND r.role = 'funder')", off);
+	if (q->partner)
+		fprintf(f, " AND %sp.uuid IN (SELECT r.project FROM project_role r "
+			"WHERE r.organisation = :partner)", off);
+	if (q->theme)
+		fputs(" AND salkku_has_item(p.themes, :theme)", f);
+	/* Active at some time in the year; a missing start or end is open. */
+	if (q->year)
+		fputs(" AND (" START_SQL " IS NULL OR " START_SQL " <= :year_end)"
+		      " AND (" END_SQL " IS NULL OR " END_SQL " >= :year_start)", f);
+	if (text)
+		fprintf(f, " AND %sp.id IN (SELECT rowid FROM project_fts "
+			"WHERE project_fts MATCH :text)", off);
+}
+
+static void
+bind_named(sqlite3_stmt *st, const char *name, const char *value)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+
+	if (i > 0)
+		sqlite3_bind_text(st, i, value, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_filters(sqlite3_stmt *st, const struct project_query *q, const char *text)
+{
+	char year[16];
+
+	/* Unused status slots stay NULL, which equals nothing. */
+	for (int i = 0; i < MAX_STATUSES && q->statuses[i]; i++)
+		db_bind_text(st, STATUS_PARAM + i, q->statuses[i]);
+	bind_named(st, ":funder", q->funder);
+	bind_named(st, ":partner", q->partner);
+	bind_named(st, ":theme", q->theme);
+	bind_named(st, ":text", text);
+	if (q->year) {
+		snprintf(year, sizeof year, "%04d-12-31", q->year);
+		bind_named(st, ":year_end", year);
+		snprintf(year, sizeof year, "%04d-01-01", q->year);
+		bind_named(st, ":year_start", year);
+	}
+}
+
+/* The statement for q: the SQL text depends only on which filters are
+ * set, the sort and the plan, so the cache holds a handful of shapes. */
+static sqlite3_stmt *
+list_stmt(struct db *db, const struct project_query *q, bool text,
+	  enum plan plan, struct error *err)
+{
+	sqlite3_stmt *st;
+	char *sql = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&sql, &len);
+
+	if (!f) {
+		out_of_memory(err);
+		return NULL;
+	}
+	if (plan == PLAN_COUNT) {
+		fputs("SELECT count(*) FROM project p", f);
+		put_filters(f, q, text, plan);
+	} else {
+		/* The page is chosen first, by id alone; only its rows then
+		 * pay for the administrator and funder lookups, whichever
+		 * plan SQLite picks for the filters. */
+		fputs("SELECT p.id, p.uuid, p.version, p.code, p.name, p.status, "
+		      ADMINISTRATOR_SQL ", " FUNDER_SQL ", "
+		      START_SQL ", " END_SQL ", p.budget FROM (SELECT p.id AS "
+		      "page_id FROM project p", f);
+		put_filters(f, q, text, plan);
+		put_order(f, q);
+		fputs(" LIMIT :limit OFFSET :offset) AS page "
+		      "JOIN project p ON p.id = page.page_id", f);
+		put_order(f, q);
+	}
+	if (fclose(f) != 0) {
+		free(sql);
+		out_of_memory(err);
+		return NULL;
+	}
+	st = db_prepare(db, sql, err);
+	free(sql);
+	return st;
+}
+
+/* The fewest projects one of the filters that name projects directly
+ * (words, funder, partner) lets through, counted through their own
+ * indexes; -1 when there is none of them. */
+static int64_t
+named_projects(struct db *db, const struct project_query *q, const char *text)
+{
+	static const char *const sql[] = {
+		"SELECT count(*) FROM project_fts WHERE project_fts MATCH ?1",
+		"SELECT (SELECT count(*) FROM funding WHERE funder = ?1) + "
+		"(SELECT count(*) FROM project_role WHERE organisation = ?1 "
+		"AND role = 'funder')",
+		"SELECT count(*) FROM project_role WHERE organisation = ?1",
+	};
+	const char *arg[] = { text, q->funder, q->partner };
+	int64_t fewest = -1;
+
+	for (size_t i = 0; i < 3; i++) {
+		sqlite3_stmt *st;
+		int64_t n;
+
+		if (!arg[i] || !(st = db_prepare(db, sql[i], NULL)))
+			continue;
+		db_bind_text(st, 1, arg[i]);
+		n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+		db_done(st);
+		if (n >= 0 && (fewest < 0 || n < fewest))
+			fewest = n;
+	}
+	return fewest;
+}
+
+/* SQLite, knowing nothing of how many projects a filter names, starts
+ * from those projects and sorts them all.  That is right for a few
+ * hundred, wrong for half the portfolio: then reading the sort key's
+ * index until the page is full costs far less.  Reading in order wins
+ * roughly when n * n > (offset + limit) * total. */
+static enum plan
+choose_plan(struct db *db, const struct project_query *q, const char *text)
+{
+	int64_t n, total = 0, need;
+
+	if (q->sort == SORT_ADMINISTRATOR || q->sort == SORT_FUNDER ||
+	    (n = named_projects(db, q, text)) < 0 ||
+	    db_query_int(db, "SELECT max(id) FROM project", &total, NULL))
+		return PLAN_DRIVE;
+	need = q->limit ? q->offset + q->limit : total;
+	return (double)n * (double)n > (double)need * (double)total
+	       ? PLAN_IN_ORDER : PLAN_DRIVE;
+}
+
+static int
+check_query(struct db *db, const struct project_query *q, struct error *err)
+{
+	if (!db || !q)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (q->limit < 0 || q->offset < 0)
+		return error_set(err, ERR_INVALID, "limit",
+				 _("limit and offset cannot be negative"));
+	if (q->year && (q->year < 1000 || q->year > 9999))
+		return error_set(err, ERR_INVALID, "year",
+				 _("year: %d is not a year"), q->year);
+	return ERR_OK;
+}
+
+static int
+push_row(struct project_rows *out, sqlite3_stmt *st)
+{
+	struct project_row *r;
+	bool oom = false;
+
+	if (out->count == out->capacity) {
+		size_t cap = out->capacity ? out->capacity * 2 : 64;
+		struct project_row *items = realloc(out->items, cap * sizeof *items);
+
+		if (!items)
+			return -1;
+		out->items = items;
+		out->capacity = cap;
+	}
+	r = &out->items[out->count];
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, r->uuid, sizeof r->uuid);
+	r->version = sqlite3_column_int64(st, 2);
+	r->code = db_column_strdup(st, 3, &oom);
+	r->name = db_column_strdup(st, 4, &oom);
+	r->status = db_column_strdup(st, 5, &oom);
+	r->administrator = db_column_strdup(st, 6, &oom);
+	r->funder = db_column_strdup(st, 7, &oom);
+	r->start = db_column_strdup(st, 8, &oom);
+	r->end = db_column_strdup(st, 9, &oom);
+	r->has_budget = sqlite3_column_type(st, 10) != SQLITE_NULL;
+	r->budget = sqlite3_column_int64(st, 10);
+	out->count++;
+	return oom ? -1 : 0;
+}
+
+int
+store_project_list(struct db *db, const struct project_query *q,
+		   struct project_rows *out, struct error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char *text = NULL;
+	int rc, src;
+
+	if (!out)
+		return check_query(NULL, q, err);
+	if ((rc = check_query(db, q, err)))
+		return rc;
+	if (q->text && !(text = db_fts_query(db, q->text, err)))
+		return err ? err->code : ERR_FAILED;
+	if (text && !*text) {
+		/* No words: no filter. */
+		free(text);
+		text = NULL;
+	}
+	rc = ERR_DATABASE;
+	if (!(st = list_stmt(db, q, text != NULL, choose_plan(db, q, text), err)))
+		goto out;
+	bind_filters(st, q, text);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"),
+			   q->limit ? q->limit : -1);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":offset"),
+			   q->offset);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (push_row(out, st) < 0) {
+			rc = out_of_memory(err);
+			goto out;
+		}
+	}
+	if (src != SQLITE_DONE) {
+		db_fail(db, err, _("cannot list the projects"));
+		goto out;
+	}
+	rc = ERR_OK;
+out:
+	db_done(st);
+	free(text);
+	return rc;
+}
+
+int
+store_project_count(struct db *db, const struct project_query *q,
+		    int64_t *matching, int64_t *total, struct error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char *text = NULL;
+	int rc;
+
+	if (!matching || !total)
+		return check_query(NULL, q, err);
+	if ((rc = check_query(db, q, err)) ||
+	    (rc = db_query_int(db, "SELECT count(*) FROM project", total, err)))
+		return rc;
+	if (q->text && !(text = db_fts_query(db, q->text, err)))
+		return err ? err->code : ERR_FAILED;
+	if (text && !*text) {
+		free(text);
+		text = NULL;
+	}
+	rc = ERR_DATABASE;
+	if (!(st = list_stmt(db, q, text != NULL, PLAN_COUNT, err)))
+		goto out;
+	bind_filters(st, q, text);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_fail(db, err, _("cannot count the projects"));
+		goto out;
+	}
+	*matching = sqlite3_column_int64(st, 0);
+	rc = ERR_OK;
+out:
+	db_done(st);
+	free(text);
+	return rc;
+}

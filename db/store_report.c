@@ -1,0 +1,247 @@
+/* store_report.c — the change history, the deadlines across projects and
+ * the projects of one organisation. */
+#include "config.h"
+
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "src/i18n.h"
+
+/* The project's code now, else (the project is gone) the code it had
+ * when last logged. */
+#define CHANGES_SELECT \
+	"SELECT c.id, c.uuid, c.at, c.who, c.action, c.entity, " \
+	"c.record_uuid, c.project_uuid, coalesce(p.code, (SELECT l.record_title " \
+	"FROM change_log l WHERE l.record_uuid = c.project_uuid " \
+	"AND l.entity = 'project' ORDER BY l.at DESC, l.id DESC LIMIT 1)), " \
+	"c.record_title, c.field, c.old_value, c.new_value " \
+	"FROM change_log c LEFT JOIN project p ON p.uuid = c.project_uuid "
+
+#define CHANGES_ORDER " ORDER BY c.at DESC, c.id DESC LIMIT ?3"
+
+static int
+grow(void **items, size_t *capacity, size_t count, size_t size)
+{
+	void *p;
+	size_t cap;
+
+	if (count < *capacity)
+		return 0;
+	cap = *capacity ? *capacity * 2 : 32;
+	if (!(p = realloc(*items, cap * size)))
+		return -1;
+	*items = p;
+	*capacity = cap;
+	return 0;
+}
+
+static int
+push_change(struct change_list *out, sqlite3_stmt *st)
+{
+	struct change_entry *c;
+	bool oom = false;
+	char entity[64];
+
+	if (grow((void **)&out->items, &out->capacity, out->count, sizeof *c) < 0)
+		return -1;
+	c = &out->items[out->count++];
+	memset(c, 0, sizeof *c);
+	c->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, c->uuid, sizeof c->uuid);
+	db_column_copy(st, 2, c->at, sizeof c->at);
+	db_column_copy(st, 3, c->who, sizeof c->who);
+	db_column_copy(st, 4, c->action, sizeof c->action);
+	db_column_copy(st, 5, entity, sizeof entity);
+	c->def = entity_by_name(entity);
+	db_column_copy(st, 6, c->record_uuid, sizeof c->record_uuid);
+	c->project_uuid = db_column_strdup(st, 7, &oom);
+	c->project_code = db_column_strdup(st, 8, &oom);
+	c->record_title = db_column_strdup(st, 9, &oom);
+	c->field = db_column_strdup(st, 10, &oom);
+	c->old_value = db_column_strdup(st, 11, &oom);
+	c->new_value = db_column_strdup(st, 12, &oom);
+	return oom ? -1 : 0;
+}
+
+int
+store_changes(struct db *db, const char *project_uuid, const char *record_uuid,
+	      int64_t limit, struct change_list *out, struct error *err)
+{
+	const char *sql;
+	sqlite3_stmt *st;
+	int rc = ERR_DATABASE, src;
+
+	if (!db || !out || limit < 0)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	/* One statement per question, so that each can use its index. */
+	if (record_uuid)
+		sql = CHANGES_SELECT "WHERE c.record_uuid = ?2 AND "
+		      "(?1 IS NULL OR c.project_uuid = ?1)" CHANGES_ORDER;
+	else if (project_uuid)
+		sql = CHANGES_SELECT "WHERE c.project_uuid = ?1" CHANGES_ORDER;
+	else
+		sql = CHANGES_SELECT CHANGES_ORDER;
+	if (!(st = db_prepare(db, sql, err)))
+		return rc;
+	if (sqlite3_bind_parameter_count(st) >= 1)
+		db_bind_text(st, 1, project_uuid);
+	if (record_uuid)
+		db_bind_text(st, 2, record_uuid);
+	sqlite3_bind_int64(st, 3, limit ? limit : -1);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (push_change(out, st) < 0) {
+			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
+			goto out;
+		}
+	}
+	if (src != SQLITE_DONE) {
+		db_fail(db, err, _("cannot read the change history"));
+		goto out;
+	}
+	rc = ERR_OK;
+out:
+	db_done(st);
+	return rc;
+}
+
+int
+store_deadlines(struct db *db, const char *until, bool include_done,
+		struct deadline_rows *out, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc = ERR_DATABASE, src;
+
+	if (!db || !out)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (!(st = db_prepare(db,
+		"SELECT d.uuid, p.code, d.project, d.kind, d.title, d.due, "
+		"coalesce(d.done, 0) FROM deadline d "
+		"JOIN project p ON p.uuid = d.project "
+		"WHERE d.due <= ?1 AND (?2 OR coalesce(d.done, 0) = 0) "
+		"ORDER BY d.due, p.code COLLATE nordic, d.id", err)))
+		return rc;
+	/* No limit is a date after every ISO date. */
+	db_bind_text(st, 1, until ? until : "9999-99-99");
+	sqlite3_bind_int(st, 2, include_done);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct deadline_row *d;
+		bool oom = false;
+
+		if (grow((void **)&out->items, &out->capacity, out->count,
+			 sizeof *d) < 0) {
+			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
+			goto out;
+		}
+		d = &out->items[out->count++];
+		memset(d, 0, sizeof *d);
+		db_column_copy(st, 0, d->uuid, sizeof d->uuid);
+		d->project_code = db_column_strdup(st, 1, &oom);
+		d->project_uuid = db_column_strdup(st, 2, &oom);
+		d->kind = db_column_strdup(st, 3, &oom);
+		d->title = db_column_strdup(st, 4, &oom);
+		d->due = db_column_strdup(st, 5, &oom);
+		d->done = sqlite3_column_int(st, 6) != 0;
+		if (oom) {
+			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
+			goto out;
+		}
+	}
+	if (src != SQLITE_DONE) {
+		db_fail(db, err, _("cannot read the deadlines"));
+		goto out;
+	}
+	rc = ERR_OK;
+out:
+	db_done(st);
+	return rc;
+}
+
+/* The SQL of store_org_projects: roles in the order of role_kinds, a
+ * funding line ranked as the role "funder". */
+static char *
+org_projects_sql(void)
+{
+	char *sql = NULL;
+	size_t len = 0, funder = 0;
+	FILE *f = open_memstream(&sql, &len);
+
+	if (!f)
+		return NULL;
+	fputs("SELECT project_uuid, code, name, status, role, amount FROM ("
+	      "SELECT p.uuid AS project_uuid, p.code AS code, p.name AS name, "
+	      "p.status AS status, r.role AS role, r.budget_share AS amount, "
+	      "CASE r.role", f);
+	for (size_t i = 0; role_kinds[i].key; i++) {
+		fprintf(f, " WHEN '%s' THEN %zu", role_kinds[i].key, i);
+		if (!strcmp(role_kinds[i].key, "funder"))
+			funder = i;
+	}
+	fprintf(f, " END AS rank, r.id AS seq FROM project_role r "
+		"JOIN project p ON p.uuid = r.project WHERE r.organisation = ?1 "
+		"UNION ALL SELECT p.uuid, p.code, p.name, p.status, 'funder', "
+		"coalesce(f.granted, f.applied), %zu, f.id FROM funding f "
+		"JOIN project p ON p.uuid = f.project WHERE f.funder = ?1) "
+		"ORDER BY rank, code COLLATE nordic, seq", funder);
+	if (fclose(f) != 0) {
+		free(sql);
+		return NULL;
+	}
+	return sql;
+}
+
+int
+store_org_projects(struct db *db, const char *org_uuid,
+		   struct org_project_rows *out, struct error *err)
+{
+	sqlite3_stmt *st;
+	char *sql;
+	int rc = ERR_DATABASE, src;
+
+	if (!db || !org_uuid || !out)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (!(sql = org_projects_sql()))
+		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	st = db_prepare(db, sql, err);
+	free(sql);
+	if (!st)
+		return rc;
+	db_bind_text(st, 1, org_uuid);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct org_project_row *r;
+		bool oom = false;
+
+		if (grow((void **)&out->items, &out->capacity, out->count,
+			 sizeof *r) < 0) {
+			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
+			goto out;
+		}
+		r = &out->items[out->count++];
+		memset(r, 0, sizeof *r);
+		r->project_uuid = db_column_strdup(st, 0, &oom);
+		r->code = db_column_strdup(st, 1, &oom);
+		r->name = db_column_strdup(st, 2, &oom);
+		r->status = db_column_strdup(st, 3, &oom);
+		r->role = db_column_strdup(st, 4, &oom);
+		r->has_amount = sqlite3_column_type(st, 5) != SQLITE_NULL;
+		r->amount = sqlite3_column_int64(st, 5);
+		if (oom) {
+			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
+			goto out;
+		}
+	}
+	if (src != SQLITE_DONE) {
+		db_fail(db, err, _("cannot read the organisation's projects"));
+		goto out;
+	}
+	rc = ERR_OK;
+out:
+	db_done(st);
+	return rc;
+}

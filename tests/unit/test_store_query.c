@@ -1,0 +1,496 @@
+/* test_store_query.c — the project list (sorts, filters, pages, counts,
+ * full-text search), deadlines and an organisation's projects. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "test_store_fixture.h"
+
+#include "db/db_internal.h"
+
+struct portfolio {
+	struct db *db;
+	struct record *stm, *iso, *pshva, *esr;
+	struct record *lumo, *ot, *varikko, *kansa, *zeta;
+};
+
+/* A small portfolio from the texts, with Nordic names to sort. */
+static int
+setup(void **state)
+{
+	struct portfolio *pf = calloc(1, sizeof *pf);
+	struct db *db;
+
+	setenv("SALKKU_NOW", "2024-01-15T09:41:00Z", 1);
+	db = pf->db = fx_open();
+	pf->stm = fx_org(db, "Sosiaali- ja terveysministeriö", "STM");
+	pf->iso = fx_org(db, "Itä-Suomen sosiaalialan osaamiskeskus", "ISO");
+	pf->pshva = fx_org(db, "Pohjois-Savon hyvinvointialue", NULL);
+	pf->esr = fx_org(db, "Euroopan sosiaalirahasto plus", "ESR+");
+
+	pf->lumo = fx_project(db, "LUMO", "Lastensuojelun uudistaminen", "closed");
+	record_set_text(pf->lumo, PROJECT_PLANNED_START, "2020-01-01");
+	record_set_text(pf->lumo, PROJECT_PLANNED_END, "2022-12-31");
+	record_set_text(pf->lumo, PROJECT_ACTUAL_END, "2023-10-31");
+	record_set_text(pf->lumo, PROJECT_THEMES, "lastensuojelu, Kirjaaminen");
+	record_set_num(pf->lumo, PROJECT_BUDGET, 300000000);
+	fx_update(db, pf->lumo);
+
+	pf->ot = fx_project(db, "OT", "Osaamis- ja tukikeskus", "closed");
+	record_set_text(pf->ot, PROJECT_PLANNED_START, "2022-01-01");
+	record_set_text(pf->ot, PROJECT_PLANNED_END, "2023-12-31");
+	record_set_text(pf->ot, PROJECT_THEMES, "lapset,perheet");
+	record_set_num(pf->ot, PROJECT_BUDGET, 150000000);
+	fx_update(db, pf->ot);
+
+	pf->varikko = fx_project(db, "VARIKKO", "Varikko – matkalla riittävään vanhemmuuteen", "applied");
+	record_set_text(pf->varikko, PROJECT_PLANNED_START, "2024-04-01");
+	record_set_text(pf->varikko, PROJECT_THEMES, "sijaishuolto");
+	fx_update(db, pf->varikko);
+
+	pf->kansa = fx_project(db, "KANSA-KOULU-5", "Kansa-koulu 5", "active");
+	record_set_text(pf->kansa, PROJECT_ACTUAL_START, "2023-01-01");
+	record_set_text(pf->kansa, PROJECT_PLANNED_END, "2024-03-31");
+	record_set_text(pf->kansa, PROJECT_THEMES, "kirjaaminen");
+	record_set_num(pf->kansa, PROJECT_BUDGET, 90000000);
+	fx_update(db, pf->kansa);
+
+	pf->zeta = fx_project(db, "ÖLJY", "Ämpäri", "idea");
+
+	record_free((struct record *[]){ fx_role(db, pf->lumo, pf->iso, "administrator") });
+	record_free((struct record *[]){ fx_role(db, pf->ot, pf->pshva, "administrator") });
+	record_free((struct record *[]){ fx_role(db, pf->ot, pf->iso, "co_implementer") });
+	record_free((struct record *[]){ fx_role(db, pf->varikko, pf->iso, "main_implementer") });
+	record_free((struct record *[]){ fx_role(db, pf->kansa, pf->stm, "funder") });
+	record_free((struct record *[]){ fx_funding(db, pf->ot, pf->stm, 200000000, 150000000) });
+	record_free((struct record *[]){ fx_funding(db, pf->ot, pf->esr, 500000000, -1) });
+	record_free((struct record *[]){ fx_funding(db, pf->varikko, pf->esr, 120000000, -1) });
+	record_free((struct record *[]){ fx_funding(db, pf->lumo, pf->stm, -1, 300000000) });
+	record_free((struct record *[]){ fx_note(db, pf->varikko, "2023-09-30",
+			"Hakemus jätetty syyskuun lopussa; päätöstä odotetaan") });
+	*state = pf;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct portfolio *pf = *state;
+
+	record_free(&pf->stm);
+	record_free(&pf->iso);
+	record_free(&pf->pshva);
+	record_free(&pf->esr);
+	record_free(&pf->lumo);
+	record_free(&pf->ot);
+	record_free(&pf->varikko);
+	record_free(&pf->kansa);
+	record_free(&pf->zeta);
+	db_close(&pf->db);
+	free(pf);
+	return 0;
+}
+
+/* The codes of a list, comma-separated, into buf. */
+static const char *
+codes(struct db *db, const struct project_query *q, char *buf, size_t size)
+{
+	struct project_rows rows = { 0 };
+	struct error err;
+	size_t len = 0;
+
+	buf[0] = '\0';
+	if (store_project_list(db, q, &rows, &err))
+		fail_msg("store_project_list: %s", err.message);
+	for (size_t i = 0; i < rows.count; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? "," : "",
+					rows.items[i].code);
+	project_rows_clear(&rows);
+	return buf;
+}
+
+static int64_t
+matching(struct db *db, const struct project_query *q)
+{
+	int64_t m = -1, total = -1;
+	struct error err;
+
+	if (store_project_count(db, q, &m, &total, &err))
+		fail_msg("store_project_count: %s", err.message);
+	assert_int_equal(total, 5);
+	return m;
+}
+
+static void
+test_bad_input(void **state)
+{
+	struct portfolio *pf = *state;
+	struct project_query q = { .limit = -1 };
+	struct project_rows rows = { 0 };
+	int64_t a, b;
+
+	assert_int_equal(store_project_list(NULL, &q, &rows, NULL), ERR_INVALID);
+	assert_int_equal(store_project_list(pf->db, NULL, &rows, NULL), ERR_INVALID);
+	assert_int_equal(store_project_list(pf->db, &q, NULL, NULL), ERR_INVALID);
+	assert_int_equal(store_project_list(pf->db, &q, &rows, NULL), ERR_INVALID);
+	assert_int_equal(store_project_count(pf->db, &q, NULL, &b, NULL), ERR_INVALID);
+	q.limit = 0;
+	q.year = 20;
+	assert_int_equal(store_project_count(pf->db, &q, &a, &b, NULL), ERR_INVALID);
+	assert_int_equal(store_changes(NULL, NULL, NULL, 0, NULL, NULL), ERR_INVALID);
+	assert_int_equal(store_deadlines(pf->db, NULL, false, NULL, NULL), ERR_INVALID);
+	assert_int_equal(store_org_projects(pf->db, NULL, NULL, NULL), ERR_INVALID);
+}
+
+static void
+test_sorts(void **state)
+{
+	struct portfolio *pf = *state;
+	struct project_query q = { 0 };
+	char buf[256];
+
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf),
+			    "KANSA-KOULU-5,LUMO,OT,VARIKKO,ÖLJY");
+	q.descending = true;
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf),
+			    "ÖLJY,VARIKKO,OT,LUMO,KANSA-KOULU-5");
+	q = (struct project_query){ .sort = SORT_NAME };
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf),
+			    "KANSA-KOULU-5,LUMO,OT,VARIKKO,ÖLJY");
+	/* Lifecycle order, ties by id. */
+	q = (struct project_query){ .sort = SORT_STATUS };
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf),
+			    "ÖLJY,VARIKKO,KANSA-KOULU-5,LUMO,OT");
+	q = (struct project_query){ .sort = SORT_START };
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf),
+			    "ÖLJY,LUMO,OT,KANSA-KOULU-5,VARIKKO");
+	/* Actual end before planned. */
+	q = (struct project_query){ .sort = SORT_END };
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf),
+			    "VARIKKO,ÖLJY,LUMO,OT,KANSA-KOULU-5");
+	q = (struct project_query){ .sort = SORT_BUDGET, .descending = true };
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf),
+			    "LUMO,OT,KANSA-KOULU-5,ÖLJY,VARIKKO");
+	q = (struct project_query){ .sort = SORT_ADMINISTRATOR };
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf),
+			    "VARIKKO,KANSA-KOULU-5,ÖLJY,LUMO,OT");
+	/* Ties (three times STM) by id. */
+	q = (struct project_query){ .sort = SORT_FUNDER };
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf),
+			    "ÖLJY,VARIKKO,LUMO,OT,KANSA-KOULU-5");
+}
+
+static void
+test_row_contents(void **state)
+{
+	struct portfolio *pf = *state;
+	struct project_query q = { 0 };
+	struct project_rows rows = { 0 };
+	struct error err;
+
+	assert_int_equal(store_project_list(pf->db, &q, &rows, &err), ERR_OK);
+	assert_int_equal(rows.count, 5);
+	/* KANSA-KOULU-5: actual start, planned end, funder from a role. */
+	assert_string_equal(rows.items[0].start, "2023-01-01");
+	assert_string_equal(rows.items[0].end, "2024-03-31");
+	assert_string_equal(rows.items[0].funder, "STM");
+	assert_null(rows.items[0].administrator);
+	assert_true(rows.items[0].has_budget);
+	assert_int_equal(rows.items[0].budget, 90000000);
+	/* LUMO: actual end wins. */
+	assert_string_equal(rows.items[1].end, "2023-10-31");
+	assert_string_equal(rows.items[1].administrator, "ISO");
+	/* OT: the granted line wins over a larger application; an
+	 * administrator without a short name shows its name. */
+	assert_string_equal(rows.items[2].funder, "STM");
+	assert_string_equal(rows.items[2].administrator,
+			    "Pohjois-Savon hyvinvointialue");
+	assert_string_equal(rows.items[2].uuid, pf->ot->uuid);
+	assert_int_equal(rows.items[2].version, pf->ot->version);
+	/* VARIKKO: only an application. */
+	assert_string_equal(rows.items[3].funder, "ESR+");
+	assert_null(rows.items[3].end);
+	assert_false(rows.items[3].has_budget);
+	assert_null(rows.items[4].start);
+	project_rows_clear(&rows);
+}
+
+static void
+test_filters(void **state)
+{
+	struct portfolio *pf = *state;
+	struct project_query q = { .statuses = { "closed", "applied" } };
+	char buf[256];
+
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "LUMO,OT,VARIKKO");
+	assert_int_equal(matching(pf->db, &q), 3);
+	q.limit = 1;
+	q.offset = 1;
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "OT");
+	assert_int_equal(matching(pf->db, &q), 3);
+	q.offset = 3;
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "");
+
+	q = (struct project_query){ .funder = pf->stm->uuid };
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "KANSA-KOULU-5,LUMO,OT");
+	q = (struct project_query){ .funder = pf->esr->uuid };
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "OT,VARIKKO");
+	/* A small page of a big funder: read in order (choose_plan). */
+	q = (struct project_query){ .funder = pf->stm->uuid, .limit = 1,
+				    .offset = 1 };
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "LUMO");
+	q.sort = SORT_NAME;
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "LUMO");
+	q.sort = SORT_BUDGET;
+	q.descending = true;
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "OT");
+	q = (struct project_query){ .partner = pf->iso->uuid };
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "LUMO,OT,VARIKKO");
+	q.statuses[0] = "applied";
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "VARIKKO");
+
+	/* Whole items, any case, around spaces. */
+	q = (struct project_query){ .theme = "KIRJAAMINEN" };
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "KANSA-KOULU-5,LUMO");
+	q.theme = "suojelu";
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "");
+	q.theme = "perheet";
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "OT");
+	q.theme = "%";
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "");
+
+	/* Active in the year; open ends count as open. */
+	q = (struct project_query){ .year = 2023 };
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf),
+			    "KANSA-KOULU-5,LUMO,OT,ÖLJY");
+	q.year = 2021;
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "LUMO,ÖLJY");
+	q.year = 2025;
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "VARIKKO,ÖLJY");
+	assert_int_equal(matching(pf->db, &q), 2);
+}
+
+static void
+test_full_text(void **state)
+{
+	struct portfolio *pf = *state;
+	struct project_query q = { .text = "päätöstä" };
+	char buf[256];
+	struct error err;
+
+	/* A word of a note, by prefix, in any case. */
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "VARIKKO");
+	q.text = "PÄÄT";
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "VARIKKO");
+	/* Code, name and an organisation's name or short name. */
+	q.text = "kansa";
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "KANSA-KOULU-5");
+	q.text = "pohjois-savon";
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "OT");
+	q.text = "stm";
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "KANSA-KOULU-5,LUMO,OT");
+	/* Page by page: a small page of many matches is read in code
+	 * order rather than from the matches (choose_plan); the same rows. */
+	for (int i = 0; i < 3; i++) {
+		static const char *const want[] = { "KANSA-KOULU-5", "LUMO", "OT" };
+
+		q.limit = 1;
+		q.offset = i;
+		assert_string_equal(codes(pf->db, &q, buf, sizeof buf), want[i]);
+		q.descending = true;
+		assert_string_equal(codes(pf->db, &q, buf, sizeof buf), want[2 - i]);
+		q.descending = false;
+	}
+	q.limit = q.offset = 0;
+	/* Words are ANDed. */
+	q.text = "stm lasten";
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "LUMO");
+	assert_int_equal(matching(pf->db, &q), 1);
+
+	/* What people type is never query syntax. */
+	const char *hostile[] = { "\"", "OR", "a OR b", "NEAR(x y)", "*", "-x",
+				  "code:LUMO", "^lumo", "(", "–", "€ 5", "lumo\"*",
+				  "x AND", "NOT lumo", "" };
+	for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
+		struct project_rows rows = { 0 };
+
+		q.text = hostile[i];
+		if (store_project_list(pf->db, &q, &rows, &err))
+			fail_msg("%s: %s", hostile[i], err.message);
+		project_rows_clear(&rows);
+	}
+	q.text = "lumo\"*";
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "LUMO");
+	/* No words: no filter. */
+	q.text = " – ";
+	assert_int_equal(matching(pf->db, &q), 5);
+
+	/* Kept current: a renamed organisation, a new note. */
+	record_set_text(pf->pshva, ORG_SHORT_NAME, "Savon hyvis");
+	record_set_text(pf->pshva, ORG_NAME, "Pohjois-Savon hyvinvointialue (PSHVA)");
+	fx_update(pf->db, pf->pshva);
+	q.text = "hyvis";
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "OT");
+	q.text = "pshva";
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "OT");
+	record_free((struct record *[]){ fx_note(pf->db, pf->zeta, "2024-01-02",
+						 "Ideoita öljystä") });
+	q.text = "ideoita";
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "ÖLJY");
+	assert_int_equal(db_check(pf->db, NULL, NULL, &err), ERR_OK);
+}
+
+/* The query plan of a list names the index of its sort key: a page
+ * costs the page. */
+static void
+test_plans(void **state)
+{
+	static const char *const index_of[SORT_COUNT] = {
+		[SORT_CODE] = "project_code", [SORT_NAME] = "project_name",
+		[SORT_STATUS] = "project_status_order", [SORT_START] = "project_start",
+		[SORT_END] = "project_end", [SORT_BUDGET] = "project_budget",
+	};
+	struct portfolio *pf = *state;
+	struct db *db = pf->db;
+
+	for (int s = 0; s < SORT_COUNT; s++) {
+		struct project_query q = { .sort = (enum project_sort)s, .limit = 50 };
+		struct project_rows rows = { 0 };
+		struct stmt_entry *e;
+		sqlite3_stmt *plan;
+		bool found = false;
+
+		if (!index_of[s])
+			continue;
+		assert_int_equal(store_project_list(db, &q, &rows, NULL), ERR_OK);
+		project_rows_clear(&rows);
+		/* Ask the planner about the statement just cached. */
+		for (size_t h = 0; h < DB_STMT_BUCKETS; h++)
+			for (e = db->stmts[h]; e; e = e->next) {
+				char *text;
+
+				if (!strstr(e->sql, "LIMIT :limit"))
+					continue;
+				assert_true(asprintf(&text, "EXPLAIN QUERY PLAN %s",
+						     e->sql) > 0);
+				assert_int_equal(sqlite3_prepare_v2(db->sql, text, -1,
+								    &plan, NULL),
+						 SQLITE_OK);
+				int page = -1;
+
+				/* The page's subquery reads the sort key's index
+				 * and sorts nothing; only the page is sorted after. */
+				while (sqlite3_step(plan) == SQLITE_ROW) {
+					const char *d = (const char *)
+						sqlite3_column_text(plan, 3);
+					int id = sqlite3_column_int(plan, 0);
+					int parent = sqlite3_column_int(plan, 1);
+					char want[64], covering[80];
+
+					snprintf(want, sizeof want,
+						 "SCAN p USING INDEX %s", index_of[s]);
+					snprintf(covering, sizeof covering,
+						 "SCAN p USING COVERING INDEX %s",
+						 index_of[s]);
+					if (strstr(d, " page"))
+						page = id;
+					if (parent == page && (!strcmp(d, want) ||
+							       !strcmp(d, covering)))
+						found = true;
+					if (parent == page && strstr(d, "TEMP B-TREE"))
+						fail_msg("sort %s: %s",
+							 project_sort_names[s], d);
+				}
+				sqlite3_finalize(plan);
+				free(text);
+			}
+		if (!found)
+			fail_msg("sort %s does not use index %s",
+				 project_sort_names[s], index_of[s]);
+		db_cache_clear(db);
+	}
+}
+
+static void
+test_deadlines_and_orgs(void **state)
+{
+	struct portfolio *pf = *state;
+	struct record *d1 = record_new(entities[ENT_DEADLINE]);
+	struct record *d2 = record_new(entities[ENT_DEADLINE]);
+	struct deadline_rows dl = { 0 };
+	struct org_project_rows op = { 0 };
+	struct error err;
+
+	record_set_text(d1, DEADLINE_PROJECT, pf->lumo->uuid);
+	record_set_text(d1, DEADLINE_KIND, "report_due");
+	record_set_text(d1, DEADLINE_TITLE, "Loppuraportti");
+	record_set_text(d1, DEADLINE_DUE, "2023-10-31");
+	record_set_num(d1, DEADLINE_DONE, 1);
+	fx_insert(pf->db, d1);
+	record_set_text(d2, DEADLINE_PROJECT, pf->varikko->uuid);
+	record_set_text(d2, DEADLINE_KIND, "decision_expected");
+	record_set_text(d2, DEADLINE_TITLE, "Rahoituspäätös");
+	record_set_text(d2, DEADLINE_DUE, "2024-02-15");
+	fx_insert(pf->db, d2);
+
+	assert_int_equal(store_deadlines(pf->db, NULL, false, &dl, &err), ERR_OK);
+	assert_int_equal(dl.count, 1);
+	assert_string_equal(dl.items[0].project_code, "VARIKKO");
+	assert_string_equal(dl.items[0].project_uuid, pf->varikko->uuid);
+	assert_string_equal(dl.items[0].kind, "decision_expected");
+	assert_false(dl.items[0].done);
+	deadline_rows_clear(&dl);
+	assert_int_equal(store_deadlines(pf->db, NULL, true, &dl, &err), ERR_OK);
+	assert_int_equal(dl.count, 2);
+	assert_string_equal(dl.items[0].title, "Loppuraportti");
+	assert_true(dl.items[0].done);
+	deadline_rows_clear(&dl);
+	assert_int_equal(store_deadlines(pf->db, "2024-01-31", true, &dl, &err), 0);
+	assert_int_equal(dl.count, 1);
+	deadline_rows_clear(&dl);
+
+	/* Roles in the order of the role table, then funding as funder. */
+	assert_int_equal(store_org_projects(pf->db, pf->iso->uuid, &op, &err), 0);
+	assert_int_equal(op.count, 3);
+	assert_string_equal(op.items[0].code, "LUMO");
+	assert_string_equal(op.items[0].role, "administrator");
+	assert_string_equal(op.items[1].role, "main_implementer");
+	assert_string_equal(op.items[2].code, "OT");
+	assert_false(op.items[2].has_amount);
+	org_project_rows_clear(&op);
+	assert_int_equal(store_org_projects(pf->db, pf->stm->uuid, &op, &err), 0);
+	assert_int_equal(op.count, 3);
+	assert_string_equal(op.items[0].code, "KANSA-KOULU-5");
+	assert_string_equal(op.items[0].role, "funder");
+	assert_string_equal(op.items[1].code, "LUMO");
+	assert_int_equal(op.items[1].amount, 300000000);
+	assert_string_equal(op.items[2].code, "OT");
+	assert_int_equal(op.items[2].amount, 150000000);
+	assert_string_equal(op.items[2].status, "closed");
+	org_project_rows_clear(&op);
+	record_free(&d1);
+	record_free(&d2);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_bad_input, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sorts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_row_contents, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_full_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_plans, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_deadlines_and_orgs, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
