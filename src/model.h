@@ -121,6 +121,26 @@ int model_set_status(struct model *m, struct record *project,
 		     const char *to, const char *date, const char *reason,
 		     bool force);
 
+/* ---- Several people, one database -------------------------------- */
+
+/* A number that changes whenever another process commits to the
+ * database: the TUI polls it to refresh what it shows. */
+int64_t model_data_version(struct model *m);
+
+/* Says that this session looks at project_uuid (NULL: at none).  Call it
+ * on opening a project and then every few seconds as a heartbeat; a
+ * session that stops beating for PRESENCE_TTL (30) seconds is taken for
+ * dead and forgotten.  Does nothing on a read-only database. */
+int model_presence_touch(struct model *m, const char *project_uuid);
+
+/* The other live sessions on project_uuid (NULL: on anything), at most
+ * max, oldest first. */
+int model_presence_others(struct model *m, const char *project_uuid,
+			  struct presence *out, size_t max, size_t *count);
+
+/* Forgets this session (on quitting). */
+void model_presence_leave(struct model *m);
+
 /* ---- Whole database ----------------------------------------------- */
 
 /* Writes the JSON exchange document (salkku-json(5)). */
