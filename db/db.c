@@ -221,6 +221,18 @@ open_at(const char *path, unsigned flags, int target, struct db **out,
 	if (!db->readonly && !memory &&
 	    (rc = db_exec(db, "PRAGMA journal_mode = WAL", err)))
 		goto fail;
+	/* The last writer to close leaves -wal and -shm in place: a user who
+	 * may only read cannot create them, and could not open the database
+	 * while no writer is about. */
+	if (!db->readonly && !memory) {
+		int persist = 1;
+
+		sqlite3_file_control(db->sql, "main", SQLITE_FCNTL_PERSIST_WAL,
+				     &persist);
+		/* ... but empty: checkpointed and cut to nothing on close. */
+		if ((rc = db_exec(db, "PRAGMA journal_size_limit = 0", err)))
+			goto fail;
+	}
 	/* 32 MB of page cache rather than SQLite's 2 MB: a portfolio of
 	 * 100,000 projects is some hundreds of megabytes, and imports touch
 	 * its indexes all over. */

@@ -84,4 +84,13 @@ int db_check(struct db *db, void (*report)(const char *problem, void *arg),
  * the database itself, is ERR_INVALID and left alone. */
 int db_backup(struct db *db, const char *dest_path, struct error *err);
 
+/* Replaces the whole database with the backup at src_path (online
+ * backup API, one step under the write lock), then migrates it to this
+ * binary's schema.  Refused with ERR_INVALID when the database has
+ * changes newer than the backup's newest, unless force; a file that is
+ * not a salkku database is ERR_INVALID, one from a newer salkku
+ * ERR_DATABASE. */
+int db_restore(struct db *db, const char *src_path, bool force,
+	       struct error *err);
+
 #endif

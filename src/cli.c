@@ -20,10 +20,12 @@
 #include "text.h"
 
 static const struct cli_command commands[] = {
-	{ "init", cli_cmd_init, "init [--demo] [--force]",
+	{ "init", cli_cmd_init, "init [--demo] [--force] [--shared GROUP]",
 	  N_("Create the database (migrating an older one); --demo loads the demo portfolio."),
 	  N_("  --demo      load the demo portfolio into an empty database\n"
-	     "  --force     remove an existing database first and start anew"),
+	     "  --force     remove an existing database first and start anew\n"
+	     "  --shared GROUP  make the database's directory and files usable by\n"
+	     "              GROUP (directory 2770, files 0660), nothing for others"),
 	  CMD_WRITES },
 	{ "demo", cli_cmd_demo, "demo",
 	  N_("Open a fresh demo database in the terminal interface."), NULL, 0 },
@@ -92,6 +94,13 @@ static const struct cli_command commands[] = {
 	  CMD_WRITES },
 	{ "check", cli_cmd_check, "check",
 	  N_("Check the integrity of the database."), NULL, 0 },
+	{ "backup", cli_cmd_backup, "backup FILE",
+	  N_("Copy the database to FILE, consistently, while others work."),
+	  NULL, 0 },
+	{ "restore", cli_cmd_restore, "restore FILE [--force]",
+	  N_("Put a backup back in place of the database."),
+	  N_("  --force     even when the database has changes newer than the backup"),
+	  CMD_WRITES },
 };
 
 static void

@@ -208,6 +208,8 @@ int cli_cmd_demo(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_export(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_import(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_check(struct cli *, const struct cli_command *, int, char **);
+int cli_cmd_backup(struct cli *, const struct cli_command *, int, char **);
+int cli_cmd_restore(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_log(struct cli *, const struct cli_command *, int, char **);
 
 /* Opens the TUI on the database (created when missing). */

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "shared.h"
 #include "text.h"
 
 char *
@@ -78,10 +79,12 @@ cli_cmd_init(struct cli *c, const struct cli_command *cmd, int argc,
 	static const struct option longopts[] = {
 		{ "demo",  no_argument, NULL, 'd' },
 		{ "force", no_argument, NULL, 'f' },
+		{ "shared", required_argument, NULL, 's' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 }
 	};
 	bool demo = false, force = false;
+	const char *group = NULL;
 	int opt, rc = ERR_OK;
 
 	while ((opt = cli_getopt(cmd, argc, argv, "", longopts, &rc)) != -1) {
@@ -89,6 +92,8 @@ cli_cmd_init(struct cli *c, const struct cli_command *cmd, int argc,
 			return rc;
 		demo = demo || opt == 'd';
 		force = force || opt == 'f';
+		if (opt == 's')
+			group = optarg;
 	}
 	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)))
 		return rc;
@@ -96,6 +101,8 @@ cli_cmd_init(struct cli *c, const struct cli_command *cmd, int argc,
 		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
 	if (force && (rc = remove_database(c, c->path)))
 		return rc;
+	if (group && shared_init(c->path, group, &c->m.err) != ERR_OK)
+		return cli_report(c, c->m.err.code);
 	if ((rc = cli_open(c, true)))
 		return rc;
 	if (demo && (rc = cli_report(c, model_load_demo(&c->m))))

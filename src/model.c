@@ -262,6 +262,18 @@ model_assign(struct model *m, struct record *rec, const char *assignment)
 }
 
 int
+model_backup(struct model *m, const char *dest_path)
+{
+	return db_backup(m->db, dest_path, &m->err);
+}
+
+int
+model_restore(struct model *m, const char *src_path, bool force)
+{
+	return db_restore(m->db, src_path, force, &m->err);
+}
+
+int
 model_check(struct model *m, void (*report)(const char *, void *), void *arg)
 {
 	return db_check(m->db, report, arg, &m->err);

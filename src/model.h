@@ -143,6 +143,15 @@ void model_presence_leave(struct model *m);
 
 /* ---- Whole database ----------------------------------------------- */
 
+/* A consistent copy of the database in dest_path while others may be
+ * writing (SQLite's online backup API). */
+int model_backup(struct model *m, const char *dest_path);
+
+/* Puts the backup at src_path back in place of the database; refuses
+ * to overwrite changes newer than the backup unless force. */
+int model_restore(struct model *m, const char *src_path, bool force);
+
+
 /* Writes the JSON exchange document (salkku-json(5)). */
 int model_export_json(struct model *m, FILE *out);
 

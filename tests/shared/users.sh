@@ -1,0 +1,107 @@
+#!/bin/sh
+# Two real Unix users in one group share a database set up with
+# `salkku init --shared GROUP`; a third user who may only read (an ACL)
+# gets a read-only session and leaves no -wal/-shm files of his own.
+# Needs root (to make the users): CI runs as root; elsewhere it skips.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "skipped: creating Unix users needs root"
+	exit 77
+fi
+for tool in useradd groupadd userdel groupdel runuser setfacl; do
+	command -v "$tool" >/dev/null 2>&1 || { echo "skipped: no $tool"; exit 77; }
+done
+
+suffix=$$
+group=sk-t$suffix
+alice=sk-a$suffix bob=sk-b$suffix reader=sk-r$suffix
+cleanup() {
+	for u in "$alice" "$bob" "$reader"; do userdel "$u" 2>/dev/null; done
+	groupdel "$group" 2>/dev/null
+	rm -rf "$shared_root" "$TEST_TMP"
+}
+shared_root=$(mktemp -d /tmp/salkku-shared.XXXXXX) || exit 99
+trap cleanup EXIT
+chmod 755 "$shared_root"
+groupadd "$group" || exit 99
+useradd -M -N -g "$group" "$alice" && useradd -M -N -g "$group" "$bob" &&
+	useradd -M -N "$reader" || exit 99
+
+# The built program, where the test users can run it.
+mkdir "$shared_root/bin" && cp "$SALKKU" "$shared_root/bin/salkku" &&
+	chmod 755 "$shared_root/bin" "$shared_root/bin/salkku" || exit 99
+db="$shared_root/portfolio/salkku.db"
+
+# as USER ARGS...: runs salkku as USER on the shared database.
+as() {
+	who=$1
+	shift
+	runuser -u "$who" -- env SALKKU_DB="$db" HOME="$shared_root" \
+		LC_ALL=C.UTF-8 SALKKU_TODAY="$SALKKU_TODAY" \
+		"$shared_root/bin/salkku" "$@" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
+	rc=$?
+	out=$(cat "$TEST_TMP/out")
+	err=$(cat "$TEST_TMP/err")
+}
+
+# Set-up by the administrator, as the man page says.
+SALKKU_DB="$db" "$SALKKU" init --shared "$group" >/dev/null || fail "init --shared"
+mode=$(stat -c '%a %G' "$shared_root/portfolio")
+[ "$mode" = "2770 $group" ] || fail "shared directory is '$mode', expected '2770 $group'"
+mode=$(stat -c '%a %G' "$db")
+[ "$mode" = "660 $group" ] || fail "database file is '$mode', expected '660 $group'"
+
+as "$alice" add YHTEINEN "Yhteinen hanke" budget=100
+expect_rc 0 "alice adds a project"
+as "$bob" set YHTEINEN budget=200
+expect_rc 0 "bob changes alice's project"
+as "$alice" log YHTEINEN
+expect_out "$bob" "the log names bob"
+expect_out "$alice" "the log names alice"
+for f in "$db" "$db-wal" "$db-shm"; do
+	[ -e "$f" ] || continue
+	m=$(stat -c '%a %G' "$f")
+	case $m in
+	660\ "$group") ;;
+	*) fail "$f is '$m' after use, expected '660 $group'" ;;
+	esac
+done
+
+# A version conflict between the two users.
+as "$alice" show YHTEINEN --format json
+version=$(printf '%s\n' "$out" | sed -n 's/^    "version": \([0-9]*\),$/\1/p' | head -n 1)
+as "$bob" set YHTEINEN budget=300 --if-version "$version"
+expect_rc 0 "bob saves first"
+as "$alice" set YHTEINEN budget=400 --if-version "$version"
+expect_rc 5 "alice's stale save is refused"
+expect_err "$bob" "the conflict names bob"
+
+# The reader may read the file (ACL) but not write it or the directory.
+setfacl -m "u:$reader:rx" "$shared_root/portfolio" &&
+	setfacl -m "u:$reader:r" "$db" || fail "setfacl"
+for f in "$db-wal" "$db-shm"; do
+	[ -e "$f" ] && setfacl -m "u:$reader:r" "$f"
+done
+as "$reader" list
+expect_rc 0 "the reader lists"
+expect_out YHTEINEN "the reader sees the project"
+as "$reader" set YHTEINEN budget=1
+[ "$rc" -ne 0 ] || fail "the reader could write"
+expect_err "read-only" "the reader is told the database is read-only"
+for f in "$db-wal" "$db-shm"; do
+	[ -e "$f" ] || continue
+	owner=$(stat -c %U "$f")
+	[ "$owner" != "$reader" ] || fail "the reader left $f of his own"
+done
+as "$alice" set YHTEINEN budget=500
+expect_rc 0 "alice still writes after the reader"
+
+# A misconfigured shared directory is found before opening.
+chmod g-s "$shared_root/portfolio"
+as "$alice" list
+expect_rc 6 "a shared directory without setgid is refused"
+expect_err "chmod g\\+s" "the message says what to fix"
+chmod g+s "$shared_root/portfolio"
+
+finish
