@@ -1,0 +1,667 @@
+/* model_csv.c — projects as CSV, out and in (RFC 4180). */
+#include "config.h"
+
+#include "model.h"
+#include "model_io.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "csv.h"
+#include "db/db.h"
+#include "db/store.h"
+#include "format.h"
+#include "i18n.h"
+#include "text.h"
+#include "validate.h"
+#include "workflow.h"
+
+/* Problems collected from a CSV file before giving up. */
+#define CSV_MAX_PROBLEMS 20
+/* The column that is not a project field: the administrator's name. */
+#define COL_ADMINISTRATOR (-2)
+
+/* ---- CSV out -------------------------------------------------------- */
+
+/* A field in the CSV form: ISO dates, "453087.00", "8.80". */
+static const char *
+cell_text(const struct record *rec, size_t i, char *buf, size_t size)
+{
+	const struct value *v = &rec->v[i];
+
+	if (v->null)
+		return "";
+	switch (rec->def->fields[i].type) {
+	case FT_MONEY:
+		return format_money(buf, size, v->num, FMT_ISO);
+	case FT_HUNDREDTHS:
+		return format_hundredths(buf, size, v->num, FMT_ISO);
+	case FT_BOOL:
+		return v->num ? "1" : "0";
+	default:
+		return v->text ? v->text : "";
+	}
+}
+
+static int
+keep_record(struct record **rec, void *arg)
+{
+	if (record_list_push(arg, *rec) < 0) {
+		*rec = NULL;
+		return ERR_FAILED;
+	}
+	*rec = NULL;
+	return 0;
+}
+
+static int
+by_uuid(const void *a, const void *b)
+{
+	return strcmp((*(struct record *const *)a)->uuid,
+		      (*(struct record *const *)b)->uuid);
+}
+
+int
+model_export_csv(struct model *m, FILE *out)
+{
+	const struct entity_def *def = entities[ENT_PROJECT];
+	struct project_query q = { .sort = SORT_CODE };
+	struct project_rows rows = { 0 };
+	struct record_list recs = { 0 };
+	int rc;
+
+	error_clear(&m->err);
+	/* The table gives the order and the administrator, the records
+	 * every field; one read transaction keeps the two in step. */
+	if ((rc = db_begin_read(m->db, &m->err)) != ERR_OK)
+		return rc;
+	if ((rc = store_project_list(m->db, &q, &rows, &m->err)) != ERR_OK)
+		goto out;
+	rc = store_each(m->db, def, keep_record, &recs, &m->err);
+	if (rc != ERR_OK) {
+		if (!m->err.message[0])
+			error_set(&m->err, ERR_FAILED, NULL, "%s", _("out of memory"));
+		goto out;
+	}
+	if (recs.count)
+		qsort(recs.items, recs.count, sizeof *recs.items, by_uuid);
+
+	for (size_t i = 0; i < def->nfields; i++)
+		csv_write_cell(out, def->fields[i].name, i == 0);
+	csv_write_cell(out, "administrator", false);
+	csv_end_record(out);
+	for (size_t r = 0; r < rows.count; r++) {
+		struct record key_rec, *key = &key_rec, **found;
+		char buf[48];
+
+		memcpy(key_rec.uuid, rows.items[r].uuid, sizeof key_rec.uuid);
+		found = recs.count ? bsearch(&key, recs.items, recs.count,
+					     sizeof *recs.items, by_uuid) : NULL;
+		if (!found)
+			continue;
+		for (size_t i = 0; i < def->nfields; i++)
+			csv_write_cell(out, cell_text(*found, i, buf, sizeof buf),
+				       i == 0);
+		csv_write_cell(out, rows.items[r].administrator, false);
+		csv_end_record(out);
+	}
+	rc = io_check_output(m, out);
+out:
+	db_rollback(m->db);
+	project_rows_clear(&rows);
+	record_list_clear(&recs);
+	return rc;
+}
+
+/* ---- CSV in --------------------------------------------------------- */
+
+/* A row's code and line; for a repeated code, the line it was first on. */
+struct code_line {
+	char *code;
+	unsigned long line, first;
+};
+
+struct csv_import {
+	struct model *m;
+	const char *source;
+	size_t *counts;
+	char today[11];
+	int *cols;          /* per column: project field, or COL_ADMINISTRATOR */
+	size_t ncols;
+	int code_col;
+	struct code_line *dups;   /* rows naming a project named before, by line */
+	size_t ndups;
+	unsigned nproblems, shown;
+	char problems[sizeof ((struct error *)0)->message];
+	size_t plen;
+};
+
+/* Notes a problem, keeping as many as fit in one error message with
+ * room for the closing line. */
+static void
+add_problem(struct csv_import *ci, const char *text)
+{
+	size_t n = strlen(text) + (ci->plen ? 1 : 0);
+
+	ci->nproblems++;
+	if (ci->plen + n + 64 >= sizeof ci->problems)
+		return;
+	snprintf(ci->problems + ci->plen, sizeof ci->problems - ci->plen,
+		 "%s%s", ci->plen ? "\n" : "", text);
+	ci->plen += n;
+	ci->shown++;
+}
+
+static void problem(struct csv_import *ci, unsigned long line,
+		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Notes a problem of a row as "file:line: message". */
+static void
+problem(struct csv_import *ci, unsigned long line, const char *fmt, ...)
+{
+	char msg[sizeof ci->problems], text[sizeof ci->problems + 128];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	snprintf(text, sizeof text, "%s:%lu: %s", ci->source, line, msg);
+	add_problem(ci, text);
+}
+
+/* What a file said, cut short for a message at a character boundary.
+ * Front ends make it safe to show. */
+static const char *
+shown(const char *s, char *buf, size_t size)
+{
+	size_t n = strlen(s);
+
+	if (n >= size) {
+		n = size - 4;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+		snprintf(buf, size, "%.*s…", (int)n, s);
+	} else {
+		memcpy(buf, s, n + 1);
+	}
+	return buf;
+}
+
+static char *
+trimmed(const char *s)
+{
+	size_t len;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	len = strlen(s);
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	return strndup(s, len);
+}
+
+/* Maps the header's columns to fields.  Unknown or repeated columns,
+ * and a header without code and name, are errors. */
+static int
+read_header(struct csv_import *ci, struct csv_reader *r, unsigned long line)
+{
+	const struct entity_def *def = entities[ENT_PROJECT];
+	int name_col = -1;
+	char echo[64];
+
+	ci->code_col = -1;
+	ci->ncols = r->nfields;
+	if (!(ci->cols = calloc(r->nfields, sizeof *ci->cols)))
+		return error_set(&ci->m->err, ERR_FAILED, NULL, "%s", _("out of memory"));
+	for (size_t c = 0; c < r->nfields; c++) {
+		char *name = trimmed(r->fields[c]);
+		int field = -1;
+
+		if (!name)
+			return error_set(&ci->m->err, ERR_FAILED, NULL, "%s", _("out of memory"));
+		for (size_t i = 0; i < def->nfields && field < 0; i++)
+			if (!strcasecmp(def->fields[i].name, name))
+				field = (int)i;
+		if (field < 0 && !strcasecmp(name, "administrator"))
+			field = COL_ADMINISTRATOR;
+		if (field == -1) {
+			char known[400];
+			size_t len = 0;
+
+			for (size_t i = 0; i < def->nfields; i++)
+				len += (size_t)snprintf(known + len, sizeof known - len,
+							"%s, ", def->fields[i].name);
+			snprintf(known + len, sizeof known - len, "administrator");
+			shown(name, echo, sizeof echo);
+			error_set(&ci->m->err, ERR_INVALID, echo,
+				  _("%s:%lu: unknown column \"%s\" (the columns are %s)"),
+				  ci->source, line, echo, known);
+			free(name);
+			return ERR_INVALID;
+		}
+		for (size_t d = 0; d < c; d++)
+			if (ci->cols[d] == field) {
+				const char *col = field == COL_ADMINISTRATOR ?
+					"administrator" : def->fields[field].name;
+
+				error_set(&ci->m->err, ERR_INVALID, col,
+					  _("%s:%lu: the column \"%s\" appears twice"),
+					  ci->source, line, col);
+				free(name);
+				return ERR_INVALID;
+			}
+		free(name);
+		ci->cols[c] = field;
+		if (field == PROJECT_CODE)
+			ci->code_col = (int)c;
+		else if (field == PROJECT_NAME)
+			name_col = (int)c;
+	}
+	if (ci->code_col < 0 || name_col < 0)
+		return error_set(&ci->m->err, ERR_INVALID, NULL,
+				 _("%s:%lu: the header needs at least the columns \"code\" and \"name\""),
+				 ci->source, line);
+	return ERR_OK;
+}
+
+static int
+oom(struct model *m)
+{
+	return error_set(&m->err, ERR_FAILED, NULL, "%s", _("out of memory"));
+}
+
+/* Appends an entry to the project's status history. */
+static int
+record_status(struct csv_import *ci, const struct record *project,
+	      const char *from, const char *to)
+{
+	struct record *change = record_new(entities[ENT_STATUS_CHANGE]);
+	int rc;
+
+	if (!change ||
+	    record_set_text(change, STATUS_PROJECT, project->uuid) < 0 ||
+	    record_set_text(change, STATUS_FROM, from) < 0 ||
+	    record_set_text(change, STATUS_TO, to) < 0 ||
+	    record_set_text(change, STATUS_DATE, ci->today) < 0 ||
+	    record_set_text(change, STATUS_BY, ci->m->user) < 0 ||
+	    record_set_text(change, STATUS_REASON, _("imported from CSV")) < 0) {
+		record_free(&change);
+		return oom(ci->m);
+	}
+	record_set_num(change, STATUS_FORCED, 0);
+	rc = store_insert(ci->m->db, change, ci->m->user, &ci->m->err);
+	if (rc == ERR_OK)
+		ci->counts[ENT_STATUS_CHANGE]++;
+	record_free(&change);
+	return rc;
+}
+
+/* Makes org the project's administrator: the existing administrator
+ * role moves to it, or a new one is added. */
+static int
+set_administrator(struct csv_import *ci, const struct record *project,
+		  const struct record *org)
+{
+	const struct entity_def *def = entities[ENT_ROLE];
+	struct record_list roles = { 0 };
+	struct record *role = NULL;
+	struct model *m = ci->m;
+	int rc;
+
+	rc = store_children(m->db, def, project->uuid, &roles, &m->err);
+	for (size_t i = 0; rc == ERR_OK && i < roles.count && !role; i++) {
+		const char *kind = record_text(roles.items[i], ROLE_ROLE);
+
+		if (kind && !strcmp(kind, "administrator"))
+			role = roles.items[i];
+	}
+	if (rc != ERR_OK)
+		goto out;
+	if (role) {
+		if (!strcmp(record_text(role, ROLE_ORGANISATION), org->uuid))
+			goto out;
+		if (record_set_text(role, ROLE_ORGANISATION, org->uuid) < 0) {
+			rc = oom(m);
+			goto out;
+		}
+		rc = store_update(m->db, role, m->user, &m->err);
+	} else {
+		struct record *added = record_new(def);
+
+		if (!added ||
+		    record_set_text(added, ROLE_PROJECT, project->uuid) < 0 ||
+		    record_set_text(added, ROLE_ORGANISATION, org->uuid) < 0 ||
+		    record_set_text(added, ROLE_ROLE, "administrator") < 0)
+			rc = oom(m);
+		else
+			rc = store_insert(m->db, added, m->user, &m->err);
+		record_free(&added);
+	}
+	if (rc == ERR_OK)
+		ci->counts[ENT_ROLE]++;
+out:
+	record_list_clear(&roles);
+	return rc;
+}
+
+static bool
+records_differ(const struct record *a, const struct record *b)
+{
+	for (size_t i = 0; i < a->def->nfields; i++)
+		if (!record_field_equal(a, b, (int)i))
+			return true;
+	return false;
+}
+
+static int
+by_code(const void *a, const void *b)
+{
+	const struct code_line *x = a, *y = b;
+	int c = strcasecmp(x->code, y->code);
+
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+static int
+by_line(const void *a, const void *b)
+{
+	const struct code_line *x = a, *y = b;
+
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Finds the rows that repeat the code of an earlier row (as people
+ * compare codes: case-insensitively) before anything is written, so that
+ * the import can report them in their place. */
+static int
+find_duplicates(struct csv_import *ci, const char *text, size_t len)
+{
+	struct code_line *codes = NULL;
+	size_t n = 0, cap = 0;
+	struct csv_reader r;
+	unsigned long line;
+	struct error e;
+	int rc = ERR_OK, got;
+
+	/* Malformed records are reported by the import itself. */
+	csv_reader_init(&r, text, len, NULL);
+	got = csv_read(&r, &line, &e);   /* the header */
+	while (got == 1 && (got = csv_read(&r, &line, &e)) == 1) {
+		if (r.nfields != ci->ncols)
+			continue;
+		if (n == cap) {
+			size_t more = cap ? cap * 2 : 64;
+			struct code_line *grown = realloc(codes, more * sizeof *codes);
+
+			if (!grown) {
+				rc = oom(ci->m);
+				goto out;
+			}
+			codes = grown;
+			cap = more;
+		}
+		if (!(codes[n].code = trimmed(csv_cell_value(r.fields[ci->code_col])))) {
+			rc = oom(ci->m);
+			goto out;
+		}
+		codes[n++].line = line;
+	}
+	if (n == 0)
+		goto out;
+	qsort(codes, n, sizeof *codes, by_code);
+	if (!(ci->dups = calloc(n, sizeof *ci->dups))) {
+		rc = oom(ci->m);
+		goto out;
+	}
+	/* The repeats, each with the line of its first; the strings move. */
+	for (size_t i = 1, first = 0; i < n; i++) {
+		if (*codes[i].code && !strcasecmp(codes[first].code, codes[i].code)) {
+			codes[i].first = codes[first].line;
+			ci->dups[ci->ndups++] = codes[i];
+			codes[i].code = NULL;
+		} else {
+			first = i;
+		}
+	}
+	qsort(ci->dups, ci->ndups, sizeof *ci->dups, by_line);
+out:
+	for (size_t i = 0; i < n; i++)
+		free(codes[i].code);
+	free(codes);
+	csv_reader_free(&r);
+	return rc;
+}
+
+/* Reads one row into a new or the stored project and writes it.  A
+ * problem with the row's data is noted and the row skipped; only a
+ * failure of the database itself stops the import (returned). */
+static int
+import_row(struct csv_import *ci, struct csv_reader *r, unsigned long line)
+{
+	const struct entity_def *def = entities[ENT_PROJECT];
+	struct model *m = ci->m;
+	struct record *rec = NULL, *before = NULL, *org = NULL;
+	const char *admin = NULL, *from = NULL, *to;
+	char *code = NULL, echo[64];
+	bool bad = false;
+	struct error e;
+	int rc = ERR_OK;
+
+	if (r->nfields != ci->ncols) {
+		problem(ci, line, _("the row has %zu fields, the header %zu"),
+			r->nfields, ci->ncols);
+		return ERR_OK;
+	}
+	if (!(code = trimmed(csv_cell_value(r->fields[ci->code_col]))))
+		return oom(m);
+	if (!*code) {
+		problem(ci, line, _("code: a value is required"));
+		goto out;
+	}
+	if (ci->ndups) {
+		struct code_line key = { .line = line }, *dup;
+
+		dup = bsearch(&key, ci->dups, ci->ndups, sizeof *ci->dups, by_line);
+		if (dup) {
+			problem(ci, line, _("code: \"%s\" is also on line %lu"),
+				shown(code, echo, sizeof echo), dup->first);
+			goto out;
+		}
+	}
+	error_clear(&e);
+	rc = store_get_project(m->db, code, &rec, &e);
+	if (rc == ERR_NOT_FOUND) {
+		rc = ERR_OK;
+		if (!(rec = record_new(def)))
+			rc = oom(m);
+	} else if (rc == ERR_OK) {
+		if (!(before = record_dup(rec)))
+			rc = oom(m);
+	} else {
+		m->err = e;
+	}
+	if (rc != ERR_OK)
+		goto out;
+
+	for (size_t c = 0; c < ci->ncols; c++) {
+		const char *value = csv_cell_value(r->fields[c]);
+
+		if (ci->cols[c] == COL_ADMINISTRATOR) {
+			admin = value;
+			continue;
+		}
+		if (ci->cols[c] == PROJECT_CODE)
+			value = code;
+		error_clear(&e);
+		rc = validate_parse_field(rec, ci->cols[c], value, &e);
+		if (rc == ERR_INVALID) {
+			problem(ci, line, "%s", e.message);
+			bad = true;
+		} else if (rc != ERR_OK) {
+			m->err = e;
+			goto out;
+		}
+		rc = ERR_OK;
+	}
+	if (bad)
+		goto out;
+	/* A new project starts as an idea, as one added by hand; a status
+	 * that changes follows the workflow, and both are kept in the
+	 * history. */
+	if (!before && rec->v[PROJECT_STATUS].null &&
+	    record_set_text(rec, PROJECT_STATUS, "idea") < 0) {
+		rc = oom(m);
+		goto out;
+	}
+	to = record_text(rec, PROJECT_STATUS);
+	if (before) {
+		from = record_text(before, PROJECT_STATUS);
+		if (to && from && !strcmp(from, to))
+			from = to = NULL;
+		else if (to && !workflow_allows(from, to)) {
+			problem(ci, line, _("status: %s → %s is not a step of the workflow"),
+				from ? from : "-", to);
+			goto out;
+		}
+	}
+	error_clear(&e);
+	if (validate_record(rec, &e) != ERR_OK) {
+		problem(ci, line, "%s", e.message);
+		goto out;
+	}
+	if (admin) {
+		char *name = trimmed(admin);
+
+		if (!name) {
+			rc = oom(m);
+			goto out;
+		}
+		error_clear(&e);
+		if (*name) {
+			rc = store_find_organisation(m->db, name, &org, &e);
+			if (rc == ERR_NOT_FOUND) {
+				problem(ci, line, _("administrator: no organisation \"%s\""),
+					shown(name, echo, sizeof echo));
+				bad = true;
+			} else if (rc == ERR_INVALID) {
+				problem(ci, line, "administrator: %s", e.message);
+				bad = true;
+			} else if (rc != ERR_OK) {
+				m->err = e;
+			}
+		}
+		free(name);
+		if (bad)
+			rc = ERR_OK;
+		if (rc != ERR_OK || bad)
+			goto out;
+	}
+
+	/* Write.  A unique field taken by another record is the row's
+	 * problem; anything else stops the import. */
+	error_clear(&e);
+	if (!before) {
+		rc = store_insert(m->db, rec, m->user, &e);
+		if (rc == ERR_OK) {
+			ci->counts[ENT_PROJECT]++;
+			rc = record_status(ci, rec, NULL, to);
+		}
+	} else if (records_differ(before, rec)) {
+		rc = store_update(m->db, rec, m->user, &e);
+		if (rc == ERR_OK) {
+			ci->counts[ENT_PROJECT]++;
+			if (to)
+				rc = record_status(ci, rec, from, to);
+		}
+	}
+	if (rc == ERR_INVALID && e.code == ERR_INVALID) {
+		problem(ci, line, "%s", e.message);
+		rc = ERR_OK;
+		goto out;
+	}
+	if (rc != ERR_OK) {
+		if (e.code != ERR_OK)
+			m->err = e;
+		goto out;
+	}
+	if (org)
+		rc = set_administrator(ci, rec, org);
+out:
+	free(code);
+	record_free(&rec);
+	record_free(&before);
+	record_free(&org);
+	return rc;
+}
+
+int
+model_import_csv(struct model *m, const char *path, bool dry_run,
+		 size_t counts[ENT_COUNT])
+{
+	struct csv_import ci = { .m = m, .source = io_source_name(path),
+				 .counts = counts };
+	struct csv_reader r;
+	char *text = NULL;
+	size_t len = 0;
+	unsigned long line = 0;
+	int rc, got;
+
+	memset(counts, 0, ENT_COUNT * sizeof *counts);
+	error_clear(&m->err);
+	format_today(ci.today);
+	if ((rc = io_check_writable(m)) != ERR_OK ||
+	    (rc = io_read_input(m, path, &text, &len)) != ERR_OK)
+		return rc;
+	csv_reader_init(&r, text, len, ci.source);
+	got = csv_read(&r, &line, &m->err);
+	if (got == 0)
+		rc = error_set(&m->err, ERR_INVALID, NULL,
+			       _("%s: the file is empty (a header line is needed)"),
+			       ci.source);
+	else if (got < 0)
+		rc = m->err.code;
+	else
+		rc = read_header(&ci, &r, line);
+	if (rc != ERR_OK ||
+	    (rc = find_duplicates(&ci, text, len)) != ERR_OK ||
+	    (rc = db_begin(m->db, &m->err)) != ERR_OK)
+		goto out;
+
+	while (ci.nproblems < CSV_MAX_PROBLEMS &&
+	       (got = csv_read(&r, &line, &m->err)) == 1)
+		if ((rc = import_row(&ci, &r, line)) != ERR_OK)
+			break;
+	/* A malformed record ends the reading: it is the last problem. */
+	if (rc == ERR_OK && got < 0) {
+		if (m->err.code == ERR_INVALID)
+			add_problem(&ci, m->err.message);
+		else
+			rc = m->err.code;
+	}
+	if (rc == ERR_OK && ci.nproblems) {
+		size_t more = ci.nproblems - ci.shown;
+
+		if (ci.nproblems >= CSV_MAX_PROBLEMS)
+			snprintf(ci.problems + ci.plen, sizeof ci.problems - ci.plen,
+				 _("\n(stopped after %u problems; nothing was imported)"),
+				 ci.nproblems);
+		else if (more)
+			snprintf(ci.problems + ci.plen, sizeof ci.problems - ci.plen,
+				 _("\n(and %zu more; nothing was imported)"), more);
+		rc = error_set(&m->err, ERR_INVALID, NULL, "%s", ci.problems);
+	}
+	rc = io_finish(m, rc, dry_run);
+out:
+	if (rc != ERR_OK)
+		memset(counts, 0, ENT_COUNT * sizeof *counts);
+	csv_reader_free(&r);
+	for (size_t i = 0; i < ci.ndups; i++)
+		free(ci.dups[i].code);
+	free(ci.dups);
+	free(ci.cols);
+	free(text);
+	return rc;
+}

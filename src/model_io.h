@@ -1,0 +1,30 @@
+/* model_io.h — what the JSON and CSV halves of import/export share
+ * (model_io.c, model_csv.c).  Private to the model core. */
+#ifndef SALKKU_MODEL_IO_H
+#define SALKKU_MODEL_IO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct model;
+
+/* ERR_FAILED (nothing changed) on a read-only database. */
+int io_check_writable(struct model *m);
+
+/* path for messages: "standard input" for "-". */
+const char *io_source_name(const char *path);
+
+/* Reads path ("-": standard input) whole into a NUL-terminated buffer,
+ * *out the caller's to free. */
+int io_read_input(struct model *m, const char *path, char **out,
+		  size_t *outlen);
+
+/* ERR_FAILED when writing out failed. */
+int io_check_output(struct model *m, FILE *out);
+
+/* Ends an import's transaction: committed only when rc is ERR_OK and
+ * this is not a dry run; otherwise rolled back.  Returns rc. */
+int io_finish(struct model *m, int rc, bool dry_run);
+
+#endif
