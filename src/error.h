@@ -28,7 +28,7 @@ enum err_code {
  * allocates; a caller owns one and passes it down. */
 struct error {
 	enum err_code code;
-	char field[64];     /* the field or JSON path at fault, or "" */
+	char field[128];    /* the field or JSON path at fault, or "" */
 	char message[512];  /* translated, human-readable, no trailing newline */
 	/* For ERR_CONFLICT: the version now stored, who saved it and when. */
 	int64_t current_version;
