@@ -193,9 +193,11 @@ db_backup(struct db *db, const char *dest, struct error *err)
 			       dest, sqlite3_errmsg(out));
 		goto out;
 	}
-	/* In steps, so that writers are not locked out for the whole copy;
-	 * a step that finds the source busy waits and tries again. */
-	while ((src = sqlite3_backup_step(bk, 1024)) == SQLITE_OK ||
+	/* In one step: in WAL mode it reads one snapshot and writers go on
+	 * meanwhile, whereas a copy in several steps starts over whenever
+	 * another process commits, and might never end on a busy day.  A
+	 * step that finds the source busy waits and tries again. */
+	while ((src = sqlite3_backup_step(bk, -1)) == SQLITE_OK ||
 	       ((src == SQLITE_BUSY || src == SQLITE_LOCKED) && tries++ < 200)) {
 		if (src != SQLITE_OK) {
 			struct timespec ts = { 0, 50 * 1000000L };
