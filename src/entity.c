@@ -1,4 +1,6 @@
 /* entity.c — the field tables.  Order must match entity_fields.h. */
+#include "config.h"
+
 #include "entity.h"
 
 #include <string.h>

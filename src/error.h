@@ -8,15 +8,17 @@
 
 #include <stdint.h>
 
+#include "i18n.h"
+
 /* _(NAME, exit status, short description) */
 #define ERR_LIST(_) \
-	_(OK,        0, "success") \
-	_(FAILED,    1, "error") \
-	_(USAGE,     2, "usage error") \
-	_(NOT_FOUND, 3, "not found") \
-	_(INVALID,   4, "invalid value") \
-	_(CONFLICT,  5, "changed by someone else") \
-	_(DATABASE,  6, "database error")
+	_(OK,        0, N_("success")) \
+	_(FAILED,    1, N_("error")) \
+	_(USAGE,     2, N_("usage error")) \
+	_(NOT_FOUND, 3, N_("not found")) \
+	_(INVALID,   4, N_("invalid value")) \
+	_(CONFLICT,  5, N_("changed by someone else")) \
+	_(DATABASE,  6, N_("database error"))
 
 enum err_code {
 #define ERR_ENUM(name, status, text) ERR_##name = status,

@@ -1,3 +1,5 @@
+#include "config.h"
+
 #include "record.h"
 
 #include <stdlib.h>

@@ -127,7 +127,7 @@ test_depth_limit(void **state)
 		"{\"j\":{\"k\":{\"l\":{\"m\":{\"n\":{\"o\":{\"p\":{\"q\":{\"r\":"
 		"{\"s\":{\"t\":{\"u\":{\"v\":{\"w\":{\"x\":{\"y\":{\"z\":{\"A\":"
 		"{\"B\":{\"C\":{\"D\":{\"E\":{\"F\":{}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}",
-		"$…d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.A.B.C.D.E.F", 1, "nesting deeper");
+		"$.a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.A.B.C.D.E.F", 1, "nesting deeper");
 }
 
 /* 1,000 distinct members: no false duplicates once the object is hashed. */
