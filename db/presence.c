@@ -33,6 +33,20 @@ presence_cutoff(const char *now, char out[32])
 		 secs / 60 % 60, secs % 60);
 }
 
+/* A heartbeat is worth one try, never a wait: while another process
+ * holds the write lock the screen must not freeze for a presence row
+ * that the next beat writes anyway. */
+static int
+presence_begin(struct db *db, struct error *err)
+{
+	int rc;
+
+	sqlite3_busy_timeout(db->sql, 0);
+	rc = db_exec(db, "BEGIN IMMEDIATE", err);
+	sqlite3_busy_timeout(db->sql, db->busy_timeout_ms);
+	return rc;
+}
+
 int
 presence_touch(struct db *db, const char *host, long pid, const char *user,
 	       const char *project_uuid, const char *now, struct error *err)
@@ -41,7 +55,7 @@ presence_touch(struct db *db, const char *host, long pid, const char *user,
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if ((rc = db_begin(db, err)) != ERR_OK)
+	if ((rc = presence_begin(db, err)) != ERR_OK)
 		return rc;
 	/* "since" stays as it was while the session stays on one project. */
 	st = db_prepare(db,
@@ -122,7 +136,7 @@ presence_leave(struct db *db, const char *host, long pid, struct error *err)
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = db_begin(db, err)) != ERR_OK)
+	if ((rc = presence_begin(db, err)) != ERR_OK)
 		return rc;
 	st = db_prepare(db, "DELETE FROM presence WHERE host = ?1 AND pid = ?2", err);
 	if (!st) {

@@ -16,7 +16,8 @@
 #define PRESENCE_TTL 30
 
 /* Says that this session (host, pid) of user is looking at project_uuid
- * (NULL: at no project), as of now (ISO UTC).  One short transaction. */
+ * (NULL: at no project), as of now (ISO UTC).  One short transaction,
+ * tried once: ERR_DATABASE at once while another process writes. */
 int presence_touch(struct db *db, const char *host, long pid,
 		   const char *user, const char *project_uuid,
 		   const char *now, struct error *err);
