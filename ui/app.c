@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "src/entity.h"
 #include "src/i18n.h"
@@ -144,6 +145,18 @@ ui_data_changed(struct ui *ui)
 	ui->dirty_head = true;
 }
 
+void
+ui_remote_changed(struct ui *ui)
+{
+	ui_data_changed(ui);
+	ui->dirty_status = true;
+	for (struct modal *m = ui->modal; m; m = m->below) {
+		if (m->ops->recheck)
+			m->ops->recheck(m);
+		m->dirty = true;
+	}
+}
+
 /* ---- Modals ------------------------------------------------------ */
 
 void
@@ -194,6 +207,30 @@ ui_modal_place(struct modal *m, int h, int w)
 }
 
 /* ---- Values ------------------------------------------------------ */
+
+char *
+ui_when(struct ui *ui, const char *iso, char *buf, size_t size)
+{
+	struct tm tm = { 0 }, local;
+	char day[11], date[40];
+	time_t t;
+
+	if (!iso || !strptime(iso, "%Y-%m-%dT%H:%M:%S", &tm)) {
+		snprintf(buf, size, "%s", iso ? iso : "");
+		return buf;
+	}
+	t = timegm(&tm);
+	localtime_r(&t, &local);
+	strftime(day, sizeof day, "%Y-%m-%d", &local);
+	date[0] = '\0';
+	if (strcmp(day, ui->today)) {  /* not today: the date too */
+		format_date(date, sizeof date - 1, day, ui->fmt);
+		strcat(date, " ");
+	}
+	snprintf(buf, size, ui->fmt == FMT_FINNISH ? "%s%d.%02d" : "%s%02d:%02d",
+		 date, local.tm_hour, local.tm_min);
+	return buf;
+}
 
 static char *
 format_value(struct ui *ui, const struct field_def *f, bool null,

@@ -17,6 +17,7 @@
 #include "src/query.h"
 #include "change.h"
 #include "keymap.h"
+#include "live.h"
 #include "theme.h"
 
 struct model;
@@ -59,6 +60,12 @@ struct modal_ops {
 	/* A key; returns true to close the modal (the loop frees it). */
 	bool (*key)(struct modal *m, int key);
 	void (*free)(struct modal *m);
+	/* Another session committed: look again at the stored record the
+	 * modal holds a copy of (may be NULL). */
+	void (*recheck)(struct modal *m);
+	/* The uuid of the project the modal is about, for presence; NULL
+	 * for none (the op may be NULL). */
+	const char *(*project)(struct modal *m);
 };
 
 struct modal {
@@ -104,6 +111,7 @@ struct ui {
 	unsigned filter_gen;       /* bumped when the filter changes */
 	unsigned data_gen;         /* bumped on every write */
 	struct undo_log undo;
+	struct live live;          /* the other sessions (live.h) */
 
 	bool quit;
 };
@@ -131,6 +139,10 @@ void ui_touch_all(struct ui *ui);
 /* Called after every successful write: views reload when shown. */
 void ui_data_changed(struct ui *ui);
 
+/* Another session committed: views reload when shown, keeping their
+ * selection, and the modals look at their records again. */
+void ui_remote_changed(struct ui *ui);
+
 /* ---- Modals ------------------------------------------------------ */
 
 /* Pushes m (allocated by its module) on top; lays it out. */
@@ -153,6 +165,11 @@ char *ui_value(struct ui *ui, const struct record *rec, int field);
  * ui_value would.  Newly allocated. */
 char *ui_value_text(struct ui *ui, const struct field_def *f,
 		    const char *stored);
+
+/* An ISO 8601 UTC time as a clock reading in local time: "10.02"
+ * (Finnish) or "10:02" on the day of ui->today, else with the date
+ * before it.  Returns buf. */
+char *ui_when(struct ui *ui, const char *iso, char *buf, size_t size);
 
 /* Whether the session may write; else reports why and returns false. */
 bool ui_check_writable(struct ui *ui);

@@ -14,6 +14,7 @@
 #include "src/workflow.h"
 #include "app.h"
 #include "change.h"
+#include "conflict.h"
 #include "draw.h"
 #include "input.h"
 
@@ -224,6 +225,7 @@ struct status_dlg {
 	int focus;       /* 0 the list, 1 the date, 2 the reason */
 	struct input date, reason;
 	char error[512];
+	char notice[512];  /* the project changed meanwhile */
 };
 
 static const char *
@@ -314,12 +316,42 @@ status_draw(struct modal *m)
 		m->cur_y = y;
 		m->cur_x = cx;
 	}
+	if (d->notice[0])
+		draw_text_at(m->win, h - 6, 2, d->notice, w - 4, theme_attr(t, TH_NOTICE), 0);
 	if (d->error[0])
 		draw_text_at(m->win, h - 5, 2, d->error, w - 4, theme_attr(t, TH_ERROR), 0);
 	draw_wrap(m->win, h - 3, 2,
 		  _("Tab: next  Enter: change  !: any status  Esc: cancel"),
 		  w - 4, 2, theme_attr(t, TH_FOOTER_KEY));
 }
+
+/* After a conflict: go on with the project as stored now, keeping the
+ * move chosen when the workflow still offers it, the date and reason. */
+static void
+status_reloaded(struct ui *ui, void *ctx, const struct record *theirs)
+{
+	struct status_dlg *d = ctx;
+	const char *to = d->nmoves ? d->moves[d->sel] : NULL;
+	struct record *copy;
+
+	(void)ui;
+	if (!theirs || !(copy = record_dup(theirs)))
+		return;
+	record_free(&d->project);
+	d->project = copy;
+	status_fill(d);
+	for (size_t i = 0; to && i < d->nmoves; i++)
+		if (!strcmp(d->moves[i], to))
+			d->sel = i;
+	d->error[0] = '\0';
+	snprintf(d->notice, sizeof d->notice,
+		 _("Read again: version %lld. Enter changes the status."),
+		 (long long)copy->version);
+}
+
+static const struct conflict_hooks status_conflict_hooks = {
+	.back = status_reloaded,
+};
 
 static bool
 status_apply(struct status_dlg *d)
@@ -341,9 +373,14 @@ status_apply(struct status_dlg *d)
 		const char *from = current_status(d);
 		bool force = !workflow_allows(*from ? from : NULL, to);
 
-		if (change_status(ui, d->project, to, iso,
-				  reason && *reason ? reason : NULL, force) == 0)
+		int rc = change_status(ui, d->project, to, iso,
+				       reason && *reason ? reason : NULL, force);
+
+		if (rc == 0)
 			done = true;
+		else if (rc == ERR_CONFLICT)
+			conflict_open(ui, CONFLICT_RELOAD, d->project, NULL,
+				      &status_conflict_hooks, d);
 		else
 			snprintf(d->error, sizeof d->error, "%s", ui->m->err.message);
 	}
@@ -400,9 +437,29 @@ status_free(struct modal *m)
 	free(d);
 }
 
+/* Another session committed: has the project moved on?  What the
+ * notice says stays until the dialog reads the project again. */
+static void
+status_recheck(struct modal *m)
+{
+	struct status_dlg *d = (struct status_dlg *)m;
+	char notice[sizeof d->notice];
+
+	if (conflict_notice(m->ui, d->project, d->project->version, notice,
+			    sizeof notice))
+		memcpy(d->notice, notice, sizeof notice);
+}
+
+static const char *
+status_project(struct modal *m)
+{
+	return ((struct status_dlg *)m)->project->uuid;
+}
+
 static const struct modal_ops status_ops = {
 	.layout = status_layout, .draw = status_draw,
 	.key = status_key, .free = status_free,
+	.recheck = status_recheck, .project = status_project,
 };
 
 void
@@ -431,17 +488,47 @@ struct delete_ctx {
 	void (*done)(struct ui *ui);
 };
 
+/* After a conflict: ask again about the record as stored now. */
+static void
+delete_reloaded(struct ui *ui, void *ctx, const struct record *theirs)
+{
+	struct delete_ctx *d = ctx;
+
+	if (theirs)
+		dialog_delete(ui, theirs, d->done);
+	else
+		ui_message(ui, "%s", _("Nothing was deleted"));
+}
+
+static void
+delete_ctx_free(void *ctx)
+{
+	free(ctx);
+}
+
+static const struct conflict_hooks delete_conflict_hooks = {
+	.back = delete_reloaded,
+	.free_ctx = delete_ctx_free,
+};
+
 static void
 delete_answered(struct ui *ui, void *ctx, bool yes)
 {
-	struct delete_ctx *d = ctx;
+	struct delete_ctx *d = ctx, *again;
+	int rc;
 
 	if (!yes) {
 		ui_message(ui, "%s", _("Nothing was deleted"));
 		return;
 	}
-	if (change_delete(ui, d->rec) == 0 && d->done)
+	rc = change_delete(ui, d->rec);
+	if (rc == 0 && d->done)
 		d->done(ui);
+	if (rc == ERR_CONFLICT && (again = calloc(1, sizeof *again))) {
+		again->done = d->done;
+		conflict_open(ui, CONFLICT_RELOAD, d->rec, NULL,
+			      &delete_conflict_hooks, again);
+	}
 }
 
 static void

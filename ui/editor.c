@@ -4,6 +4,7 @@
 #include "editor.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,8 @@
 #include "app.h"
 #include "draw.h"
 #include "input.h"
+#include "live.h"
+#include "ui.h"
 
 /* ---- External editor --------------------------------------------- */
 
@@ -95,9 +98,17 @@ run_external(struct ui *ui, const char *cmd, const char *text, char **out)
 		execl("/bin/sh", "sh", "-c", cmdline, cmd, path, (char *)NULL);
 		_exit(127);
 	}
+	/* While the editor runs, this session still beats: the others go
+	 * on seeing it on the project. */
 	if (pid > 0)
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
+		for (;;) {
+			pid_t got = waitpid(pid, &status, WNOHANG);
+
+			if (got == pid || (got < 0 && errno != EINTR))
+				break;
+			live_beat(ui);
+			poll(NULL, 0, 200);
+		}
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
 	free(cmdline);
@@ -108,6 +119,8 @@ run_external(struct ui *ui, const char *cmd, const char *text, char **out)
 
 	if (pid < 0) {
 		ui_error(ui, _("Cannot start the editor: %s"), strerror(errno));
+	} else if (ui_interrupted()) {
+		/* The line dropped while the editor ran: keep nothing. */
 	} else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		ui_error(ui, _("The editor (%s) failed; nothing was changed"), cmd);
 	} else if (!(f = fopen(path, "r"))) {

@@ -13,6 +13,7 @@
 #include "src/text.h"
 #include "app.h"
 #include "change.h"
+#include "conflict.h"
 #include "draw.h"
 #include "editor.h"
 #include "input.h"
@@ -35,7 +36,9 @@ struct form {
 	char *title;
 	struct form_field *f;
 	int nf, focus, top, label_w, picking;
-	char error[512];         /* what is not about one field: a conflict */
+	char error[512];         /* what is not about one field */
+	char notice[512];        /* someone else's doing: changed meanwhile,
+				  * or whose version the form is now on */
 	form_fn done;
 	void *ctx;
 };
@@ -157,6 +160,86 @@ unchanged(const struct record *a, const struct record *b)
 	return true;
 }
 
+/* ---- After a conflict -------------------------------------------- */
+
+/* Back to editing on top of their record: the fields the user did not
+ * touch show their values, the ones typed or chosen keep the user's,
+ * and the next save is checked against their version. */
+static void
+rebase(struct form *fm, const struct record *theirs)
+{
+	struct ui *ui = fm->base.ui;
+	struct record *copy = record_dup(theirs);
+
+	if (!copy)
+		return;
+	for (int i = 0; i < fm->nf; i++) {
+		struct form_field *ff = &fm->f[i];
+		const struct field_def *d = fdef(fm, ff);
+
+		if (typed(d)) {
+			char *text = input_text(&ff->in);
+			char *now = ui_value(ui, copy, ff->field);
+
+			if (!text || !now) {
+				free(text);
+				free(now);
+				continue;
+			}
+			if (!strcmp(text, ff->initial) && input_set(&ff->in, now) == 0)
+				ff->error[0] = '\0';
+			free(ff->initial);
+			ff->initial = now;
+			free(text);
+		} else if (d->type == FT_BOOL && !ff->chosen) {
+			ff->flag = !copy->v[ff->field].null && copy->v[ff->field].num;
+		}
+	}
+	record_free(&fm->orig);
+	fm->orig = copy;
+	fm->error[0] = '\0';
+	snprintf(fm->notice, sizeof fm->notice,
+		 _("Now based on version %lld by %s: the fields you did not change show theirs"),
+		 (long long)copy->version, copy->updated_by);
+}
+
+static void
+conflict_saved(struct ui *ui, void *ctx, const struct record *saved)
+{
+	struct form *fm = ctx;
+
+	if (fm->done)
+		fm->done(ui, fm->ctx, saved);
+	ui_modal_close(ui, &fm->base);
+}
+
+static void
+conflict_dropped(struct ui *ui, void *ctx, const struct record *theirs)
+{
+	struct form *fm = ctx;
+
+	(void)theirs;
+	if (fm->done)
+		fm->done(ui, fm->ctx, NULL);
+	ui_modal_close(ui, &fm->base);
+}
+
+static void
+conflict_back(struct ui *ui, void *ctx, const struct record *theirs)
+{
+	struct form *fm = ctx;
+
+	(void)ui;
+	if (theirs)
+		rebase(fm, theirs);
+}
+
+static const struct conflict_hooks form_conflict_hooks = {
+	.saved = conflict_saved,
+	.dropped = conflict_dropped,
+	.back = conflict_back,
+};
+
 static bool
 save(struct form *fm)
 {
@@ -194,6 +277,12 @@ save(struct form *fm)
 			fm->done(ui, fm->ctx, work);
 		record_free(&work);
 		return true;
+	}
+	if (rc == ERR_CONFLICT) {
+		/* Someone saved first: the conflict screen decides. */
+		conflict_open(ui, CONFLICT_EDIT, fm->orig, work, &form_conflict_hooks, fm);
+		record_free(&work);
+		return false;
 	}
 	/* The model's complaint, beside the field it names. */
 	for (int i = 0; i < fm->nf; i++)
@@ -282,6 +371,18 @@ choose(struct form *fm, struct form_field *ff, int key)
 
 /* ---- The modal --------------------------------------------------- */
 
+/* The project of the record in the form (itself, or its owner). */
+static const char *
+form_project(struct modal *m)
+{
+	struct form *fm = (struct form *)m;
+	int pf = fm->orig->def->project_field;
+
+	if (fm->orig->def->kind == ENT_PROJECT)
+		return fm->is_new ? NULL : fm->orig->uuid;
+	return pf >= 0 ? record_text(fm->orig, pf) : NULL;
+}
+
 #define FORM_KEYS N_("Tab/S-Tab: field  Enter: save  Space/F4: choose or edit  Esc: cancel")
 
 static void
@@ -289,7 +390,7 @@ form_layout(struct modal *m, int lines, int cols)
 {
 	struct form *fm = (struct form *)m;
 	int w = cols - 4 < 96 ? cols - 4 : 96;
-	int h = fm->nf + 7;
+	int h = fm->nf + 8;
 
 	/* Room for a message under every field would be too much; the
 	 * form scrolls when errors push it past the screen. */
@@ -305,7 +406,8 @@ form_draw(struct modal *m)
 	struct theme *t = &m->ui->theme;
 	int h = getmaxy(m->win), w = getmaxx(m->win);
 	int hint = draw_wrap(NULL, 0, 0, _(FORM_KEYS), w - 4, 2, 0);
-	int rows = h - 4 - hint, iw = w - fm->label_w - 6, y = 0, focus_y = 0;
+	int rows = h - 5 - hint, iw = w - fm->label_w - 6, y = 0, focus_y = 0;
+	char note[512];
 
 	werase(m->win);
 	draw_frame(m->win, fm->title, theme_attr(t, TH_BORDER), theme_attr(t, TH_TITLE));
@@ -360,6 +462,15 @@ form_draw(struct modal *m)
 				     theme_attr(t, TH_ERROR), 0);
 		}
 	}
+	/* Above the form's own complaint, what others did: a change
+	 * meanwhile, else who else has the project open. */
+	if (fm->notice[0])
+		snprintf(note, sizeof note, "%s", fm->notice);
+	else
+		live_others_text(m->ui, form_project(m), note, sizeof note);
+	if (note[0])
+		draw_text_at(m->win, h - 3 - hint, 2, note, w - 4,
+			     theme_attr(t, TH_NOTICE), 0);
 	if (fm->error[0])
 		draw_text_at(m->win, h - 2 - hint, 2, fm->error, w - 4,
 			     theme_attr(t, TH_ERROR), 0);
@@ -428,9 +539,23 @@ form_free(struct modal *m)
 	free(fm);
 }
 
+/* Another session committed: has this record moved on?  What the
+ * notice says stays until the form moves to their version. */
+static void
+form_recheck(struct modal *m)
+{
+	struct form *fm = (struct form *)m;
+	char notice[sizeof fm->notice];
+
+	if (!fm->is_new &&
+	    conflict_notice(m->ui, fm->orig, fm->orig->version, notice, sizeof notice))
+		memcpy(fm->notice, notice, sizeof notice);
+}
+
 static const struct modal_ops form_ops = {
 	.layout = form_layout, .draw = form_draw,
 	.key = form_key, .free = form_free,
+	.recheck = form_recheck, .project = form_project,
 };
 
 void

@@ -43,6 +43,7 @@ const struct scope_info key_scopes[] = {
 	{ "deadlines",     N_("Deadlines") },
 	{ "timeline",      N_("Timeline") },
 	{ "help",          N_("Help") },
+	{ "conflict",      N_("Conflict on save") },
 };
 const size_t key_scope_count = sizeof key_scopes / sizeof key_scopes[0];
 
@@ -133,6 +134,14 @@ const struct default_binding default_bindings[] = {
 	{ "timeline", ".",       ACT_TODAY },
 	{ "timeline", "f",       ACT_FILTER },
 	{ "timeline", "F",       ACT_FILTER_CLEAR },
+
+	/* m and t read as "mine" and "theirs" in English, m and h as
+	 * "minun" and "heidän" in Finnish: all three work in both. */
+	{ "conflict", "m",       ACT_KEEP_MINE },
+	{ "conflict", "t",       ACT_TAKE_THEIRS },
+	{ "conflict", "h",       ACT_TAKE_THEIRS },
+	{ "conflict", "r",       ACT_RELOAD },
+	{ "conflict", "<Enter>", ACT_RELOAD },
 	{ NULL, NULL, ACT_NONE }
 };
 

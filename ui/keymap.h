@@ -66,7 +66,10 @@ enum action_flags {
 	X(ZOOM,             "timeline-zoom",        N_("zoom"),      N_("Show half months, months or quarters"), 0) \
 	X(TODAY,            "timeline-today",       N_("today"),     N_("Scroll the timeline to today"), 0) \
 	X(RANGE_MORE,       "range-longer",         N_("longer"),    N_("Look 30 days further ahead"), 0) \
-	X(RANGE_LESS,       "range-shorter",        N_("shorter"),   N_("Look 30 days less ahead"), 0)
+	X(RANGE_LESS,       "range-shorter",        N_("shorter"),   N_("Look 30 days less ahead"), 0) \
+	X(KEEP_MINE,        "conflict-mine",        N_("keep mine"), N_("Write your values over theirs, keeping their other changes"), NEEDS_WRITABLE) \
+	X(TAKE_THEIRS,      "conflict-theirs",      N_("take theirs"), N_("Drop your edits and keep the record as they saved it"), 0) \
+	X(RELOAD,           "conflict-reload",      N_("reload"),    N_("Read the record again and go back to the question"), 0)
 
 enum action {
 	ACT_NONE,

@@ -292,6 +292,8 @@ tabs_switch(struct view *v, int tab)
 	p->tab_sel[p->tab] = v->sel;
 	p->tab_top[p->tab] = v->top;
 	p->tab = tab;
+	/* Nothing of the old tab may pass for a row of the new one. */
+	tabs_clear(p);
 	free(p->text);
 	p->text = NULL;
 	free(v->search);
@@ -319,6 +321,35 @@ tabs_item(struct view *v, size_t row)
 	if (p->tab == T_OVERVIEW || p->tab == T_CHANGES || i >= p->items.count)
 		return NULL;
 	return p->items.items[i];
+}
+
+bool
+tabs_row_key(struct view *v, size_t row, char *buf, size_t size)
+{
+	struct project_view *p = v->priv;
+	size_t i = raw_index(v, row), k = 0;
+
+	if (i == (size_t)-1)
+		return false;
+	if (p->tab == T_OVERVIEW) {
+		if (i >= p->nov)
+			return false;
+		/* A description has a line per line: which one of them. */
+		while (k < i && p->ov[i - k - 1].field == p->ov[i].field)
+			k++;
+		snprintf(buf, size, "%d/%zu", p->ov[i].field, k);
+		return true;
+	}
+	if (p->tab == T_CHANGES) {
+		if (i >= p->changes.count)
+			return false;
+		snprintf(buf, size, "%s", p->changes.items[i].uuid);
+		return true;
+	}
+	if (i >= p->items.count)
+		return false;
+	snprintf(buf, size, "%s", p->items.items[i]->uuid);
+	return true;
 }
 
 int

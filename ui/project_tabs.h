@@ -55,6 +55,9 @@ void tabs_load(struct view *v);
 void tabs_switch(struct view *v, int tab);
 /* The record of a row, or NULL (overview, change log). */
 const struct record *tabs_item(struct view *v, size_t row);
+/* The view's row_key: the record's uuid, the change's, or the field
+ * and line of the overview. */
+bool tabs_row_key(struct view *v, size_t row, char *buf, size_t size);
 /* The field (or OV_*) of an overview row; -1 when none. */
 int tabs_overview_field(struct view *v, size_t row);
 

@@ -34,6 +34,7 @@
 	X(FOCUS,      "input.focus",   -1,            A_UNDERLINE | A_BOLD) \
 	X(DIM,        "dim",           -1,            A_DIM) \
 	X(GROUP,      "group",         -1,            A_BOLD | A_UNDERLINE) \
+	X(NOTICE,     "notice",        COLOR_CYAN,    A_BOLD) \
 	X(S_IDEA,     "status.idea",      -1,            0) \
 	X(S_PREPARING,"status.preparing", -1,            0) \
 	X(S_APPLIED,  "status.applied",   COLOR_CYAN,    0) \

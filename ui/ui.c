@@ -7,18 +7,22 @@
  * wnoutrefresh and calls doupdate() once per frame.
  *
  * Signals only set a flag (no curses in a handler); ncurses delivers a
- * resize as KEY_RESIZE.  Reading keys times out every 500 ms, which is
- * where a periodic check belongs (ui_poll).  The terminal is restored
- * on every way out: a quit, SIGTERM/SIGHUP/SIGINT (the flag ends the
- * loop), and exit() from anywhere (the atexit die hook). */
+ * resize as KEY_RESIZE.  Every 500 ms, between keys or after them,
+ * comes the periodic check (ui_poll): what other sessions committed
+ * and who else is here (live.c).  The terminal is restored on every
+ * way out: a quit, SIGTERM/SIGHUP/SIGINT (the flag ends the loop; a
+ * form half filled is dropped, never saved), a terminal that hung up
+ * without a signal, and exit() from anywhere (the atexit die hook). */
 #include "config.h"
 
 #include "ui.h"
 
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "src/i18n.h"
@@ -41,6 +45,12 @@ static void
 on_signal(int sig)
 {
 	leave_signal = sig;
+}
+
+bool
+ui_interrupted(void)
+{
+	return leave_signal != 0;
 }
 
 /* The die hook: whatever ends the process, the terminal is restored. */
@@ -140,20 +150,34 @@ static void
 paint_status(struct ui *ui)
 {
 	WINDOW *w = ui->status;
-	char info[512] = "";
+	char info[512] = "", others[512] = "";
 	const char *text = ui->message;
 	enum theme_elem e = ui->message_error ? TH_ERROR : TH_MESSAGE;
+	int width = getmaxx(w) - 2, used, rw;
 
 	if (!text[0]) {
-		/* Nothing to say: the view's own line (deadlines, versions). */
+		/* Nothing to say: who else is here, and the view's own line
+		 * (deadlines, versions). */
 		view_status_line(ui->cur, info, sizeof info);
-		text = info;
-		e = TH_NORMAL;
+		if (ui->cur->ops->project)
+			live_others_text(ui, ui->cur->ops->project(ui->cur), others,
+					 sizeof others);
+		text = others[0] || ui->cur->ops->status_right ? others : info;
+		e = others[0] ? TH_NOTICE : TH_NORMAL;
 	}
 	wmove(w, 0, 0);
 	draw_spaces(w, 1, theme_attr(&ui->theme, TH_NORMAL));
-	draw_text(w, text, getmaxx(w) - 2, theme_attr(&ui->theme, e), 0);
+	used = draw_text(w, text, width, theme_attr(&ui->theme, e), 0);
 	draw_to_eol(w, theme_attr(&ui->theme, TH_NORMAL));
+	if (text == info || !info[0])
+		return;
+	/* The view's line at the right end, in what is left. */
+	rw = draw_width(info);
+	if (rw > width - used - 3)
+		rw = width - used - 3;
+	if (rw > 0)
+		draw_text_at(w, 0, 1 + width - rw, info, rw,
+			     theme_attr(&ui->theme, TH_NORMAL), 0);
 }
 
 static void
@@ -332,8 +356,8 @@ handle_key(struct ui *ui, int key)
 	dispatch(ui, a);
 }
 
-/* The periodic check between keys.  Today rolls over at midnight: what
- * is overdue changes with it. */
+/* The periodic check.  Today rolls over at midnight: what is overdue
+ * changes with it.  Other sessions commit and come and go. */
 static void
 ui_poll(struct ui *ui)
 {
@@ -344,6 +368,28 @@ ui_poll(struct ui *ui)
 		memcpy(ui->today, today, sizeof ui->today);
 		ui_data_changed(ui);
 	}
+	live_poll(ui);
+}
+
+/* A terminal gone without a SIGHUP (the ssh link dropped and the
+ * signal lost, stdin closed): reads fail at once, and the loop would
+ * spin.  It is a hang-up all the same. */
+static void
+check_terminal(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	if (poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+		leave_signal = SIGHUP;
+}
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* Reads one key, waiting at most ms, and acts on it; false when none
@@ -374,15 +420,25 @@ read_key(struct ui *ui, int ms)
 static void
 run_loop(struct ui *ui)
 {
+	long long next_poll = now_ms() + POLL_MS;
+
 	while (!ui->quit && !leave_signal) {
+		long long wait;
+
 		paint(ui);
-		if (!read_key(ui, POLL_MS)) {
-			ui_poll(ui);
-			continue;
+		/* The check comes on time even while keys keep coming. */
+		wait = next_poll - now_ms();
+		if (wait > 0 && read_key(ui, (int)wait)) {
+			for (int n = 0; n < TYPEAHEAD_MAX && !ui->quit && !leave_signal &&
+			     read_key(ui, 0); n++)
+				;
+		} else if (wait > 0) {
+			check_terminal();
 		}
-		for (int n = 0; n < TYPEAHEAD_MAX && !ui->quit && !leave_signal &&
-		     read_key(ui, 0); n++)
-			;
+		if (now_ms() >= next_poll && !ui->quit && !leave_signal) {
+			ui_poll(ui);
+			next_poll = now_ms() + POLL_MS;
+		}
 	}
 }
 
@@ -488,10 +544,14 @@ ui_run(struct model *m, const struct ui_options *opts)
 		ui_message(&ui, "%s", opts->hint);
 	ui.relayout = true;
 	ui_show_screen(&ui, ui.settings.start);
+	live_start(&ui);
 	if (ui.cur)
 		run_loop(&ui);
+	/* Whatever is open goes unsaved: a form half filled when the line
+	 * dropped is not what anyone meant to keep. */
 	free_ui(&ui);
 	restore_terminal();
 	delscreen(scr);
+	live_stop(&ui);
 	return leave_signal ? 128 + leave_signal : 0;
 }

@@ -5,7 +5,13 @@
 
 #include "src/frontend.h"
 
+#include <stdbool.h>
+
 /* See ui_run_fn in src/frontend.h. */
 int ui_run(struct model *m, const struct ui_options *opts);
+
+/* Whether a signal (SIGHUP, SIGTERM, SIGINT) or a hang-up has asked the
+ * UI to end: what is being edited then is dropped, not saved. */
+bool ui_interrupted(void);
 
 #endif

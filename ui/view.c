@@ -147,16 +147,72 @@ view_scroll(struct view *v, long n)
 		view_select(v, (size_t)sel);
 }
 
+#define ROW_KEY_MAX 96
+
+static bool
+row_key(struct view *v, size_t row, char *buf, size_t size)
+{
+	return v->ops->row_key && row < v->rows && v->ops->row_key(v, row, buf, size);
+}
+
+/* The row whose key is key, looking outward from near: within a few
+ * pages for a view read by the page (each step away may read one),
+ * through the whole list otherwise. */
+static bool
+find_row(struct view *v, const char *key, size_t near, size_t *found)
+{
+	size_t radius = v->ops->fetch ? 3 * (size_t)view_height(v) : v->rows;
+	char buf[ROW_KEY_MAX];
+
+	if (!v->rows)
+		return false;
+	if (near >= v->rows)
+		near = v->rows - 1;
+	for (size_t d = 0; d <= radius; d++) {
+		bool inside = false;
+
+		if (near + d < v->rows) {
+			inside = true;
+			if (row_key(v, near + d, buf, sizeof buf) && !strcmp(buf, key)) {
+				*found = near + d;
+				return true;
+			}
+		}
+		if (d && d <= near) {
+			inside = true;
+			if (row_key(v, near - d, buf, sizeof buf) && !strcmp(buf, key)) {
+				*found = near - d;
+				return true;
+			}
+		}
+		if (!inside)
+			break;
+	}
+	return false;
+}
+
 void
 view_reload(struct view *v)
 {
-	size_t sel = v->sel, top = v->top;
+	size_t sel = v->sel, top = v->top, found;
+	char key[ROW_KEY_MAX];
+	/* When the data changed (here or in another session), the
+	 * selection stays on its row; a new search, filter or sort starts
+	 * from the same place on the screen instead. */
+	bool keyed = v->loaded && v->filter_gen == v->ui->filter_gen &&
+		     row_key(v, sel, key, sizeof key);
 
 	v->loaded = true;
 	v->data_gen = v->ui->data_gen;
 	v->filter_gen = v->ui->filter_gen;
 	if (v->ops->load && v->ops->load(v) < 0)
 		v->rows = 0;
+	if (keyed && find_row(v, key, sel, &found) && found != sel) {
+		size_t line = sel >= top ? sel - top : 0;
+
+		top = found >= line ? found - line : 0;
+		sel = found;
+	}
 	v->top = top;
 	view_select(v, sel);
 	v->full = true;

@@ -73,6 +73,16 @@ struct view_ops {
 	bool (*click_head)(struct view *v, int y, int x);
 	/* The status line when there is no message (may be NULL). */
 	void (*status)(struct view *v, char *buf, size_t size);
+	/* The status goes to the right end of the line, leaving the left
+	 * to who else has the project open. */
+	bool status_right;
+	/* What identifies row across reloads (a uuid), so that the
+	 * selection stays on it when another session's change moves it;
+	 * false when the row has no such key.  May be NULL. */
+	bool (*row_key)(struct view *v, size_t row, char *buf, size_t size);
+	/* The uuid of the project the view shows, for presence (may be
+	 * NULL). */
+	const char *(*project)(struct view *v);
 	/* The actions the footer names, ACT_NONE-terminated. */
 	const enum action *footer;
 };
@@ -107,7 +117,10 @@ void view_free(struct view **v);
 
 /* Reloads when the data or the filter changed since the last load. */
 void view_refresh(struct view *v);
-/* Loads now, keeping the selection's index where it can. */
+/* Loads now.  After a change of the data the selection stays on the
+ * same row (by its row_key) at the same height on the screen; without
+ * a key, when the row is gone, or after a change of the filter or the
+ * sort, on the same index. */
 void view_reload(struct view *v);
 
 int view_height(const struct view *v);

@@ -251,6 +251,17 @@ handle(struct view *v, enum action a)
 	}
 }
 
+static bool
+row_key(struct view *v, size_t row, char *buf, size_t size)
+{
+	const struct deadline_row *r = item(v, row);
+
+	if (!r)
+		return false;
+	snprintf(buf, size, "%s", r->uuid);
+	return true;
+}
+
 static const enum action footer[] = {
 	ACT_HELP, ACT_OPEN, ACT_EDIT, ACT_DONE, ACT_RANGE_MORE, ACT_RANGE_LESS,
 	ACT_SEARCH, ACT_SCREEN_PROJECTS, ACT_SCREEN_ORGS, ACT_SCREEN_TIMELINE,
@@ -269,5 +280,6 @@ const struct view_ops deadlines_view_ops = {
 	.handle = handle,
 	.search = search,
 	.status = status,
+	.row_key = row_key,
 	.footer = footer,
 };

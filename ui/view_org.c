@@ -306,6 +306,28 @@ handle(struct view *v, enum action a)
 	}
 }
 
+/* A field by its index, a project by its uuid and part in it. */
+static bool
+row_key(struct view *v, size_t row, char *buf, size_t size)
+{
+	struct org_view *o = v->priv;
+	const struct line *l;
+	const struct org_project_row *r;
+
+	if (row >= o->nlines)
+		return false;
+	l = &o->lines[row];
+	if (l->kind == L_FIELD) {
+		snprintf(buf, size, "f%d", l->field);
+		return true;
+	}
+	if (l->kind != L_PROJECT || l->idx >= o->rows.count)
+		return false;
+	r = &o->rows.items[l->idx];
+	snprintf(buf, size, "%s/%s", r->project_uuid, r->role ? r->role : "");
+	return true;
+}
+
 static const enum action footer[] = {
 	ACT_HELP, ACT_OPEN, ACT_EDIT, ACT_DELETE, ACT_UNDO, ACT_BACK, ACT_NONE
 };
@@ -322,5 +344,6 @@ const struct view_ops org_view_ops = {
 	.draw_row = draw_row,
 	.selectable = selectable,
 	.handle = handle,
+	.row_key = row_key,
 	.footer = footer,
 };

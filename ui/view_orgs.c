@@ -172,6 +172,17 @@ handle(struct view *v, enum action a)
 	}
 }
 
+static bool
+row_key(struct view *v, size_t row, char *buf, size_t size)
+{
+	const struct record *r = item(v, row);
+
+	if (!r)
+		return false;
+	snprintf(buf, size, "%s", r->uuid);
+	return true;
+}
+
 static const enum action footer[] = {
 	ACT_HELP, ACT_SEARCH, ACT_OPEN, ACT_ORG_NEW, ACT_EDIT, ACT_DELETE,
 	ACT_SCREEN_PROJECTS, ACT_SCREEN_DEADLINES, ACT_SCREEN_TIMELINE,
@@ -189,5 +200,6 @@ const struct view_ops orgs_view_ops = {
 	.cell = cell,
 	.handle = handle,
 	.search = search,
+	.row_key = row_key,
 	.footer = footer,
 };

@@ -11,6 +11,7 @@
 #include "src/i18n.h"
 #include "src/model.h"
 #include "app.h"
+#include "conflict.h"
 #include "dialog.h"
 #include "draw.h"
 #include "editor.h"
@@ -190,26 +191,92 @@ search(struct view *v, const char *text)
 
 /* ---- Actions ----------------------------------------------------- */
 
+/* The description, edited on the project as it was when the editor
+ * opened: a change someone saved meanwhile is a conflict, never
+ * silently overwritten. */
+struct description_edit {
+	struct record *base;     /* the project as read */
+	char *text;              /* the text written, kept for a conflict */
+};
+
+static void
+description_edit_free(void *ctx)
+{
+	struct description_edit *de = ctx;
+
+	record_free(&de->base);
+	free(de->text);
+	free(de);
+}
+
+static void description_edited(struct ui *ui, void *ctx, const char *text);
+
+/* Back to the editor with the text written, on their version. */
+static void
+description_back(struct ui *ui, void *ctx, const struct record *theirs)
+{
+	struct description_edit *de = ctx, *again;
+
+	if (!theirs || !(again = calloc(1, sizeof *again)))
+		return;
+	if (!(again->base = record_dup(theirs))) {
+		free(again);
+		return;
+	}
+	editor_edit(ui, _("Description"), de->text, description_edited, again);
+}
+
+static const struct conflict_hooks description_conflict_hooks = {
+	.back = description_back,
+	.free_ctx = description_edit_free,
+};
+
 static void
 description_edited(struct ui *ui, void *ctx, const char *text)
 {
-	struct view *v = ctx;
-	struct project_view *p = v->priv;
+	struct description_edit *de = ctx;
 	const char *old;
 	struct record *work;
 
-	if (!text || !p->proj)
-		return;
-	old = record_text(p->proj, PROJECT_DESCRIPTION);
-	if (!strcmp(old ? old : "", text)) {
-		ui_message(ui, "%s", _("The description did not change"));
+	if (!text) {
+		description_edit_free(de);
 		return;
 	}
-	if (!(work = record_dup(p->proj)))
+	old = record_text(de->base, PROJECT_DESCRIPTION);
+	if (!strcmp(old ? old : "", text)) {
+		ui_message(ui, "%s", _("The description did not change"));
+		description_edit_free(de);
 		return;
+	}
+	if (!(work = record_dup(de->base)) || !(de->text = strdup(text))) {
+		record_free(&work);
+		description_edit_free(de);
+		ui_error(ui, "%s", _("Out of memory"));
+		return;
+	}
 	record_set_text(work, PROJECT_DESCRIPTION, *text ? text : NULL);
-	change_update(ui, work, p->proj);
+	if (change_update(ui, work, de->base) == ERR_CONFLICT)
+		conflict_open(ui, CONFLICT_EDIT, de->base, work,
+			      &description_conflict_hooks, de);
+	else
+		description_edit_free(de);
 	record_free(&work);
+}
+
+/* Opens the editor on the description of the project as read now. */
+static void
+description_edit(struct view *v)
+{
+	struct project_view *p = v->priv;
+	struct description_edit *de = calloc(1, sizeof *de);
+
+	if (!de || !(de->base = record_dup(p->proj))) {
+		free(de);
+		ui_error(v->ui, "%s", _("Out of memory"));
+		return;
+	}
+	editor_edit(v->ui, _("Description"), record_text(p->proj, PROJECT_DESCRIPTION),
+		    description_edited, de);
 }
 
 static void
@@ -253,9 +320,7 @@ edit_overview(struct view *v)
 		return AR_OK;
 	}
 	if (field == PROJECT_DESCRIPTION) {
-		editor_edit(v->ui, _("Description"),
-			    record_text(p->proj, PROJECT_DESCRIPTION),
-			    description_edited, v);
+		description_edit(v);
 		return AR_OK;
 	}
 	if (field == PROJECT_STATUS) {
@@ -368,6 +433,14 @@ handle(struct view *v, enum action a)
 	}
 }
 
+static const char *
+project(struct view *v)
+{
+	struct project_view *p = v->priv;
+
+	return p->uuid;
+}
+
 static const enum action footer[] = {
 	ACT_HELP, ACT_TAB_NEXT, ACT_EDIT, ACT_ITEM_NEW, ACT_NOTE_NEW, ACT_STATUS,
 	ACT_DONE, ACT_DELETE, ACT_UNDO, ACT_SEARCH, ACT_BACK, ACT_NONE
@@ -387,5 +460,8 @@ const struct view_ops project_view_ops = {
 	.search = search,
 	.click_head = click_head,
 	.status = status,
+	.status_right = true,
+	.row_key = tabs_row_key,
+	.project = project,
 	.footer = footer,
 };

@@ -308,6 +308,17 @@ click_head(struct view *v, int y, int x)
 	return false;
 }
 
+static bool
+row_key(struct view *v, size_t row, char *buf, size_t size)
+{
+	const struct project_row *r = row_at(v, row);
+
+	if (!r)
+		return false;
+	snprintf(buf, size, "%s", r->uuid);
+	return true;
+}
+
 static const enum action footer[] = {
 	ACT_HELP, ACT_SEARCH, ACT_FILTER, ACT_SORT, ACT_OPEN, ACT_PROJECT_NEW,
 	ACT_EDIT, ACT_STATUS, ACT_DELETE, ACT_SCREEN_ORGS, ACT_SCREEN_DEADLINES,
@@ -329,5 +340,6 @@ const struct view_ops projects_view_ops = {
 	.search = search,
 	.click_head = click_head,
 	.status = status,
+	.row_key = row_key,
 	.footer = footer,
 };

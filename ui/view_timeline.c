@@ -351,6 +351,17 @@ handle(struct view *v, enum action a)
 	}
 }
 
+static bool
+row_key(struct view *v, size_t row, char *buf, size_t size)
+{
+	const struct project_row *r = row_at(v, row);
+
+	if (!r)
+		return false;
+	snprintf(buf, size, "%s", r->uuid);
+	return true;
+}
+
 static const enum action footer[] = {
 	ACT_HELP, ACT_SCROLL_LEFT, ACT_SCROLL_RIGHT, ACT_ZOOM, ACT_TODAY,
 	ACT_OPEN, ACT_FILTER, ACT_SEARCH, ACT_SCREEN_PROJECTS, ACT_QUIT, ACT_NONE
@@ -368,5 +379,6 @@ const struct view_ops timeline_view_ops = {
 	.draw_row = draw_row,
 	.handle = handle,
 	.search = search,
+	.row_key = row_key,
 	.footer = footer,
 };

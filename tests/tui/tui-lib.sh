@@ -2,11 +2,17 @@
 # Sourced by tests/tui/*.sh after tests/lib.sh; not a test itself.
 #
 #   tui_start 100 30 [VAR=value ...]  start salkku (args: SALKKU_ARGS)
+#   tui_open NAME 100 30 [VAR=...]     start another salkku beside the
+#                                      first, in session NAME, and use it
+#   tui_use NAME                       send to and look at session NAME
+#                                      (the first one is "0")
+#   tui_pid                            the process id of its salkku
 #   tui_keys KEY ...                   tmux send-keys (j, Enter, C-d, …)
 #   tui_type TEXT                      type literal text
 #   tui_expect TEXT DESCRIPTION        wait (bounded) until TEXT shows
 #   tui_expect_re REGEX DESCRIPTION    the same with grep -E
 #   tui_lacks TEXT DESCRIPTION         TEXT is not on the screen now
+#   tui_gone TEXT DESCRIPTION          wait (bounded) until TEXT is gone
 #   tui_screen                         the screen as text
 #   tui_resize W H                     resize the terminal
 #   tui_quit                           q until salkku has exited 0
@@ -31,15 +37,23 @@ tmux_() {
 	"$TMUX_BIN" -L "$TUI_SOCKET" -f /dev/null "$@"
 }
 trap 'tmux_ kill-server 2>/dev/null; rm -rf "$TEST_TMP"' EXIT
+# Killed (a harness timeout, C-c), the test still takes its sessions
+# down: the EXIT trap runs only on exit.
+trap 'exit 1' HUP INT TERM
 
 # How long tui_expect waits, in tenths of a second.
 TUI_WAIT=${TUI_WAIT:-100}
 : "${TUI_TERM:=xterm-256color}"
 
-tui_start() {
-	_w=$1 _h=$2
-	shift 2
-	tmux_ kill-server 2>/dev/null
+# The session the other functions talk to, as a target that names the
+# session exactly (a bare "0" would be read as a pane of the session
+# last used).
+TUI_T="=0:"
+
+# _tui_session NAME W H [VAR=value ...]: a session running salkku.
+_tui_session() {
+	_name=$1 _w=$2 _h=$3
+	shift 3
 	# The session runs a script, so that nothing is quoted twice; it
 	# reports how salkku ended and keeps the pane for the last look.
 	{
@@ -50,21 +64,50 @@ tui_start() {
 		printf "TERM='%s' '%s' %s\n" "$TUI_TERM" "$SALKKU" "${SALKKU_ARGS:-}"
 		echo 'echo "[salkku exited $?]"'
 		echo 'sleep 600'
-	} >"$TEST_TMP/tui-run.sh"
-	chmod +x "$TEST_TMP/tui-run.sh"
-	tmux_ new-session -d -x "$_w" -y "$_h" "$TEST_TMP/tui-run.sh" || exit 99
+	} >"$TEST_TMP/tui-run-$_name.sh"
+	chmod +x "$TEST_TMP/tui-run-$_name.sh"
+	# A server just told to quit may still be going: try again.
+	_n=0
+	until tmux_ new-session -d -s "$_name" -x "$_w" -y "$_h" \
+		"$TEST_TMP/tui-run-$_name.sh" 2>/dev/null; do
+		_n=$((_n + 1))
+		if [ $_n -ge 30 ]; then
+			echo "tmux cannot start session $_name" >&2
+			exit 99
+		fi
+		sleep 0.1
+	done
+	TUI_T="=$_name:"
+}
+
+tui_start() {
+	tmux_ kill-server 2>/dev/null
+	_tui_session 0 "$@"
+}
+
+tui_open() {
+	_tui_session "$@"
+}
+
+tui_use() {
+	TUI_T="=$1:"
+}
+
+tui_pid() {
+	_shell=$(tmux_ display-message -p -t "$TUI_T" '#{pane_pid}')
+	ps -o pid= --ppid "$_shell" | tr -d ' '
 }
 
 tui_screen() {
-	tmux_ capture-pane -p -t 0 2>/dev/null
+	tmux_ capture-pane -p -t "$TUI_T" 2>/dev/null
 }
 
 tui_keys() {
-	tmux_ send-keys -t 0 "$@"
+	tmux_ send-keys -t "$TUI_T" "$@"
 }
 
 tui_type() {
-	tmux_ send-keys -t 0 -l "$1"
+	tmux_ send-keys -t "$TUI_T" -l "$1"
 }
 
 # _tui_wait GREP-FLAGS PATTERN: 0 when the screen shows it in time.
@@ -103,8 +146,22 @@ tui_lacks() {
 	fi
 }
 
+tui_gone() {
+	_n=0
+	while [ "$_n" -lt "$TUI_WAIT" ]; do
+		if ! tui_screen | grep -qF -- "$1"; then
+			return 0
+		fi
+		sleep 0.1
+		_n=$((_n + 1))
+	done
+	fail "$2: the screen still shows '$1'"
+	tui_screen | sed 's/^/    | /' >&2
+	return 1
+}
+
 tui_resize() {
-	tmux_ resize-window -t 0 -x "$1" -y "$2"
+	tmux_ resize-window -t "$TUI_T" -x "$1" -y "$2"
 }
 
 # Leaves every screen with q and checks that salkku ended well.
