@@ -9,13 +9,9 @@ gen="$top_builddir/ui/gen-keys"
 [ -x "$gen" ] || { echo "ui/gen-keys is not built" >&2; exit 99; }
 
 "$gen" >"$TEST_TMP/keys.roff" || fail "gen-keys failed"
-for page in "$top_srcdir/man/tui-section.roff" "$top_srcdir/man/salkku.1"; do
+for page in "$top_srcdir/man/salkku.1"; do
 	[ -f "$page" ] || continue
-	if ! grep -q '^\.\\" keys-begin' "$page"; then
-		# salkku.1 may not carry the section (yet); the fragment must.
-		case $page in *tui-section.roff) fail "$page has no keys-begin mark" ;; esac
-		continue
-	fi
+	grep -q '^\.\\" keys-begin' "$page" || fail "$page has no keys-begin mark"
 	sed -n '/^\.\\" keys-begin/,/^\.\\" keys-end/p' "$page" >"$TEST_TMP/page.roff"
 	if ! cmp -s "$TEST_TMP/keys.roff" "$TEST_TMP/page.roff"; then
 		fail "the key table of $page differs from ui/gen-keys (update it from its output):"
@@ -31,9 +27,8 @@ while read -r kind name; do
 done <"$TEST_TMP/names"
 
 if command -v groff >/dev/null 2>&1; then
-	warnings=$( { printf '.TH SALKKU 1\n'; cat "$top_srcdir/man/tui-section.roff"; } |
-		   groff -ww -z -man 2>&1)
-	[ -z "$warnings" ] || fail "groff man/tui-section.roff: $warnings"
+	warnings=$(groff -ww -z -man "$top_srcdir/man/salkku.1" 2>&1)
+	[ -z "$warnings" ] || fail "groff man/salkku.1: $warnings"
 	warnings=$(groff -ww -z -man "$top_srcdir/man/salkku.5" 2>&1)
 	[ -z "$warnings" ] || fail "groff man/salkku.5: $warnings"
 fi
