@@ -40,3 +40,25 @@ project_window_row(const struct project_window *w, size_t row)
 		return NULL;
 	return &w->rows.items[row - w->first];
 }
+
+size_t
+project_window_load(struct ui *ui, struct project_window *w,
+		    const struct project_query *q)
+{
+	project_window_reset(w);
+	if (model_count_projects(ui->m, q, &w->matching, &w->total)) {
+		ui_model_error(ui);
+		w->matching = w->total = 0;
+	}
+	return (size_t)w->matching;
+}
+
+const struct project_row *
+project_window_at(struct ui *ui, struct project_window *w,
+		  const struct project_query *q, size_t row, size_t height,
+		  size_t rows)
+{
+	if (!project_window_row(w, row))
+		project_window_fetch(ui, w, q, row, height, rows);
+	return project_window_row(w, row);
+}

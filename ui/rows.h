@@ -17,6 +17,8 @@ struct project_window {
 	struct project_rows rows;
 	size_t first;          /* the list row of rows.items[0] */
 	bool valid;
+	int64_t matching;      /* projects that match the query */
+	int64_t total;         /* projects in all */
 };
 
 /* Forgets what was read (after a change or a new query). */
@@ -27,6 +29,21 @@ void project_window_reset(struct project_window *w);
 void project_window_fetch(struct ui *ui, struct project_window *w,
 			  const struct project_query *q, size_t first,
 			  size_t n, size_t total);
+
+/* Starts over on the list q describes: forgets the rows read and counts
+ * the matching projects (a model error goes to the status line and
+ * counts as none).  Returns how many rows the list has. */
+size_t project_window_load(struct ui *ui, struct project_window *w,
+			   const struct project_query *q);
+
+/* Row `row` of the list (of `rows` rows), read with a screen of
+ * `height` rows around it when it is not at hand; NULL when it cannot
+ * be read. */
+const struct project_row *project_window_at(struct ui *ui,
+					    struct project_window *w,
+					    const struct project_query *q,
+					    size_t row, size_t height,
+					    size_t rows);
 
 /* Row `row` of the list, or NULL when it has not been read. */
 const struct project_row *project_window_row(const struct project_window *w,

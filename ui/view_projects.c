@@ -22,7 +22,6 @@
 
 struct projects {
 	struct project_window win;
-	int64_t matching, total;
 	char *text;              /* the search as typed so far */
 };
 
@@ -80,15 +79,11 @@ load(struct view *v)
 	struct project_query q;
 
 	query(v, &q);
-	project_window_reset(&p->win);
-	if (model_count_projects(v->ui->m, &q, &p->matching, &p->total)) {
-		ui_model_error(v->ui);
-		p->matching = p->total = 0;
-	}
-	v->rows = (size_t)p->matching;
+	v->rows = project_window_load(v->ui, &p->win, &q);
 	return 0;
 }
 
+/* The view's op: rows [first, first + n) are about to be drawn. */
 static void
 fetch(struct view *v, size_t first, size_t n)
 {
@@ -103,10 +98,11 @@ static const struct project_row *
 row_at(struct view *v, size_t row)
 {
 	struct projects *p = v->priv;
+	struct project_query q;
 
-	if (!project_window_row(&p->win, row))
-		fetch(v, row, (size_t)view_height(v));
-	return project_window_row(&p->win, row);
+	query(v, &q);
+	return project_window_at(v->ui, &p->win, &q, row,
+				 (size_t)view_height(v), v->rows);
 }
 
 static const char *
@@ -172,7 +168,7 @@ title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 	}
 	if (used < rsize)
 		snprintf(right + used, rsize - used, "%lld/%lld",
-			 (long long)p->matching, (long long)p->total);
+			 (long long)p->win.matching, (long long)p->win.total);
 }
 
 static void
@@ -180,9 +176,9 @@ status(struct view *v, char *buf, size_t size)
 {
 	struct projects *p = v->priv;
 
-	if (!p->total)
+	if (!p->win.total)
 		snprintf(buf, size, "%s", _("No projects yet: press a to add one, or run “salkku demo” to try the demo."));
-	else if (!p->matching)
+	else if (!p->win.matching)
 		snprintf(buf, size, "%s", _("No project matches: F clears the filter and the search."));
 }
 

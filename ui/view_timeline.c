@@ -21,7 +21,6 @@
 
 struct timeline {
 	struct project_window win;
-	int64_t matching, total;
 	char *text;
 	int per_year;    /* cells per year: 24, 12 or 4 */
 	long origin;     /* the half month at the left edge */
@@ -116,15 +115,11 @@ load(struct view *v)
 	struct project_query q;
 
 	query(v, &q);
-	project_window_reset(&t->win);
-	if (model_count_projects(v->ui->m, &q, &t->matching, &t->total)) {
-		ui_model_error(v->ui);
-		t->matching = t->total = 0;
-	}
-	v->rows = (size_t)t->matching;
+	v->rows = project_window_load(v->ui, &t->win, &q);
 	return 0;
 }
 
+/* The view's op: rows [first, first + n) are about to be drawn. */
 static void
 fetch(struct view *v, size_t first, size_t n)
 {
@@ -139,10 +134,11 @@ static const struct project_row *
 row_at(struct view *v, size_t row)
 {
 	struct timeline *t = v->priv;
+	struct project_query q;
 
-	if (!project_window_row(&t->win, row))
-		fetch(v, row, (size_t)view_height(v));
-	return project_window_row(&t->win, row);
+	query(v, &q);
+	return project_window_at(v->ui, &t->win, &q, row,
+				 (size_t)view_height(v), v->rows);
 }
 
 static const char *
@@ -287,7 +283,7 @@ title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 	}
 	if (used < rsize)
 		snprintf(right + used, rsize - used, "%lld/%lld",
-			 (long long)t->matching, (long long)t->total);
+			 (long long)t->win.matching, (long long)t->win.total);
 }
 
 static void
