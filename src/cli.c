@@ -532,3 +532,30 @@ cli_main(int argc, char **argv, ui_run_fn ui_run)
 	}
 	return rc;
 }
+
+int
+cli_rm_args(const struct cli_command *cmd, int argc, char **argv,
+	    const char *refusal, bool *done)
+{
+	static const struct option longopts[] = {
+		{ "yes", no_argument, NULL, 'y' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 }
+	};
+	bool yes = false;
+	int opt, rc = ERR_OK;
+
+	*done = false;
+	while ((opt = cli_getopt(cmd, argc, argv, "y", longopts, &rc)) != -1) {
+		if (opt == CLI_OPT_STOP) {
+			*done = true;
+			return rc;
+		}
+		yes = yes || opt == 'y';
+	}
+	if ((rc = cli_nargs(cmd, argc - optind, 1, 1)))
+		return rc;
+	if (!yes)
+		return cli_usage(cmd, refusal, argv[optind]);
+	return ERR_OK;
+}

@@ -75,6 +75,14 @@ int cli_usage(const struct cli_command *cmd, const char *fmt, ...)
  * arguments, else a usage error naming what is missing or extra. */
 int cli_nargs(const struct cli_command *cmd, int nargs, int min, int max);
 
+/* The options of a deletion: --yes and exactly one argument, which is
+ * then argv[optind].  Without --yes, a usage error with the message
+ * refusal (a format with one %s, the argument).  Returns ERR_OK or the
+ * exit status; *done is set when the command has finished (--help, or
+ * an option error) and the caller should return that status. */
+int cli_rm_args(const struct cli_command *cmd, int argc, char **argv,
+		const char *refusal, bool *done);
+
 /* A whole number in [min, max] given to option opt, else a usage error. */
 int cli_number(const struct cli_command *cmd, const char *opt,
 	       const char *arg, int64_t min, int64_t max, int64_t *out);

@@ -175,25 +175,14 @@ int
 cli_cmd_rm(struct cli *c, const struct cli_command *cmd, int argc,
 	   char **argv)
 {
-	static const struct option longopts[] = {
-		{ "yes", no_argument, NULL, 'y' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct record *p = NULL;
-	bool yes = false;
-	int opt, rc = ERR_OK;
+	bool done;
+	int rc;
 
-	while ((opt = cli_getopt(cmd, argc, argv, "y", longopts, &rc)) != -1) {
-		if (opt == CLI_OPT_STOP)
-			return rc;
-		yes = yes || opt == 'y';
-	}
-	if ((rc = cli_nargs(cmd, argc - optind, 1, 1)))
+	if ((rc = cli_rm_args(cmd, argc, argv,
+			      _("deleting %s and everything in it needs --yes"),
+			      &done)) || done)
 		return rc;
-	if (!yes)
-		return cli_usage(cmd, _("deleting %s and everything in it needs --yes"),
-				 argv[optind]);
 	if ((rc = cli_open(c, false)) || (rc = cli_project(c, argv[optind], &p)))
 		return rc;
 	if (!(rc = cli_report(c, model_delete(&c->m, p))))
