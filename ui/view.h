@@ -55,6 +55,10 @@ struct view_ops {
 		      char *right, size_t rsize);
 	/* Head lines between the title and the column headings (tabs). */
 	void (*draw_head)(struct view *v, WINDOW *w, int y);
+	/* The columns: a fixed table, or, when they change with the view's
+	 * state (the project's tabs), a function that returns them. */
+	const struct column *fixed_columns;
+	size_t nfixed_columns;
 	const struct column *(*columns)(struct view *v, size_t *n);
 	/* The column shown sorted, or -1; *desc for the direction. */
 	int (*sorted)(struct view *v, bool *desc);

@@ -19,6 +19,17 @@
 /* The width of the flexible column before others grow. */
 #define FLEX_COMFORT 60
 
+/* The view's columns, from its table or its function; NULL when it draws
+ * its rows itself. */
+static const struct column *
+view_columns(struct view *v, size_t *n)
+{
+	if (v->ops->columns)
+		return v->ops->columns(v, n);
+	*n = v->ops->nfixed_columns;
+	return v->ops->fixed_columns;
+}
+
 void
 view_layout(struct view *v)
 {
@@ -27,7 +38,7 @@ view_layout(struct view *v)
 	bool dropped[VIEW_MAX_COLUMNS] = { false };
 	int avail, total, slack, spare, flex = -1;
 
-	c = v->ops->columns ? v->ops->columns(v, &n) : NULL;
+	c = view_columns(v, &n);
 	if (n > VIEW_MAX_COLUMNS)
 		n = VIEW_MAX_COLUMNS;
 	/* Less the marker, and the last column that stays blank. */
@@ -98,6 +109,7 @@ view_layout(struct view *v)
 
 /* ---- Drawing ----------------------------------------------------- */
 
+
 static void
 draw_headings(struct view *v, WINDOW *w, int y)
 {
@@ -108,7 +120,7 @@ draw_headings(struct view *v, WINDOW *w, int y)
 	int sorted = v->ops->sorted ? v->ops->sorted(v, &desc) : -1;
 	bool first = true;
 
-	c = v->ops->columns ? v->ops->columns(v, &n) : NULL;
+	c = view_columns(v, &n);
 	wmove(w, y, 0);
 	draw_spaces(w, 1, attr);
 	for (size_t i = 0; i < n && i < VIEW_MAX_COLUMNS; i++) {
@@ -156,7 +168,7 @@ view_draw_head(struct view *v)
 			     theme_attr(&ui->theme, TH_FILTER), 0);
 	if (v->ops->draw_head)
 		v->ops->draw_head(v, w, 1);
-	if (v->ops->columns)
+	if (v->ops->columns || v->ops->fixed_columns)
 		draw_headings(v, w, ui->head_lines - 1);
 	else if (!v->ops->draw_head) {
 		wmove(w, 1, 0);
@@ -187,7 +199,7 @@ draw_row(struct view *v, WINDOW *w, int y, size_t row)
 		wclrtoeol(w);
 		return;
 	}
-	c = v->ops->columns ? v->ops->columns(v, &n) : NULL;
+	c = view_columns(v, &n);
 	draw_text(w, sel ? ">" : " ", 1, base, DRAW_PAD);
 	for (size_t i = 0; i < n && i < VIEW_MAX_COLUMNS; i++) {
 		char buf[512];

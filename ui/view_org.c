@@ -242,14 +242,6 @@ cell(struct view *v, size_t row, int col, char *buf, size_t size,
 	return "";
 }
 
-static const struct column *
-get_columns(struct view *v, size_t *n)
-{
-	(void)v;
-	*n = sizeof columns / sizeof columns[0];
-	return columns;
-}
-
 static void
 title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 {
@@ -339,7 +331,8 @@ const struct view_ops org_view_ops = {
 	.free = free_,
 	.load = load,
 	.title = title,
-	.columns = get_columns,
+	.fixed_columns = columns,
+	.nfixed_columns = sizeof columns / sizeof columns[0],
 	.cell = cell,
 	.draw_row = draw_row,
 	.selectable = selectable,

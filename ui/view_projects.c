@@ -129,14 +129,6 @@ cell(struct view *v, size_t row, int col, char *buf, size_t size,
 	return "";
 }
 
-static const struct column *
-get_columns(struct view *v, size_t *n)
-{
-	(void)v;
-	*n = sizeof columns / sizeof columns[0];
-	return columns;
-}
-
 static int
 sorted(struct view *v, bool *desc)
 {
@@ -329,7 +321,8 @@ const struct view_ops projects_view_ops = {
 	.load = load,
 	.fetch = fetch,
 	.title = title,
-	.columns = get_columns,
+	.fixed_columns = columns,
+	.nfixed_columns = sizeof columns / sizeof columns[0],
 	.sorted = sorted,
 	.cell = cell,
 	.handle = handle,
