@@ -10,8 +10,8 @@
 #include <time.h>
 
 #include "db_internal.h"
-#include "src/i18n.h"
-#include "src/text.h"
+#include "src/base/i18n.h"
+#include "src/base/text.h"
 
 /* How long SQLite itself waits for a lock in one statement, and how long
  * db_begin/db_commit keep retrying in all. */

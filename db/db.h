@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "../src/error.h"
+#include "src/base/error.h"
 
 struct db;
 

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <uuid/uuid.h>
 
-#include "src/i18n.h"
-#include "src/text.h"
+#include "src/base/i18n.h"
+#include "src/base/text.h"
 
 static unsigned
 hash_sql(const char *s)

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "db_internal.h"
-#include "src/i18n.h"
+#include "src/base/i18n.h"
 
 struct problems {
 	void (*report)(const char *problem, void *arg);

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "src/i18n.h"
+#include "src/base/i18n.h"
 
 /* Must match the tokenize option of project_fts (schema.c). */
 static const char *const tokenizer_args[] = { "remove_diacritics", "0" };

@@ -18,10 +18,10 @@
 #include <stdint.h>
 
 #include "db.h"
-#include "src/entity.h"
-#include "src/error.h"
-#include "src/query.h"
-#include "src/record.h"
+#include "src/base/entity.h"
+#include "src/base/error.h"
+#include "src/base/query.h"
+#include "src/base/record.h"
 
 /* PRAGMA application_id of a salkku database: "SALK". */
 #define DB_APPLICATION_ID 1396788299

@@ -9,7 +9,7 @@
 #include <time.h>
 
 #include "db_internal.h"
-#include "src/i18n.h"
+#include "src/base/i18n.h"
 
 /* The uuid, time and author of the newest change in the change log of
  * conn, "" when there is none. */

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "db_internal.h"
-#include "src/format.h"
+#include "src/base/format.h"
 
 /* The time PRESENCE_TTL seconds before now, as ISO text that compares
  * correctly with the stored times (both "YYYY-MM-DDTHH:MM:SSZ"). */

@@ -10,8 +10,8 @@
 #include <stddef.h>
 
 #include "db.h"
-#include "src/error.h"
-#include "src/query.h"
+#include "src/base/error.h"
+#include "src/base/query.h"
 
 #define PRESENCE_TTL 30
 

@@ -17,7 +17,7 @@
 
 #include <stdio.h>
 
-#include "src/i18n.h"
+#include "src/base/i18n.h"
 
 #define RECORD_META \
 	"id INTEGER PRIMARY KEY, " \

@@ -9,8 +9,8 @@
 #include <strings.h>
 
 #include "db_internal.h"
-#include "src/entity_fields.h"
-#include "src/i18n.h"
+#include "src/base/entity_fields.h"
+#include "src/base/i18n.h"
 
 /* Steps st, whose rows are records of def, appending each to out. */
 static int

@@ -12,9 +12,9 @@
 
 #include <stdio.h>
 
-#include "../src/error.h"
-#include "../src/query.h"
-#include "../src/record.h"
+#include "src/base/error.h"
+#include "src/base/query.h"
+#include "src/base/record.h"
 #include "db.h"
 
 /* The record of def with this uuid.  ERR_NOT_FOUND when there is none.

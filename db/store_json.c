@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "db_internal.h"
-#include "src/i18n.h"
+#include "src/base/i18n.h"
 
 /* The JSON value of one field: cents as integers, hundredths as numbers
  * with two decimals made as text (8.80; no binary floating point on the

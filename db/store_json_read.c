@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "db_internal.h"
-#include "src/i18n.h"
+#include "src/base/i18n.h"
 
 /* The member after the entities: the change log. */
 #define MEMBER_CHANGES ENT_COUNT

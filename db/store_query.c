@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "db_internal.h"
-#include "src/i18n.h"
+#include "src/base/i18n.h"
 
 #define ORG_LABEL "coalesce(o.short_name, o.name)"
 

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "db_internal.h"
-#include "src/i18n.h"
+#include "src/base/i18n.h"
 
 /* The project's code now, else (the project is gone) the code it had
  * when last logged. */

@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "db_internal.h"
-#include "src/format.h"
-#include "src/i18n.h"
+#include "src/base/format.h"
+#include "src/base/i18n.h"
 
 /* A title longer than this is cut (notes are titled by their text). */
 #define TITLE_MAX 80

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "frontend.h"
-#include "i18n.h"
+#include "src/base/i18n.h"
+#include "src/cli/cli_main.h"
 #include "ui/ui.h"
 
 int

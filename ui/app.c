@@ -10,9 +10,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "src/entity.h"
-#include "src/i18n.h"
-#include "src/model.h"
+#include "src/base/entity.h"
+#include "src/base/i18n.h"
+#include "src/core/model.h"
 #include "draw.h"
 #include "view.h"
 

@@ -12,9 +12,9 @@
 #include <curses.h>
 #include <stdbool.h>
 
-#include "src/format.h"
-#include "src/frontend.h"
-#include "src/query.h"
+#include "src/base/format.h"
+#include "src/core/frontend.h"
+#include "src/base/query.h"
 #include "change.h"
 #include "keymap.h"
 #include "live.h"

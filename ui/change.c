@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "src/i18n.h"
-#include "src/model.h"
-#include "src/text.h"
+#include "src/base/i18n.h"
+#include "src/core/model.h"
+#include "src/base/text.h"
 #include "app.h"
 
 /* Enough for a working session; the oldest entries go first. */

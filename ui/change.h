@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "src/record.h"
+#include "src/base/record.h"
 
 struct ui;
 

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "src/i18n.h"
+#include "src/base/i18n.h"
 #include "app.h"
 #include "keymap.h"
 #include "theme.h"

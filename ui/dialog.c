@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "src/entity.h"
-#include "src/format.h"
-#include "src/i18n.h"
-#include "src/model.h"
-#include "src/workflow.h"
+#include "src/base/entity.h"
+#include "src/base/format.h"
+#include "src/base/i18n.h"
+#include "src/core/model.h"
+#include "src/core/workflow.h"
 #include "app.h"
 #include "change.h"
 #include "conflict.h"

@@ -10,8 +10,8 @@
 
 #include <stddef.h>
 
-#include "src/query.h"
-#include "src/record.h"
+#include "src/base/query.h"
+#include "src/base/record.h"
 
 struct ui;
 struct portfolio_filter;

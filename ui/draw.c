@@ -8,9 +8,9 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "src/entity.h"
-#include "src/i18n.h"
-#include "src/text.h"
+#include "src/base/entity.h"
+#include "src/base/i18n.h"
+#include "src/base/text.h"
 
 /* Spaces up to and including the last column: only draw_to_eol writes
  * there, because ncurses moves the cursor to the next line after it,

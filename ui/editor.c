@@ -12,7 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "src/i18n.h"
+#include "src/base/i18n.h"
 #include "app.h"
 #include "draw.h"
 #include "input.h"

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "src/entity.h"
-#include "src/i18n.h"
+#include "src/base/entity.h"
+#include "src/base/i18n.h"
 #include "app.h"
 #include "dialog.h"
 #include "draw.h"

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "src/entity.h"
-#include "src/i18n.h"
-#include "src/model.h"
-#include "src/text.h"
+#include "src/base/entity.h"
+#include "src/base/i18n.h"
+#include "src/core/model.h"
+#include "src/base/text.h"
 #include "app.h"
 #include "change.h"
 #include "conflict.h"

@@ -11,7 +11,7 @@
 #ifndef SALKKU_UI_FORM_H
 #define SALKKU_UI_FORM_H
 
-#include "src/record.h"
+#include "src/base/record.h"
 
 struct ui;
 

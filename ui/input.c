@@ -7,7 +7,7 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "src/text.h"
+#include "src/base/text.h"
 #include "draw.h"
 #include "keymap.h"
 

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "src/i18n.h"
+#include "src/base/i18n.h"
 
 static const struct action_info actions[ACT_COUNT] = {
 	[ACT_NONE] = { "none", N_("nothing"), N_("Do nothing"), 0 },

@@ -23,8 +23,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "src/query.h"
-#include "src/record.h"
+#include "src/base/query.h"
+#include "src/base/record.h"
 
 struct ui;
 

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "src/entity.h"
+#include "src/base/entity.h"
 
 struct ui;
 

@@ -6,8 +6,8 @@
 
 #include <stddef.h>
 
-#include "src/query.h"
-#include "src/record.h"
+#include "src/base/query.h"
+#include "src/base/record.h"
 #include "theme.h"
 
 struct ui;

@@ -3,7 +3,7 @@
 
 #include "rows.h"
 
-#include "src/model.h"
+#include "src/core/model.h"
 #include "app.h"
 
 void

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "src/query.h"
+#include "src/base/query.h"
 
 struct ui;
 

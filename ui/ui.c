@@ -25,8 +25,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "src/i18n.h"
-#include "src/model.h"
+#include "src/base/i18n.h"
+#include "src/core/model.h"
 #include "app.h"
 #include "conf.h"
 #include "draw.h"

@@ -3,7 +3,7 @@
 #ifndef SALKKU_UI_H
 #define SALKKU_UI_H
 
-#include "src/frontend.h"
+#include "src/core/frontend.h"
 
 #include <stdbool.h>
 

@@ -10,8 +10,8 @@
 #include <wchar.h>
 #include <wctype.h>
 
-#include "src/i18n.h"
-#include "src/text.h"
+#include "src/base/i18n.h"
+#include "src/base/text.h"
 #include "dialog.h"
 
 struct view *

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "src/i18n.h"
-#include "src/model.h"
+#include "src/base/i18n.h"
+#include "src/core/model.h"
 #include "app.h"
 #include "form.h"
 #include "project_tabs.h"

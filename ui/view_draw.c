@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "src/i18n.h"
+#include "src/base/i18n.h"
 #include "draw.h"
 
 /* ---- Layout ------------------------------------------------------ */

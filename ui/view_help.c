@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "src/i18n.h"
+#include "src/base/i18n.h"
 #include "app.h"
 #include "conf.h"
 #include "draw.h"

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "src/i18n.h"
-#include "src/model.h"
-#include "src/text.h"
+#include "src/base/i18n.h"
+#include "src/core/model.h"
+#include "src/base/text.h"
 #include "app.h"
 #include "dialog.h"
 #include "draw.h"

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "src/i18n.h"
-#include "src/model.h"
+#include "src/base/i18n.h"
+#include "src/core/model.h"
 #include "app.h"
 #include "dialog.h"
 #include "form.h"

@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "src/csv.h"
+#include "src/base/csv.h"
 
 static struct error err;
 

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "src/format.h"
+#include "src/base/format.h"
 
 static void
 test_null_input(void **state)

@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "src/json_check.h"
+#include "src/base/json_check.h"
 
 static struct error err;
 

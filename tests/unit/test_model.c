@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "src/model.h"
+#include "src/core/model.h"
 
 static int
 setup(void **state)

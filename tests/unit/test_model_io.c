@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-#include "src/model.h"
+#include "src/core/model.h"
 
 #define UUID_A "0a1b2c3d-0000-4000-8000-00000000000a"
 #define UUID_B "0a1b2c3d-0000-4000-8000-00000000000b"

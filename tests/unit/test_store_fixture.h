@@ -6,7 +6,7 @@
 
 #include "db/db.h"
 #include "db/store.h"
-#include "src/entity_fields.h"
+#include "src/base/entity_fields.h"
 
 /* A migrated ":memory:" database. */
 struct db *fx_open(void);

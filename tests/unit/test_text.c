@@ -10,7 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "src/text.h"
+#include "src/base/text.h"
 
 /* Sanitises s and compares with want. */
 static void

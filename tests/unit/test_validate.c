@@ -12,11 +12,11 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "src/entity.h"
-#include "src/entity_fields.h"
-#include "src/error.h"
-#include "src/record.h"
-#include "src/validate.h"
+#include "src/base/entity.h"
+#include "src/base/entity_fields.h"
+#include "src/base/error.h"
+#include "src/base/record.h"
+#include "src/core/validate.h"
 
 #define UUID_A "0b6b2c3e-8f1a-4d2b-9c4e-5a6f7b8c9d0e"
 #define UUID_B "1C2D3E4F-5A6B-4C7D-8E9F-0A1B2C3D4E5F"

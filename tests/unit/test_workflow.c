@@ -8,8 +8,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "src/entity.h"
-#include "src/workflow.h"
+#include "src/base/entity.h"
+#include "src/core/workflow.h"
 
 static void
 test_bad_input(void **state)

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "cli.h"
+#include "cli_main.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -16,8 +17,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "i18n.h"
-#include "text.h"
+#include "src/base/i18n.h"
+#include "src/base/text.h"
 
 static const struct cli_command commands[] = {
 	{ "init", cli_cmd_init, "init [--demo] [--force] [--shared GROUP]",

@@ -14,9 +14,9 @@
 #include <stdint.h>
 
 #include "cli_output.h"
-#include "format.h"
-#include "frontend.h"
-#include "model.h"
+#include "src/base/format.h"
+#include "src/core/frontend.h"
+#include "src/core/model.h"
 
 struct cli {
 	struct model m;

@@ -1,5 +1,6 @@
 /* frontend.h — how the command line hands over to the terminal UI
- * without the core linking curses: main() passes ui_run() in. */
+ * without the core linking curses: main() passes ui_run() in, and
+ * cli_main() (src/cli/cli_main.h) calls it. */
 #ifndef SALKKU_FRONTEND_H
 #define SALKKU_FRONTEND_H
 
@@ -16,9 +17,5 @@ struct ui_options {
 /* Runs the TUI on an open model until the user quits.  Returns an exit
  * status (0 on a normal quit). */
 typedef int (*ui_run_fn)(struct model *m, const struct ui_options *opts);
-
-/* The command line: parses argv, runs one command (or, with none, the
- * TUI through ui_run) and returns the process exit status (error.h). */
-int cli_main(int argc, char **argv, ui_run_fn ui_run);
 
 #endif

@@ -9,8 +9,8 @@
 
 #include "db/db.h"
 #include "db/store.h"
-#include "format.h"
-#include "i18n.h"
+#include "src/base/format.h"
+#include "src/base/i18n.h"
 #include "validate.h"
 #include "workflow.h"
 

@@ -10,9 +10,9 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "i18n.h"
-#include "shared.h"
-#include "text.h"
+#include "src/base/i18n.h"
+#include "src/core/shared.h"
+#include "src/base/text.h"
 
 char *
 cli_read_stdin(void)

@@ -18,9 +18,9 @@
 
 #include "db/db.h"
 #include "db/store.h"
-#include "format.h"
-#include "i18n.h"
-#include "json_check.h"
+#include "src/base/format.h"
+#include "src/base/i18n.h"
+#include "src/base/json_check.h"
 #include "validate.h"
 
 

@@ -5,7 +5,7 @@
 
 #include <unistd.h>
 
-#include "i18n.h"
+#include "src/base/i18n.h"
 
 int
 cli_cmd_backup(struct cli *c, const struct cli_command *cmd, int argc,

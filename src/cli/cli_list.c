@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
+#include "src/base/i18n.h"
 
 /* Options of `list` as given, before they are resolved. */
 struct list_args {

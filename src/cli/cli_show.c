@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "text.h"
+#include "src/base/i18n.h"
+#include "src/base/text.h"
 
 char *
 cli_value(struct cli *c, const struct field_def *fd, const struct value *v)

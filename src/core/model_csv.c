@@ -10,12 +10,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include "csv.h"
+#include "src/base/csv.h"
 #include "db/db.h"
 #include "db/store.h"
-#include "format.h"
-#include "i18n.h"
-#include "text.h"
+#include "src/base/format.h"
+#include "src/base/i18n.h"
+#include "src/base/text.h"
 #include "validate.h"
 #include "workflow.h"
 

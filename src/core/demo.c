@@ -22,7 +22,7 @@
 
 #include "db/db.h"
 #include "db/store.h"
-#include "i18n.h"
+#include "src/base/i18n.h"
 #include "validate.h"
 
 #define DEMO_FIELDS 16

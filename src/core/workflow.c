@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "entity.h"
+#include "src/base/entity.h"
 
 static const struct {
 	const char *from, *to;

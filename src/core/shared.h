@@ -11,7 +11,7 @@
 
 #include <stdbool.h>
 
-#include "error.h"
+#include "src/base/error.h"
 
 /* ERR_DATABASE when the database's directory is on NFS, SMB/CIFS, sshfs
  * or another network file system, where SQLite's locks do not hold,

@@ -15,10 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "entity_fields.h"
-#include "format.h"
-#include "i18n.h"
-#include "text.h"
+#include "src/base/entity_fields.h"
+#include "src/base/format.h"
+#include "src/base/i18n.h"
+#include "src/base/text.h"
 
 /* End dates that must not come before their start. */
 static const struct {

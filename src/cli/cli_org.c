@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
+#include "src/base/i18n.h"
 
 static int
 org_list(struct cli *c, const struct cli_command *cmd, int argc, char **argv)

@@ -2,8 +2,8 @@
 #ifndef SALKKU_VALIDATE_H
 #define SALKKU_VALIDATE_H
 
-#include "error.h"
-#include "record.h"
+#include "src/base/error.h"
+#include "src/base/record.h"
 
 /* Checks rec against its entity's rules: required fields present, enum
  * values known, dates valid ISO dates, money not negative, hundredths not

@@ -15,8 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "i18n.h"
-#include "workflow.h"
+#include "src/base/i18n.h"
+#include "src/core/workflow.h"
 
 /* One field set from an argument or option; input NULL leaves it. */
 struct input {

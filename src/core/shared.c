@@ -13,7 +13,7 @@
 #include <sys/statfs.h>
 #include <unistd.h>
 
-#include "i18n.h"
+#include "src/base/i18n.h"
 
 /* f_type values of network file systems (linux/magic.h and fuse). */
 static const struct {

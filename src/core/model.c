@@ -14,7 +14,7 @@
 
 #include "db/db.h"
 #include "db/store.h"
-#include "i18n.h"
+#include "src/base/i18n.h"
 #include "shared.h"
 #include "validate.h"
 

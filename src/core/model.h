@@ -14,11 +14,11 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "entity.h"
-#include "entity_fields.h"
-#include "error.h"
-#include "query.h"
-#include "record.h"
+#include "src/base/entity.h"
+#include "src/base/entity_fields.h"
+#include "src/base/error.h"
+#include "src/base/query.h"
+#include "src/base/record.h"
 
 struct db;
 
