@@ -230,7 +230,7 @@ raw_matches(struct view *v, size_t i)
 
 		(void)c;
 		if (view_text_matches(raw_cell(v, i, (int)col, buf, sizeof buf, &e),
-				      p->text))
+				      v->narrow))
 			return true;
 	}
 	return false;
@@ -277,7 +277,7 @@ tabs_load(struct view *v)
 	n = raw_count(p);
 	p->match = malloc((n ? n : 1) * sizeof *p->match);
 	for (size_t i = 0; p->match && i < n; i++)
-		if (!p->text || raw_matches(v, i))
+		if (!v->narrow || raw_matches(v, i))
 			p->match[p->nmatch++] = i;
 	v->rows = p->nmatch;
 }
@@ -294,10 +294,7 @@ tabs_switch(struct view *v, int tab)
 	p->tab = tab;
 	/* Nothing of the old tab may pass for a row of the new one. */
 	tabs_clear(p);
-	free(p->text);
-	p->text = NULL;
-	free(v->search);
-	v->search = NULL;
+	view_clear_search(v);
 	v->sel = p->tab_sel[tab];
 	v->top = p->tab_top[tab];
 	v->layout_width = 0;

@@ -42,7 +42,6 @@ struct project_view {
 	struct ov_line *ov;
 	size_t nov;
 	size_t *match, nmatch;                /* rows: what the search keeps */
-	char *text;                           /* the search as typed */
 };
 
 /* The entity each tab lists (ENT_COUNT for the change log). */

@@ -1,10 +1,18 @@
-/* rows.c — a window onto a long list of projects. */
+/* rows.c — a window onto a long list of projects, and the view ops
+ * that the project list and the timeline share over it. */
 #include "config.h"
 
 #include "rows.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "src/base/i18n.h"
 #include "src/core/model.h"
 #include "app.h"
+#include "dialog.h"
+#include "view.h"
 
 void
 project_window_reset(struct project_window *w)
@@ -61,4 +69,101 @@ project_window_at(struct ui *ui, struct project_window *w,
 	if (!project_window_row(w, row))
 		project_window_fetch(ui, w, q, row, height, rows);
 	return project_window_row(w, row);
+}
+
+void
+project_list_free(struct project_list *l)
+{
+	project_window_reset(&l->win);
+}
+
+static struct project_list *
+list_of(struct view *v)
+{
+	return v->priv;
+}
+
+static void
+list_query(struct view *v, struct project_query *q)
+{
+	const struct project_list *l = list_of(v);
+
+	filter_query(&v->ui->filter, q);
+	q->text = v->narrow;
+	if (l->by_start) {
+		q->sort = SORT_START;
+		q->descending = false;
+	}
+}
+
+int
+project_list_load(struct view *v)
+{
+	struct project_query q;
+
+	list_query(v, &q);
+	v->rows = project_window_load(v->ui, &list_of(v)->win, &q);
+	return 0;
+}
+
+/* Rows [first, first + n) are about to be drawn. */
+void
+project_list_fetch(struct view *v, size_t first, size_t n)
+{
+	struct project_query q;
+
+	list_query(v, &q);
+	project_window_fetch(v->ui, &list_of(v)->win, &q, first, n, v->rows);
+}
+
+const struct project_row *
+project_list_row(struct view *v, size_t row)
+{
+	struct project_query q;
+
+	list_query(v, &q);
+	return project_window_at(v->ui, &list_of(v)->win, &q, row,
+				 (size_t)view_height(v), v->rows);
+}
+
+void
+project_list_clear(struct view *v)
+{
+	filter_clear(v->ui);
+	view_clear_search(v);
+	ui_message(v->ui, "%s", _("Filter and search cleared"));
+}
+
+bool
+project_list_row_key(struct view *v, size_t row, char *buf, size_t size)
+{
+	const struct project_row *r = project_list_row(v, row);
+
+	if (!r)
+		return false;
+	snprintf(buf, size, "%s", r->uuid);
+	return true;
+}
+
+void
+project_list_title_right(struct view *v, char *right, size_t rsize)
+{
+	const struct project_list *l = list_of(v);
+	char filter[256];
+	size_t used = 0;
+	int w;
+
+	filter_describe(&v->ui->filter, filter, sizeof filter);
+	right[0] = '\0';
+	if (filter[0]) {
+		w = snprintf(right, rsize, _("Filter: %s  "), filter);
+		used += w > 0 ? (size_t)w : 0;
+	}
+	if (v->search && used < rsize) {
+		w = snprintf(right + used, rsize - used, _("Search: %s  "), v->search);
+		used += w > 0 ? (size_t)w : 0;
+	}
+	if (used < rsize)
+		snprintf(right + used, rsize - used, "%lld/%lld",
+			 (long long)l->win.matching, (long long)l->win.total);
 }

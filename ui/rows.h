@@ -12,6 +12,7 @@
 #include "src/base/query.h"
 
 struct ui;
+struct view;
 
 struct project_window {
 	struct project_rows rows;
@@ -48,5 +49,31 @@ const struct project_row *project_window_at(struct ui *ui,
 /* Row `row` of the list, or NULL when it has not been read. */
 const struct project_row *project_window_row(const struct project_window *w,
 					     size_t row);
+
+/* A view whose rows are projects (the list, the timeline).  Its priv
+ * struct begins with a struct project_list, so that the functions below
+ * can serve as the view's ops: they read the filter from the ui and the
+ * search from the list. */
+struct project_list {
+	struct project_window win;
+	bool by_start;         /* always in start order (the timeline) */
+};
+
+void project_list_free(struct project_list *l);
+
+/* The view ops load, fetch and row_key. */
+int project_list_load(struct view *v);
+void project_list_fetch(struct view *v, size_t first, size_t n);
+/* Clears the filter and the search, and says so. */
+void project_list_clear(struct view *v);
+bool project_list_row_key(struct view *v, size_t row, char *buf, size_t size);
+
+/* Row `row` of the view's list, read when it is not at hand; NULL when
+ * it cannot be read. */
+const struct project_row *project_list_row(struct view *v, size_t row);
+
+/* The right side of the title: the filter, the search and how many of
+ * all projects match. */
+void project_list_title_right(struct view *v, char *right, size_t rsize);
 
 #endif

@@ -41,6 +41,7 @@ view_free(struct view **v)
 	if ((*v)->ops->free)
 		(*v)->ops->free(*v);
 	free((*v)->search);
+	free((*v)->narrow);
 	free(*v);
 	*v = NULL;
 }
@@ -230,12 +231,27 @@ view_refresh(struct view *v)
 /* ---- Search ------------------------------------------------------ */
 
 static void
+set_narrow(struct view *v, const char *text)
+{
+	free(v->narrow);
+	v->narrow = text && *text ? strdup(text) : NULL;
+}
+
+void
+view_clear_search(struct view *v)
+{
+	set_narrow(v, NULL);
+	free(v->search);
+	v->search = NULL;
+}
+
+static void
 search_changed(struct ui *ui, void *ctx, const char *text)
 {
 	struct view *v = ctx;
 
 	(void)ui;
-	v->ops->search(v, text);
+	set_narrow(v, text);
 	/* Read when the screen is painted: keys typed meanwhile come
 	 * first, so that a slow search on a large portfolio runs once for
 	 * several letters. */
@@ -249,7 +265,7 @@ search_done(struct ui *ui, void *ctx, const char *text)
 	struct view *v = ctx;
 
 	if (!text) {  /* cancelled: back to the search in force */
-		v->ops->search(v, v->search ? v->search : "");
+		set_narrow(v, v->search);
 		v->loaded = false;
 		return;
 	}
@@ -301,7 +317,7 @@ view_handle(struct view *v, enum action a)
 			view_move(v, -1);
 		return AR_OK;
 	case ACT_SEARCH:
-		if (!v->ops->search) {
+		if (!v->ops->searchable) {
 			ui_message(v->ui, "%s", _("This screen has no search"));
 			return AR_NOOP;
 		}

@@ -71,8 +71,8 @@ struct view_ops {
 			 bool selected);
 	bool (*selectable)(struct view *v, size_t row);
 	enum action_result (*handle)(struct view *v, enum action a);
-	/* Narrows the view to text ("" for none); the view reloads. */
-	void (*search)(struct view *v, const char *text);
+	/* The view narrows its rows to v->narrow (/ works here). */
+	bool searchable;
 	/* A click on a head line (tabs, headings): true when taken. */
 	bool (*click_head)(struct view *v, int y, int x);
 	/* The status line when there is no message (may be NULL). */
@@ -97,6 +97,8 @@ struct view {
 	void *priv;
 	size_t rows, top, sel;
 	char *search;            /* the search in force, or NULL */
+	char *narrow;            /* the search as typed so far, which the
+				  * rows are narrowed to, or NULL */
 	struct view *prev;       /* the view a pushed one was opened from */
 	bool pushed;
 
@@ -141,6 +143,9 @@ void view_draw_foot(struct view *v);
 void view_status_line(struct view *v, char *buf, size_t size);
 /* Where the terminal cursor belongs: the selected row. */
 bool view_cursor(const struct view *v, int *y);
+
+/* Forgets the search, in force and as typed; the caller reloads. */
+void view_clear_search(struct view *v);
 
 /* Navigation and search, common to every view. */
 enum action_result view_handle(struct view *v, enum action a);

@@ -16,7 +16,6 @@
 struct deadlines {
 	struct deadline_rows all;
 	size_t *match, nmatch;
-	char *text;
 	int days;                 /* how far ahead */
 	size_t overdue, upcoming;
 };
@@ -52,7 +51,6 @@ free_(struct view *v)
 
 	deadline_rows_clear(&d->all);
 	free(d->match);
-	free(d->text);
 	free(d);
 }
 
@@ -109,7 +107,7 @@ load(struct view *v)
 			d->overdue++;
 		else
 			d->upcoming++;
-		if (!d->text || matches(r, d->text))
+		if (!v->narrow || matches(r, v->narrow))
 			d->match[d->nmatch++] = i;
 	}
 	v->rows = d->nmatch;
@@ -188,15 +186,6 @@ status(struct view *v, char *buf, size_t size)
 			 d->days);
 }
 
-static void
-search(struct view *v, const char *text)
-{
-	struct deadlines *d = v->priv;
-
-	free(d->text);
-	d->text = text && *text ? strdup(text) : NULL;
-}
-
 static enum action_result
 handle(struct view *v, enum action a)
 {
@@ -271,7 +260,7 @@ const struct view_ops deadlines_view_ops = {
 	.nfixed_columns = sizeof columns / sizeof columns[0],
 	.cell = cell,
 	.handle = handle,
-	.search = search,
+	.searchable = true,
 	.status = status,
 	.row_key = row_key,
 	.footer = footer,

@@ -24,7 +24,6 @@ struct help {
 	struct help_line *lines;
 	size_t count;
 	size_t *match, nmatch;
-	char *text;
 };
 
 static const struct column columns[] = {
@@ -95,7 +94,6 @@ free_(struct view *v)
 	struct help *h = v->priv;
 
 	help_clear(h);
-	free(h->text);
 	free(h);
 }
 
@@ -130,9 +128,9 @@ load(struct view *v)
 	add(h, true, title, NULL);
 	h->match = malloc(h->count * sizeof *h->match);
 	for (size_t i = 0; h->match && i < h->count; i++)
-		if (!h->text || (!h->lines[i].heading &&
-				 (view_text_matches(h->lines[i].keys, h->text) ||
-				  view_text_matches(_(h->lines[i].help), h->text))))
+		if (!v->narrow || (!h->lines[i].heading &&
+				 (view_text_matches(h->lines[i].keys, v->narrow) ||
+				  view_text_matches(_(h->lines[i].help), v->narrow))))
 			h->match[h->nmatch++] = i;
 	v->rows = h->nmatch;
 	return 0;
@@ -195,15 +193,6 @@ title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 	snprintf(right, rsize, "salkku %s", PACKAGE_VERSION);
 }
 
-static void
-search(struct view *v, const char *text)
-{
-	struct help *h = v->priv;
-
-	free(h->text);
-	h->text = text && *text ? strdup(text) : NULL;
-}
-
 static const enum action footer[] = {
 	ACT_BACK, ACT_SEARCH, ACT_PAGE_DOWN, ACT_QUIT, ACT_NONE
 };
@@ -220,6 +209,6 @@ const struct view_ops help_view_ops = {
 	.cell = cell,
 	.draw_row = draw_row,
 	.selectable = selectable,
-	.search = search,
+	.searchable = true,
 	.footer = footer,
 };

@@ -17,7 +17,6 @@
 struct orgs {
 	struct record_list all;
 	size_t *match, nmatch;
-	char *text;
 };
 
 static const struct column columns[] = {
@@ -43,18 +42,15 @@ free_(struct view *v)
 
 	record_list_clear(&o->all);
 	free(o->match);
-	free(o->text);
 	free(o);
 }
 
 static bool
 matches(struct view *v, const struct record *r)
 {
-	struct orgs *o = v->priv;
-
 	for (size_t c = 0; c < sizeof column_field / sizeof column_field[0]; c++) {
 		char *s = ui_value(v->ui, r, column_field[c]);
-		bool hit = view_text_matches(s, o->text);
+		bool hit = view_text_matches(s, v->narrow);
 
 		free(s);
 		if (hit)
@@ -79,7 +75,7 @@ load(struct view *v)
 	}
 	o->match = malloc((o->all.count ? o->all.count : 1) * sizeof *o->match);
 	for (size_t i = 0; o->match && i < o->all.count; i++)
-		if (!o->text || matches(v, o->all.items[i]))
+		if (!v->narrow || matches(v, o->all.items[i]))
 			o->match[o->nmatch++] = i;
 	v->rows = o->nmatch;
 	return 0;
@@ -120,15 +116,6 @@ title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 			 o->nmatch, o->all.count);
 	else
 		snprintf(right, rsize, "%zu", o->all.count);
-}
-
-static void
-search(struct view *v, const char *text)
-{
-	struct orgs *o = v->priv;
-
-	free(o->text);
-	o->text = text && *text ? strdup(text) : NULL;
 }
 
 static enum action_result
@@ -192,7 +179,7 @@ const struct view_ops orgs_view_ops = {
 	.nfixed_columns = sizeof columns / sizeof columns[0],
 	.cell = cell,
 	.handle = handle,
-	.search = search,
+	.searchable = true,
 	.row_key = row_key,
 	.footer = footer,
 };

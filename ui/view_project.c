@@ -50,7 +50,6 @@ free_(struct view *v)
 
 	tabs_clear(p);
 	record_free(&p->proj);
-	free(p->text);
 	free(p);
 }
 
@@ -169,7 +168,7 @@ status(struct view *v, char *buf, size_t size)
 
 	if (!p->proj)
 		return;
-	if (!v->rows && p->tab != T_OVERVIEW && !p->text) {
+	if (!v->rows && p->tab != T_OVERVIEW && !v->narrow) {
 		snprintf(buf, size, "%s", p->tab == T_NOTES ?
 			 _("No notes yet: n writes one.") :
 			 _("Nothing here yet: a adds one."));
@@ -178,15 +177,6 @@ status(struct view *v, char *buf, size_t size)
 	tabs_when(v->ui, p->proj->updated_at, when, sizeof when);
 	snprintf(buf, size, _("version %lld · changed %s by %s"),
 		 (long long)p->proj->version, when, p->proj->updated_by);
-}
-
-static void
-search(struct view *v, const char *text)
-{
-	struct project_view *p = v->priv;
-
-	free(p->text);
-	p->text = text && *text ? strdup(text) : NULL;
 }
 
 /* ---- Actions ----------------------------------------------------- */
@@ -457,7 +447,7 @@ const struct view_ops project_view_ops = {
 	.columns = tabs_columns,
 	.cell = tabs_cell,
 	.handle = handle,
-	.search = search,
+	.searchable = true,
 	.click_head = click_head,
 	.status = status,
 	.status_right = true,

@@ -20,10 +20,8 @@
 #include "rows.h"
 #include "view.h"
 
-struct projects {
-	struct project_window win;
-	char *text;              /* the search as typed so far */
-};
+/* v->priv is a struct project_list (rows.h): the view keeps nothing
+ * else. */
 
 enum { C_CODE, C_NAME, C_STATUS, C_ADMIN, C_FUNDER, C_START, C_END, C_BUDGET };
 
@@ -49,67 +47,22 @@ static int
 open_(struct view *v, const void *arg)
 {
 	(void)arg;
-	v->priv = calloc(1, sizeof(struct projects));
+	v->priv = calloc(1, sizeof(struct project_list));
 	return v->priv ? 0 : -1;
 }
 
 static void
 free_(struct view *v)
 {
-	struct projects *p = v->priv;
-
-	project_window_reset(&p->win);
-	free(p->text);
-	free(p);
-}
-
-static void
-query(struct view *v, struct project_query *q)
-{
-	struct projects *p = v->priv;
-
-	filter_query(&v->ui->filter, q);
-	q->text = p->text;
-}
-
-static int
-load(struct view *v)
-{
-	struct projects *p = v->priv;
-	struct project_query q;
-
-	query(v, &q);
-	v->rows = project_window_load(v->ui, &p->win, &q);
-	return 0;
-}
-
-/* The view's op: rows [first, first + n) are about to be drawn. */
-static void
-fetch(struct view *v, size_t first, size_t n)
-{
-	struct projects *p = v->priv;
-	struct project_query q;
-
-	query(v, &q);
-	project_window_fetch(v->ui, &p->win, &q, first, n, v->rows);
-}
-
-static const struct project_row *
-row_at(struct view *v, size_t row)
-{
-	struct projects *p = v->priv;
-	struct project_query q;
-
-	query(v, &q);
-	return project_window_at(v->ui, &p->win, &q, row,
-				 (size_t)view_height(v), v->rows);
+	project_list_free(v->priv);
+	free(v->priv);
 }
 
 static const char *
 cell(struct view *v, size_t row, int col, char *buf, size_t size,
      enum theme_elem *elem)
 {
-	const struct project_row *r = row_at(v, row);
+	const struct project_row *r = project_list_row(v, row);
 	struct ui *ui = v->ui;
 
 	if (!r)
@@ -142,52 +95,26 @@ sorted(struct view *v, bool *desc)
 static void
 title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 {
-	struct projects *p = v->priv;
-	char filter[256];
-	size_t used = 0;
-	int w;
-
 	snprintf(left, lsize, "salkku — %s", v->ui->db_label ? v->ui->db_label : "");
-	filter_describe(&v->ui->filter, filter, sizeof filter);
-	right[0] = '\0';
-	if (filter[0]) {
-		w = snprintf(right, rsize, _("Filter: %s  "), filter);
-		used += w > 0 ? (size_t)w : 0;
-	}
-	if (v->search && used < rsize) {
-		w = snprintf(right + used, rsize - used, _("Search: %s  "), v->search);
-		used += w > 0 ? (size_t)w : 0;
-	}
-	if (used < rsize)
-		snprintf(right + used, rsize - used, "%lld/%lld",
-			 (long long)p->win.matching, (long long)p->win.total);
+	project_list_title_right(v, right, rsize);
 }
 
 static void
 status(struct view *v, char *buf, size_t size)
 {
-	struct projects *p = v->priv;
+	const struct project_list *l = v->priv;
 
-	if (!p->win.total)
+	if (!l->win.total)
 		snprintf(buf, size, "%s", _("No projects yet: press a to add one, or run “salkku demo” to try the demo."));
-	else if (!p->win.matching)
+	else if (!l->win.matching)
 		snprintf(buf, size, "%s", _("No project matches: F clears the filter and the search."));
-}
-
-static void
-search(struct view *v, const char *text)
-{
-	struct projects *p = v->priv;
-
-	free(p->text);
-	p->text = text && *text ? strdup(text) : NULL;
 }
 
 /* The stored project of the selected row, or NULL (message set). */
 static struct record *
 selected(struct view *v)
 {
-	const struct project_row *r = row_at(v, v->sel);
+	const struct project_row *r = project_list_row(v, v->sel);
 	struct record *rec = NULL;
 
 	if (!r)
@@ -226,7 +153,7 @@ handle(struct view *v, enum action a)
 
 	switch (a) {
 	case ACT_OPEN:
-		if (!(r = row_at(v, v->sel)))
+		if (!(r = project_list_row(v, v->sel)))
 			return AR_NOOP;
 		open_project(ui, r->uuid);
 		return AR_OK;
@@ -253,11 +180,7 @@ handle(struct view *v, enum action a)
 		dialog_filter(ui);
 		return AR_OK;
 	case ACT_FILTER_CLEAR:
-		filter_clear(ui);
-		search(v, NULL);
-		free(v->search);
-		v->search = NULL;
-		ui_message(ui, "%s", _("Filter and search cleared"));
+		project_list_clear(v);
 		return AR_OK;
 	case ACT_SORT:
 		dialog_sort(ui);
@@ -296,17 +219,6 @@ click_head(struct view *v, int y, int x)
 	return false;
 }
 
-static bool
-row_key(struct view *v, size_t row, char *buf, size_t size)
-{
-	const struct project_row *r = row_at(v, row);
-
-	if (!r)
-		return false;
-	snprintf(buf, size, "%s", r->uuid);
-	return true;
-}
-
 static const enum action footer[] = {
 	ACT_HELP, ACT_SEARCH, ACT_FILTER, ACT_SORT, ACT_OPEN, ACT_PROJECT_NEW,
 	ACT_EDIT, ACT_STATUS, ACT_DELETE, ACT_SCREEN_ORGS, ACT_SCREEN_DEADLINES,
@@ -318,17 +230,17 @@ const struct view_ops projects_view_ops = {
 	.head_lines = 2,
 	.open = open_,
 	.free = free_,
-	.load = load,
-	.fetch = fetch,
+	.load = project_list_load,
+	.fetch = project_list_fetch,
 	.title = title,
 	.fixed_columns = columns,
 	.nfixed_columns = sizeof columns / sizeof columns[0],
 	.sorted = sorted,
 	.cell = cell,
 	.handle = handle,
-	.search = search,
+	.searchable = true,
 	.click_head = click_head,
 	.status = status,
-	.row_key = row_key,
+	.row_key = project_list_row_key,
 	.footer = footer,
 };

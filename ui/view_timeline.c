@@ -20,8 +20,7 @@
 #define LABEL_W 17   /* marker, code (13), space, symbol, space */
 
 struct timeline {
-	struct project_window win;
-	char *text;
+	struct project_list list;   /* first: the shared ops of rows.h */
 	int per_year;    /* cells per year: 24, 12 or 4 */
 	long origin;     /* the half month at the left edge */
 	bool placed;
@@ -35,6 +34,7 @@ open_(struct view *v, const void *arg)
 	(void)arg;
 	if (!t)
 		return -1;
+	t->list.by_start = true;
 	t->per_year = 12;
 	v->priv = t;
 	return 0;
@@ -45,8 +45,7 @@ free_(struct view *v)
 {
 	struct timeline *t = v->priv;
 
-	project_window_reset(&t->win);
-	free(t->text);
+	project_list_free(&t->list);
 	free(t);
 }
 
@@ -97,50 +96,6 @@ place_today(struct view *v)
 	t->placed = true;
 }
 
-static void
-query(struct view *v, struct project_query *q)
-{
-	struct timeline *t = v->priv;
-
-	filter_query(&v->ui->filter, q);
-	q->text = t->text;
-	q->sort = SORT_START;
-	q->descending = false;
-}
-
-static int
-load(struct view *v)
-{
-	struct timeline *t = v->priv;
-	struct project_query q;
-
-	query(v, &q);
-	v->rows = project_window_load(v->ui, &t->win, &q);
-	return 0;
-}
-
-/* The view's op: rows [first, first + n) are about to be drawn. */
-static void
-fetch(struct view *v, size_t first, size_t n)
-{
-	struct timeline *t = v->priv;
-	struct project_query q;
-
-	query(v, &q);
-	project_window_fetch(v->ui, &t->win, &q, first, n, v->rows);
-}
-
-static const struct project_row *
-row_at(struct view *v, size_t row)
-{
-	struct timeline *t = v->priv;
-	struct project_query q;
-
-	query(v, &q);
-	return project_window_at(v->ui, &t->win, &q, row,
-				 (size_t)view_height(v), v->rows);
-}
-
 static const char *
 fill_of(const char *status)
 {
@@ -164,7 +119,7 @@ draw_row(struct view *v, WINDOW *w, int y, size_t row, bool sel)
 {
 	struct timeline *t = v->priv;
 	const struct theme *th = &v->ui->theme;
-	const struct project_row *r = row_at(v, row);
+	const struct project_row *r = project_list_row(v, row);
 	attr_t base = theme_attr(th, sel ? TH_SELECTED : TH_NORMAL);
 	attr_t bar = theme_attr(th, theme_status(r ? r->status : NULL));
 	const struct enum_def *e = r ? enum_find(project_statuses, r->status) : NULL;
@@ -258,11 +213,8 @@ static void
 title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 {
 	struct timeline *t = v->priv;
-	char filter[256];
 	static const char *const scales[] = { N_("half months"), N_("months"), N_("quarters") };
 	long first, last;
-	size_t used = 0;
-	int w;
 
 	if (!t->placed)
 		place_today(v);
@@ -271,28 +223,7 @@ title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 	snprintf(left, lsize, _("Timeline %ld–%ld, %s, by start"),
 		 floor_div(first, 24), floor_div(last, 24),
 		 _(scales[t->per_year == 24 ? 0 : t->per_year == 12 ? 1 : 2]));
-	filter_describe(&v->ui->filter, filter, sizeof filter);
-	right[0] = '\0';
-	if (filter[0]) {
-		w = snprintf(right, rsize, _("Filter: %s  "), filter);
-		used += w > 0 ? (size_t)w : 0;
-	}
-	if (v->search && used < rsize) {
-		w = snprintf(right + used, rsize - used, _("Search: %s  "), v->search);
-		used += w > 0 ? (size_t)w : 0;
-	}
-	if (used < rsize)
-		snprintf(right + used, rsize - used, "%lld/%lld",
-			 (long long)t->win.matching, (long long)t->win.total);
-}
-
-static void
-search(struct view *v, const char *text)
-{
-	struct timeline *t = v->priv;
-
-	free(t->text);
-	t->text = text && *text ? strdup(text) : NULL;
+	project_list_title_right(v, right, rsize);
 }
 
 static void
@@ -313,7 +244,7 @@ handle(struct view *v, enum action a)
 
 	switch (a) {
 	case ACT_OPEN:
-		if (!(r = row_at(v, v->sel)))
+		if (!(r = project_list_row(v, v->sel)))
 			return AR_NOOP;
 		arg.uuid = r->uuid;
 		if ((pv = view_new(v->ui, &project_view_ops, &arg)))
@@ -336,26 +267,11 @@ handle(struct view *v, enum action a)
 		dialog_filter(v->ui);
 		return AR_OK;
 	case ACT_FILTER_CLEAR:
-		filter_clear(v->ui);
-		search(v, NULL);
-		free(v->search);
-		v->search = NULL;
-		ui_message(v->ui, "%s", _("Filter and search cleared"));
+		project_list_clear(v);
 		return AR_OK;
 	default:
 		return AR_UNHANDLED;
 	}
-}
-
-static bool
-row_key(struct view *v, size_t row, char *buf, size_t size)
-{
-	const struct project_row *r = row_at(v, row);
-
-	if (!r)
-		return false;
-	snprintf(buf, size, "%s", r->uuid);
-	return true;
 }
 
 static const enum action footer[] = {
@@ -368,13 +284,13 @@ const struct view_ops timeline_view_ops = {
 	.head_lines = 2,
 	.open = open_,
 	.free = free_,
-	.load = load,
-	.fetch = fetch,
+	.load = project_list_load,
+	.fetch = project_list_fetch,
 	.title = title,
 	.draw_head = draw_head,
 	.draw_row = draw_row,
 	.handle = handle,
-	.search = search,
-	.row_key = row_key,
+	.searchable = true,
+	.row_key = project_list_row_key,
 	.footer = footer,
 };
