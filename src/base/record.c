@@ -32,10 +32,7 @@ record_dup(const struct record *rec)
 	memcpy(copy->updated_at, rec->updated_at, sizeof copy->updated_at);
 	memcpy(copy->updated_by, rec->updated_by, sizeof copy->updated_by);
 	for (size_t i = 0; i < rec->def->nfields; i++) {
-		copy->v[i] = rec->v[i];
-		copy->v[i].text = NULL;
-		if (rec->v[i].text &&
-		    record_set_text(copy, (int)i, rec->v[i].text) < 0) {
+		if (record_copy_field(copy, rec, (int)i) < 0) {
 			record_free(&copy);
 			return NULL;
 		}
@@ -84,6 +81,16 @@ record_set_null(struct record *rec, int field)
 	rec->v[field].text = NULL;
 	rec->v[field].num = 0;
 	rec->v[field].null = true;
+}
+
+int
+record_copy_field(struct record *dst, const struct record *src, int field)
+{
+	if (src->v[field].text)
+		return record_set_text(dst, field, src->v[field].text);
+	free(dst->v[field].text);
+	dst->v[field] = src->v[field];
+	return 0;
 }
 
 const char *

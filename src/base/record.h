@@ -48,6 +48,10 @@ void record_set_null(struct record *rec, int field);
 /* Borrowed text of a field, or NULL when null or not a text type. */
 const char *record_text(const struct record *rec, int field);
 
+/* Sets field of dst to src's value of it (same entity).  0, or -1 when
+ * out of memory. */
+int record_copy_field(struct record *dst, const struct record *src, int field);
+
 /* True when field holds the same value in a and b (same entity). */
 bool record_field_equal(const struct record *a, const struct record *b,
 			int field);

@@ -132,6 +132,15 @@ cli_cmd_add(struct cli *c, const struct cli_command *cmd, int argc,
 	return rc;
 }
 
+static bool
+same_values(const struct record *a, const struct record *b)
+{
+	for (size_t f = 0; f < a->def->nfields; f++)
+		if (!record_field_equal(a, b, (int)f))
+			return false;
+	return true;
+}
+
 int
 cli_cmd_set(struct cli *c, const struct cli_command *cmd, int argc,
 	    char **argv)
@@ -141,7 +150,7 @@ cli_cmd_set(struct cli *c, const struct cli_command *cmd, int argc,
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct record *p = NULL;
+	struct record *p = NULL, *base = NULL;
 	int64_t version = 0, before;
 	int opt, rc = ERR_OK;
 
@@ -155,18 +164,28 @@ cli_cmd_set(struct cli *c, const struct cli_command *cmd, int argc,
 	    (rc = cli_open(c, false)) ||
 	    (rc = cli_project(c, argv[optind], &p)))
 		return rc;
+	/* Without --if-version nothing was asked to be checked: the fields
+	 * named are written onto the project as it is at the write, in one
+	 * transaction, and a commit in between is no conflict. */
 	if (version)
 		p->version = version;
+	else if (!(base = record_dup(p)))
+		rc = cli_fail(c, ERR_FAILED, NULL, "%s", _("out of memory"));
 	before = p->version;
-	if (!(rc = edit_assignments(c, cmd, p, argc - optind - 1, argv + optind + 1)) &&
-	    !(rc = cli_report(c, model_update(&c->m, p)))) {
-		if (p->version == before)
+	if (!rc)
+		rc = edit_assignments(c, cmd, p, argc - optind - 1, argv + optind + 1);
+	if (!rc && base && same_values(base, p))
+		cli_say(_("Project %s: nothing changed."), record_text(p, PROJECT_CODE));
+	else if (!rc && !(rc = cli_report(c, base ? model_update_changes(&c->m, base, p)
+						   : model_update(&c->m, p)))) {
+		if (p->version == before && !base)
 			cli_say(_("Project %s: nothing changed."),
 				record_text(p, PROJECT_CODE));
 		else
 			cli_say(_("Updated project %s (version %lld)."),
 				record_text(p, PROJECT_CODE), (long long)p->version);
 	}
+	record_free(&base);
 	record_free(&p);
 	return rc;
 }

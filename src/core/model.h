@@ -108,6 +108,15 @@ int model_insert(struct model *m, struct record *rec);
  * who changed it and when in m->err.  Status is not changed here. */
 int model_update(struct model *m, struct record *rec);
 
+/* For a change asked without a version (set without --if-version): in
+ * one transaction, reads the stored record and writes onto it the fields
+ * in which rec differs from base (the record as the caller read it), so
+ * that a commit by someone else in between is neither a conflict nor
+ * lost.  rec becomes the record as written (or as stored, when nothing
+ * differed).  Status is not changed here. */
+int model_update_changes(struct model *m, const struct record *base,
+			 struct record *rec);
+
 /* Deletes rec (version-checked) and, for a project, everything that
  * belongs to it. */
 int model_delete(struct model *m, const struct record *rec);

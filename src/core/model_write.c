@@ -150,6 +150,65 @@ model_update(struct model *m, struct record *rec)
 	return model_finish(m, rc);
 }
 
+/* Makes dst a copy of src's values and stamps (same entity and uuid). */
+static int
+model_copy_record(struct model *m, struct record *dst, const struct record *src)
+{
+	for (size_t f = 0; f < src->def->nfields; f++)
+		if (record_copy_field(dst, src, (int)f) < 0)
+			return error_set(&m->err, ERR_FAILED, NULL, "%s", _("out of memory"));
+	memcpy(dst->updated_at, src->updated_at, sizeof dst->updated_at);
+	memcpy(dst->updated_by, src->updated_by, sizeof dst->updated_by);
+	return ERR_OK;
+}
+
+/* Writes onto stored the fields in which rec differs from base; how
+ * many through *changed. */
+static int
+model_merge_changes(struct model *m, struct record *stored,
+		    const struct record *base, const struct record *rec,
+		    size_t *changed)
+{
+	*changed = 0;
+	for (size_t f = 0; f < rec->def->nfields; f++) {
+		if (record_field_equal(base, rec, (int)f))
+			continue;
+		if (rec->def->kind == ENT_PROJECT && f == PROJECT_STATUS)
+			return error_set(&m->err, ERR_INVALID, "status",
+					 _("status: change it with the status workflow, which keeps the history"));
+		if (record_copy_field(stored, rec, (int)f) < 0)
+			return error_set(&m->err, ERR_FAILED, NULL, "%s", _("out of memory"));
+		(*changed)++;
+	}
+	return ERR_OK;
+}
+
+int
+model_update_changes(struct model *m, const struct record *base,
+		     struct record *rec)
+{
+	struct record *stored = NULL;
+	size_t changed = 0;
+	int rc;
+
+	if ((rc = model_check_writable(m)) != ERR_OK)
+		return rc;
+	if ((rc = db_begin(m->db, &m->err)) != ERR_OK)
+		return rc;
+	rc = store_get(m->db, rec->def, rec->uuid, &stored, &m->err);
+	if (rc == ERR_OK)
+		rc = model_merge_changes(m, stored, base, rec, &changed);
+	if (rc == ERR_OK && changed &&
+	    (rc = validate_record(stored, &m->err)) == ERR_OK)
+		rc = store_update(m->db, stored, m->user, &m->err);
+	rc = model_finish(m, rc);
+	/* The caller sees what is stored now. */
+	if (rc == ERR_OK && (rc = model_copy_record(m, rec, stored)) == ERR_OK)
+		rec->version = stored->version;
+	record_free(&stored);
+	return rc;
+}
+
 int
 model_delete(struct model *m, const struct record *rec)
 {

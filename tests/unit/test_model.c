@@ -143,6 +143,44 @@ test_second_writer_gets_a_conflict(void **state)
 	record_free(&now);
 }
 
+/* A change asked without a version (set without --if-version) lands on
+ * the record as it is at the write: the other writer's change stays. */
+static void
+test_change_without_version_merges_onto_the_latest(void **state)
+{
+	struct model *m = *state;
+	struct record *p = new_project(m, "OT", "Osaamis- ja tukikeskus");
+	struct record *mine = NULL, *base = NULL, *theirs = NULL, *now = NULL;
+
+	assert_int_equal(model_insert(m, p), ERR_OK);
+	assert_int_equal(model_project(m, "OT", &mine), ERR_OK);
+	assert_non_null(base = record_dup(mine));
+	assert_int_equal(model_project(m, "OT", &theirs), ERR_OK);
+	assert_int_equal(model_assign(m, theirs, "budget=2 400 000"), ERR_OK);
+	assert_int_equal(model_update(m, theirs), ERR_OK);
+
+	assert_int_equal(model_assign(m, mine, "name=OT-keskus"), ERR_OK);
+	assert_int_equal(model_update_changes(m, base, mine), ERR_OK);
+	assert_int_equal(mine->version, 3);
+	assert_int_equal(mine->v[PROJECT_BUDGET].num, 240000000);
+
+	assert_int_equal(model_project(m, "OT", &now), ERR_OK);
+	assert_string_equal(record_text(now, PROJECT_NAME), "OT-keskus");
+	assert_int_equal(now->v[PROJECT_BUDGET].num, 240000000);
+	assert_int_equal(now->version, 3);
+
+	/* Status still moves only through the workflow. */
+	record_free(&base);
+	assert_non_null(base = record_dup(now));
+	assert_int_equal(record_set_text(now, PROJECT_STATUS, "closed"), 0);
+	assert_int_equal(model_update_changes(m, base, now), ERR_INVALID);
+	record_free(&p);
+	record_free(&mine);
+	record_free(&base);
+	record_free(&theirs);
+	record_free(&now);
+}
+
 static void
 test_every_field_change_is_logged(void **state)
 {
@@ -257,6 +295,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_bad_input_is_refused_naming_the_field, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_insert_starts_history_and_rejects_duplicate_code, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_second_writer_gets_a_conflict, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_change_without_version_merges_onto_the_latest, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_field_change_is_logged, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_status_follows_the_workflow, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_references_are_typed_by_name, setup, teardown),
