@@ -128,7 +128,8 @@ print_main_help(void)
 	printf("%s\n\n", _("Track the project portfolio of a social-welfare competence centre.\n"
 			   "With no command, opens the terminal interface."));
 	printf("%s\n", _("Options:\n"
-			 "  --db PATH    the database (default: $SALKKU_DB, else\n"
+			 "  --db PATH    the database (default: $SALKKU_DB, else the\n"
+			 "               \"database\" of the config file, else\n"
 			 "               $XDG_DATA_HOME/salkku/salkku.db)\n"
 			 "  --read-only  open the database read-only\n"
 			 "  --help       show this help\n"
@@ -314,8 +315,15 @@ cli_enum_keys(const struct enum_def *enums, char *buf, size_t size)
 const char *
 cli_db_path(struct cli *c)
 {
-	if (!c->path)
-		c->path = c->db_option ? strdup(c->db_option) : model_default_path();
+	struct db_location loc;
+
+	if (c->path)
+		return c->path;
+	if (cli_report(c, db_locate(c->db_option, NULL, &loc, &c->m.err)))
+		return NULL;
+	c->path = loc.path;
+	c->path_source = loc.source;
+	c->path_config = loc.config;
 	return c->path;
 }
 
@@ -328,7 +336,7 @@ cli_open(struct cli *c, bool create)
 	if (c->opened)
 		return ERR_OK;
 	if (!cli_db_path(c))
-		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+		return c->m.err.code ? c->m.err.code : ERR_FAILED;
 	if (c->read_only)
 		flags |= MODEL_READONLY;
 	else if (create)
@@ -525,6 +533,7 @@ cli_main(int argc, char **argv, ui_run_fn ui_run)
 	if (c.opened)
 		model_close(&c.m);
 	free(c.path);
+	free(c.path_config);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, _("salkku: cannot write the output: %s\n"),
 			strerror(errno));

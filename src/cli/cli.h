@@ -16,6 +16,7 @@
 #include "cli_output.h"
 #include "src/base/format.h"
 #include "src/core/frontend.h"
+#include "src/core/locate.h"
 #include "src/core/model.h"
 
 struct cli {
@@ -24,6 +25,8 @@ struct cli {
 	bool read_only;          /* --read-only */
 	const char *db_option;   /* --db PATH, or NULL */
 	char *path;              /* the database path in use; owned */
+	enum db_source path_source;  /* where that path was said */
+	char *path_config;       /* the config file that said it, or NULL; owned */
 	ui_run_fn ui_run;
 	enum fmt_style style;    /* people's dates and money */
 };
@@ -107,8 +110,8 @@ void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ---- The database and errors -------------------------------------- */
 
-/* The database path in use: --db, else model_default_path().  NULL
- * when out of memory. */
+/* The database path in use (locate.h says which).  NULL after an error,
+ * which has been printed. */
 const char *cli_db_path(struct cli *c);
 
 /* Opens the database once (create: make it when missing).  Errors are

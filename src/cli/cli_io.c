@@ -5,9 +5,11 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "src/base/i18n.h"
@@ -98,7 +100,7 @@ cli_cmd_init(struct cli *c, const struct cli_command *cmd, int argc,
 	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)))
 		return rc;
 	if (!cli_db_path(c))
-		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+		return c->m.err.code ? c->m.err.code : ERR_FAILED;
 	if (force && (rc = remove_database(c, c->path)))
 		return rc;
 	if (group && shared_init(c->path, group, &c->m.err) != ERR_OK)
@@ -115,6 +117,54 @@ cli_cmd_init(struct cli *c, const struct cli_command *cmd, int argc,
 	return ERR_OK;
 }
 
+/* Where the path of a database came from, for a person. */
+static const char *
+path_source(const struct cli *c, char *buf, size_t size)
+{
+	switch (c->path_source) {
+	case DB_FROM_OPTION:
+		return _("given with --db");
+	case DB_FROM_ENV:
+		return _("from SALKKU_DB");
+	case DB_FROM_USER_CONFIG:
+	case DB_FROM_SYSTEM_CONFIG:
+		snprintf(buf, size, _("set in %s"), c->path_config);
+		return buf;
+	case DB_FROM_DEFAULT:
+		break;
+	}
+	return _("the private default: neither --db, SALKKU_DB nor a config file names a database");
+}
+
+/* The terminal interface never makes a new, empty database unasked: a
+ * session that meant the team's file (an ssh command reads no profile,
+ * so SALKKU_DB may be unset) would work alone without knowing it. */
+static int
+confirm_new_database(struct cli *c)
+{
+	char *answer = NULL, where[512];
+	size_t cap = 0;
+	bool yes = false;
+	struct stat st;
+
+	if (stat(c->path, &st) == 0 || errno != ENOENT)
+		return ERR_OK;
+	fprintf(stderr, _("salkku: there is no database at %s\n(%s).\n"),
+		c->path, path_source(c, where, sizeof where));
+	if (isatty(STDIN_FILENO) && isatty(STDERR_FILENO)) {
+		fputs(_("Create a new, empty database there? [y/N] "), stderr);
+		fflush(stderr);
+		yes = getline(&answer, &cap, stdin) > 0 && rpmatch(answer) == 1;
+		free(answer);
+	}
+	if (yes)
+		return ERR_OK;
+	return cli_fail(c, ERR_NOT_FOUND, NULL, "%s",
+			_("nothing created: name the database with --db, SALKKU_DB or "
+			  "“database” in the config file (salkku(5)), or create one with "
+			  "“salkku init”"));
+}
+
 int
 cli_run_tui(struct cli *c)
 {
@@ -124,6 +174,10 @@ cli_run_tui(struct cli *c)
 	if (!c->ui_run)
 		return cli_fail(c, ERR_FAILED, NULL,
 				_("this program has no terminal interface"));
+	if (!cli_db_path(c))
+		return c->m.err.code ? c->m.err.code : ERR_FAILED;
+	if (!c->read_only && (rc = confirm_new_database(c)))
+		return rc;
 	if ((rc = cli_open(c, true)))
 		return rc;
 	opts.read_only = c->read_only || c->m.read_only;

@@ -18,32 +18,6 @@
 #include "shared.h"
 #include "validate.h"
 
-char *
-model_default_path(void)
-{
-	const char *env = getenv("SALKKU_DB");
-	const char *base = getenv("XDG_DATA_HOME");
-	const char *suffix = "salkku/salkku.db";
-	char *path;
-
-	if (env && *env)
-		return strdup(env);
-	if (base && *base == '/') {
-		if (asprintf(&path, "%s/%s", base, suffix) < 0)
-			return NULL;
-		return path;
-	}
-	base = getenv("HOME");
-	if (!base || !*base) {
-		struct passwd *pw = getpwuid(getuid());
-
-		base = pw ? pw->pw_dir : "/";
-	}
-	if (asprintf(&path, "%s/.local/share/%s", base, suffix) < 0)
-		return NULL;
-	return path;
-}
-
 /* The login name of the real user id: $USER can say anything, and the
  * change log must say who really made a change. */
 static void

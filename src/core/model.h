@@ -34,11 +34,6 @@ enum model_open_flags {
 	MODEL_CREATE   = 1 << 1,  /* create the file and directory if missing */
 };
 
-/* The database path to use when none is given: $SALKKU_DB, else
- * $XDG_DATA_HOME/salkku/salkku.db, else ~/.local/share/salkku/salkku.db.
- * Newly allocated; the caller frees. */
-char *model_default_path(void);
-
 /* Opens (and migrates) the database at path.  m is zeroed first. */
 int model_open(struct model *m, const char *path, unsigned flags);
 
