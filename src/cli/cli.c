@@ -102,6 +102,9 @@ static const struct cli_command commands[] = {
 	  N_("Put a backup back in place of the database."),
 	  N_("  --force     even when the database has changes newer than the backup"),
 	  CMD_WRITES },
+	{ "access", cli_cmd_access, "access list|grant|revoke ...",
+	  N_("Show, grant and revoke access to a shared database (ACLs)."),
+	  NULL, 0 },
 };
 
 static void

@@ -209,6 +209,7 @@ int cli_cmd_set(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_rm(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_status(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_role(struct cli *, const struct cli_command *, int, char **);
+int cli_cmd_access(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_funding(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_deadline(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_note(struct cli *, const struct cli_command *, int, char **);
