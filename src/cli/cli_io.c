@@ -250,10 +250,9 @@ import_counts_print(const struct import_counts *n, enum import_side side)
 	const struct table_col cols[] = {
 		{ "", false, false, 0 }, { _("added"), true, false, 0 },
 		{ _("updated"), true, false, 0 }, { _("unchanged"), true, false, 0 },
-		{ side == IMPORT_OURS ? _("conflicts (kept ours)")
-		  : side == IMPORT_THEIRS ? _("conflicts (took theirs)")
-		  : _("conflicts"), true, false, 0 },
+		{ _("conflicts"), true, false, 0 },
 	};
+	size_t conflicts = 0;
 	struct table t;
 
 	table_init(&t, cols, sizeof cols / sizeof cols[0]);
@@ -268,9 +267,14 @@ import_counts_print(const struct import_counts *n, enum import_side side)
 		snprintf(s, sizeof s, "%zu", n->unchanged[k]);
 		snprintf(x, sizeof x, "%zu", n->conflicts[k]);
 		table_add(&t, cells);
+		conflicts += n->conflicts[k];
 	}
 	table_print(&t, stdout, 0);
 	table_free(&t);
+	if (conflicts && side == IMPORT_OURS)
+		cli_say("%s", _("Conflicts settled by keeping the database's values (--ours)."));
+	else if (conflicts && side == IMPORT_THEIRS)
+		cli_say("%s", _("Conflicts settled by taking the file's values (--theirs)."));
 }
 
 int

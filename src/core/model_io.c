@@ -297,7 +297,7 @@ import_settle(struct json_import *ji)
 		conflicts += ji->counts->conflicts[k];
 	if (rc == ERR_OK && conflicts && ji->opt->side == IMPORT_ASK)
 		rc = error_set(&m->err, ERR_CONFLICT, NULL,
-			       _("%s: %zu records conflict (the database changed them since the file was made): nothing was imported; choose a side with --ours or --theirs"),
+			       _("%s: records in conflict: %zu (changed in the database since the file was made); nothing was imported: choose a side with --ours or --theirs"),
 			       ji->source, conflicts);
 	return rc;
 }
@@ -327,6 +327,11 @@ model_import_json(struct model *m, const char *path,
 	if (ji.failed) {
 		m->err = ji.err;
 		rc = ji.err.code;
+	} else if (rc == ERR_INVALID && !strstr(m->err.message, ji.source)) {
+		/* The reader names the JSON path; the message names the file. */
+		struct error e = m->err;
+
+		error_set(&m->err, rc, e.field, "%s: %s", ji.source, e.message);
 	}
 	if (rc == ERR_OK)
 		rc = import_settle(&ji);
