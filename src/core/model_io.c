@@ -12,9 +12,11 @@
 #include "model_io.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "db/db.h"
 #include "db/store.h"
@@ -40,22 +42,56 @@ io_source_name(const char *path)
 	return strcmp(path, "-") ? path : _("standard input");
 }
 
+/* Opens path for an import: a regular file, or a pipe or FIFO (as
+ * `import <(…)` passes).  A FIFO is opened without waiting for a writer,
+ * so that one nobody writes to reads as empty instead of hanging; a
+ * folder or a device is refused. */
+static int
+open_input(struct model *m, const char *path, FILE **out)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), flags;
+	struct stat st;
+	const char *kind = NULL;
+
+	*out = NULL;
+	if (fd < 0)
+		return error_set(&m->err, errno == ENOENT ? ERR_NOT_FOUND : ERR_FAILED,
+				 NULL, "%s: %s", path, strerror(errno));
+	if (fstat(fd, &st) < 0) {
+		error_set(&m->err, ERR_FAILED, NULL, "%s: %s", path, strerror(errno));
+		close(fd);
+		return ERR_FAILED;
+	}
+	if (S_ISDIR(st.st_mode))
+		kind = _("is a folder, not a file to import");
+	else if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode))
+		kind = _("is a device, not a file to import");
+	if (kind || (flags = fcntl(fd, F_GETFL)) < 0 ||
+	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0 ||
+	    !(*out = fdopen(fd, "rb"))) {
+		error_set(&m->err, ERR_FAILED, NULL, "%s: %s", path,
+			  kind ? kind : strerror(errno));
+		close(fd);
+		return ERR_FAILED;
+	}
+	return ERR_OK;
+}
+
 /* Reads path ("-": standard input) whole into a NUL-terminated buffer,
  * the caller's to free. */
 int
 io_read_input(struct model *m, const char *path, char **out, size_t *outlen)
 {
 	bool std = !strcmp(path, "-");
-	FILE *f = std ? stdin : fopen(path, "rb");
+	FILE *f = stdin;
 	size_t cap = 1 << 16, len = 0;
 	char *buf = NULL;
 	struct stat st;
 	int rc = ERR_OK;
 
 	*out = NULL;
-	if (!f)
-		return error_set(&m->err, errno == ENOENT ? ERR_NOT_FOUND : ERR_FAILED,
-				 NULL, "%s: %s", path, strerror(errno));
+	if (!std && (rc = open_input(m, path, &f)) != ERR_OK)
+		return rc;
 	/* A regular file is read in one go, into a buffer of its size. */
 	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
 		cap = (size_t)st.st_size + 1;
