@@ -289,6 +289,59 @@ test_json_round_trip(void **state)
 	free(second);
 }
 
+static void
+count_line(const char *line, void *arg)
+{
+	int *n = arg;
+
+	assert_non_null(strstr(line, ": name: ours \"Newer\" theirs \""));
+	(*n)++;
+}
+
+/* An older document over a newer edit: a conflict, reported by field,
+ * nothing written; --ours keeps, --theirs takes at a version above both. */
+static void
+test_json_conflict(void **state)
+{
+	struct fixture *f = *state;
+	struct import_options opt = { .conflict = count_line };
+	struct import_counts counts;
+	struct record *p = NULL;
+	char *old, *now, *after;
+	const char *path;
+	int lines = 0;
+
+	opt.arg = &lines;
+	assert_int_equal(model_load_demo(&f->a), ERR_OK);
+	path = file_with(f, old = export_json(&f->a));
+	assert_int_equal(model_project(&f->a, "LUMO", &p), ERR_OK);
+	assert_int_equal(model_assign(&f->a, p, "name=Newer"), ERR_OK);
+	assert_int_equal(model_update(&f->a, p), ERR_OK);
+	record_free(&p);
+	now = export_json(&f->a);
+
+	assert_int_equal(model_import_json(&f->a, path, &opt, &counts), ERR_CONFLICT);
+	assert_int_equal(lines, 1);
+	assert_int_equal(counts.conflicts[ENT_PROJECT], 1);
+	assert_non_null(strstr(f->a.err.message, "--ours or --theirs"));
+	after = export_json(&f->a);
+	assert_string_equal(after, now);
+	free(after);
+
+	opt.side = IMPORT_OURS;
+	assert_int_equal(model_import_json(&f->a, path, &opt, &counts), ERR_OK);
+	assert_int_equal(sum(&counts), 0);
+
+	opt.side = IMPORT_THEIRS;
+	assert_int_equal(model_import_json(&f->a, path, &opt, &counts), ERR_OK);
+	assert_int_equal(model_project(&f->a, "LUMO", &p), ERR_OK);
+	assert_int_equal(p->version, 3);
+	assert_string_not_equal(record_text(p, PROJECT_NAME), "Newer");
+	record_free(&p);
+	free(old);
+	free(now);
+}
+
 /* ---- CSV ------------------------------------------------------------ */
 
 static void
@@ -469,6 +522,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_empty, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_demo, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_json_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_json_conflict, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_csv_export, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_csv_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_csv_update, setup, teardown),
