@@ -2,10 +2,12 @@
  * document (salkku-json(5)) and the project table as CSV.
  *
  * An import is one transaction: the file is read whole and checked
- * first, then every record is validated and written, and any problem
- * rolls everything back.  A dry run counts what would be written and
- * rolls back too.  Records keep their uuids, so that importing the same
- * document twice writes nothing the second time. */
+ * first, then every record is validated, compared with the stored one
+ * (merge.h) and written as the comparison and the chosen side say, and
+ * any problem or unsettled conflict rolls everything back.  A dry run
+ * counts and reports the same and rolls back too.  Records keep their
+ * uuids, and a record with the stored values is not written, so that
+ * importing the same document twice writes nothing the second time. */
 #include "config.h"
 
 #include "model.h"
