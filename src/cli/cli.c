@@ -88,10 +88,14 @@ static const struct cli_command commands[] = {
 	  N_("Write the whole portfolio as JSON or the projects as CSV."),
 	  N_("  --format FORMAT    json (default) or csv\n"
 	     "  -o, --output FILE  write to FILE instead of standard output"), 0 },
-	{ "import", cli_cmd_import, "import FILE [--format json|csv] [--dry-run]",
+	{ "import", cli_cmd_import,
+	  "import FILE [--format json|csv] [--dry-run] [--ours|--theirs]",
 	  N_("Read records from a JSON or CSV file (\"-\": standard input)."),
 	  N_("  --format FORMAT    json or csv (default: from the file name)\n"
-	     "  --dry-run          check and count, but write nothing"),
+	     "  --dry-run          show what would be added, updated, left and in\n"
+	     "                     conflict, but write nothing\n"
+	     "  --ours             settle conflicts by keeping the database's values\n"
+	     "  --theirs           settle conflicts by taking the file's values"),
 	  CMD_WRITES },
 	{ "check", cli_cmd_check, "check",
 	  N_("Check the integrity of the database."), NULL, 0 },

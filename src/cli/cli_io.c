@@ -282,6 +282,55 @@ cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 	return cli_report(c, rc);
 }
 
+/* A conflicting field: on standard output in a dry run (part of what
+ * it shows), else on standard error (why nothing was imported). */
+static void
+import_conflict(const char *line, void *arg)
+{
+	FILE *out = arg;
+
+	output_text(out, line, 0);
+	fputc('\n', out);
+}
+
+static void
+import_counts_print(const struct import_counts *n, enum import_side side)
+{
+	/* The order people think of them in: who, what, then the rest. */
+	static const enum entity_kind order[] = {
+		ENT_ORGANISATION, ENT_PROJECT, ENT_ROLE, ENT_FUNDING,
+		ENT_STATUS_CHANGE, ENT_DEADLINE, ENT_NOTE, ENT_OUTCOME,
+	};
+	const struct table_col cols[] = {
+		{ "", false, false, 0 }, { _("added"), true, false, 0 },
+		{ _("updated"), true, false, 0 }, { _("unchanged"), true, false, 0 },
+		{ _("conflicts"), true, false, 0 },
+	};
+	size_t conflicts = 0;
+	struct table t;
+
+	table_init(&t, cols, sizeof cols / sizeof cols[0]);
+	t.indent = 2;
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		enum entity_kind k = order[i];
+		char a[24], u[24], s[24], x[24];
+		const char *cells[5] = { entities[k]->plural, a, u, s, x };
+
+		snprintf(a, sizeof a, "%zu", n->added[k]);
+		snprintf(u, sizeof u, "%zu", n->updated[k]);
+		snprintf(s, sizeof s, "%zu", n->unchanged[k]);
+		snprintf(x, sizeof x, "%zu", n->conflicts[k]);
+		table_add(&t, cells);
+		conflicts += n->conflicts[k];
+	}
+	table_print(&t, stdout, 0);
+	table_free(&t);
+	if (conflicts && side == IMPORT_OURS)
+		cli_say("%s", _("Conflicts settled by keeping the database's values (--ours)."));
+	else if (conflicts && side == IMPORT_THEIRS)
+		cli_say("%s", _("Conflicts settled by taking the file's values (--theirs)."));
+}
+
 int
 cli_cmd_import(struct cli *c, const struct cli_command *cmd, int argc,
 	       char **argv)
@@ -289,27 +338,35 @@ cli_cmd_import(struct cli *c, const struct cli_command *cmd, int argc,
 	static const struct option longopts[] = {
 		{ "format",  required_argument, NULL, 'f' },
 		{ "dry-run", no_argument,       NULL, 'n' },
+		{ "ours",    no_argument,       NULL, 'O' },
+		{ "theirs",  no_argument,       NULL, 'T' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 }
 	};
-	/* The order people think of them in: who, what, then the rest. */
-	static const enum entity_kind order[] = {
-		ENT_ORGANISATION, ENT_PROJECT, ENT_ROLE, ENT_FUNDING,
-		ENT_STATUS_CHANGE, ENT_DEADLINE, ENT_NOTE, ENT_OUTCOME,
-	};
+	struct import_options opt = { .side = IMPORT_ASK,
+				      .conflict = import_conflict };
 	enum cli_format format = 0;
-	size_t counts[ENT_COUNT] = { 0 }, len;
-	bool dry_run = false;
+	struct import_counts counts;
 	const char *path;
-	int opt, rc = ERR_OK;
+	size_t len;
+	int o, rc = ERR_OK;
 
-	while ((opt = cli_getopt(cmd, argc, argv, "f:n", longopts, &rc)) != -1) {
-		if (opt == CLI_OPT_STOP)
+	while ((o = cli_getopt(cmd, argc, argv, "f:n", longopts, &rc)) != -1) {
+		if (o == CLI_OPT_STOP)
 			return rc;
-		if (opt == 'n')
-			dry_run = true;
-		else if ((rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV, &format)))
+		if (o == 'n') {
+			opt.dry_run = true;
+		} else if (o == 'O' || o == 'T') {
+			enum import_side side = o == 'O' ? IMPORT_OURS : IMPORT_THEIRS;
+
+			if (opt.side != IMPORT_ASK && opt.side != side)
+				return cli_fail(c, ERR_USAGE, NULL, "%s",
+						_("import: --ours and --theirs exclude each other"));
+			opt.side = side;
+		} else if ((rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV,
+					    &format))) {
 			return rc;
+		}
 	}
 	if ((rc = cli_nargs(cmd, argc - optind, 1, 1)))
 		return rc;
@@ -320,20 +377,18 @@ cli_cmd_import(struct cli *c, const struct cli_command *cmd, int argc,
 									: FORMAT_JSON;
 	if ((rc = cli_open(c, false)))
 		return rc;
+	/* A dry run shows everything it found on standard output. */
+	opt.arg = opt.dry_run ? stdout : stderr;
 	rc = format == FORMAT_CSV
-	     ? model_import_csv(&c->m, path, dry_run, counts)
-	     : model_import_json(&c->m, path, dry_run, counts);
-	if (rc != ERR_OK)
+	     ? model_import_csv(&c->m, path, &opt, &counts)
+	     : model_import_json(&c->m, path, &opt, &counts);
+	if (rc != ERR_OK && !(rc == ERR_CONFLICT && opt.dry_run))
 		return cli_report(c, rc);
-	cli_say("%s", dry_run ? _("Would import (nothing written):") : _("Imported:"));
-	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
-		char name[64];
-
-		printf("  %s %zu\n", text_pad(name, sizeof name,
-					      entities[order[i]]->plural, 15, false),
-		       counts[order[i]]);
-	}
-	return ERR_OK;
+	cli_say("%s", opt.dry_run ? _("Would import (nothing written):")
+				  : _("Imported:"));
+	import_counts_print(&counts, opt.side);
+	fflush(stdout);
+	return rc == ERR_OK ? ERR_OK : cli_report(c, rc);
 }
 
 static void
@@ -380,6 +435,9 @@ log_change(struct cli *c, const struct change_entry *e)
 	char *old, *new, *out;
 	size_t size;
 
+	if (!strcmp(e->action, "insert") && e->source)
+		return asprintf(&out, _("created (from %s)"), e->source) < 0
+		       ? NULL : out;
 	if (!strcmp(e->action, "insert"))
 		return strdup(_("created"));
 	if (!strcmp(e->action, "delete"))
@@ -392,6 +450,14 @@ log_change(struct cli *c, const struct change_entry *e)
 	if ((out = malloc(size)))
 		snprintf(out, size, "%s → %s", old ? old : _("(none)"),
 			 new ? new : _("(none)"));
+	if (out && e->source) {
+		char *from = NULL;
+
+		if (asprintf(&from, _("%s (from %s)"), out, e->source) < 0)
+			from = NULL;
+		free(out);
+		out = from;
+	}
 	free(old);
 	free(new);
 	return out;
@@ -452,6 +518,7 @@ log_json(const struct change_list *list)
 		json_kv_string(&j, "field", e->field);
 		json_kv_string(&j, "old", e->old_value);
 		json_kv_string(&j, "new", e->new_value);
+		json_kv_string(&j, "source", e->source);
 		json_end_object(&j);
 	}
 	json_end_array(&j);
