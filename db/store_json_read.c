@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "src/base/format.h"
 #include "src/base/i18n.h"
 
 /* The member after the entities: the change log. */
@@ -491,6 +492,7 @@ store_json_items(struct db *db, const char *json, size_t len,
 			  .arg = arg, .err = err, .rec_id = -1 };
 	bool present[ENT_COUNT + 1] = { false }, in_order, paused;
 	struct error e;
+	locale_t numeric;
 	int rc, rc2;
 
 	if (!db || !json || !fn)
@@ -499,8 +501,11 @@ store_json_items(struct db *db, const char *json, size_t len,
 	if (len > INT32_MAX)
 		return error_set(err, ERR_INVALID, "$",
 				 _("the document is too large"));
+	/* SQLite's JSON functions read reals with strtod() in some builds:
+	 * under fi_FI, 8.80 would be 8. */
+	numeric = format_numeric_begin();
 	if ((rc = scan_top(&w, present, &in_order)))
-		return rc;
+		goto out;
 	paused = pause_fts(db);
 	if (in_order) {
 		rc = stream(&w, NO_MEMBER);
@@ -512,5 +517,7 @@ store_json_items(struct db *db, const char *json, size_t len,
 	}
 	if (paused && (rc2 = resume_fts(db, rc ? &e : err)) && !rc)
 		rc = rc2;
+out:
+	format_numeric_end(numeric);
 	return rc;
 }
