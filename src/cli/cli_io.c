@@ -14,19 +14,22 @@
 #include "src/core/shared.h"
 #include "src/base/text.h"
 
-char *
-cli_read_stdin(void)
+int
+cli_read_stdin(struct cli *c, const char *field, char **out)
 {
 	size_t len = 0, cap = 4096;
-	char *buf = malloc(cap);
+	char *buf = malloc(cap), *nul;
 	ssize_t n;
 
+	*out = NULL;
 	while (buf && (n = read(STDIN_FILENO, buf + len, cap - len - 1)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
 			free(buf);
-			return NULL;
+			return cli_fail(c, ERR_FAILED, field,
+					_("%s: cannot read standard input: %s"),
+					field, strerror(errno));
 		}
 		len += (size_t)n;
 		if (cap - len < 2) {
@@ -37,12 +40,21 @@ cli_read_stdin(void)
 			buf = grown;
 		}
 	}
-	if (buf) {
-		while (len > 0 && buf[len - 1] == '\n')
-			len--;
-		buf[len] = '\0';
+	if (!buf)
+		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+	if ((nul = memchr(buf, '\0', len))) {
+		size_t at = (size_t)(nul - buf);
+
+		free(buf);
+		return cli_fail(c, ERR_INVALID, field,
+				_("%s: standard input holds a NUL byte (at byte %zu); the text must be plain UTF-8 text"),
+				field, at + 1);
 	}
-	return buf;
+	while (len > 0 && buf[len - 1] == '\n')
+		len--;
+	buf[len] = '\0';
+	*out = buf;
+	return ERR_OK;
 }
 
 /* Removes a database file and the WAL files beside it. */
