@@ -183,6 +183,51 @@ cli_cmd_demo(struct cli *c, const struct cli_command *cmd, int argc,
 	return c->ui_run(&c->m, &opts);
 }
 
+/* Shows an export on a terminal: stored text may hold escape
+ * sequences, so it goes through text_sanitize() as tables do, CRLF
+ * record ends becoming line ends.  Into a file or a pipe the export is
+ * written exactly instead. */
+static void
+show_export(const char *text, size_t len)
+{
+	char *lines = malloc(len + 1), *safe;
+	size_t n = 0;
+
+	if (!lines)
+		return;
+	for (size_t i = 0; i < len; i++)
+		if (!(text[i] == '\r' && i + 1 < len && text[i + 1] == '\n'))
+			lines[n++] = text[i];
+	lines[n] = '\0';
+	if ((safe = text_sanitize(lines, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS)))
+		fputs(safe, stdout);
+	free(safe);
+	free(lines);
+}
+
+/* Runs the export into memory and shows it safely on the terminal. */
+static int
+export_to_terminal(struct cli *c, enum cli_format format)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	int rc;
+
+	if (!mem)
+		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+	rc = format == FORMAT_CSV ? model_export_csv(&c->m, mem)
+				  : model_export_json(&c->m, mem);
+	if (fclose(mem) != 0 && rc == ERR_OK)
+		rc = cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+	else if (rc == ERR_OK)
+		show_export(text, len);
+	else
+		cli_report(c, rc);
+	free(text);
+	return rc;
+}
+
 int
 cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 	       char **argv)
@@ -209,6 +254,8 @@ cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 	}
 	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)) || (rc = cli_open(c, false)))
 		return rc;
+	if (!output && isatty(STDOUT_FILENO))
+		return export_to_terminal(c, format);
 	/* Into a temporary file beside the target, renamed when complete:
 	 * an export that fails half-way leaves no half a file. */
 	if (output) {
