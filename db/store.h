@@ -90,6 +90,13 @@ int store_each(struct db *db, const struct entity_def *def,
 int store_project_list(struct db *db, const struct project_query *q,
 		       struct project_rows *out, struct error *err);
 
+/* Sets *any when text holds a word the full-text search can look for
+ * (as the index's tokenizer splits text: letters and digits).  A
+ * q->text of white space only filters nothing; one with no word (only
+ * punctuation, or bytes that are not UTF-8) matches no project. */
+int store_text_searchable(struct db *db, const char *text, bool *any,
+			  struct error *err);
+
 /* Number of projects matching q (limit/offset ignored), and in all. */
 int store_project_count(struct db *db, const struct project_query *q,
 			int64_t *matching, int64_t *total, struct error *err);

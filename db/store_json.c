@@ -20,6 +20,7 @@
 #include "db_internal.h"
 #include "src/base/format.h"
 #include "src/base/i18n.h"
+#include "src/base/text.h"
 
 /* The JSON value of one field: cents as integers, hundredths as numbers
  * with two decimals made as text (8.80; no binary floating point on the
@@ -81,6 +82,36 @@ export_sql(const struct entity_def *def)
 	return sql;
 }
 
+/* Writes the JSON text SQLite made (valid UTF-8) with every character
+ * that text_is_control() names as \uXXXX: SQLite escapes only the C0
+ * controls, and a C1 CSI or a bidi override would act on a terminal
+ * that shows the file.  Such characters can only stand inside strings,
+ * so the document stays valid and its data the same. */
+static void
+put_escaped(FILE *out, const char *json, size_t n)
+{
+	size_t from = 0, i = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)json[i];
+		unsigned cp = c;
+		int len = c < 0x80 ? 1 : utf8_decode(json + i, n - i, &cp);
+
+		if (len < 0) {
+			i++;
+			continue;
+		}
+		/* C0 controls SQLite escaped already. */
+		if (c >= 0x7f && text_is_control(cp)) {
+			fwrite(json + from, 1, i - from, out);
+			fprintf(out, "\\u%04x", cp);
+			from = i + (size_t)len;
+		}
+		i += (size_t)len;
+	}
+	fwrite(json + from, 1, n - from, out);
+}
+
 /* Writes "name":{ rows }, streaming: one record in memory at a time. */
 static int
 export_member(struct db *db, const struct entity_def *def, const char *name,
@@ -98,8 +129,8 @@ export_member(struct db *db, const struct entity_def *def, const char *name,
 	fprintf(out, ",\n\"%s\":{", name);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		fputs(first ? "\n" : ",\n", out);
-		fwrite(sqlite3_column_text(st, 0), 1,
-		       (size_t)sqlite3_column_bytes(st, 0), out);
+		put_escaped(out, (const char *)sqlite3_column_text(st, 0),
+			    (size_t)sqlite3_column_bytes(st, 0));
 		first = false;
 	}
 	if (src != SQLITE_DONE) {

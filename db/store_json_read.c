@@ -565,6 +565,7 @@ store_json_items(struct db *db, const char *json, size_t len,
 			  .arg = arg, .err = err, .rec_id = -1 };
 	bool present[ENT_COUNT + 1] = { false }, in_order, paused;
 	struct error e;
+	locale_t numeric;
 	int rc, rc2;
 
 	if (!db || !json || !fn)
@@ -573,8 +574,11 @@ store_json_items(struct db *db, const char *json, size_t len,
 	if (len > INT32_MAX)
 		return error_set(err, ERR_INVALID, "$",
 				 _("the document is too large"));
+	/* SQLite's JSON functions read reals with strtod() in some builds:
+	 * under fi_FI, 8.80 would be 8. */
+	numeric = format_numeric_begin();
 	if ((rc = scan_top(&w, present, &in_order)))
-		return rc;
+		goto out;
 	paused = pause_fts(db);
 	if (in_order) {
 		rc = stream(&w, NO_MEMBER);
@@ -586,5 +590,7 @@ store_json_items(struct db *db, const char *json, size_t len,
 	}
 	if (paused && (rc2 = resume_fts(db, rc ? &e : err)) && !rc)
 		rc = rc2;
+out:
+	format_numeric_end(numeric);
 	return rc;
 }

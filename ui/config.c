@@ -215,6 +215,7 @@ config_load(struct ui *ui, const char *path, char *first, size_t size)
 	struct reader r = { .ui = ui, .first = first, .size = size };
 	char *def = NULL, *line = NULL;
 	size_t cap = 0;
+	ssize_t n;
 	FILE *f;
 
 	if (size)
@@ -230,9 +231,13 @@ config_load(struct ui *ui, const char *path, char *first, size_t size)
 		free(def);
 		return r.problems;
 	}
-	while (getline(&line, &cap, f) > 0) {
+	while ((n = getline(&line, &cap, f)) > 0) {
 		r.line++;
-		do_line(&r, line);
+		/* A NUL would cut the line short without a word. */
+		if (strlen(line) != (size_t)n)
+			problem(&r, "%s", _("the line holds a NUL byte"));
+		else
+			do_line(&r, line);
 	}
 	free(line);
 	fclose(f);

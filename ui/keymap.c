@@ -286,8 +286,11 @@ key_label(int key, char *buf, size_t size)
 			snprintf(buf, size, "<F%d>", code - KEY_F0);
 		else
 			snprintf(buf, size, "<%d>", code);
-	} else if (key < 0x20) {
+	} else if (key >= 1 && key <= 26) {
 		snprintf(buf, size, "C-%c", key + 'a' - 1);
+	} else if (key >= 0 && key < 0x20) {
+		/* C-@ C-\ C-] C-^ C-_: the character the key is Ctrl of. */
+		snprintf(buf, size, "C-%c", key + '@');
 	} else if (key < 0x80) {
 		snprintf(buf, size, "%c", key);
 	} else {

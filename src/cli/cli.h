@@ -182,9 +182,11 @@ char *cli_deadline_state(struct cli *c, char *buf, size_t size,
 			 const char *due, bool done, const char *done_date,
 			 bool *overdue);
 
-/* Standard input, whole, less the newlines that end it; NULL when it
- * cannot be read.  The caller frees. */
-char *cli_read_stdin(void);
+/* Reads standard input, whole, less the newlines that end it, into
+ * *out (the caller frees) as the value of field.  Text with a NUL byte
+ * (which would cut it short) is refused: ERR_INVALID naming field and
+ * the byte.  ERR_OK, or an error reported as cli_fail() does. */
+int cli_read_stdin(struct cli *c, const char *field, char **out);
 
 /* Defines the handler fn of a command group: it dispatches the word
  * after the group's name through table. */

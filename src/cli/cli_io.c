@@ -16,19 +16,22 @@
 #include "src/core/shared.h"
 #include "src/base/text.h"
 
-char *
-cli_read_stdin(void)
+int
+cli_read_stdin(struct cli *c, const char *field, char **out)
 {
 	size_t len = 0, cap = 4096;
-	char *buf = malloc(cap);
+	char *buf = malloc(cap), *nul;
 	ssize_t n;
 
+	*out = NULL;
 	while (buf && (n = read(STDIN_FILENO, buf + len, cap - len - 1)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
 			free(buf);
-			return NULL;
+			return cli_fail(c, ERR_FAILED, field,
+					_("%s: cannot read standard input: %s"),
+					field, strerror(errno));
 		}
 		len += (size_t)n;
 		if (cap - len < 2) {
@@ -39,12 +42,21 @@ cli_read_stdin(void)
 			buf = grown;
 		}
 	}
-	if (buf) {
-		while (len > 0 && buf[len - 1] == '\n')
-			len--;
-		buf[len] = '\0';
+	if (!buf)
+		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+	if ((nul = memchr(buf, '\0', len))) {
+		size_t at = (size_t)(nul - buf);
+
+		free(buf);
+		return cli_fail(c, ERR_INVALID, field,
+				_("%s: standard input holds a NUL byte (at byte %zu); the text must be plain UTF-8 text"),
+				field, at + 1);
 	}
-	return buf;
+	while (len > 0 && buf[len - 1] == '\n')
+		len--;
+	buf[len] = '\0';
+	*out = buf;
+	return ERR_OK;
 }
 
 /* Removes a database file and the WAL files beside it. */
@@ -225,6 +237,51 @@ cli_cmd_demo(struct cli *c, const struct cli_command *cmd, int argc,
 	return c->ui_run(&c->m, &opts);
 }
 
+/* Shows an export on a terminal: stored text may hold escape
+ * sequences, so it goes through text_sanitize() as tables do, CRLF
+ * record ends becoming line ends.  Into a file or a pipe the export is
+ * written exactly instead. */
+static void
+show_export(const char *text, size_t len)
+{
+	char *lines = malloc(len + 1), *safe;
+	size_t n = 0;
+
+	if (!lines)
+		return;
+	for (size_t i = 0; i < len; i++)
+		if (!(text[i] == '\r' && i + 1 < len && text[i + 1] == '\n'))
+			lines[n++] = text[i];
+	lines[n] = '\0';
+	if ((safe = text_sanitize(lines, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS)))
+		fputs(safe, stdout);
+	free(safe);
+	free(lines);
+}
+
+/* Runs the export into memory and shows it safely on the terminal. */
+static int
+export_to_terminal(struct cli *c, enum cli_format format)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	int rc;
+
+	if (!mem)
+		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+	rc = format == FORMAT_CSV ? model_export_csv(&c->m, mem)
+				  : model_export_json(&c->m, mem);
+	if (fclose(mem) != 0 && rc == ERR_OK)
+		rc = cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+	else if (rc == ERR_OK)
+		show_export(text, len);
+	else
+		cli_report(c, rc);
+	free(text);
+	return rc;
+}
+
 int
 cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 	       char **argv)
@@ -251,6 +308,8 @@ cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 	}
 	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)) || (rc = cli_open(c, false)))
 		return rc;
+	if (!output && isatty(STDOUT_FILENO))
+		return export_to_terminal(c, format);
 	/* Into a temporary file beside the target, renamed when complete:
 	 * an export that fails half-way leaves no half a file. */
 	if (output) {

@@ -120,6 +120,12 @@ model_count_projects(struct model *m, const struct project_query *q,
 }
 
 int
+model_text_searchable(struct model *m, const char *text, bool *any)
+{
+	return store_text_searchable(m->db, text, any, &m->err);
+}
+
+int
 model_changes(struct model *m, const char *project_uuid,
 	      const char *record_uuid, int64_t limit, struct change_list *out)
 {
