@@ -63,7 +63,7 @@ test_json_walk(void **state)
 	struct seen s = { -1, -1 };
 	struct error err;
 	const char *doc = "{\"format\":\"salkku\",\"format_version\":1,"
-		"\"projects\":{\"" U1 "\":{\"version\":1,\"updated_at\":\"t\","
+		"\"projects\":{\"" U1 "\":{\"version\":1,\"updated_at\":\"2024-01-15T10:00:00Z\","
 		"\"updated_by\":\"a\",\"code\":\"X\",\"name\":\"X\","
 		"\"status\":\"idea\",\"person_years\":8.80,\"budget\":45308750}}}";
 
