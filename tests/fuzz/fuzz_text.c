@@ -38,7 +38,8 @@ acts(unsigned cp, unsigned flags)
 		return !(flags & TEXT_KEEP_TABS);
 	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
 	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
-	       cp == 0x200e || cp == 0x200f || cp == 0x061c;
+	       cp == 0x200e || cp == 0x200f || cp == 0x061c ||
+	       cp == 0x2028 || cp == 0x2029 || cp == 0x200b || cp == 0xfeff;
 }
 
 /* Valid UTF-8 and nothing that acts on a terminal. */
