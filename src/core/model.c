@@ -52,8 +52,10 @@ model_open(struct model *m, const char *path, unsigned flags)
 		db_flags |= DB_CREATE;
 	/* A file this user may not write is opened for reading instead of
 	 * failing at the first keystroke that saves. */
-	if ((flags & MODEL_READONLY) ||
-	    (stat(path, &st) == 0 && access(path, W_OK) != 0 && errno == EACCES))
+	if (!(flags & MODEL_READONLY) && stat(path, &st) == 0 &&
+	    access(path, W_OK) != 0 && errno == EACCES)
+		m->may_not_write = true;
+	if ((flags & MODEL_READONLY) || m->may_not_write)
 		db_flags = DB_READONLY;
 	if (db_open(path, db_flags, &m->db, &m->err) != ERR_OK)
 		return m->err.code;

@@ -26,6 +26,7 @@ struct model {
 	struct db *db;
 	char user[64];      /* login name of the real uid (getpwuid(getuid())) */
 	bool read_only;
+	bool may_not_write; /* read-only because this user may not write the file */
 	struct error err;   /* the last failure */
 };
 
