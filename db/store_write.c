@@ -235,11 +235,11 @@ static int
 conflict(const struct record *stored, const char *title, int64_t yours,
 	 struct error *err)
 {
+	/* Who and when are left to the front ends, which write the time
+	 * in the user's zone and language. */
 	error_set(err, ERR_CONFLICT, NULL,
-		  _("%s was changed by %s at %s: you have version %" PRId64
-		    ", it is now at version %" PRId64),
-		  title, stored->updated_by, stored->updated_at, yours,
-		  stored->version);
+		  _("%s has changed since you read version %" PRId64),
+		  title, yours);
 	if (err) {
 		err->current_version = stored->version;
 		snprintf(err->changed_by, sizeof err->changed_by, "%s",
