@@ -183,10 +183,12 @@ missing_reference(struct db *db, const struct record *rec, struct error *err)
 			continue;
 		snprintf(sql, sizeof sql, "SELECT 1 FROM \"%s\" WHERE uuid = ?1",
 			 entities[f->ref]->table);
+		/* A uuid says nothing to a person: the usual cause is a
+		 * record deleted by someone else while a form was open. */
 		if (!exists(db, sql, v, NULL))
-			return error_set(err, ERR_INVALID, f->name,
-					 _("%s: there is no %s with uuid %s"),
-					 f->name, entities[f->ref]->name, v);
+			return error_set(err, ERR_NOT_FOUND, f->name,
+					 _("%s: that %s no longer exists (someone deleted it): nothing was saved"),
+					 f->name, _(entities[f->ref]->label));
 	}
 	return db_fail(db, err, _("cannot write the database"));
 }

@@ -265,8 +265,11 @@ test_references(void **state)
 	record_set_text(r, ROLE_ORGANISATION, "00000000-0000-4000-8000-000000000000");
 	record_set_text(r, ROLE_ROLE, "funder");
 	assert_int_equal(db_begin(db, &err), ERR_OK);
-	assert_int_equal(store_insert(db, r, "tester", &err), ERR_INVALID);
+	/* Deleted meanwhile: said as such, without the uuid. */
+	assert_int_equal(store_insert(db, r, "tester", &err), ERR_NOT_FOUND);
 	assert_string_equal(err.field, "organisation");
+	assert_non_null(strstr(err.message, "no longer exists"));
+	assert_null(strstr(err.message, "00000000-0000"));
 	db_rollback(db);
 	record_set_text(r, ROLE_ORGANISATION, stm->uuid);
 	fx_insert(db, r);
