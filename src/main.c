@@ -2,10 +2,8 @@
  * command line, which may open the TUI. */
 #include "config.h"
 
-#include <langinfo.h>
 #include <locale.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "src/base/i18n.h"
 #include "src/cli/cli_main.h"
@@ -21,10 +19,10 @@ main(int argc, char **argv)
 	 * LC_MESSAGES; nothing of ours reads LC_NUMERIC, and a library that
 	 * parses "8.80" with strtod() must not meet a decimal comma. */
 	setlocale(LC_NUMERIC, "C");
-	/* Stored text is UTF-8 whatever the environment says; without a
-	 * UTF-8 LC_CTYPE, wcwidth() and ncursesw cannot measure it. */
-	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-		setlocale(LC_CTYPE, "C.UTF-8");
+	/* LC_CTYPE stays the user's: stored text is UTF-8 and decoded by
+	 * text.c, and what reaches a terminal of another character set is
+	 * converted to it (the CLI: cli_charset.c; the screens: curses,
+	 * with stand-ins from draw.c). */
 #ifdef ENABLE_NLS
 	bindtextdomain(PACKAGE, localedir ? localedir : LOCALEDIR);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");

@@ -3,6 +3,7 @@
 
 #include "draw.h"
 
+#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,43 @@ draw_to_eol(WINDOW *w, attr_t attr)
 	wclrtoeol(w);
 }
 
+/* What the terminal can show.  A property of the terminal for the whole
+ * run, like curses' own screen: set once by draw_setup() before curses
+ * starts, read by every draw. */
+static enum draw_charset charset = DRAW_UNICODE;
+
+enum draw_charset
+draw_setup(void)
+{
+	const char *term = getenv("TERM");
+
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		charset = DRAW_LOCALE;
+	else if (term && (!strcmp(term, "linux") || !strncmp(term, "linux-", 6)))
+		charset = DRAW_CONSOLE;
+	else
+		charset = DRAW_UNICODE;
+	return charset;
+}
+
+/* The character shown for wc: itself, or what stands in for it on a
+ * terminal that lacks it (the same single column, text_width measured
+ * it as one). */
+static wchar_t
+shown(wchar_t wc)
+{
+	unsigned stand_in;
+
+	if (charset == DRAW_UNICODE || wc < 0x80)
+		return wc;
+	if (charset == DRAW_CONSOLE)
+		return (stand_in = text_symbol_fallback((unsigned)wc)) ? (wchar_t)stand_in : wc;
+	/* In another character set wcwidth() says -1 for what it lacks. */
+	if (wcwidth(wc) >= 0)
+		return wc;
+	return (stand_in = text_ascii_fallback((unsigned)wc)) ? (wchar_t)stand_in : L'?';
+}
+
 /* Adds UTF-8 s (already safe) with the wide calls. */
 static void
 add_utf8(WINDOW *w, const char *s)
@@ -64,11 +102,10 @@ add_utf8(WINDOW *w, const char *s)
 		if (!wbuf)
 			return;
 	}
-	got = mbstowcs(wbuf, s, n + 1);
-	if (got == (size_t)-1)
-		waddstr(w, "?");
-	else
-		waddnwstr(w, wbuf, (int)got);
+	got = utf8_to_wide(s, wbuf, n + 1);
+	for (size_t i = 0; i < got; i++)
+		wbuf[i] = shown(wbuf[i]);
+	waddnwstr(w, wbuf, (int)got);
 	if (wbuf != stackbuf)
 		free(wbuf);
 }

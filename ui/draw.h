@@ -13,6 +13,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* What the terminal can show, decided once before curses starts. */
+enum draw_charset {
+	DRAW_UNICODE,   /* a UTF-8 locale: everything */
+	DRAW_CONSOLE,   /* UTF-8 on the Linux console: no ◔ ◑ ▓ in its fonts */
+	DRAW_LOCALE,    /* another character set: only what it holds */
+};
+
+/* Reads the locale's character set and TERM: call before newterm(). */
+enum draw_charset draw_setup(void);
+
 enum draw_flags {
 	DRAW_PAD   = 1 << 0,  /* fill the width with spaces */
 	DRAW_RIGHT = 1 << 1,  /* align right (pads on the left) */

@@ -497,6 +497,7 @@ ui_run(struct model *m, const struct ui_options *opts)
 	}
 	if (terminal_check() < 0)
 		return ERR_USAGE;
+	draw_setup();
 	ui.m = m;
 	ui.opts = opts;
 	ui.read_only = opts->read_only || m->read_only;

@@ -381,8 +381,9 @@ view_text_matches(const char *hay, const char *needle)
 	ln = strlen(needle) + 1;
 	wh = malloc(lh * sizeof *wh);
 	wn = malloc(ln * sizeof *wn);
-	if (wh && wn && mbstowcs(wh, safe, lh) != (size_t)-1 &&
-	    mbstowcs(wn, needle, ln) != (size_t)-1) {
+	if (wh && wn) {
+		utf8_to_wide(safe, wh, lh);
+		utf8_to_wide(needle, wn, ln);
 		for (wchar_t *p = wh; *p; p++)
 			*p = (wchar_t)towlower((wint_t)*p);
 		for (wchar_t *p = wn; *p; p++)

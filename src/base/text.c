@@ -247,6 +247,70 @@ text_width(const char *s)
 	return width;
 }
 
+size_t
+utf8_to_wide(const char *s, wchar_t *out, size_t max)
+{
+	size_t len = strlen(s), i = 0, n = 0;
+
+	if (!max)
+		return 0;
+	while (i < len && n + 1 < max) {
+		unsigned cp;
+		int used;
+
+		i += next_char(s, i, len, &cp, &used);
+		out[n++] = (wchar_t)cp;
+	}
+	out[n] = 0;
+	return n;
+}
+
+/* One ASCII character for each symbol salkku draws and for common
+ * punctuation, in the same single column. */
+static const struct {
+	unsigned cp;
+	char ascii;
+	bool symbol;      /* drawn by salkku (not punctuation of text) */
+} fallbacks[] = {
+	/* The status symbols (src/base/entity.c), kept apart. */
+	{ 0x00b7, '.', true }, { 0x25d4, ':', true }, { 0x25cb, 'o', true },
+	{ 0x25d1, '+', true }, { 0x2717, 'x', true }, { 0x25cf, '*', true },
+	{ 0x25d0, '%', true }, { 0x25a0, '#', true },
+	/* The timeline's fills and marks; the done mark. */
+	{ 0x2591, '.', true }, { 0x2592, ':', true }, { 0x2593, '=', true },
+	{ 0x2588, '#', true }, { 0x2500, '-', true }, { 0x254c, '~', true },
+	{ 0x2502, '|', true }, { 0x25bc, 'v', true }, { 0x25b2, '^', true },
+	{ 0x2713, '+', true },
+	/* Punctuation of messages and clipped text. */
+	{ 0x2026, '~', false }, { 0x2192, '>', false }, { 0x2014, '-', false },
+	{ 0x2013, '-', false }, { 0x201c, '"', false }, { 0x201d, '"', false },
+	{ 0x201e, '"', false }, { 0x2018, '\'', false }, { 0x2019, '\'', false },
+	{ 0x00a0, ' ', false }, { 0x202f, ' ', false }, { 0x2009, ' ', false },
+	{ 0x20ac, 'E', false }, { 0xfffd, '?', false },
+};
+
+static unsigned
+fallback(unsigned cp, bool symbols_only)
+{
+	for (size_t i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++)
+		if (fallbacks[i].cp == cp)
+			return !symbols_only || fallbacks[i].symbol
+			       ? (unsigned char)fallbacks[i].ascii : 0;
+	return 0;
+}
+
+unsigned
+text_ascii_fallback(unsigned cp)
+{
+	return fallback(cp, false);
+}
+
+unsigned
+text_symbol_fallback(unsigned cp)
+{
+	return fallback(cp, true);
+}
+
 static bool
 is_hex(char c)
 {

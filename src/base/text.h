@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <wchar.h>
 
 enum text_flags {
 	TEXT_KEEP_NEWLINES = 1 << 0,  /* keep '\n' (multi-line notes); else "^J" */
@@ -59,6 +60,22 @@ int utf8_decode(const char *s, size_t n, unsigned *cp);
 /* True when the len bytes at s are valid UTF-8 (no overlongs, no
  * surrogates, nothing above U+10FFFF). */
 bool utf8_valid(const char *s, size_t len);
+
+/* Decodes UTF-8 s into at most max - 1 wide characters and a 0, invalid
+ * bytes as U+FFFD, whatever LC_CTYPE is (mbstowcs would follow it).
+ * Returns the characters written. */
+size_t utf8_to_wide(const char *s, wchar_t *out, size_t max);
+
+/* For a terminal that cannot show cp (a locale without it, or the Linux
+ * console, whose fonts lack ◔ ◑ ▓ and friends): the one ASCII character
+ * that stands in for it in the same single column, or 0 when cp is not
+ * one of the symbols salkku draws or common punctuation. */
+unsigned text_ascii_fallback(unsigned cp);
+
+/* The same for the symbols salkku draws only (statuses, the timeline's
+ * bars and marks), not for punctuation: for a console whose font has
+ * letters and quotes but not ◔ ◑ ▓. */
+unsigned text_symbol_fallback(unsigned cp);
 
 /* Compares two UTF-8 strings as a Nordic reader sorts them: case folded,
  * Å Ä Ö after Z (Finnish/Swedish), Ü as Y, accented Latin letters with

@@ -29,7 +29,8 @@ static const struct cli_command commands[] = {
 	     "              GROUP (directory 2770, files 0660), nothing for others"),
 	  CMD_WRITES },
 	{ "demo", cli_cmd_demo, "demo",
-	  N_("Open a fresh demo database in the terminal interface."), NULL, 0 },
+	  N_("Open a fresh demo database in the terminal interface."), NULL,
+	  CMD_SCREEN },
 	{ "list", cli_cmd_list, "list [OPTION]... [WORDS]...",
 	  N_("List projects, filtered and sorted."),
 	  N_("  --status S[,S]...  only projects in these statuses\n"
@@ -230,6 +231,8 @@ cli_dispatch(struct cli *c, const char *group,
 				 cmd->name);
 	}
 run:
+	if (!(cmd->flags & CMD_SCREEN))
+		cli_charset_setup(c);
 	optind = 0;
 	return cmd->run(c, cmd, argc, argv);
 }
@@ -520,6 +523,7 @@ cli_main(int argc, char **argv, ui_run_fn ui_run)
 			c.read_only = true;
 			break;
 		case 'h':
+			cli_charset_setup(&c);
 			print_main_help();
 			return ERR_OK;
 		case 'V':

@@ -29,6 +29,7 @@ struct cli {
 	char *path_config;       /* the config file that said it, or NULL; owned */
 	ui_run_fn ui_run;
 	enum fmt_style style;    /* people's dates and money */
+	bool charset_ready;      /* cli_charset_setup() has run */
 };
 
 struct cli_command;
@@ -38,6 +39,7 @@ typedef int (*cli_handler)(struct cli *c, const struct cli_command *cmd,
 
 enum cli_command_flags {
 	CMD_WRITES = 1 << 0,  /* refused under --read-only */
+	CMD_SCREEN = 1 << 1,  /* opens the terminal interface */
 };
 
 struct cli_command {
@@ -103,6 +105,11 @@ int cli_format(const struct cli_command *cmd, const char *arg,
 
 /* The keys of a {NULL}-ended enum table, ", "-separated, into buf. */
 char *cli_enum_keys(const struct enum_def *enums, char *buf, size_t size);
+
+/* Standard output and error, when they are terminals of a locale whose
+ * character set is not UTF-8, become streams that convert to it.  Not
+ * for the terminal interface, which curses converts itself. */
+void cli_charset_setup(struct cli *c);
 
 /* Prints a message to standard output, sanitised as a whole (it may
  * quote stored text), newline-terminated. */
