@@ -101,7 +101,8 @@ enum cli_format {
 int cli_format(const struct cli_command *cmd, const char *arg,
 	       unsigned allowed, enum cli_format *out);
 
-/* The keys of a {NULL}-ended enum table, ", "-separated, into buf. */
+/* The translated labels of a {NULL}-ended enum table (what a person
+ * may type besides the keys), ", "-separated, into buf. */
 char *cli_enum_keys(const struct enum_def *enums, char *buf, size_t size);
 
 /* Prints a message to standard output, sanitised as a whole (it may
@@ -135,7 +136,8 @@ int cli_project(struct cli *c, const char *code, struct record **out);
 /* The organisation with this uuid, short name or name; errors printed. */
 int cli_organisation(struct cli *c, const char *text, struct record **out);
 
-/* True for "field=value": a lower-case name, then '='. */
+/* True for "field=value": a field's name or its translated label (a
+ * word of letters, digits, '_' and '-'), then '='. */
 bool cli_is_assignment(const char *arg);
 
 /* model_assign() for each of the n assignments; errors printed. */
