@@ -199,7 +199,7 @@ entity_by_name(const char *name)
  * either all alike, so that "budjetti", "Suunniteltu_alku" and
  * "main implementer" all match. */
 static bool
-label_matches(const char *label, const char *typed)
+label_compare(const char *label, const char *typed, bool words)
 {
 	mbstate_t sl = { 0 }, st = { 0 };
 	const char *a = label, *b = typed;
@@ -216,6 +216,9 @@ label_matches(const char *label, const char *typed)
 			wa = L'_';
 		if (wb == L' ' || wb == L'-')
 			wb = L'_';
+		/* With words, typed may stop where a word of label ends. */
+		if (words && !wb && a != label && (wa == L'_' || !wa))
+			return true;
 		if (towlower((wint_t)wa) != towlower((wint_t)wb))
 			return false;
 		if (!wa)
@@ -223,6 +226,12 @@ label_matches(const char *label, const char *typed)
 		a += na;
 		b += nb;
 	}
+}
+
+static bool
+label_matches(const char *label, const char *typed)
+{
+	return label_compare(label, typed, false);
 }
 
 int
@@ -291,6 +300,8 @@ entity_field_label(const struct entity_def *def, const char *name)
 const struct enum_def *
 enum_find(const struct enum_def *enums, const char *key)
 {
+	const struct enum_def *found = NULL;
+
 	for (const struct enum_def *e = enums; e->key; e++)
 		if (!strcmp(e->key, key))
 			return e;
@@ -298,7 +309,15 @@ enum_find(const struct enum_def *enums, const char *key)
 	for (const struct enum_def *e = enums; e->key; e++)
 		if (label_matches(_(e->label), key))
 			return e;
-	return NULL;
+	/* Its first words, when only one label begins so: "raportti" for
+	 * "raportti jätettävä". */
+	for (const struct enum_def *e = enums; e->key; e++)
+		if (label_compare(_(e->label), key, true)) {
+			if (found)
+				return NULL;
+			found = e;
+		}
+	return found;
 }
 
 const char *

@@ -128,7 +128,8 @@ char *entity_title_text(const struct entity_def *def, const char *title,
 
 /* The enum_def whose key is key (case-sensitive), or NULL.  The lookup
  * also accepts the translated label, without case and with '_' for a
- * space, so that a Finnish user may type "Käynnissä" or "päätoteuttaja". */
+ * space, so that a Finnish user may type "Käynnissä" or "päätoteuttaja", or
+ * the first words of one label only ("raportti" for "raportti jätettävä"). */
 const struct enum_def *enum_find(const struct enum_def *enums, const char *key);
 
 /* Number of entries in a {NULL}-terminated enum table. */

@@ -173,8 +173,8 @@ void cli_json_record(struct cli *c, struct json_out *j,
  * then its version, last change and uuid. */
 void cli_print_fields(struct cli *c, const struct record *rec);
 
-/* "changed 12.12.2023 09:41 UTC by lkorhonen" for an ISO timestamp;
- * into buf. */
+/* An ISO UTC time stamp in local time, "12.12.2023 11.41", into buf
+ * (format_when). */
 char *cli_when(struct cli *c, char *buf, size_t size, const char *iso);
 
 /* What a deadline due on `due` (ISO) means today: "done 1.12.2023",
