@@ -198,7 +198,7 @@ db_entity_stmt(struct db *db, const struct entity_def *def,
 		return hand_out(c->st[which], err);
 	if (which == ES_CHILDREN && def->project_field < 0) {
 		error_set(err, ERR_INVALID, NULL,
-			  _("a %s does not belong to a project"), def->name);
+			  _("a %s does not belong to a project"), entity_shown(def));
 		return NULL;
 	}
 	if (!(sql = build_sql(def, which, 0))) {

@@ -180,7 +180,7 @@ check_imported(const struct record *rec, struct error *err)
 				 _("uuid: %s is not a lower-case uuid"), rec->uuid);
 	if (rec->version < 1)
 		return error_set(err, ERR_INVALID, "version",
-				 _("version: %s %s has no version"), rec->def->name,
+				 _("version: %s %s has no version"), entity_shown(rec->def),
 				 rec->uuid);
 	return ERR_OK;
 }

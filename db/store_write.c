@@ -162,11 +162,11 @@ duplicate(struct db *db, const struct record *rec, struct error *err)
 			 "COLLATE fold AND uuid != ?2", def->table, name);
 		if (exists(db, sql, v, rec->uuid))
 			return error_set(err, ERR_INVALID, name,
-					 _("%s: a %s with %s %s exists"), name,
-					 def->name, name, v);
+					 _("%s: %s %s already exists"),
+					 field_shown(&def->fields[i]), entity_shown(def), v);
 	}
 	return error_set(err, ERR_INVALID, "uuid", _("uuid: a %s with uuid %s exists"),
-			 def->name, rec->uuid);
+			 entity_shown(def), rec->uuid);
 }
 
 static int

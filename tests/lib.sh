@@ -61,3 +61,61 @@ finish() {
 	fi
 	exit 0
 }
+
+# use_language LL: runs salkku in the LL_FI.UTF-8 locale (fi or sv) with
+# the catalogue compiled from po/LL.po; exits 77 (skip) when the locale
+# is neither installed nor buildable here, or the catalogue cannot be
+# had.  Sets $lang_locale.
+use_language() {
+	lang_locale=$(locale -a 2>/dev/null | grep -i "^$1_FI\.utf-\?8\$" | head -n 1)
+	if [ -z "$lang_locale" ]; then
+		if command -v localedef >/dev/null 2>&1 &&
+		   [ -f "/usr/share/i18n/locales/$1_FI" ] &&
+		   localedef -i "$1_FI" -f UTF-8 "$TEST_TMP/loc/$1_FI.UTF-8" >/dev/null 2>&1; then
+			export LOCPATH="$TEST_TMP/loc"
+			lang_locale=$1_FI.UTF-8
+		else
+			echo "SKIP: no $1_FI.UTF-8 locale, and none can be built here (install locales)"
+			exit 77
+		fi
+	fi
+	if command -v msgfmt >/dev/null 2>&1; then
+		msgfmt -o "$TEST_TMP/$1.gmo" "$top_srcdir/po/$1.po" || exit 99
+		lang_gmo="$TEST_TMP/$1.gmo"
+	else
+		lang_gmo="$top_builddir/po/$1.gmo"
+		[ -f "$lang_gmo" ] || lang_gmo="$top_srcdir/po/$1.gmo"
+		if [ ! -f "$lang_gmo" ]; then
+			echo "SKIP: po/$1.gmo is not built and msgfmt is missing"
+			exit 77
+		fi
+	fi
+	mkdir -p "$SALKKU_LOCALEDIR/$1/LC_MESSAGES" || exit 99
+	cp "$lang_gmo" "$SALKKU_LOCALEDIR/$1/LC_MESSAGES/salkku.mo.$$" &&
+		mv "$SALKKU_LOCALEDIR/$1/LC_MESSAGES/salkku.mo.$$" \
+		   "$SALKKU_LOCALEDIR/$1/LC_MESSAGES/salkku.mo" || exit 99
+	export LC_ALL="$lang_locale" LANGUAGE=
+}
+
+# The English keys that must never stand inside a sentence of another
+# language: entities, field keys, statuses, roles, kinds and placeholders.
+english_keys='project|organisation|organization|role|funding|status_change|deadline|note|outcome|code|name|description|status|planned_start|planned_end|actual_start|actual_end|themes|region|budget|person_years|website|short_name|kind|budget_share|funder|programme|applied|granted|decision_date|reference|from_status|to_status|reason|forced|title|due|done|done_date|author|body|label|value|unit|preparing|rejected|active|reporting|closed|cancelled|withdrawn|administrator|main_implementer|co_implementer|partner|steering_group|application_due|decision_expected|report_due|steering_meeting|payment|other|created|deleted|overdue|days|UTC|CODE|FILE|FIELD|VALUE|ORG|NAME|DATE|TEXT|KIND|DAYS|WORDS'
+
+# expect_no_english DESCRIPTION: neither stdout nor stderr of the last run
+# holds an English key as a word.  Command names after "salkku", option
+# names, the names of --format and --sort values and uuids are syntax,
+# not words of a sentence, and are left out.
+expect_no_english() {
+	found=$(printf '%s\n%s\n' "$out" "$err" |
+		sed -E -e 's/salkku( [a-z]+){1,2}/salkku/g' \
+		       -e 's/--[a-z-]+//g' \
+		       -e 's/[0-9a-f]{8}-[0-9a-f-]{27}//g' \
+		       -e '/^  (format|sort|[a-z]+ +[A-ZÄÖ]) /d' \
+		       -e 's/(table|csv|json|text)(, | tai | eller |\)|$)//g' \
+		       -e 's/(code, name, status, administrator, funder,|start, end [a-z]+ budget)//' \
+		       -e 's/^  [a-z]+ {2,}//' |
+		grep -owE "$english_keys" | sort -u | tr '\n' ' ')
+	[ -z "$found" ] || fail "$1: English keys in the output: $found
+$out
+$err"
+}

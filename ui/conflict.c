@@ -305,7 +305,9 @@ conflict_draw(struct modal *m)
 				yours = shown(ui, c->read, f);
 			y++;
 			if (i == room - 1 && c->nrows > room) {
-				snprintf(buf, sizeof buf, _("… and %d more fields"),
+				snprintf(buf, sizeof buf, P_("… and %d more field",
+						       "… and %d more fields",
+						       (unsigned long)(c->nrows - i)),
 					 c->nrows - i);
 				draw_text_at(m->win, y, 2, buf, iw, theme_attr(t, TH_DIM), 0);
 				free(theirs);

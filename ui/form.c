@@ -84,7 +84,9 @@ shown_value(struct form *fm, struct form_field *ff)
 			more++;
 		if (nl) {
 			*nl = '\0';
-			if (asprintf(&s, _("%s … (%d more lines)"), out, more) >= 0) {
+			if (asprintf(&s, P_("%s … (%d more line)",
+					   "%s … (%d more lines)",
+					   (unsigned long)more), out, more) >= 0) {
 				free(out);
 				out = s;
 			}

@@ -102,20 +102,7 @@ tabs_clear(struct project_view *p)
 void
 tabs_when(struct ui *ui, const char *iso, char *buf, size_t size)
 {
-	struct tm tm = { 0 }, local;
-	char date[40], day[11];
-	time_t t;
-
-	if (!iso || !strptime(iso, "%Y-%m-%dT%H:%M:%S", &tm)) {
-		snprintf(buf, size, "%s", iso ? iso : "");
-		return;
-	}
-	t = timegm(&tm);
-	localtime_r(&t, &local);
-	strftime(day, sizeof day, "%Y-%m-%d", &local);
-	format_date(date, sizeof date, day, ui->fmt);
-	snprintf(buf, size, ui->fmt == FMT_FINNISH ? "%s %d.%02d" : "%s %02d:%02d",
-		 date, local.tm_hour, local.tm_min);
+	format_when(buf, size, iso, ui->fmt);
 }
 
 /* ---- Overview ---------------------------------------------------- */
@@ -401,12 +388,14 @@ deadline_state(struct view *v, const struct record *d, char *buf, size_t size,
 	days = date_diff_days(ui->today, due);
 	if (days < 0) {
 		*elem = TH_OVERDUE;
-		snprintf(buf, size, _("! overdue %d days"), -days);
+		snprintf(buf, size, P_("! overdue %d day", "! overdue %d days",
+				       (unsigned long)-days), -days);
 	} else if (days == 0) {
 		*elem = TH_OVERDUE;
 		snprintf(buf, size, "%s", _("! due today"));
 	} else {
-		snprintf(buf, size, _("in %d days"), days);
+		snprintf(buf, size, P_("in %d day", "in %d days",
+				       (unsigned long)days), days);
 	}
 	return buf;
 }
@@ -425,8 +414,13 @@ change_cell(struct view *v, const struct change_entry *c, int col, char *buf,
 	case 1:
 		return c->who;
 	case 2:
-		snprintf(buf, size, "%s %s", c->def ? _(c->def->label) : "",
-			 c->record_title ? c->record_title : "");
+		if (!c->def) {
+			snprintf(buf, size, "%s", c->record_title ? c->record_title : "");
+			return buf;
+		}
+		snprintf(buf, size, "%s ", _(c->def->label));
+		entity_title_text(c->def, c->record_title, buf + strlen(buf),
+				  size - strlen(buf));
 		return buf;
 	case 3:
 		f = c->def && c->field ? entity_field_index(c->def, c->field) : -1;
@@ -516,7 +510,9 @@ raw_cell(struct view *v, size_t i, int col, char *buf, size_t size,
 
 			for (const char *q = strchr(s, '\n'); q; q = strchr(q + 1, '\n'))
 				more++;
-			snprintf(buf, size, _("%.*s … (%d more lines)"),
+			snprintf(buf, size, P_("%.*s … (%d more line)",
+					    "%.*s … (%d more lines)",
+					    (unsigned long)more),
 				 (int)(strchr(s, '\n') - s), s, more);
 			return buf;
 		}

@@ -541,7 +541,8 @@ ui_run(struct model *m, const struct ui_options *opts)
 
 	if (problems > 1)
 		snprintf(problem + strlen(problem), sizeof problem - strlen(problem),
-			 _(" (and %d more)"), problems - 1);
+			 P_(" (and %d more)", " (and %d more)",
+			    (unsigned long)(problems - 1)), problems - 1);
 	if (problems)
 		ui_error(&ui, "%s", problem);
 	else if (opts->hint)

@@ -151,12 +151,14 @@ cell(struct view *v, size_t row, int col, char *buf, size_t size,
 	case C_WHEN:
 		if (days < 0) {
 			*elem = TH_OVERDUE;
-			snprintf(buf, size, _("overdue %d days"), -days);
+			snprintf(buf, size, P_("overdue %d day", "overdue %d days",
+					       (unsigned long)-days), -days);
 		} else if (days == 0) {
 			*elem = TH_OVERDUE;
 			snprintf(buf, size, "%s", _("today"));
 		} else {
-			snprintf(buf, size, _("in %d days"), days);
+			snprintf(buf, size, P_("in %d day", "in %d days",
+					       (unsigned long)days), days);
 		}
 		return buf;
 	}
@@ -169,7 +171,9 @@ title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 	struct deadlines *d = v->priv;
 	size_t used;
 
-	snprintf(left, lsize, _("Deadlines — the next %d days"), d->days);
+	snprintf(left, lsize, P_("Deadlines — the next %d day",
+				 "Deadlines — the next %d days",
+				 (unsigned long)d->days), d->days);
 	used = (size_t)snprintf(right, rsize, _("overdue %zu · coming %zu"),
 				d->overdue, d->upcoming);
 	if (v->search && used < rsize)
@@ -182,8 +186,9 @@ status(struct view *v, char *buf, size_t size)
 	struct deadlines *d = v->priv;
 
 	if (!d->all.count)
-		snprintf(buf, size, _("Nothing is due in the next %d days (+ looks further)."),
-			 d->days);
+		snprintf(buf, size, P_("Nothing is due in the next %d day (+ looks further).",
+				       "Nothing is due in the next %d days (+ looks further).",
+				       (unsigned long)d->days), d->days);
 }
 
 static enum action_result

@@ -3,8 +3,12 @@
 
 #include "entity.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <wchar.h>
+#include <wctype.h>
 
 #include "entity_fields.h"
 #include "i18n.h"
@@ -138,35 +142,35 @@ static const struct field_def outcome_fields[] = {
 
 static const struct entity_def organisation_def = {
 	ENT_ORGANISATION, "organisation", "organisations", "organisation",
-	N_("Organisation"), FIELDS(organisation_fields), -1, ORG_NAME,
+	N_("Organisation"), N_("organisation"), FIELDS(organisation_fields), -1, ORG_NAME,
 };
 static const struct entity_def project_def = {
 	ENT_PROJECT, "project", "projects", "project",
-	N_("Project"), FIELDS(project_fields), -1, PROJECT_CODE,
+	N_("Project"), N_("project"), FIELDS(project_fields), -1, PROJECT_CODE,
 };
 static const struct entity_def role_def = {
 	ENT_ROLE, "role", "roles", "project_role",
-	N_("Role"), FIELDS(role_fields), ROLE_PROJECT, ROLE_ROLE,
+	N_("Role"), N_("role"), FIELDS(role_fields), ROLE_PROJECT, ROLE_ROLE,
 };
 static const struct entity_def funding_def = {
 	ENT_FUNDING, "funding", "funding", "funding",
-	N_("Funding"), FIELDS(funding_fields), FUNDING_PROJECT, FUNDING_PROGRAMME,
+	N_("Funding"), N_("funding line"), FIELDS(funding_fields), FUNDING_PROJECT, FUNDING_PROGRAMME,
 };
 static const struct entity_def status_change_def = {
 	ENT_STATUS_CHANGE, "status_change", "status_changes", "status_change",
-	N_("Status change"), FIELDS(status_change_fields), STATUS_PROJECT, STATUS_TO,
+	N_("Status change"), N_("status change"), FIELDS(status_change_fields), STATUS_PROJECT, STATUS_TO,
 };
 static const struct entity_def deadline_def = {
 	ENT_DEADLINE, "deadline", "deadlines", "deadline",
-	N_("Deadline"), FIELDS(deadline_fields), DEADLINE_PROJECT, DEADLINE_TITLE,
+	N_("Deadline"), N_("deadline"), FIELDS(deadline_fields), DEADLINE_PROJECT, DEADLINE_TITLE,
 };
 static const struct entity_def note_def = {
 	ENT_NOTE, "note", "notes", "note",
-	N_("Note"), FIELDS(note_fields), NOTE_PROJECT, NOTE_BODY,
+	N_("Note"), N_("note"), FIELDS(note_fields), NOTE_PROJECT, NOTE_BODY,
 };
 static const struct entity_def outcome_def = {
 	ENT_OUTCOME, "outcome", "outcomes", "outcome",
-	N_("Outcome"), FIELDS(outcome_fields), OUTCOME_PROJECT, OUTCOME_LABEL,
+	N_("Outcome"), N_("outcome"), FIELDS(outcome_fields), OUTCOME_PROJECT, OUTCOME_LABEL,
 };
 
 const struct entity_def *const entities[ENT_COUNT] = {
@@ -190,6 +194,46 @@ entity_by_name(const char *name)
 	return NULL;
 }
 
+/* Whether typed names what a person reads as label: letters compared
+ * without case (Unicode, by the locale), and a space, '-' or '_' in
+ * either all alike, so that "budjetti", "Suunniteltu_alku" and
+ * "main implementer" all match. */
+static bool
+label_compare(const char *label, const char *typed, bool words)
+{
+	mbstate_t sl = { 0 }, st = { 0 };
+	const char *a = label, *b = typed;
+
+	for (;;) {
+		wchar_t wa, wb;
+		size_t na = mbrtowc(&wa, a, MB_CUR_MAX, &sl);
+		size_t nb = mbrtowc(&wb, b, MB_CUR_MAX, &st);
+
+		if (na == (size_t)-1 || na == (size_t)-2 ||
+		    nb == (size_t)-1 || nb == (size_t)-2)
+			return false;
+		if (wa == L' ' || wa == L'-')
+			wa = L'_';
+		if (wb == L' ' || wb == L'-')
+			wb = L'_';
+		/* With words, typed may stop where a word of label ends. */
+		if (words && !wb && a != label && (wa == L'_' || !wa))
+			return true;
+		if (towlower((wint_t)wa) != towlower((wint_t)wb))
+			return false;
+		if (!wa)
+			return true;
+		a += na;
+		b += nb;
+	}
+}
+
+static bool
+label_matches(const char *label, const char *typed)
+{
+	return label_compare(label, typed, false);
+}
+
 int
 entity_field_index(const struct entity_def *def, const char *name)
 {
@@ -199,19 +243,113 @@ entity_field_index(const struct entity_def *def, const char *name)
 	return -1;
 }
 
+/* What people read for the N_() text label, or for key where the locale
+ * has no translation: in English the command line's own word
+ * ("person_years", "main_implementer"), in Finnish "Henkilötyövuodet". */
+static const char *
+shown(const char *label, const char *key)
+{
+	const char *t = _(label);
+
+	return t != label && strcmp(t, label) ? t : key;
+}
+
+const char *
+field_shown(const struct field_def *f)
+{
+	return shown(f->label, f->name);
+}
+
+const char *
+entity_shown(const struct entity_def *def)
+{
+	return shown(def->noun, def->name);
+}
+
+const char *
+field_name_shown(const char *name)
+{
+	for (size_t i = 0; i < ENT_COUNT; i++) {
+		int f = entity_field_index(entities[i], name);
+
+		if (f >= 0)
+			return field_shown(&entities[i]->fields[f]);
+	}
+	return name;
+}
+
+int
+entity_field_find(const struct entity_def *def, const char *name)
+{
+	int i = entity_field_index(def, name);
+
+	for (size_t j = 0; i < 0 && j < def->nfields; j++)
+		if (label_matches(_(def->fields[j].label), name))
+			i = (int)j;
+	return i;
+}
+
+const char *
+entity_field_label(const struct entity_def *def, const char *name)
+{
+	int i = name ? entity_field_index(def, name) : -1;
+
+	return i >= 0 ? field_shown(&def->fields[i]) : name;
+}
+
 const struct enum_def *
 enum_find(const struct enum_def *enums, const char *key)
 {
+	const struct enum_def *found = NULL;
+
 	for (const struct enum_def *e = enums; e->key; e++)
 		if (!strcmp(e->key, key))
 			return e;
-	/* The translated label, as a person reading the screen would type it.
-	 * strcasecmp folds ASCII only, which is enough for "Käynnissä" vs
-	 * "käynnissä" only at the first letter; exact labels always match. */
+	/* The translated label, as a person reading the screen types it. */
 	for (const struct enum_def *e = enums; e->key; e++)
-		if (!strcasecmp(_(e->label), key))
+		if (label_matches(_(e->label), key))
 			return e;
-	return NULL;
+	/* Its first words, when only one label begins so: "raportti" for
+	 * "raportti jätettävä". */
+	for (const struct enum_def *e = enums; e->key; e++)
+		if (label_compare(_(e->label), key, true)) {
+			if (found)
+				return NULL;
+			found = e;
+		}
+	return found;
+}
+
+const char *
+enum_label(const struct enum_def *enums, const char *key)
+{
+	const struct enum_def *e;
+
+	if (!key)
+		return NULL;
+	for (e = enums; e->key; e++)
+		if (!strcmp(e->key, key))
+			return shown(e->label, e->key);
+	return key;
+}
+
+char *
+entity_title_text(const struct entity_def *def, const char *title, char *buf,
+		  size_t size)
+{
+	const struct field_def *f = def && def->title_field >= 0
+				    ? &def->fields[def->title_field] : NULL;
+	const char *tail, *sep;
+
+	snprintf(buf, size, "%s", title ? title : "");
+	if (!f || f->type != FT_ENUM || !title)
+		return buf;
+	/* The store titles a role "ORG: key" and a status change "key". */
+	sep = strrchr(title, ':');
+	tail = sep && sep[1] == ' ' ? sep + 2 : title;
+	snprintf(buf, size, "%.*s%s", (int)(tail - title), title,
+		 enum_label(f->enums, tail));
+	return buf;
 }
 
 size_t

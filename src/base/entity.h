@@ -69,7 +69,8 @@ struct entity_def {
 	const char *name;         /* "project": used in JSON and the change log */
 	const char *plural;       /* "projects": the JSON dump's array name */
 	const char *table;        /* SQL table */
-	const char *label;        /* N_("Project") */
+	const char *label;        /* N_("Project"): a heading */
+	const char *noun;         /* N_("project"): inside a sentence */
 	const struct field_def *fields;
 	size_t nfields;
 	/* Index of the FT_REF field naming the owning project, or -1 for the
@@ -95,9 +96,40 @@ const struct entity_def *entity_by_name(const char *name);
 /* Index of the field called name in def, or -1. */
 int entity_field_index(const struct entity_def *def, const char *name);
 
+/* Index of the field a person typed: its name ("person_years") or its
+ * translated label, without case, a space written as '_' or '-'
+ * ("henkilötyövuodet", "Planned_start"); -1 if neither. */
+int entity_field_find(const struct entity_def *def, const char *name);
+
+/* How a field, an entity or an enum value is named inside a sentence:
+ * its translated label ("Henkilötyövuodet", "hanke", "myönnetty") when
+ * the locale has a translation, else its key, the word an English user
+ * types ("person_years", "project", "granted").  Borrowed. */
+const char *field_shown(const struct field_def *f);
+const char *entity_shown(const struct entity_def *def);
+
+/* field_shown() of the first entity field called name; name itself if
+ * none is (for an error's field key). */
+const char *field_name_shown(const char *name);
+
+/* field_shown() of the field called name; name itself when def has no
+ * such field (borrowed either way). */
+const char *entity_field_label(const struct entity_def *def, const char *name);
+
+/* The enum value key as people read it (see field_shown); key itself
+ * when the table has none; NULL for NULL.  Borrowed. */
+const char *enum_label(const struct enum_def *enums, const char *key);
+
+/* A stored record title ("ISO: administrator", "granted") as people
+ * read it: when def is titled by an enum field, its key at the end is
+ * replaced by enum_label().  Writes into buf and returns it. */
+char *entity_title_text(const struct entity_def *def, const char *title,
+			char *buf, size_t size);
+
 /* The enum_def whose key is key (case-sensitive), or NULL.  The lookup
- * also accepts the translated label, case-insensitively, so that a
- * Finnish user may type "käynnissä". */
+ * also accepts the translated label, without case and with '_' for a
+ * space, so that a Finnish user may type "Käynnissä" or "päätoteuttaja", or
+ * the first words of one label only ("raportti" for "raportti jätettävä"). */
 const struct enum_def *enum_find(const struct enum_def *enums, const char *key);
 
 /* Number of entries in a {NULL}-terminated enum table. */

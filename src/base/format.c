@@ -201,6 +201,34 @@ format_date(char *buf, size_t size, const char *iso, enum fmt_style st)
 	return buf;
 }
 
+char *
+format_when(char *buf, size_t size, const char *iso, enum fmt_style st)
+{
+	struct tm tm = { 0 }, local;
+	char day[11], date[40];
+	const char *end;
+	time_t t;
+
+	if (!buf || size == 0)
+		return buf;
+	if (!iso || !(end = strptime(iso, "%Y-%m-%dT%H:%M:%S", &tm)) ||
+	    (*end && strcmp(end, "Z"))) {
+		snprintf(buf, size, "%s", iso ? iso : "");
+		return buf;
+	}
+	/* Stored in UTC; people read their own clock (TZ). */
+	t = timegm(&tm);
+	if (!localtime_r(&t, &local) ||
+	    !strftime(day, sizeof day, "%Y-%m-%d", &local)) {
+		snprintf(buf, size, "%s", iso);
+		return buf;
+	}
+	format_date(date, sizeof date, day, st);
+	snprintf(buf, size, st == FMT_FINNISH ? "%s %d.%02d" : "%s %02d:%02d",
+		 date, local.tm_hour, local.tm_min);
+	return buf;
+}
+
 /* ---- the clock ---------------------------------------------------------- */
 
 void

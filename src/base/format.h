@@ -84,6 +84,11 @@ char *format_money(char *buf, size_t size, int64_t cents, enum fmt_style st);
 char *format_date(char *buf, size_t size, const char *iso, enum fmt_style st);
 char *format_hundredths(char *buf, size_t size, int64_t v, enum fmt_style st);
 
+/* A stored UTC time stamp "2024-01-15T09:41:00Z" as people read it: in
+ * local time (TZ), "15.1.2024 11.41" or "2024-01-15 11:41" by style.
+ * Anything else is copied as it is.  JSON keeps the UTC form. */
+char *format_when(char *buf, size_t size, const char *iso, enum fmt_style st);
+
 /* Today's date in UTC as ISO, or SALKKU_TODAY when set (tests freeze
  * the clock with it).  out: 11 bytes. */
 void format_today(char out[11]);

@@ -21,7 +21,7 @@
 #include "src/base/text.h"
 
 static const struct cli_command commands[] = {
-	{ "init", cli_cmd_init, "init [--demo] [--force] [--shared GROUP]",
+	{ "init", cli_cmd_init, N_("init [--demo] [--force] [--shared GROUP]"),
 	  N_("Create the database (migrating an older one); --demo loads the demo portfolio."),
 	  N_("  --demo      load the demo portfolio into an empty database\n"
 	     "  --force     remove an existing database first and start anew\n"
@@ -31,7 +31,7 @@ static const struct cli_command commands[] = {
 	{ "demo", cli_cmd_demo, "demo",
 	  N_("Open a fresh demo database in the terminal interface."), NULL,
 	  CMD_SCREEN },
-	{ "list", cli_cmd_list, "list [OPTION]... [WORDS]...",
+	{ "list", cli_cmd_list, N_("list [OPTION]... [WORDS]..."),
 	  N_("List projects, filtered and sorted."),
 	  N_("  --status S[,S]...  only projects in these statuses\n"
 	     "  --funder ORG       only projects this organisation funds\n"
@@ -44,24 +44,24 @@ static const struct cli_command commands[] = {
 	     "  --limit N          at most N projects\n"
 	     "  --format FORMAT    table (default), csv or json"),
 	  0 },
-	{ "show", cli_cmd_show, "show CODE [--format text|json]",
+	{ "show", cli_cmd_show, N_("show CODE [--format text|json]"),
 	  N_("Show everything about one project."),
 	  N_("  --format FORMAT    text (default) or json"), 0 },
-	{ "add", cli_cmd_add, "add CODE NAME [FIELD=VALUE]... [--status S]",
+	{ "add", cli_cmd_add, N_("add CODE NAME [FIELD=VALUE]... [--status S]"),
 	  N_("Add a project."),
 	  N_("  --status S         its first status (default: idea)\n"
 	     "FIELD is one of the project fields listed in salkku(1)."),
 	  CMD_WRITES },
-	{ "set", cli_cmd_set, "set CODE FIELD=VALUE... [--if-version N]",
+	{ "set", cli_cmd_set, N_("set CODE FIELD=VALUE... [--if-version N]"),
 	  N_("Change fields of a project."),
 	  N_("  --if-version N     refuse (exit status 5) unless the project is\n"
 	     "                     still at version N"),
 	  CMD_WRITES },
-	{ "rm", cli_cmd_rm, "rm CODE --yes",
+	{ "rm", cli_cmd_rm, N_("rm CODE --yes"),
 	  N_("Delete a project and everything that belongs to it."),
 	  N_("  --yes              really delete"), CMD_WRITES },
 	{ "status", cli_cmd_status,
-	  "status CODE STATUS [--note REASON] [--date DATE] [--force]",
+	  N_("status CODE STATUS [--note REASON] [--date DATE] [--force]"),
 	  N_("Move a project to another status."),
 	  N_("  --note REASON      why (kept in the status history)\n"
 	     "  --date DATE        when (default: today)\n"
@@ -77,20 +77,20 @@ static const struct cli_command commands[] = {
 	  N_("Edit the funding lines of a project."), NULL, 0 },
 	{ "deadline", cli_cmd_deadline, "deadline add|done|list ...",
 	  N_("Add, complete and list deadlines."), NULL, 0 },
-	{ "note", cli_cmd_note, "note add CODE [TEXT|-]",
+	{ "note", cli_cmd_note, N_("note add CODE [TEXT|-]"),
 	  N_("Add a note to a project."), NULL, 0 },
-	{ "outcome", cli_cmd_outcome, "outcome add CODE LABEL VALUE [UNIT]",
+	{ "outcome", cli_cmd_outcome, N_("outcome add CODE LABEL VALUE [UNIT]"),
 	  N_("Record an outcome figure of a project."), NULL, 0 },
-	{ "log", cli_cmd_log, "log [CODE] [--limit N] [--format table|json]",
+	{ "log", cli_cmd_log, N_("log [CODE] [--limit N] [--format table|json]"),
 	  N_("Show the change history, newest first."),
 	  N_("  --limit N          at most N changes\n"
 	     "  --format FORMAT    table (default) or json"), 0 },
-	{ "export", cli_cmd_export, "export [--format json|csv] [-o FILE]",
+	{ "export", cli_cmd_export, N_("export [--format json|csv] [-o FILE]"),
 	  N_("Write the whole portfolio as JSON or the projects as CSV."),
 	  N_("  --format FORMAT    json (default) or csv\n"
 	     "  -o, --output FILE  write to FILE instead of standard output"), 0 },
 	{ "import", cli_cmd_import,
-	  "import FILE [--format json|csv] [--dry-run] [--ours|--theirs]",
+	  N_("import FILE [--format json|csv] [--dry-run] [--ours|--theirs]"),
 	  N_("Read records from a JSON or CSV file (\"-\": standard input)."),
 	  N_("  --format FORMAT    json or csv (default: from the file name)\n"
 	     "  --dry-run          show what would be added, updated, left and in\n"
@@ -100,14 +100,14 @@ static const struct cli_command commands[] = {
 	  CMD_WRITES },
 	{ "check", cli_cmd_check, "check",
 	  N_("Check the integrity of the database."), NULL, 0 },
-	{ "backup", cli_cmd_backup, "backup FILE",
+	{ "backup", cli_cmd_backup, N_("backup FILE"),
 	  N_("Copy the database to FILE, consistently, while others work."),
 	  NULL, 0 },
-	{ "restore", cli_cmd_restore, "restore FILE [--force]",
+	{ "restore", cli_cmd_restore, N_("restore FILE [--force]"),
 	  N_("Put a backup back in place of the database."),
 	  N_("  --force     even when the database has changes newer than the backup"),
 	  CMD_WRITES },
-	{ "access", cli_cmd_access, "access list|grant|revoke ...",
+	{ "access", cli_cmd_access, N_("access list|grant|revoke ..."),
 	  N_("Show, grant and revoke access to a shared database (ACLs)."),
 	  NULL, 0 },
 };
@@ -149,7 +149,7 @@ print_main_help(void)
 static void
 print_command_help(const struct cli_command *cmd)
 {
-	printf(_("usage: salkku %s\n"), cmd->usage);
+	printf(_("usage: salkku %s\n"), _(cmd->usage));
 	printf("%s\n", _(cmd->summary));
 	if (cmd->help)
 		printf("\n%s\n", _(cmd->help));
@@ -168,7 +168,7 @@ cli_usage(const struct cli_command *cmd, const char *fmt, ...)
 	output_text(stderr, msg, 0);
 	fputc('\n', stderr);
 	fprintf(stderr, _("usage: salkku %s\n"),
-		cmd ? cmd->usage : _("[OPTION]... [COMMAND [ARG]...]"));
+		cmd ? _(cmd->usage) : _("[OPTION]... [COMMAND [ARG]...]"));
 	return ERR_USAGE;
 }
 
@@ -318,7 +318,7 @@ cli_enum_keys(const struct enum_def *enums, char *buf, size_t size)
 	buf[0] = '\0';
 	for (const struct enum_def *e = enums; e->key && len < size; e++)
 		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-					e == enums ? "" : ", ", e->key);
+					e == enums ? "" : ", ", enum_label(enums, e->key));
 	return buf;
 }
 
@@ -378,16 +378,17 @@ int
 cli_report(struct cli *c, int rc)
 {
 	const struct error *e = &c->m.err;
-	const char *msg;
+	const char *msg, *field;
 
 	if (rc == ERR_OK)
 		return rc;
 	msg = e->message[0] ? e->message : _(error_name(rc));
 	fputs("salkku: ", stderr);
 	/* The model's message may name the field itself ("budget: ...",
-	 * "file:3: budget: ..."); say it once. */
-	if (e->field[0] && !names_field(msg, e->field)) {
-		output_text(stderr, e->field, 0);
+	 * "file:3: Budjetti: ..."); say it once, as the locale names it. */
+	field = e->field[0] ? field_name_shown(e->field) : NULL;
+	if (field && !names_field(msg, field)) {
+		output_text(stderr, field, 0);
 		fputs(": ", stderr);
 	}
 	output_text(stderr, msg, TEXT_KEEP_NEWLINES);
@@ -440,14 +441,23 @@ cli_organisation(struct cli *c, const char *text, struct record **out)
 	return cli_report(c, rc);
 }
 
+/* A letter of a field's name or label: ASCII letters and any byte of a
+ * multibyte UTF-8 character ("budjetti", "Henkilötyövuodet"). */
+static bool
+name_char(unsigned char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	       ch >= 0x80 || ch == '_';
+}
+
 bool
 cli_is_assignment(const char *arg)
 {
-	const char *p = arg;
+	const unsigned char *p = (const unsigned char *)arg;
 
-	if (!(*p >= 'a' && *p <= 'z') && *p != '_')
+	if (!name_char(*p))
 		return false;
-	while ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_')
+	while (name_char(*p) || (*p >= '0' && *p <= '9') || *p == '-')
 		p++;
 	return *p == '=';
 }

@@ -103,7 +103,8 @@ enum cli_format {
 int cli_format(const struct cli_command *cmd, const char *arg,
 	       unsigned allowed, enum cli_format *out);
 
-/* The keys of a {NULL}-ended enum table, ", "-separated, into buf. */
+/* The translated labels of a {NULL}-ended enum table (what a person
+ * may type besides the keys), ", "-separated, into buf. */
 char *cli_enum_keys(const struct enum_def *enums, char *buf, size_t size);
 
 /* Standard output and error, when they are terminals of a locale whose
@@ -142,7 +143,8 @@ int cli_project(struct cli *c, const char *code, struct record **out);
 /* The organisation with this uuid, short name or name; errors printed. */
 int cli_organisation(struct cli *c, const char *text, struct record **out);
 
-/* True for "field=value": a lower-case name, then '='. */
+/* True for "field=value": a field's name or its translated label (a
+ * word of letters, digits, '_' and '-'), then '='. */
 bool cli_is_assignment(const char *arg);
 
 /* model_assign() for each of the n assignments; errors printed. */
@@ -178,8 +180,8 @@ void cli_json_record(struct cli *c, struct json_out *j,
  * then its version, last change and uuid. */
 void cli_print_fields(struct cli *c, const struct record *rec);
 
-/* "changed 12.12.2023 09:41 UTC by lkorhonen" for an ISO timestamp;
- * into buf. */
+/* An ISO UTC time stamp in local time, "12.12.2023 11.41", into buf
+ * (format_when). */
 char *cli_when(struct cli *c, char *buf, size_t size, const char *iso);
 
 /* What a deadline due on `due` (ISO) means today: "done 1.12.2023",

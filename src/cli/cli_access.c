@@ -159,13 +159,13 @@ access_revoke_cmd(struct cli *c, const struct cli_command *cmd, int argc,
 }
 
 static const struct cli_command access_commands[] = {
-	{ "list", access_list_cmd, "access list",
+	{ "list", access_list_cmd, N_("access list"),
 	  N_("Show who may read or write the database, and where that is uneven."),
 	  NULL, 0 },
-	{ "grant", access_grant_cmd, "access grant read|write [--group] NAME",
+	{ "grant", access_grant_cmd, N_("access grant read|write [--group] NAME"),
 	  N_("Let a user (or a group) read, or read and write, the database."),
 	  N_("  --group            NAME is a group, not a user"), 0 },
-	{ "revoke", access_revoke_cmd, "access revoke [--group] NAME",
+	{ "revoke", access_revoke_cmd, N_("access revoke [--group] NAME"),
 	  N_("Take a user's (or a group's) own access away."),
 	  N_("  --group            NAME is a group, not a user"), 0 },
 };

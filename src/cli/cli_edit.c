@@ -221,11 +221,14 @@ status_refused(struct cli *c, const struct record *p, const char *from,
 
 	for (size_t i = 0; i < n && len < sizeof allowed; i++)
 		len += (size_t)snprintf(allowed + len, sizeof allowed - len,
-					"%s%s", i ? ", " : "", next[i]);
+					"%s%s", i ? ", " : "",
+					enum_label(project_statuses, next[i]));
 	return cli_fail(c, ERR_INVALID, "status",
 			_("%s cannot move from %s to %s; allowed: %s "
 			  "(--force moves it anyway, recorded as forced)"),
-			record_text(p, PROJECT_CODE), from, to,
+			record_text(p, PROJECT_CODE),
+			enum_label(project_statuses, from),
+			enum_label(project_statuses, to),
 			n ? allowed : _("none"));
 }
 
@@ -279,8 +282,9 @@ cli_cmd_status(struct cli *c, const struct cli_command *cmd, int argc,
 	else if (rc != ERR_OK)
 		cli_report(c, rc);
 	else
-		cli_say("%s: %s → %s%s", record_text(p, PROJECT_CODE), from ? from : "",
-			to->key, force && from && !workflow_allows(from, to->key)
+		cli_say("%s: %s → %s%s", record_text(p, PROJECT_CODE),
+			from ? enum_label(project_statuses, from) : "",
+			enum_label(project_statuses, to->key), force && from && !workflow_allows(from, to->key)
 				 ? _(" (forced)") : "");
 	free(from);
 	record_free(&p);
@@ -305,7 +309,7 @@ child_insert(struct cli *c, const struct cli_command *cmd,
 	    (rc = edit_assignments(c, cmd, rec, nassign, assign)) ||
 	    (rc = cli_report(c, model_insert(&c->m, rec))))
 		return rc;
-	cli_say(_("Added %s %zu of %s (%s)."), rec->def->name,
+	cli_say(_("Added %s %zu of %s (%s)."), entity_shown(rec->def),
 		edit_number(c, rec->def, project->uuid, rec->uuid), code, rec->uuid);
 	return ERR_OK;
 }
@@ -376,13 +380,13 @@ child_change(struct cli *c, const struct cli_command *cmd,
 		rec->version = version;
 	if (remove) {
 		if (!(rc = cli_report(c, model_delete(&c->m, rec))))
-			cli_say(_("Deleted %s %s of %s."), rec->def->name,
+			cli_say(_("Deleted %s %s of %s."), entity_shown(rec->def),
 				argv[optind + 1], record_text(p, PROJECT_CODE));
 	} else if (!(rc = edit_inputs(c, rec, in, nin)) &&
 		   !(rc = edit_assignments(c, cmd, rec, argc - optind - 2,
 					   argv + optind + 2)) &&
 		   !(rc = cli_report(c, model_update(&c->m, rec)))) {
-		cli_say(_("Updated %s %s of %s (version %lld)."), rec->def->name,
+		cli_say(_("Updated %s %s of %s (version %lld)."), entity_shown(rec->def),
 			argv[optind + 1], record_text(p, PROJECT_CODE),
 			(long long)rec->version);
 	}
@@ -535,29 +539,29 @@ outcome_add(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
 
 static const struct cli_command funding_commands[] = {
 	{ "add", funding_add,
-	  "funding add CODE FUNDER [FIELD=VALUE]...",
+	  N_("funding add CODE FUNDER [FIELD=VALUE]..."),
 	  N_("Add a funding line (fields: programme, applied, granted,\n"
 	     "decision_date, reference)."), NULL, CMD_WRITES },
 	{ "set", funding_set,
-	  "funding set CODE N|UUID FIELD=VALUE... [--if-version V]",
+	  N_("funding set CODE N|UUID FIELD=VALUE... [--if-version V]"),
 	  N_("Change a funding line, named by its number in 'salkku show' or its uuid."),
 	  N_("  --if-version V     refuse unless the line is still at version V"),
 	  CMD_WRITES },
-	{ "rm", funding_rm, "funding rm CODE N|UUID",
+	{ "rm", funding_rm, N_("funding rm CODE N|UUID"),
 	  N_("Delete a funding line."), NULL, CMD_WRITES },
 };
 
 static const struct cli_command deadline_commands[] = {
-	{ "add", deadline_add, "deadline add CODE DATE TITLE [--kind KIND]",
+	{ "add", deadline_add, N_("deadline add CODE DATE TITLE [--kind KIND]"),
 	  N_("Add a deadline to a project."),
 	  N_("  --kind KIND        application_due, decision_expected, report_due,\n"
 	     "                     steering_meeting, payment or other (default)"),
 	  CMD_WRITES },
-	{ "done", deadline_done, "deadline done CODE N|UUID [--date DATE]",
+	{ "done", deadline_done, N_("deadline done CODE N|UUID [--date DATE]"),
 	  N_("Mark a deadline done."),
 	  N_("  --date DATE        when it was done (default: today)"), CMD_WRITES },
 	{ "list", cli_cmd_deadline_list,
-	  "deadline list [--upcoming DAYS] [--all] [--format table|csv|json]",
+	  N_("deadline list [--upcoming DAYS] [--all] [--format table|csv|json]"),
 	  N_("List open deadlines of every project, overdue ones marked with !."),
 	  N_("  --upcoming DAYS    only those due within DAYS days (and overdue)\n"
 	     "  --all              done ones too\n"
@@ -565,14 +569,14 @@ static const struct cli_command deadline_commands[] = {
 };
 
 static const struct cli_command note_commands[] = {
-	{ "add", note_add, "note add CODE [TEXT|-] [--date DATE]",
+	{ "add", note_add, N_("note add CODE [TEXT|-] [--date DATE]"),
 	  N_("Add a note; without TEXT, or with -, read it from standard input."),
 	  N_("  --date DATE        the note's date (default: today)"), CMD_WRITES },
 };
 
 static const struct cli_command outcome_commands[] = {
 	{ "add", outcome_add,
-	  "outcome add CODE LABEL VALUE [UNIT] [--date DATE]",
+	  N_("outcome add CODE LABEL VALUE [UNIT] [--date DATE]"),
 	  N_("Record an outcome figure (\"trained experts\" 384 people)."),
 	  N_("  --date DATE        when the figure was measured"), CMD_WRITES },
 };

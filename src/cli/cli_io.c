@@ -480,7 +480,8 @@ cli_cmd_check(struct cli *c, const struct cli_command *cmd, int argc,
 	}
 	if (problems > 0)
 		return cli_fail(c, ERR_DATABASE, NULL,
-				_("%s: %zu problems found"), c->path, problems);
+				P_("%s: %zu problem found", "%s: %zu problems found",
+				   problems), c->path, problems);
 	return cli_report(c, rc);
 }
 
@@ -535,16 +536,18 @@ log_table(struct cli *c, const struct change_list *list)
 	table_init(&t, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; i < list->count; i++) {
 		const struct change_entry *e = &list->items[i];
-		char when[64], record[256];
+		char when[64], record[256], title[256];
 		char *change = log_change(c, e);
-		const char *cells[5] = { when, e->who, record, e->field, change };
+		const char *cells[5] = { when, e->who, record,
+					 entity_field_label(e->def, e->field), change };
 
 		cli_when(c, when, sizeof when, e->at);
-		snprintf(record, sizeof record, "%s %s%s%s", e->def->name,
+		snprintf(record, sizeof record, "%s %s%s%s", entity_shown(e->def),
 			 e->project_code && e->def->kind != ENT_PROJECT
 			 ? e->project_code : "",
 			 e->project_code && e->def->kind != ENT_PROJECT ? ": " : "",
-			 e->record_title ? e->record_title : "");
+			 entity_title_text(e->def, e->record_title, title,
+					   sizeof title));
 		table_add(&t, cells);
 		free(change);
 	}

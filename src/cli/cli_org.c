@@ -105,7 +105,7 @@ org_projects(struct cli *c, const struct org_project_rows *rows,
 		char amount[40] = "";
 		const char *cells[5] = {
 			r->code, r->name, st ? _(st->label) : r->status,
-			role ? _(role->label) : r->role, amount,
+			role ? enum_label(role_kinds, role->key) : r->role, amount,
 		};
 
 		if (j) {
@@ -298,7 +298,8 @@ role_add(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
 							     in[i].input));
 	if (rc == ERR_OK && !(rc = cli_report(c, model_insert(&c->m, r))))
 		cli_say(_("%s is now %s of %s."), argv[optind + 1],
-			record_text(r, ROLE_ROLE), record_text(p, PROJECT_CODE));
+			enum_label(role_kinds, record_text(r, ROLE_ROLE)),
+			record_text(p, PROJECT_CODE));
 	record_free(&r);
 	record_free(&p);
 	return rc;
@@ -337,9 +338,9 @@ role_rm(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
 	}
 	if (!found)
 		rc = cli_fail(c, ERR_NOT_FOUND, NULL, _("%s is not %s of %s"),
-			      argv[optind + 1], role->key, record_text(p, PROJECT_CODE));
+			      argv[optind + 1], enum_label(role_kinds, role->key), record_text(p, PROJECT_CODE));
 	else if (!(rc = cli_report(c, model_delete(&c->m, found))))
-		cli_say(_("%s is no longer %s of %s."), argv[optind + 1], role->key,
+		cli_say(_("%s is no longer %s of %s."), argv[optind + 1], enum_label(role_kinds, role->key),
 			record_text(p, PROJECT_CODE));
 out:
 	record_list_clear(&roles);
@@ -352,28 +353,28 @@ static const struct cli_command org_commands[] = {
 	{ "list", org_list, "org list [--format table|csv|json]",
 	  N_("List organisations."),
 	  N_("  --format FORMAT    table (default), csv or json"), 0 },
-	{ "show", org_show, "org show ORG [--format text|json]",
+	{ "show", org_show, N_("org show ORG [--format text|json]"),
 	  N_("Show an organisation and the projects it takes part in."),
 	  N_("  --format FORMAT    text (default) or json"), 0 },
-	{ "add", org_add, "org add NAME [FIELD=VALUE]...",
+	{ "add", org_add, N_("org add NAME [FIELD=VALUE]..."),
 	  N_("Add an organisation (fields: short_name, kind, region, website)."),
 	  NULL, CMD_WRITES },
-	{ "set", org_set, "org set ORG FIELD=VALUE... [--if-version N]",
+	{ "set", org_set, N_("org set ORG FIELD=VALUE... [--if-version N]"),
 	  N_("Change fields of an organisation."),
 	  N_("  --if-version N     refuse unless it is still at version N"),
 	  CMD_WRITES },
-	{ "rm", org_rm, "org rm ORG --yes",
+	{ "rm", org_rm, N_("org rm ORG --yes"),
 	  N_("Delete an organisation that has no roles or funding lines left."),
 	  N_("  --yes              really delete"), CMD_WRITES },
 };
 
 static const struct cli_command role_commands[] = {
-	{ "add", role_add, "role add CODE ORG ROLE [--share MONEY] [--note TEXT]",
+	{ "add", role_add, N_("role add CODE ORG ROLE [--share MONEY] [--note TEXT]"),
 	  N_("Give an organisation a role in a project (administrator,\n"
 	     "main_implementer, co_implementer, funder, partner, steering_group)."),
 	  N_("  --share MONEY      its share of the budget\n"
 	     "  --note TEXT        a note on the role"), CMD_WRITES },
-	{ "rm", role_rm, "role rm CODE ORG ROLE",
+	{ "rm", role_rm, N_("role rm CODE ORG ROLE"),
 	  N_("Take a role away."), NULL, CMD_WRITES },
 };
 

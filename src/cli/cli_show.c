@@ -60,19 +60,7 @@ cli_stored_value(struct cli *c, const struct field_def *fd, const char *stored)
 char *
 cli_when(struct cli *c, char *buf, size_t size, const char *iso)
 {
-	char date[11], day[40];
-
-	/* "2024-01-15T09:41:00Z": the date in the reader's form, the time
-	 * as it is, in UTC as stored. */
-	if (strlen(iso) < 16 || iso[10] != 'T') {
-		snprintf(buf, size, "%s", iso);
-		return buf;
-	}
-	memcpy(date, iso, 10);
-	date[10] = '\0';
-	snprintf(buf, size, "%s %.5s UTC",
-		 format_date(day, sizeof day, date, c->style), iso + 11);
-	return buf;
+	return format_when(buf, size, iso, c->style);
 }
 
 char *
@@ -90,16 +78,16 @@ cli_deadline_state(struct cli *c, char *buf, size_t size, const char *due,
 			 format_date(day, sizeof day, done_date, c->style));
 	else if (done)
 		snprintf(buf, size, "%s", _("done"));
-	else if (days == -1)
-		snprintf(buf, size, "%s", _("overdue 1 day"));
 	else if (days < 0)
-		snprintf(buf, size, _("overdue %d days"), -days);
+		snprintf(buf, size, P_("overdue %d day", "overdue %d days",
+				       (unsigned long)-days), -days);
 	else if (days == 0)
 		snprintf(buf, size, "%s", _("today"));
 	else if (days == 1)
 		snprintf(buf, size, "%s", _("tomorrow"));
 	else
-		snprintf(buf, size, _("in %d days"), days);
+		snprintf(buf, size, P_("in %d day", "in %d days",
+				       (unsigned long)days), days);
 	return buf;
 }
 

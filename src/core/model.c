@@ -184,7 +184,7 @@ model_parse_ref(struct model *m, struct record *rec, int field,
 		rc = store_get_project(m->db, input, &target, &m->err);
 	if (rc == ERR_NOT_FOUND)
 		return error_set(&m->err, ERR_NOT_FOUND, fd->name,
-				 _("%s: no %s called \"%s\""), fd->name,
+				 _("%s: no %s called \"%s\""), field_shown(fd),
 				 fd->ref == ENT_ORGANISATION ? _("organisation")
 							     : _("project"),
 				 input);
@@ -229,17 +229,17 @@ model_assign(struct model *m, struct record *rec, const char *assignment)
 		len = sizeof name - 1;
 	memcpy(name, assignment, len);
 	name[len] = '\0';
-	field = entity_field_index(rec->def, name);
+	field = entity_field_find(rec->def, name);
 	if (field < 0)
 		return error_set(&m->err, ERR_USAGE, name,
-				 _("%s: no such field of a %s"), name,
-				 rec->def->name);
+				 _("%s: no such field (record: %s)"), name,
+				 entity_shown(rec->def));
 	if (rec->def->fields[field].flags & F_READONLY)
-		return error_set(&m->err, ERR_USAGE, name,
+		return error_set(&m->err, ERR_USAGE, rec->def->fields[field].name,
 				 field == PROJECT_STATUS && rec->def->kind == ENT_PROJECT
 					 ? _("%s: change it with \"salkku status\", which keeps the history")
 					 : _("%s: cannot be set directly"),
-				 name);
+				 field_shown(&rec->def->fields[field]));
 	return model_parse_field(m, rec, field, eq + 1);
 }
 

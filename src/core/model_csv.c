@@ -657,7 +657,9 @@ model_import_csv(struct model *m, const char *path,
 				 ci.nproblems);
 		else if (more)
 			snprintf(ci.problems + ci.plen, sizeof ci.problems - ci.plen,
-				 _("\n(and %zu more; nothing was imported)"), more);
+				 P_("\n(and %zu more; nothing was imported)",
+				    "\n(and %zu more; nothing was imported)", more),
+				 more);
 		rc = error_set(&m->err, ERR_INVALID, NULL, "%s", ci.problems);
 	}
 	store_set_source(m->db, NULL);

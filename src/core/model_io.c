@@ -205,7 +205,7 @@ record_label(struct model *m, const struct record *rec, char *buf, size_t size)
 		snprintf(buf, size, "%s/%s", rec->uuid, name ? name : def->name);
 		return;
 	}
-	snprintf(buf, size, _("%s/%s of %s"), rec->uuid, def->name,
+	snprintf(buf, size, _("%s/%s of %s"), rec->uuid, entity_shown(def),
 		 record_text(p, PROJECT_CODE));
 	record_free(&p);
 }

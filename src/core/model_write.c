@@ -257,11 +257,12 @@ model_refuse_move(struct model *m, const char *from, const char *to)
 		size_t used = strlen(allowed);
 
 		snprintf(allowed + used, sizeof allowed - used, "%s%s",
-			 i ? ", " : "", next[i]);
+			 i ? ", " : "", enum_label(project_statuses, next[i]));
 	}
 	return error_set(&m->err, ERR_INVALID, "status",
 			 _("status: %s → %s is not a step of the workflow (allowed: %s); use --force to record it anyway"),
-			 from, to, n ? allowed : _("none"));
+			 enum_label(project_statuses, from),
+			 enum_label(project_statuses, to), n ? allowed : _("none"));
 }
 
 int

@@ -75,7 +75,7 @@ blank(const char *s)
 	return !s || !*s;
 }
 
-/* The keys of an enum as "idea, preparing, ..." into buf. */
+/* The labels of an enum, translated, as "idea, preparing, ..." into buf. */
 static const char *
 enum_keys(const struct enum_def *enums, char *buf, size_t size)
 {
@@ -84,7 +84,7 @@ enum_keys(const struct enum_def *enums, char *buf, size_t size)
 	buf[0] = '\0';
 	for (const struct enum_def *e = enums; e->key && len < size; e++)
 		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-					e == enums ? "" : ", ", e->key);
+					e == enums ? "" : ", ", enum_label(enums, e->key));
 	return buf;
 }
 
@@ -130,7 +130,7 @@ too_large(struct error *err, const struct field_def *f)
 	enum fmt_style st = format_style_from_locale();
 	char max[40];
 
-	return fail(err, f->name, _("%s: is too large (at most %s)"), f->name,
+	return fail(err, f->name, _("%s: is too large (at most %s)"), field_shown(f),
 		    f->type == FT_MONEY
 		    ? format_money(max, sizeof max, FORMAT_AMOUNT_MAX, st)
 		    : format_hundredths(max, sizeof max, FORMAT_AMOUNT_MAX, st));
@@ -149,10 +149,10 @@ number_refused(struct error *err, const struct field_def *f, const char *word,
 	case PARSE_AMBIGUOUS:
 		return fail(err, f->name,
 			    _("%s: %s is ambiguous: write 1500 or 1 500 for thousands, 1,50 or 1.50 for decimals"),
-			    f->name, echo);
+			    field_shown(f), echo);
 	case PARSE_DECIMALS:
 		return fail(err, f->name, _("%s: %s has more than two decimals"),
-			    f->name, echo);
+			    field_shown(f), echo);
 	case PARSE_RANGE:
 		return too_large(err, f);
 	default:
@@ -161,10 +161,10 @@ number_refused(struct error *err, const struct field_def *f, const char *word,
 	if (f->type == FT_MONEY)
 		return fail(err, f->name,
 			    _("%s: %s is not an amount of money (use 453 087,50 € or 453087.50)"),
-			    f->name, echo);
+			    field_shown(f), echo);
 	return fail(err, f->name,
 		    _("%s: %s is not a number with at most two decimals (use 8,8 or 8.8)"),
-		    f->name, echo);
+		    field_shown(f), echo);
 }
 
 static bool
@@ -180,23 +180,23 @@ check_text(const struct field_def *f, const char *s, struct error *err)
 
 	if (!utf8_valid(s, strlen(s)))
 		return fail(err, f->name, _("%s: the text is not valid UTF-8"),
-			    f->name);
+			    field_shown(f));
 	switch (f->type) {
 	case FT_TEXT:
 		if (strchr(s, '\n'))
 			return fail(err, f->name,
-				    _("%s: must be a single line"), f->name);
+				    _("%s: must be a single line"), field_shown(f));
 		break;
 	case FT_DATE:
 		if (!iso_date_ok(s))
 			return fail(err, f->name,
 				    _("%s: %s is not a valid date (use 2024-01-15)"),
-				    f->name, shown(s, echo, sizeof echo));
+				    field_shown(f), shown(s, echo, sizeof echo));
 		break;
 	case FT_ENUM:
 		if (!enum_has_key(f->enums, s))
 			return fail(err, f->name,
-				    _("%s: \"%s\" is not one of: %s"), f->name,
+				    _("%s: \"%s\" is not one of: %s"), field_shown(f),
 				    shown(s, echo, sizeof echo),
 				    enum_keys(f->enums, keys, sizeof keys));
 		break;
@@ -204,7 +204,7 @@ check_text(const struct field_def *f, const char *s, struct error *err)
 		if (!uuid_ok(s))
 			return fail(err, f->name,
 				    _("%s: \"%s\" is not a record identifier (uuid)"),
-				    f->name, shown(s, echo, sizeof echo));
+				    field_shown(f), shown(s, echo, sizeof echo));
 		break;
 	default:
 		break;
@@ -221,12 +221,12 @@ check_field(const struct record *rec, size_t i, struct error *err)
 	if (v->null || (is_text_type(f->type) && (!v->text || blank(v->text)))) {
 		if (f->flags & F_REQUIRED)
 			return fail(err, f->name, _("%s: a value is required"),
-				    f->name);
+				    field_shown(f));
 		/* An empty string would be stored as a value: only free
 		 * text may be empty. */
 		if (!v->null && f->type != FT_TEXT && f->type != FT_LONGTEXT)
 			return fail(err, f->name, _("%s: the value is empty"),
-				    f->name);
+				    field_shown(f));
 		if (v->null || !v->text)
 			return ERR_OK;
 	}
@@ -235,14 +235,14 @@ check_field(const struct record *rec, size_t i, struct error *err)
 	case FT_HUNDREDTHS:
 		if (v->num < 0)
 			return fail(err, f->name, _("%s: cannot be negative"),
-				    f->name);
+				    field_shown(f));
 		if (v->num > FORMAT_AMOUNT_MAX)
 			return too_large(err, f);
 		return ERR_OK;
 	case FT_BOOL:
 		if (v->num != 0 && v->num != 1)
 			return fail(err, f->name, _("%s: must be yes or no"),
-				    f->name);
+				    field_shown(f));
 		return ERR_OK;
 	default:
 		return check_text(f, v->text, err);
@@ -327,21 +327,21 @@ parse_value(struct record *rec, int field, const char *in, const char *word,
 	case FT_REF:
 		if (!utf8_valid(word, strlen(word)))
 			return fail(err, f->name,
-				    _("%s: the text is not valid UTF-8"), f->name);
+				    _("%s: the text is not valid UTF-8"), field_shown(f));
 		if (strchr(word, '\n'))
 			return fail(err, f->name,
-				    _("%s: must be a single line"), f->name);
+				    _("%s: must be a single line"), field_shown(f));
 		return set_text(rec, field, word, err);
 	case FT_LONGTEXT:
 		if (!utf8_valid(in, strlen(in)))
 			return fail(err, f->name,
-				    _("%s: the text is not valid UTF-8"), f->name);
+				    _("%s: the text is not valid UTF-8"), field_shown(f));
 		return set_text(rec, field, in, err);
 	case FT_DATE:
 		if (parse_date(word, iso) < 0)
 			return fail(err, f->name,
 				    _("%s: %s is not a valid date (use 15.1.2024 or 2024-01-15)"),
-				    f->name, shown(word, echo, sizeof echo));
+				    field_shown(f), shown(word, echo, sizeof echo));
 		return set_text(rec, field, iso, err);
 	case FT_MONEY:
 	case FT_HUNDREDTHS:
@@ -350,26 +350,26 @@ parse_value(struct record *rec, int field, const char *in, const char *word,
 			return number_refused(err, f, word, rc);
 		if (num < 0)
 			return fail(err, f->name, _("%s: cannot be negative"),
-				    f->name);
+				    field_shown(f));
 		record_set_num(rec, field, num);
 		return ERR_OK;
 	case FT_BOOL:
 		if (parse_bool(word, &yes) < 0)
 			return fail(err, f->name,
-				    _("%s: \"%s\" is not yes or no"), f->name,
+				    _("%s: \"%s\" is not yes or no"), field_shown(f),
 				    shown(word, echo, sizeof echo));
 		record_set_num(rec, field, yes);
 		return ERR_OK;
 	case FT_ENUM:
 		if (!(e = enum_find(f->enums, word)))
 			return fail(err, f->name,
-				    _("%s: \"%s\" is not one of: %s"), f->name,
+				    _("%s: \"%s\" is not one of: %s"), field_shown(f),
 				    shown(word, echo, sizeof echo),
 				    enum_keys(f->enums, keys, sizeof keys));
 		return set_text(rec, field, e->key, err);
 	}
 	return fail(err, f->name, _("%s: the field has an unknown type"),
-		    f->name);
+		    field_shown(f));
 }
 
 int
@@ -385,7 +385,7 @@ validate_parse_field(struct record *rec, int field, const char *input,
 	if (field < 0 || (size_t)field >= rec->def->nfields)
 		return error_set(err, ERR_INVALID, NULL,
 				 _("%s has no field number %d"),
-				 rec->def->name, field);
+				 entity_shown(rec->def), field);
 	if (blank(input)) {
 		record_set_null(rec, field);
 		return ERR_OK;

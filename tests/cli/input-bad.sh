@@ -19,15 +19,28 @@ state() {
 	cat "$SALKKU_DB" "$SALKKU_DB-wal" 2>/dev/null | sha256sum
 }
 
-# refused RC FIELD ARGS...: salkku ARGS exits with RC, names FIELD on
-# stderr, writes nothing to the database.
+# fi_label FIELD: the Finnish label a message names FIELD by when the
+# catalogue is installed.
+fi_label() {
+	case $1 in
+	budget) echo Budjetti ;; budget_share) echo Budjettiosuus ;;
+	applied) echo Haettu ;; granted) echo Myönnetty ;;
+	date) echo Päivämäärä ;; due) echo Eräpäivä ;; value) echo Arvo ;;
+	planned_start) echo "Suunniteltu alku" ;; person_years) echo Henkilötyövuodet ;;
+	*) echo "$1" ;;
+	esac
+}
+
+# refused RC FIELD ARGS...: salkku ARGS exits with RC, names FIELD (by
+# its key, or its label in Finnish) on stderr, writes nothing to the
+# database.
 refused() {
 	_rc=$1 _field=$2
 	shift 2
 	_before=$(state)
 	run_salkku "$@"
 	expect_rc "$_rc" "$* ($LC_ALL)"
-	expect_err "$_field" "$* ($LC_ALL): names $_field"
+	expect_err "$_field|$(fi_label "$_field")" "$* ($LC_ALL): names $_field"
 	[ "$(state)" = "$_before" ] || fail "$* ($LC_ALL): the database changed"
 }
 
@@ -44,7 +57,9 @@ json_field() {
 
 # ---- numbers ----------------------------------------------------------
 for loc in C.UTF-8 fi_FI.UTF-8; do
-	export LC_ALL=$loc
+	# Numbers in the locale's form, messages in English whether or not
+	# another test has installed the Finnish catalogue.
+	export LC_ALL=$loc LANGUAGE=en
 	for f in budget person_years; do
 		refused 4 "$f" set LUMO "$f=99999999999999999999999"   # overflow
 		refused 4 "$f" set LUMO "$f=10000000000000"            # past the bound

@@ -138,8 +138,8 @@ export COLUMNS=200
 run_salkku log P1
 expect_rc 0 "log"
 expect_out '^When +Who +Record +Field +Change$' "log: header"
-expect_out "^2023-11-20 09:00 UTC +$me +project P1 +budget +1,000 € → 2,000 €\$" "log: money old → new"
-expect_out "^2023-11-20 09:00 UTC +$me +project P1 +planned_end +\(none\) → 2024-12-31\$" "log: a date set"
+expect_out "^2023-11-20 09:00 +$me +project P1 +budget +1,000 € → 2,000 €\$" "log: money old → new"
+expect_out "^2023-11-20 09:00 +$me +project P1 +planned_end +\(none\) → 2024-12-31\$" "log: a date set"
 expect_out "$me +project P1 +created" "log: the insert"
 unset COLUMNS
 run_salkku log --limit 1

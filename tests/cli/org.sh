@@ -54,7 +54,7 @@ run_salkku org show ISO
 expect_rc 0 "org show"
 expect_out '^Name +Itä-Suomen sosiaalialan osaamiskeskus$' "org show: name"
 expect_out '^Kind +competence centre$' "org show: kind"
-expect_out "^Version +1, changed 2023-11-20 09:00 UTC by $me\$" "org show: version"
+expect_out "^Version +1, changed 2023-11-20 09:00 by $me\$" "org show: version"
 expect_out '^Projects$' "org show: projects"
 expect_out '^  LUMO +Lastensuojelun uudistaminen +active +administrator +980,000 €$' "org show: a project and the role"
 run_salkku org show "Pohjois-Savon hyvinvointialue"

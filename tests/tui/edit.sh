@@ -82,7 +82,7 @@ tui_expect "Status changed" "moved again"
 # A note, written in $VISUAL.
 tui_keys n
 tui_expect "[Notes" "n writes a note and shows the notes"
-tui_expect "Muistiinpano editorista … (1 more lines)" "the note shows"
+tui_expect "Muistiinpano editorista … (1 more line)" "the note shows"
 run_salkku show TESTI-1
 expect_out "Muistiinpano editorista" "the note is stored"
 
@@ -133,7 +133,7 @@ tui_type "Ruudulla kirjoitettu"
 tui_keys Enter
 tui_type "toinen rivi 漢字"
 tui_keys C-x
-tui_expect "Ruudulla kirjoitettu … (1 more lines)" "the note is added"
+tui_expect "Ruudulla kirjoitettu … (1 more line)" "the note is added"
 run_salkku show TESTI-1
 expect_out "toinen rivi 漢字" "with both lines"
 tui_quit

@@ -228,7 +228,7 @@ test_unique(void **state)
 	assert_int_equal(db_begin(db, &err), ERR_OK);
 	assert_int_equal(store_insert(db, q, "tester", &err), ERR_INVALID);
 	assert_string_equal(err.field, "code");
-	assert_string_equal(err.message, "code: a project with code lumo exists");
+	assert_string_equal(err.message, "code: project lumo already exists");
 	assert_string_equal(q->uuid, "");
 	assert_int_equal(q->version, 0);
 	/* Case folding reaches beyond ASCII. */
