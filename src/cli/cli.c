@@ -60,7 +60,7 @@ static const struct cli_command commands[] = {
 	  N_("Delete a project and everything that belongs to it."),
 	  N_("  --yes              really delete"), CMD_WRITES },
 	{ "status", cli_cmd_status,
-	  "status CODE STATUS [--note REASON] [--date DATE] [--force]",
+	  "status CODE STATUS [--note REASON] [--date DATE] [--force] [--if-version N]",
 	  N_("Move a project to another status."),
 	  N_("  --note REASON      why (kept in the status history)\n"
 	     "  --date DATE        when (default: today)\n"
