@@ -102,6 +102,14 @@ static const struct cli_command commands[] = {
 	  N_("Put a backup back in place of the database."),
 	  N_("  --force     even when the database has changes newer than the backup"),
 	  CMD_WRITES },
+	{ "complete", cli_cmd_complete,
+	  "complete codes|orgs|fields [ENTITY]|values ENTITY FIELD",
+	  N_("List words for shell completion, one per line."),
+	  N_("  codes              the project codes in the database\n"
+	     "  orgs               the organisations' short names (else names)\n"
+	     "  fields [ENTITY]    the fields FIELD=VALUE may name (default: project)\n"
+	     "  values ENTITY FIELD  the values of a field with a fixed set"),
+	  0 },
 };
 
 static void
