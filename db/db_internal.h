@@ -75,6 +75,8 @@ struct db {
 	 * type (db_fts.c); made on first use. */
 	fts5_tokenizer fts_methods;
 	Fts5Tokenizer *fts_tokenizer;
+	/* The change log's source for the writes of an import, or "". */
+	char log_source[256];
 };
 
 /* ---- db_cache.c: statements and errors ----------------------------- */
@@ -185,6 +187,11 @@ int store_log(struct db *db, const struct record *rec, const char *title,
 	      const char *action, int field, const char *old_value,
 	      const char *new_value, const char *who, const char *at,
 	      struct error *err);
+
+/* One "update" entry for each field of mask, old → rec. */
+int store_log_changes(struct db *db, const struct record *old,
+		      const struct record *rec, uint64_t mask, const char *who,
+		      const char *at, struct error *err);
 
 /* Maps a failed write of rec to an error: a duplicate unique field, a
  * missing referenced record or a missing required value is ERR_INVALID

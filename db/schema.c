@@ -204,10 +204,16 @@ static const char migration_3[] =
 	"seen_at TEXT NOT NULL, PRIMARY KEY (host, pid)) WITHOUT ROWID;"
 	"CREATE INDEX presence_seen ON presence(seen_at);";
 
+/* 4: where a change came from: NULL for salkku's own edits, the file's
+ * name for those an import made (store_set_source). */
+static const char migration_4[] =
+	"ALTER TABLE change_log ADD COLUMN source TEXT;";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
+	migration_4,
 };
 
 int

@@ -95,9 +95,9 @@ lookup_uuid(struct db *db, const char *sql, const char *key,
 	return rc;
 }
 
-int
-store_get_project(struct db *db, const char *code, struct record **out,
-		  struct error *err)
+static int
+project_by(struct db *db, const char *code, bool or_uuid, struct record **out,
+	   struct error *err)
 {
 	const struct entity_def *def = entities[ENT_PROJECT];
 	char uuid[UUID_LEN + 1];
@@ -109,7 +109,7 @@ store_get_project(struct db *db, const char *code, struct record **out,
 	*out = NULL;
 	rc = lookup_uuid(db, "SELECT uuid FROM project "
 			     "WHERE code = ?1 COLLATE fold", code, uuid, err);
-	if (rc == ERR_NOT_FOUND)
+	if (rc == ERR_NOT_FOUND && or_uuid)
 		rc = lookup_uuid(db, "SELECT uuid FROM project "
 				     "WHERE uuid = lower(?1)", code, uuid, err);
 	if (rc == ERR_OK)
@@ -118,6 +118,26 @@ store_get_project(struct db *db, const char *code, struct record **out,
 		error_set(err, rc, "code", _("there is no project with code %s"),
 			  code);
 	return rc;
+}
+
+int
+store_get_project(struct db *db, const char *code, struct record **out,
+		  struct error *err)
+{
+	return project_by(db, code, true, out, err);
+}
+
+int
+store_project_by_code(struct db *db, const char *code, struct record **out,
+		      struct error *err)
+{
+	return project_by(db, code, false, out, err);
+}
+
+int
+store_code_compare(const char *a, const char *b)
+{
+	return db_fold_compare(a, strlen(a), b, strlen(b));
 }
 
 /* Lists the organisations a lookup matched, for the ambiguity message. */

@@ -22,9 +22,20 @@
 int store_get(struct db *db, const struct entity_def *def, const char *uuid,
 	      struct record **out, struct error *err);
 
-/* The project whose code is code (case-insensitive).  ERR_NOT_FOUND. */
+/* The project whose code is code (case-insensitive), else the one whose
+ * uuid it is.  ERR_NOT_FOUND. */
 int store_get_project(struct db *db, const char *code, struct record **out,
 		      struct error *err);
+
+/* The project whose code is code, compared as the database's uniqueness
+ * does (store_code_compare); never looked up as a uuid.  ERR_NOT_FOUND. */
+int store_project_by_code(struct db *db, const char *code,
+			  struct record **out, struct error *err);
+
+/* Compares two codes or names as the database's unique indexes do
+ * (the "fold" collation: case folded, also outside ASCII): 0 when the
+ * database holds them as the same. */
+int store_code_compare(const char *a, const char *b);
 
 /* The organisation named by text: its uuid, its short name or its name
  * (case-insensitive, exact).  ERR_NOT_FOUND when none matches,
@@ -79,6 +90,13 @@ int store_each(struct db *db, const struct entity_def *def,
 int store_project_list(struct db *db, const struct project_query *q,
 		       struct project_rows *out, struct error *err);
 
+/* Sets *any when text holds a word the full-text search can look for
+ * (as the index's tokenizer splits text: letters and digits).  A
+ * q->text of white space only filters nothing; one with no word (only
+ * punctuation, or bytes that are not UTF-8) matches no project. */
+int store_text_searchable(struct db *db, const char *text, bool *any,
+			  struct error *err);
+
 /* Number of projects matching q (limit/offset ignored), and in all. */
 int store_project_count(struct db *db, const struct project_query *q,
 			int64_t *matching, int64_t *total, struct error *err);
@@ -123,12 +141,30 @@ int store_json_items(struct db *db, const char *json, size_t len,
 		     int (*fn)(struct json_item *item, void *arg), void *arg,
 		     struct error *err);
 
-/* Writes an imported record as it is: its uuid, version and updated_*
- * kept, no change-log entry made.  Inserts when the uuid is new, updates
- * when the stored record differs, does nothing when it is the same.
- * *changed says which.  Runs inside a transaction. */
-int store_import_record(struct db *db, const struct record *rec,
-			bool *changed, struct error *err);
+/* Inserts an imported record as it is: its uuid, version and updated_*
+ * kept, no change-log entry made (its history comes with the document's
+ * change log; see store_import_log_new).  A duplicate unique field or a
+ * missing reference is ERR_INVALID naming the field. */
+int store_import_insert(struct db *db, const struct record *rec,
+			struct error *err);
+
+/* Writes the fields of the imported rec over ours, the stored record
+ * with the same uuid read in this transaction: at `version` (which must
+ * be above ours->version), updated now by who, each changed field
+ * logged as an "update" entry (with the source, store_set_source). */
+int store_import_update(struct db *db, const struct record *rec,
+			const struct record *ours, int64_t version,
+			const char *who, struct error *err);
+
+/* For a record an import inserted: an "insert" entry by who, now,
+ * unless the change log already holds an entry for the record (the
+ * history the document brought with it). */
+int store_import_log_new(struct db *db, const struct entity_def *def,
+			 const char *uuid, const char *who, struct error *err);
+
+/* The source the change log records for every write on db from now on
+ * (an import's file name), until set to NULL.  Cut to 255 bytes. */
+void store_set_source(struct db *db, const char *source);
 
 /* Adds an imported change-log entry unless one with its uuid exists. */
 int store_import_change(struct db *db, const struct change_entry *change,

@@ -12,12 +12,15 @@
 #include "store.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db_internal.h"
+#include "src/base/format.h"
 #include "src/base/i18n.h"
+#include "src/base/text.h"
 
 /* The JSON value of one field: cents as integers, hundredths as numbers
  * with two decimals made as text (8.80; no binary floating point on the
@@ -59,7 +62,8 @@ export_sql(const struct entity_def *def)
 		      "json_object('at', at, 'who', who, 'action', action, "
 		      "'entity', entity, 'record', record_uuid, "
 		      "'project', project_uuid, 'title', record_title, "
-		      "'field', field, 'old', old_value, 'new', new_value)) "
+		      "'field', field, 'old', old_value, 'new', new_value, "
+		      "'source', source)) "
 		      "FROM change_log ORDER BY uuid", f);
 	} else {
 		fputs("SELECT json_quote(uuid) || ':' || json_patch('{}', "
@@ -76,6 +80,36 @@ export_sql(const struct entity_def *def)
 		return NULL;
 	}
 	return sql;
+}
+
+/* Writes the JSON text SQLite made (valid UTF-8) with every character
+ * that text_is_control() names as \uXXXX: SQLite escapes only the C0
+ * controls, and a C1 CSI or a bidi override would act on a terminal
+ * that shows the file.  Such characters can only stand inside strings,
+ * so the document stays valid and its data the same. */
+static void
+put_escaped(FILE *out, const char *json, size_t n)
+{
+	size_t from = 0, i = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)json[i];
+		unsigned cp = c;
+		int len = c < 0x80 ? 1 : utf8_decode(json + i, n - i, &cp);
+
+		if (len < 0) {
+			i++;
+			continue;
+		}
+		/* C0 controls SQLite escaped already. */
+		if (c >= 0x7f && text_is_control(cp)) {
+			fwrite(json + from, 1, i - from, out);
+			fprintf(out, "\\u%04x", cp);
+			from = i + (size_t)len;
+		}
+		i += (size_t)len;
+	}
+	fwrite(json + from, 1, n - from, out);
 }
 
 /* Writes "name":{ rows }, streaming: one record in memory at a time. */
@@ -95,8 +129,8 @@ export_member(struct db *db, const struct entity_def *def, const char *name,
 	fprintf(out, ",\n\"%s\":{", name);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		fputs(first ? "\n" : ",\n", out);
-		fwrite(sqlite3_column_text(st, 0), 1,
-		       (size_t)sqlite3_column_bytes(st, 0), out);
+		put_escaped(out, (const char *)sqlite3_column_text(st, 0),
+			    (size_t)sqlite3_column_bytes(st, 0));
 		first = false;
 	}
 	if (src != SQLITE_DONE) {
@@ -137,32 +171,10 @@ store_export_json(struct db *db, FILE *out, struct error *err)
 	return rc;
 }
 
-static bool
-same_record(const struct record *a, const struct record *b)
+/* An imported record's uuid and version, checked before it is written. */
+static int
+check_imported(const struct record *rec, struct error *err)
 {
-	if (a->version != b->version || strcmp(a->updated_at, b->updated_at) ||
-	    strcmp(a->updated_by, b->updated_by))
-		return false;
-	for (size_t i = 0; i < a->def->nfields; i++)
-		if (!record_field_equal(a, b, (int)i))
-			return false;
-	return true;
-}
-
-int
-store_import_record(struct db *db, const struct record *rec, bool *changed,
-		    struct error *err)
-{
-	struct record *stored = NULL;
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	if (!db || !rec || !changed)
-		return error_set(err, ERR_INVALID, NULL,
-				 _("internal error: missing argument"));
-	*changed = false;
-	if ((rc = db_check_write(db, err)))
-		return rc;
 	if (!db_uuid_valid(rec->uuid))
 		return error_set(err, ERR_INVALID, "uuid",
 				 _("uuid: %s is not a lower-case uuid"), rec->uuid);
@@ -170,28 +182,101 @@ store_import_record(struct db *db, const struct record *rec, bool *changed,
 		return error_set(err, ERR_INVALID, "version",
 				 _("version: %s %s has no version"), rec->def->name,
 				 rec->uuid);
-	rc = store_read(db, rec->def, rec->uuid, &stored, err);
-	if (rc == ERR_OK && same_record(stored, rec))
-		goto out;
-	if (rc != ERR_OK && rc != ERR_NOT_FOUND)
-		goto out;
-	/* Kept as they are: the record's history lives in its own database's
-	 * change log, which is imported separately. */
-	st = db_entity_stmt(db, rec->def, rc == ERR_OK ? ES_OVERWRITE : ES_INSERT,
-			    err);
-	rc = ERR_DATABASE;
-	if (!st)
-		goto out;
+	return ERR_OK;
+}
+
+int
+store_import_insert(struct db *db, const struct record *rec, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!db || !rec)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if ((rc = db_check_write(db, err)) || (rc = check_imported(rec, err)))
+		return rc;
+	if (!(st = db_entity_stmt(db, rec->def, ES_INSERT, err)))
+		return ERR_DATABASE;
 	db_bind_record(st, rec, db_all_fields(rec->def));
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		rc = store_write_failed(db, rec, err);
+	rc = sqlite3_step(st) == SQLITE_DONE ? ERR_OK
+					     : store_write_failed(db, rec, err);
+	db_done(st);
+	return rc;
+}
+
+int
+store_import_update(struct db *db, const struct record *rec,
+		    const struct record *ours, int64_t version, const char *who,
+		    struct error *err)
+{
+	struct record *written = NULL;
+	sqlite3_stmt *st = NULL;
+	uint64_t mask = 0;
+	char at[32];
+	int rc;
+
+	if (!db || !rec || !ours || !who || strcmp(rec->uuid, ours->uuid) ||
+	    version <= ours->version)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if ((rc = db_check_write(db, err)) || (rc = check_imported(rec, err)))
+		return rc;
+	for (size_t i = 0; i < rec->def->nfields; i++)
+		if (!record_field_equal(ours, rec, (int)i))
+			mask |= UINT64_C(1) << i;
+	if (!mask)
+		return ERR_OK;
+	if (!(written = record_dup(rec)))
+		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	format_now(at);
+	written->version = version;
+	snprintf(written->updated_at, sizeof written->updated_at, "%s", at);
+	snprintf(written->updated_by, sizeof written->updated_by, "%s", who);
+	rc = ERR_DATABASE;
+	if (!(st = db_entity_stmt(db, rec->def, ES_OVERWRITE, err)))
 		goto out;
-	}
-	*changed = true;
-	rc = ERR_OK;
+	db_bind_record(st, written, db_all_fields(rec->def));
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = store_write_failed(db, written, err);
+	else
+		rc = store_log_changes(db, ours, written, mask, who, at, err);
 out:
 	db_done(st);
-	record_free(&stored);
+	record_free(&written);
+	return rc;
+}
+
+int
+store_import_log_new(struct db *db, const struct entity_def *def,
+		     const char *uuid, const char *who, struct error *err)
+{
+	sqlite3_stmt *st;
+	struct record *rec = NULL;
+	char at[32], title[128];
+	bool logged;
+	int rc;
+
+	if (!db || !def || !uuid || !who)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (!(st = db_prepare(db, "SELECT 1 FROM change_log "
+			      "WHERE record_uuid = ?1 LIMIT 1", err)))
+		return ERR_DATABASE;
+	db_bind_text(st, 1, uuid);
+	rc = sqlite3_step(st);
+	logged = rc == SQLITE_ROW;
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, _("cannot read the change log"));
+	if (logged)
+		return ERR_OK;
+	if ((rc = store_read(db, def, uuid, &rec, err)))
+		return rc;
+	format_now(at);
+	store_title(db, rec, title, sizeof title);
+	rc = store_log(db, rec, title, "insert", -1, NULL, NULL, who, at, err);
+	record_free(&rec);
 	return rc;
 }
 
@@ -225,8 +310,8 @@ store_import_change(struct db *db, const struct change_entry *c, bool *changed,
 	if (!(st = db_prepare(db,
 		"INSERT INTO change_log (uuid, at, who, action, entity, "
 		"record_uuid, project_uuid, record_title, field, old_value, "
-		"new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-		"ON CONFLICT (uuid) DO NOTHING", err)))
+		"new_value, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+		"?10, ?11, ?12) ON CONFLICT (uuid) DO NOTHING", err)))
 		return ERR_DATABASE;
 	db_bind_text(st, 1, c->uuid);
 	db_bind_text(st, 2, c->at);
@@ -239,6 +324,7 @@ store_import_change(struct db *db, const struct change_entry *c, bool *changed,
 	db_bind_text(st, 9, c->field);
 	db_bind_text(st, 10, c->old_value);
 	db_bind_text(st, 11, c->new_value);
+	db_bind_text(st, 12, c->source);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		rc = db_fail(db, err, _("cannot import the change log"));
 	} else {

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "src/base/format.h"
 #include "src/base/i18n.h"
 
 /* The member after the entities: the change log. */
@@ -74,6 +75,60 @@ col_text(sqlite3_stmt *st, int col)
 	return s ? s : "";
 }
 
+/* Integers from outside are bounded to what JSON holds exactly
+ * (2^53 - 1): far beyond any version or sum of cents, and far enough
+ * below INT64_MAX that adding to them cannot overflow. */
+#define JSON_INT_MAX INT64_C(9007199254740991)
+
+/* The member's whole number, refused when it is not an integer that
+ * fits within ±JSON_INT_MAX. */
+static int
+whole(struct walk *w, const char *member, sqlite3_stmt *st, const char *type,
+      int64_t *out)
+{
+	int64_t v = sqlite3_column_int64(st, COL_ATOM);
+
+	if (strcmp(type, "integer"))
+		return bad(w, member, _("must be a whole number"));
+	if (sqlite3_column_type(st, COL_ATOM) != SQLITE_INTEGER ||
+	    v > JSON_INT_MAX || v < -JSON_INT_MAX)
+		return bad(w, member, _("the number is too large (at most %lld)"),
+			   (long long)JSON_INT_MAX);
+	*out = v;
+	return ERR_OK;
+}
+
+/* A time stamp from outside: ISO 8601 UTC to the second
+ * ("2024-01-15T10:00:00Z"), a real date and time, and not later than a
+ * day after now (clocks differ a little between machines; a stamp
+ * further ahead would pass for the newest change forever). */
+static int
+check_stamp(struct walk *w, const char *member, const char *s)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	char date[11], iso[11], now[32], limit[32], tomorrow[11];
+	size_t i;
+
+	for (i = 0; shape[i]; i++)
+		if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
+			break;
+	memcpy(date, s, i >= 10 ? 10 : 0);
+	date[i >= 10 ? 10 : 0] = '\0';
+	if (shape[i] || s[i] || parse_date(date, iso) < 0 ||
+	    (s[11] - '0') * 10 + (s[12] - '0') > 23 || s[14] > '5' || s[17] > '5')
+		return bad(w, member, _("must be a UTC time like 2024-01-15T10:00:00Z, not \"%.40s\""),
+			   s);
+	format_now(now);
+	memcpy(date, now, 10);
+	if (date_add_days(date, 1, tomorrow) < 0)
+		return ERR_OK;
+	snprintf(limit, sizeof limit, "%s%s", tomorrow, now + 10);
+	if (strcmp(s, limit) > 0)
+		return bad(w, member, _("%s lies in the future (it is now %s)"), s,
+			   now);
+	return ERR_OK;
+}
+
 /* Hundredths from a JSON number: whole numbers exactly, others through
  * a double, which holds two decimals of any sensible figure exactly
  * enough to round back.  Rounded by hand: libm is not linked. */
@@ -119,7 +174,9 @@ set_field(struct walk *w, struct record *rec, int i, sqlite3_stmt *st,
 	case FT_MONEY:
 		if (strcmp(type, "integer"))
 			return bad(w, member, _("must be a whole number of cents"));
-		record_set_num(rec, i, sqlite3_column_int64(st, COL_ATOM));
+		if ((rc = whole(w, member, st, type, &v)))
+			return rc;
+		record_set_num(rec, i, v);
 		return ERR_OK;
 	case FT_HUNDREDTHS:
 		if (strcmp(type, "integer") && strcmp(type, "real"))
@@ -170,14 +227,22 @@ record_member(struct walk *w, sqlite3_stmt *st, const char *key,
 	int i;
 
 	if (!strcmp(key, "version")) {
+		int64_t v = 0;
+		int rc;
+
 		if (strcmp(type, "integer") || sqlite3_column_int64(st, COL_ATOM) < 1)
 			return bad(w, key, _("must be a whole number from 1 up"));
-		rec->version = sqlite3_column_int64(st, COL_ATOM);
+		if ((rc = whole(w, key, st, type, &v)))
+			return rc;
+		rec->version = v;
 		return ERR_OK;
 	}
-	if (!strcmp(key, "updated_at"))
-		return set_meta(w, key, st, type, rec->updated_at,
-				sizeof rec->updated_at);
+	if (!strcmp(key, "updated_at")) {
+		int rc = set_meta(w, key, st, type, rec->updated_at,
+				  sizeof rec->updated_at);
+
+		return rc ? rc : check_stamp(w, key, rec->updated_at);
+	}
 	if (!strcmp(key, "updated_by"))
 		return set_meta(w, key, st, type, rec->updated_by,
 				sizeof rec->updated_by);
@@ -194,7 +259,7 @@ change_member(struct walk *w, sqlite3_stmt *st, const char *key,
 {
 	static const char *const known[] = {
 		"at", "who", "action", "entity", "record", "project", "title",
-		"field", "old", "new", NULL
+		"field", "old", "new", "source", NULL
 	};
 	struct change_entry *c = &w->change;
 	const char *const *k = known;
@@ -206,8 +271,11 @@ change_member(struct walk *w, sqlite3_stmt *st, const char *key,
 		return bad(w, key, _("a change has no member called %s"), key);
 	if (!strcmp(type, "null"))
 		return ERR_OK;
-	if (!strcmp(key, "at"))
-		return set_meta(w, key, st, type, c->at, sizeof c->at);
+	if (!strcmp(key, "at")) {
+		int rc = set_meta(w, key, st, type, c->at, sizeof c->at);
+
+		return rc ? rc : check_stamp(w, key, c->at);
+	}
 	if (!strcmp(key, "who"))
 		return set_meta(w, key, st, type, c->who, sizeof c->who);
 	if (!strcmp(key, "action"))
@@ -225,6 +293,8 @@ change_member(struct walk *w, sqlite3_stmt *st, const char *key,
 		dup = &c->field;
 	else if (!strcmp(key, "old"))
 		dup = &c->old_value;
+	else if (!strcmp(key, "source"))
+		dup = &c->source;
 	else
 		dup = &c->new_value;
 	if (strcmp(type, "text"))
@@ -265,6 +335,7 @@ drop_current(struct walk *w)
 	free(w->change.field);
 	free(w->change.old_value);
 	free(w->change.new_value);
+	free(w->change.source);
 	memset(&w->change, 0, sizeof w->change);
 	w->entity[0] = '\0';
 	w->rec_id = -1;
@@ -391,14 +462,17 @@ static int
 check_format(struct walk *w, sqlite3_stmt *st, const char *key,
 	     const char *type)
 {
-	int64_t v = sqlite3_column_int64(st, COL_ATOM);
+	int64_t v = 0;
+	int rc;
 
 	if (!strcmp(key, "format")) {
 		if (strcmp(type, "text") || strcmp(col_text(st, COL_ATOM), "salkku"))
 			return bad(w, key, _("this is not a salkku document"));
 		return ERR_OK;
 	}
-	if (strcmp(type, "integer") || v < 1)
+	if ((rc = whole(w, key, st, type, &v)))
+		return rc;
+	if (v < 1)
 		return bad(w, key, _("must be a whole number"));
 	if (v > 1)
 		return bad(w, key, _("written by a newer salkku (format %lld); upgrade salkku to read it"),
@@ -491,6 +565,7 @@ store_json_items(struct db *db, const char *json, size_t len,
 			  .arg = arg, .err = err, .rec_id = -1 };
 	bool present[ENT_COUNT + 1] = { false }, in_order, paused;
 	struct error e;
+	locale_t numeric;
 	int rc, rc2;
 
 	if (!db || !json || !fn)
@@ -499,8 +574,11 @@ store_json_items(struct db *db, const char *json, size_t len,
 	if (len > INT32_MAX)
 		return error_set(err, ERR_INVALID, "$",
 				 _("the document is too large"));
+	/* SQLite's JSON functions read reals with strtod() in some builds:
+	 * under fi_FI, 8.80 would be 8. */
+	numeric = format_numeric_begin();
 	if ((rc = scan_top(&w, present, &in_order)))
-		return rc;
+		goto out;
 	paused = pause_fts(db);
 	if (in_order) {
 		rc = stream(&w, NO_MEMBER);
@@ -512,5 +590,7 @@ store_json_items(struct db *db, const char *json, size_t len,
 	}
 	if (paused && (rc2 = resume_fts(db, rc ? &e : err)) && !rc)
 		rc = rc2;
+out:
+	format_numeric_end(numeric);
 	return rc;
 }

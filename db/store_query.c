@@ -319,6 +319,31 @@ push_row(struct project_rows *out, sqlite3_stmt *st)
 	return oom ? -1 : 0;
 }
 
+/* Only white space: no search typed at all. */
+static bool
+blank(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return !*s;
+}
+
+int
+store_text_searchable(struct db *db, const char *text, bool *any,
+		      struct error *err)
+{
+	char *query;
+
+	if (!db || !text || !any)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (!(query = db_fts_query(db, text, err)))
+		return err ? err->code : ERR_FAILED;
+	*any = *query != '\0';
+	free(query);
+	return ERR_OK;
+}
+
 int
 store_project_list(struct db *db, const struct project_query *q,
 		   struct project_rows *out, struct error *err)
@@ -334,8 +359,11 @@ store_project_list(struct db *db, const struct project_query *q,
 	if (q->text && !(text = db_fts_query(db, q->text, err)))
 		return err ? err->code : ERR_FAILED;
 	if (text && !*text) {
-		/* No words: no filter. */
 		free(text);
+		/* Nothing typed: no filter.  Only punctuation (or bytes
+		 * that are not text): nothing can match. */
+		if (!blank(q->text))
+			return ERR_OK;
 		text = NULL;
 	}
 	rc = ERR_DATABASE;
@@ -380,6 +408,10 @@ store_project_count(struct db *db, const struct project_query *q,
 		return err ? err->code : ERR_FAILED;
 	if (text && !*text) {
 		free(text);
+		if (!blank(q->text)) {
+			*matching = 0;
+			return ERR_OK;
+		}
 		text = NULL;
 	}
 	rc = ERR_DATABASE;

@@ -18,7 +18,7 @@
 	"c.record_uuid, c.project_uuid, coalesce(p.code, (SELECT l.record_title " \
 	"FROM change_log l WHERE l.record_uuid = c.project_uuid " \
 	"AND l.entity = 'project' ORDER BY l.at DESC, l.id DESC LIMIT 1)), " \
-	"c.record_title, c.field, c.old_value, c.new_value " \
+	"c.record_title, c.field, c.old_value, c.new_value, c.source " \
 	"FROM change_log c LEFT JOIN project p ON p.uuid = c.project_uuid "
 
 #define CHANGES_ORDER " ORDER BY c.at DESC, c.id DESC LIMIT ?3"
@@ -64,6 +64,7 @@ push_change(struct change_list *out, sqlite3_stmt *st)
 	c->field = db_column_strdup(st, 10, &oom);
 	c->old_value = db_column_strdup(st, 11, &oom);
 	c->new_value = db_column_strdup(st, 12, &oom);
+	c->source = db_column_strdup(st, 13, &oom);
 	return oom ? -1 : 0;
 }
 

@@ -90,11 +90,17 @@ store_log(struct db *db, const struct record *rec, const char *title,
 	  const char *new_value, const char *who, const char *at,
 	  struct error *err)
 {
-	sqlite3_stmt *st = db_prepare(db,
-		"INSERT INTO change_log (uuid, at, who, action, entity, "
-		"record_uuid, project_uuid, record_title, field, old_value, "
-		"new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-		err);
+	/* A database below schema 4 (only while it is being made, in
+	 * tests of the migrations) has no source column. */
+	sqlite3_stmt *st = db_prepare(db, db_schema_version(db) >= 4
+		? "INSERT INTO change_log (uuid, at, who, action, entity, "
+		  "record_uuid, project_uuid, record_title, field, old_value, "
+		  "new_value, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+		  "?9, ?10, ?11, ?12)"
+		: "INSERT INTO change_log (uuid, at, who, action, entity, "
+		  "record_uuid, project_uuid, record_title, field, old_value, "
+		  "new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+		  "?11)", err);
 	char uuid[UUID_LEN + 1];
 	int rc = ERR_DATABASE;
 
@@ -112,6 +118,8 @@ store_log(struct db *db, const struct record *rec, const char *title,
 	db_bind_text(st, 9, field >= 0 ? rec->def->fields[field].name : NULL);
 	db_bind_text(st, 10, old_value);
 	db_bind_text(st, 11, new_value);
+	if (sqlite3_bind_parameter_count(st) >= 12)
+		db_bind_text(st, 12, db->log_source[0] ? db->log_source : NULL);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_fail(db, err, _("cannot write the change log"));
 		goto out;
@@ -175,10 +183,12 @@ missing_reference(struct db *db, const struct record *rec, struct error *err)
 			continue;
 		snprintf(sql, sizeof sql, "SELECT 1 FROM \"%s\" WHERE uuid = ?1",
 			 entities[f->ref]->table);
+		/* A uuid says nothing to a person: the usual cause is a
+		 * record deleted by someone else while a form was open. */
 		if (!exists(db, sql, v, NULL))
-			return error_set(err, ERR_INVALID, f->name,
-					 _("%s: there is no %s with uuid %s"),
-					 f->name, entities[f->ref]->name, v);
+			return error_set(err, ERR_NOT_FOUND, f->name,
+					 _("%s: that %s no longer exists (someone deleted it): nothing was saved"),
+					 f->name, _(entities[f->ref]->label));
 	}
 	return db_fail(db, err, _("cannot write the database"));
 }
@@ -227,11 +237,11 @@ static int
 conflict(const struct record *stored, const char *title, int64_t yours,
 	 struct error *err)
 {
+	/* Who and when are left to the front ends, which write the time
+	 * in the user's zone and language. */
 	error_set(err, ERR_CONFLICT, NULL,
-		  _("%s was changed by %s at %s: you have version %" PRId64
-		    ", it is now at version %" PRId64),
-		  title, stored->updated_by, stored->updated_at, yours,
-		  stored->version);
+		  _("%s has changed since you read version %" PRId64),
+		  title, yours);
 	if (err) {
 		err->current_version = stored->version;
 		snprintf(err->changed_by, sizeof err->changed_by, "%s",
@@ -264,6 +274,14 @@ read_current(struct db *db, const struct record *rec, struct record **stored,
 		record_free(stored);
 	}
 	return rc;
+}
+
+void
+store_set_source(struct db *db, const char *source)
+{
+	if (db)
+		snprintf(db->log_source, sizeof db->log_source, "%s",
+			 source ? source : "");
 }
 
 int
@@ -327,8 +345,8 @@ update_missed(struct db *db, const struct record *rec, struct error *err)
 				   _("the record changed while it was written"));
 }
 
-static int
-log_changes(struct db *db, const struct record *old, const struct record *rec,
+int
+store_log_changes(struct db *db, const struct record *old, const struct record *rec,
 	    uint64_t mask, const char *who, const char *at, struct error *err)
 {
 	char title[TITLE_MAX + 8];
@@ -382,7 +400,7 @@ store_update(struct db *db, struct record *rec, const char *who,
 	else if (sqlite3_changes(db->sql) != 1)
 		rc = update_missed(db, rec, err);
 	else
-		rc = log_changes(db, old, rec, mask, who, at, err);
+		rc = store_log_changes(db, old, rec, mask, who, at, err);
 	if (rc) {
 		memcpy(rec->updated_at, saved_at, sizeof saved_at);
 		memcpy(rec->updated_by, saved_by, sizeof saved_by);

@@ -17,6 +17,10 @@ main(int argc, char **argv)
 	const char *localedir = getenv("SALKKU_LOCALEDIR");
 
 	setlocale(LC_ALL, "");
+	/* Numbers people read are written by format.c after LC_TIME and
+	 * LC_MESSAGES; nothing of ours reads LC_NUMERIC, and a library that
+	 * parses "8.80" with strtod() must not meet a decimal comma. */
+	setlocale(LC_NUMERIC, "C");
 	/* Stored text is UTF-8 whatever the environment says; without a
 	 * UTF-8 LC_CTYPE, wcwidth() and ncursesw cannot measure it. */
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)

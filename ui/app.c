@@ -50,8 +50,13 @@ void
 ui_model_error(struct ui *ui)
 {
 	const struct error *e = &ui->m->err;
+	char when[64];
 
-	if (e->message[0])
+	if (e->code == ERR_CONFLICT && e->changed_by[0])
+		ui_error(ui, _("%s: %s saved version %lld at %s"), e->message,
+			 e->changed_by, (long long)e->current_version,
+			 ui_when(ui, e->changed_at, when, sizeof when));
+	else if (e->message[0])
 		ui_error(ui, "%s", e->message);
 	else
 		ui_error(ui, "%s", _(error_name(e->code)));

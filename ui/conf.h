@@ -19,11 +19,7 @@
 
 struct ui;
 
-/* $XDG_CONFIG_HOME/salkku/config, else ~/.config/salkku/config.
- * Newly allocated; NULL when there is no home to find it in. */
-char *config_default_path(void);
-
-/* Reads path (NULL: the default, which may be missing) into ui->theme,
+/* Reads path (NULL: the user's, config_user_path(), which may be missing) into ui->theme,
  * ui->keymap and ui->settings.  The first problem goes into first (as
  * "file:line: problem"); returns how many problems there were. */
 int config_load(struct ui *ui, const char *path, char *first, size_t size);

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "src/base/i18n.h"
+#include "src/core/locate.h"
 #include "app.h"
 #include "keymap.h"
 #include "theme.h"
@@ -42,22 +43,6 @@ problem(struct reader *r, const char *fmt, ...)
 		snprintf(r->first, r->size, "%s: %s", r->path, msg);
 }
 
-char *
-config_default_path(void)
-{
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	char *path = NULL;
-
-	if (xdg && *xdg && xdg[0] == '/') {
-		if (asprintf(&path, "%s/salkku/config", xdg) < 0)
-			path = NULL;
-	} else if (home && *home) {
-		if (asprintf(&path, "%s/.config/salkku/config", home) < 0)
-			path = NULL;
-	}
-	return path;
-}
-
 static int
 parse_switch(const char *s, bool *out)
 {
@@ -82,6 +67,8 @@ do_set(struct reader *r, char **w, int n)
 	};
 	bool b;
 
+	if (n >= 3 && !strcmp(w[1], "database"))
+		return;
 	if (n != 3) {
 		problem(r, _("“set” takes a name and a value"));
 		return;
@@ -104,6 +91,9 @@ do_set(struct reader *r, char **w, int n)
 		else if (!b)
 			r->ui->theme.color = false;
 		/* "on" does not override NO_COLOR. */
+	} else if (!strcmp(w[1], "database")) {
+		/* Read by the command line before the database is opened
+		 * (src/core/locate.c). */
 	} else if (!strcmp(w[1], "deadline-days")) {
 		char *end;
 		long days = strtol(w[2], &end, 10);
@@ -203,7 +193,14 @@ do_line(struct reader *r, char *line)
 	}
 	if (!n || w[0][0] == '#')
 		return;
-	if (!strcmp(w[0], "set"))
+	if (n >= 2 && !strcmp(w[1], "=")) {
+		/* "name = value" is "set name value". */
+		static char set[] = "set";
+
+		w[1] = w[0];
+		w[0] = set;
+		do_set(r, w, n);
+	} else if (!strcmp(w[0], "set"))
 		do_set(r, w, n);
 	else if (!strcmp(w[0], "bind"))
 		do_bind(r, w, n, false);
@@ -221,11 +218,12 @@ config_load(struct ui *ui, const char *path, char *first, size_t size)
 	struct reader r = { .ui = ui, .first = first, .size = size };
 	char *def = NULL, *line = NULL;
 	size_t cap = 0;
+	ssize_t n;
 	FILE *f;
 
 	if (size)
 		first[0] = '\0';
-	if (!path && !(path = def = config_default_path()))
+	if (!path && !(path = def = config_user_path()))
 		return 0;
 	r.path = path;
 	f = fopen(path, "r");
@@ -236,9 +234,13 @@ config_load(struct ui *ui, const char *path, char *first, size_t size)
 		free(def);
 		return r.problems;
 	}
-	while (getline(&line, &cap, f) > 0) {
+	while ((n = getline(&line, &cap, f)) > 0) {
 		r.line++;
-		do_line(&r, line);
+		/* A NUL would cut the line short without a word. */
+		if (strlen(line) != (size_t)n)
+			problem(&r, "%s", _("the line holds a NUL byte"));
+		else
+			do_line(&r, line);
 	}
 	free(line);
 	fclose(f);

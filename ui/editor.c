@@ -21,8 +21,9 @@
 
 /* ---- External editor --------------------------------------------- */
 
+/* The file whole, NUL-terminated, its length in *len. */
 static char *
-read_all(FILE *f)
+read_all(FILE *f, size_t *lenp)
 {
 	size_t len = 0, cap = 4096;
 	char *buf = malloc(cap);
@@ -46,6 +47,7 @@ read_all(FILE *f)
 	}
 	if (buf)
 		buf[len] = '\0';
+	*lenp = len;
 	return buf;
 }
 
@@ -126,9 +128,16 @@ run_external(struct ui *ui, const char *cmd, const char *text, char **out)
 	} else if (!(f = fopen(path, "r"))) {
 		ui_error(ui, _("Cannot read %s: %s"), path, strerror(errno));
 	} else {
-		*out = read_all(f);
+		size_t got = 0;
+
+		*out = read_all(f, &got);
 		fclose(f);
-		if (*out) {
+		if (*out && strlen(*out) != got) {
+			/* The rest would be lost without a word. */
+			ui_error(ui, _("The text holds a NUL byte; nothing was changed"));
+			free(*out);
+			*out = NULL;
+		} else if (*out) {
 			/* Editors end the file with a newline; the text did not. */
 			size_t n = strlen(*out);
 

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "src/base/i18n.h"
+#include "src/base/text.h"
 
 static const struct action_info actions[ACT_COUNT] = {
 	[ACT_NONE] = { "none", N_("nothing"), N_("Do nothing"), 0 },
@@ -190,41 +191,13 @@ key_normalise(int status, unsigned wch)
 	return (int)wch;
 }
 
-/* Decodes one UTF-8 character; the notation is UTF-8 whatever the
- * locale.  Returns its length, or -1. */
-static int
-decode_one(const char *s, int *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	int len, c;
-
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return u[0] ? 1 : -1;
-	}
-	if ((u[0] & 0xe0) == 0xc0)
-		len = 2, c = u[0] & 0x1f;
-	else if ((u[0] & 0xf0) == 0xe0)
-		len = 3, c = u[0] & 0x0f;
-	else if ((u[0] & 0xf8) == 0xf0)
-		len = 4, c = u[0] & 0x07;
-	else
-		return -1;
-	for (int i = 1; i < len; i++) {
-		if ((u[i] & 0xc0) != 0x80)
-			return -1;
-		c = (c << 6) | (u[i] & 0x3f);
-	}
-	*cp = c;
-	return len;
-}
-
 int
 key_parse(const char *s, int *key)
 {
 	size_t n = strlen(s);
 	char inner[32];
-	int cp, len;
+	unsigned cp;
+	int len;
 
 	if (n >= 3 && s[0] == '<' && s[n - 1] == '>') {
 		if (n - 2 >= sizeof inner)
@@ -261,10 +234,12 @@ key_parse(const char *s, int *key)
 		}
 		return -1;
 	}
-	len = decode_one(s, &cp);
-	if (len < 0 || s[len] != '\0' || cp < 0x20 || cp == 0x7f)
+	/* One character, UTF-8 whatever the locale, that shows as itself:
+	 * no C0 or C1 control, so that its label is safe to print. */
+	len = utf8_decode(s, n, &cp);
+	if (len < 0 || (size_t)len != n || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
 		return -1;
-	*key = cp;
+	*key = (int)cp;
 	return 0;
 }
 
@@ -287,7 +262,9 @@ key_label(int key, char *buf, size_t size)
 		else
 			snprintf(buf, size, "<%d>", code);
 	} else if (key < 0x20) {
-		snprintf(buf, size, "C-%c", key + 'a' - 1);
+		/* C-a … C-z; C-@ C-[ C-\ C-] C-^ C-_ as key_parse reads them. */
+		snprintf(buf, size, "C-%c", key >= 1 && key <= 26 ? key + 'a' - 1
+								   : key + '@');
 	} else if (key < 0x80) {
 		snprintf(buf, size, "%c", key);
 	} else {

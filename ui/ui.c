@@ -30,6 +30,7 @@
 #include "app.h"
 #include "conf.h"
 #include "draw.h"
+#include "terminal.h"
 #include "view.h"
 
 #define MIN_LINES 24
@@ -494,6 +495,8 @@ ui_run(struct model *m, const struct ui_options *opts)
 			_("salkku: the screens need a terminal; see salkku --help for the commands"));
 		return ERR_USAGE;
 	}
+	if (terminal_check() < 0)
+		return ERR_USAGE;
 	ui.m = m;
 	ui.opts = opts;
 	ui.read_only = opts->read_only || m->read_only;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "src/base/i18n.h"
+#include "src/core/locate.h"
 #include "app.h"
 #include "conf.h"
 #include "draw.h"
@@ -121,7 +122,7 @@ load(struct view *v)
 	add(h, false, "<Space>, <F4>", N_("Open the list of choices, the editor, or toggle"));
 	add(h, false, "<Esc>", N_("Cancel"));
 	add(h, true, "", NULL);
-	path = config_default_path();
+	path = config_user_path();
 	snprintf(title, sizeof title, _("Keys can be changed in %s (see salkku(5))."),
 		 path ? path : "~/.config/salkku/config");
 	free(path);

@@ -32,6 +32,7 @@ struct org_view {
 	struct line *lines;
 	size_t nlines;
 	bool has_funds;
+	bool funds_overflow;        /* the total does not fit in an int64_t */
 	int64_t funds;
 };
 
@@ -65,6 +66,7 @@ org_clear(struct org_view *o)
 	o->lines = NULL;
 	o->nlines = 0;
 	o->has_funds = false;
+	o->funds_overflow = false;
 	o->funds = 0;
 }
 
@@ -130,7 +132,10 @@ load(struct view *v)
 		}
 		o->order[j] = i;
 		if (r->role && !strcmp(r->role, "funder") && r->has_amount) {
-			o->funds += r->amount;
+			/* Stored amounts are bounded, but a database written
+			 * by hand may hold anything. */
+			if (!money_add(&o->funds, r->amount))
+				o->funds_overflow = true;
 			o->has_funds = true;
 		}
 	}
@@ -197,8 +202,13 @@ draw_row(struct view *v, WINDOW *w, int y, size_t row, bool sel)
 		free(value);
 		break;
 	case L_TOTAL:
-		snprintf(buf, sizeof buf, _("Funds in all: %s"),
-			 format_money(money, sizeof money, o->funds, v->ui->fmt));
+		if (o->funds_overflow)
+			snprintf(buf, sizeof buf, "%s",
+				 _("Funds in all: too large to add up"));
+		else
+			snprintf(buf, sizeof buf, _("Funds in all: %s"),
+				 format_money(money, sizeof money, o->funds,
+					      v->ui->fmt));
 		draw_text(w, " ", 1, base, 0);
 		draw_text(w, buf, getmaxx(w) - 2, theme_attr(t, TH_LABEL), 0);
 		break;

@@ -276,7 +276,10 @@ note_written(struct ui *ui, void *ctx, const char *text)
 	struct project_view *p = v->priv;
 	struct record *note;
 
-	if (!text || !*text) {
+	/* NULL: cancelled, or the editor failed and said why already. */
+	if (!text)
+		return;
+	if (!*text) {
 		ui_message(ui, "%s", _("The note was empty: nothing was added"));
 		return;
 	}

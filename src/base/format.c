@@ -307,72 +307,119 @@ group_sep(const char *p, char sep, bool commas)
 	return space_sep(p);
 }
 
-/* Parses a number with at most two decimals into hundredths.  Groups of
- * three digits may be separated by spaces ("1 250 000"), and amounts of
- * money also by commas ("1,250,000.50", as FMT_ENGLISH writes them),
- * one kind in a number; the first group has one to three digits and no
- * leading zero.  With currency, "€" or "EUR" may follow.
- *
- * Other numbers take no comma groups: "1,125" person-years is a Finn's
- * 1.125, to be refused for its third decimal, not read as 1125. */
-static int
-parse_fixed(const char *in, bool currency, int64_t *out)
-{
-	const int64_t limit = (INT64_MAX - 99) / 100;
-	const char *p, *digits;
-	int64_t whole = 0;
-	int ndigits = 0, group = 0, frac = 0, nfrac = 0;
-	char sep = 0;  /* the group separator in use: ' ' or ',' */
-	bool neg = false;
+/* The digits of a number: the whole part with its grouping, and the
+ * decimals.  Filled by scan_whole() and scan_decimals(). */
+struct fixed {
+	int64_t whole;   /* saturates above FORMAT_AMOUNT_MAX / 100 */
+	int ndigits;     /* digits of the whole part */
+	int ngroups;     /* separators between groups of three */
+	char sep;        /* the group separator in use: 0, ' ' or ',' */
+	char first;      /* the first digit */
+	int frac, nfrac; /* the decimals (the first two) and their count */
+	bool point;      /* a decimal separator was there */
+};
 
-	if (!in || !out)
-		return -1;
-	p = skip_any_spaces(in);
-	if (*p == '-') {
-		neg = true;
-		p++;
-	}
-	digits = p;
+/* Reads the whole part at *p.  Groups of three digits may be separated
+ * by spaces ("1 250 000"), and amounts of money also by commas
+ * ("1,250,000.50", as FMT_ENGLISH writes them), one kind in a number;
+ * the first group has one to three digits and no leading zero.
+ * PARSE_OK or PARSE_INVALID. */
+static int
+scan_whole(const char **pp, bool commas, struct fixed *x)
+{
+	const char *p = *pp;
+	int group = 0;
+
+	x->first = *p;
 	for (;;) {
 		size_t n;
 		char kind;
 
 		if (is_digit(*p)) {
-			int d = *p++ - '0';
-
-			if (whole > (limit - d) / 10)
-				return -1;
-			whole = whole * 10 + d;
-			ndigits++;
+			if (x->whole <= FORMAT_AMOUNT_MAX / 100)
+				x->whole = x->whole * 10 + (*p - '0');
+			p++;
+			x->ndigits++;
 			group++;
 			continue;
 		}
-		n = group_sep(p, sep, currency);
+		n = group_sep(p, x->sep, commas);
 		/* A space not followed by digits is the one before "€". */
 		if (!n || group == 0 || !is_digit(p[n]))
 			break;
 		kind = *p == ',' ? ',' : ' ';
-		if (!sep ? group > 3 || *digits == '0' :
-			   sep != kind || group != 3)
-			return -1;
-		sep = kind;
+		if (!x->sep ? group > 3 || x->first == '0' :
+			      x->sep != kind || group != 3)
+			return PARSE_INVALID;
+		x->sep = kind;
+		x->ngroups++;
 		group = 0;
 		p += n;
 	}
-	if (sep && group != 3)
-		return -1;
-	if (*p == '.' || (*p == ',' && sep != ',')) {
-		p++;
-		while (is_digit(*p)) {
-			if (++nfrac > 2)
-				return -1;
-			frac = frac * 10 + (*p++ - '0');
-		}
-		if (nfrac == 1)
-			frac *= 10;
+	if (x->sep && group != 3)
+		return PARSE_INVALID;
+	*pp = p;
+	return PARSE_OK;
+}
+
+/* Reads a decimal point or comma and the digits after it, all of them:
+ * how many there are decides between too many and ambiguous. */
+static void
+scan_decimals(const char **pp, struct fixed *x)
+{
+	const char *p = *pp;
+
+	if (*p != '.' && (*p != ',' || x->sep == ','))
+		return;
+	x->point = true;
+	for (p++; is_digit(*p); p++) {
+		if (++x->nfrac <= 2)
+			x->frac = x->frac * 10 + (*p - '0');
 	}
-	if (ndigits == 0 && nfrac == 0)
-		return -1;
+	if (x->nfrac == 1)
+		x->frac *= 10;
+	*pp = p;
+}
+
+/* "1,500" and "1.500" read as a thousand and a half in one country
+ * and as one and a half in another: three decimals after a whole part
+ * that could be a first group, or a single comma group and nothing
+ * after it. */
+static bool
+ambiguous(const struct fixed *x)
+{
+	if (x->sep == ',')
+		return x->ngroups == 1 && !x->point;
+	return !x->sep && x->nfrac == 3 && x->ndigits >= 1 &&
+	       x->ndigits <= 3 && x->first != '0';
+}
+
+/* Parses a number with at most two decimals into hundredths.  With
+ * currency, comma groups are allowed and "€" or "EUR" may follow.
+ *
+ * Other numbers take no comma groups: "1,125" person-years is a Finn's
+ * 1.125, not 1125. */
+static int
+parse_fixed(const char *in, bool currency, int64_t *out)
+{
+	struct fixed x = { 0 };
+	const char *p;
+	bool neg = false;
+	int64_t v;
+	int rc;
+
+	if (!in || !out)
+		return PARSE_INVALID;
+	p = skip_any_spaces(in);
+	if (*p == '-') {
+		neg = true;
+		p++;
+	}
+	if ((rc = scan_whole(&p, currency, &x)))
+		return rc;
+	scan_decimals(&p, &x);
+	if (x.ndigits == 0 && x.nfrac == 0)
+		return PARSE_INVALID;
 	p = skip_any_spaces(p);
 	if (currency) {
 		if (!strncmp(p, "\xe2\x82\xac", 3))
@@ -382,9 +429,16 @@ parse_fixed(const char *in, bool currency, int64_t *out)
 		p = skip_any_spaces(p);
 	}
 	if (*p)
-		return -1;
-	*out = (whole * 100 + frac) * (neg ? -1 : 1);
-	return 0;
+		return PARSE_INVALID;
+	if (ambiguous(&x))
+		return PARSE_AMBIGUOUS;
+	if (x.nfrac > 2)
+		return PARSE_DECIMALS;
+	if (x.whole > FORMAT_AMOUNT_MAX / 100 ||
+	    (v = x.whole * 100 + x.frac) > FORMAT_AMOUNT_MAX)
+		return PARSE_RANGE;
+	*out = neg ? -v : v;
+	return PARSE_OK;
 }
 
 int
@@ -397,6 +451,17 @@ int
 parse_hundredths(const char *in, int64_t *out)
 {
 	return parse_fixed(in, false, out);
+}
+
+bool
+money_add(int64_t *sum, int64_t v)
+{
+	int64_t r;
+
+	if (!sum || __builtin_add_overflow(*sum, v, &r) || r == INT64_MIN)
+		return false;
+	*sum = r;
+	return true;
 }
 
 int
@@ -520,6 +585,31 @@ format_hundredths(char *buf, size_t size, int64_t v, enum fmt_style st)
 }
 
 /* ---- locale ------------------------------------------------------------- */
+
+locale_t
+format_numeric_begin(void)
+{
+	locale_t base = duplocale(uselocale((locale_t)0)), c;
+
+	if (!base)
+		return (locale_t)0;
+	/* newlocale() takes base over (and frees it on failure). */
+	if (!(c = newlocale(LC_NUMERIC_MASK, "C", base)))
+		return (locale_t)0;
+	return uselocale(c);
+}
+
+void
+format_numeric_end(locale_t saved)
+{
+	locale_t c;
+
+	if (!saved)
+		return;
+	c = uselocale(saved);
+	if (c && c != LC_GLOBAL_LOCALE && c != saved)
+		freelocale(c);
+}
 
 static bool
 nordic(const char *name)

@@ -8,6 +8,7 @@
 #ifndef SALKKU_FORMAT_H
 #define SALKKU_FORMAT_H
 
+#include <locale.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -27,14 +28,48 @@ enum fmt_style format_style_from_locale(void);
  * 1900–2199 and trailing garbage.  Returns 0, or -1. */
 int parse_date(const char *in, char out[11]);
 
+/* The largest amount of money in cents, and the largest figure in
+ * hundredths, that salkku stores: 9 999 999 999 999,99 (just under
+ * 10^13 €; no Finnish project comes near).  Bounded so that sums of
+ * thousands of such amounts still fit in an int64_t. */
+#define FORMAT_AMOUNT_MAX INT64_C(999999999999999)
+
+/* What parse_money() and parse_hundredths() found wrong. */
+enum parse_result {
+	PARSE_OK        =  0,
+	PARSE_INVALID   = -1,  /* not a number at all */
+	PARSE_AMBIGUOUS = -2,  /* "1,500" / "1.500": three digits after one
+	                        * separator, thousands or decimals */
+	PARSE_DECIMALS  = -3,  /* more than two decimals */
+	PARSE_RANGE     = -4,  /* beyond ±FORMAT_AMOUNT_MAX */
+};
+
 /* Parses money: "453087", "453 087", "453 087,50 €", "453087.50",
  * "1 250 000 €", "-5" (thin or no-break spaces as separators too) into
- * cents.  Refuses more than two decimals and overflow.  0 or -1. */
+ * cents.  Comma groups are taken only where they cannot be decimals:
+ * "1,250,000" and "453,087.50", never a lone "1,500".  Returns
+ * PARSE_OK, or why not (enum parse_result, all negative); *cents is
+ * set only on PARSE_OK.  Locale-independent. */
 int parse_money(const char *in, int64_t *cents);
 
 /* Parses a number with up to two decimals, "8,8" or "8.8" or "384",
- * into hundredths.  0 or -1. */
+ * into hundredths; like parse_money() but without comma groups or a
+ * currency.  PARSE_OK or why not. */
 int parse_hundredths(const char *in, int64_t *out);
+
+/* Adds v to *sum unless the result would leave ±INT64_MAX; then leaves
+ * *sum as it was and returns false.  Totals of money use it. */
+bool money_add(int64_t *sum, int64_t v);
+
+/* Switches the calling thread to the C locale's LC_NUMERIC, the other
+ * categories unchanged, for code that reads or writes numbers through
+ * the C library (SQLite's JSON functions use strtod() in some builds:
+ * under fi_FI, "8.80" would read as 8).  Returns what to pass to
+ * format_numeric_end(); (locale_t)0 when nothing was switched. */
+locale_t format_numeric_begin(void);
+
+/* Puts back the locale format_numeric_begin() replaced. */
+void format_numeric_end(locale_t saved);
 
 /* Parses yes/no: "1", "0", "yes", "no", "true", "false", "kyllä", "ei".
  * 0 or -1. */

@@ -51,6 +51,7 @@ change_list_clear(struct change_list *list)
 		free(c->field);
 		free(c->old_value);
 		free(c->new_value);
+		free(c->source);
 	}
 	free(list->items);
 	list->items = NULL;

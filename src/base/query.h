@@ -71,6 +71,7 @@ struct change_entry {
 	char *record_title;    /* what the record is called, at the time */
 	char *field;           /* field name; NULL for insert/delete */
 	char *old_value, *new_value;  /* storage form; NULL when null */
+	char *source;          /* the file an import took it from, or NULL */
 };
 
 struct change_list {

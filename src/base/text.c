@@ -90,6 +90,26 @@ is_bidi_control(unsigned cp)
 	       cp == 0x200e || cp == 0x200f || cp == 0x061c;
 }
 
+/* Characters that show nothing, or break a line where a terminal does
+ * not: zero-width space, word joiner and the invisible operators, the
+ * deprecated format characters, the byte order mark, the interlinear
+ * annotation marks, and the line and paragraph separators.  The joiners
+ * U+200C/U+200D stay: emoji and several scripts need them. */
+static bool
+is_invisible(unsigned cp)
+{
+	return cp == 0x200b || (cp >= 0x2060 && cp <= 0x2064) ||
+	       (cp >= 0x206a && cp <= 0x206f) || cp == 0xfeff ||
+	       (cp >= 0xfff9 && cp <= 0xfffb) || cp == 0x2028 || cp == 0x2029;
+}
+
+bool
+text_is_control(unsigned cp)
+{
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
+	       is_bidi_control(cp) || is_invisible(cp);
+}
+
 /* How one decoded character (or invalid byte, n < 0) is shown.  Writes
  * the replacement into rep (at least 12 bytes) and returns its length,
  * or 0 when the character stays as it is. */
@@ -110,7 +130,7 @@ replacement(int n, unsigned cp, unsigned flags, char rep[12])
 		rep[1] = (char)(cp == 0x7f ? '?' : cp + 0x40);
 		return 2;
 	}
-	if ((cp >= 0x80 && cp <= 0x9f) || is_bidi_control(cp)) {
+	if (text_is_control(cp)) {
 		/* "<U+202E>": every such code point has four hex digits. */
 		rep[0] = '<';
 		rep[1] = 'U';
@@ -227,6 +247,31 @@ text_width(const char *s)
 	return width;
 }
 
+static bool
+is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
+}
+
+/* The length of a placeholder text_sanitize() writes ("^[", "^?",
+ * "<U+009B>") at s[i], or 0: clipping keeps such a thing whole or
+ * leaves it out, never half of it.  All of it is ASCII, one column a
+ * byte. */
+static size_t
+placeholder(const char *s, size_t i, size_t len)
+{
+	const char *p = s + i;
+
+	if (p[0] == '^' && i + 1 < len &&
+	    ((p[1] >= '@' && p[1] <= '_') || p[1] == '?'))
+		return 2;
+	if (p[0] == '<' && i + 8 <= len && p[1] == 'U' && p[2] == '+' &&
+	    is_hex(p[3]) && is_hex(p[4]) && is_hex(p[5]) && is_hex(p[6]) &&
+	    p[7] == '>')
+		return 8;
+	return 0;
+}
+
 /* How much of s fits in width columns: sets *bytes and *cols for the
  * prefix to keep and returns true when that is all of s; otherwise the
  * prefix leaves one column for the ellipsis. */
@@ -242,8 +287,13 @@ fit(const char *s, int width, size_t *bytes, int *cols)
 	for (i = 0; i < len;) {
 		unsigned cp;
 		int n;
-		size_t used = next_char(s, i, len, &cp, &n);
-		int w = char_width(cp);
+		size_t used = placeholder(s, i, len);
+		int w = (int)used;
+
+		if (!used) {
+			used = next_char(s, i, len, &cp, &n);
+			w = char_width(cp);
+		}
 
 		if (!cut_known && col + w > width - 1) {
 			/* Where to cut if the rest turns out not to fit. */

@@ -16,12 +16,18 @@ enum text_flags {
 	TEXT_KEEP_TABS     = 1 << 1,  /* keep '\t'; else "^I" */
 };
 
+/* True for a code point that acts on a terminal, or reorders, hides or
+ * breaks the text around it: C0 controls, DEL, C1 controls, the bidi
+ * controls and marks (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F,
+ * U+061C), zero-width and invisible format characters (U+200B,
+ * U+2060–U+2064, U+206A–U+206F, U+FEFF, U+FFF9–U+FFFB) and the line
+ * and paragraph separators U+2028/U+2029.  All are below U+10000. */
+bool text_is_control(unsigned cp);
+
 /* A newly allocated copy of s in which every character that would act on
  * a terminal instead of showing is made visible:
  *   C0 controls and DEL  -> caret notation: ESC "^[", CR "^M", BS "^H"
- *   C1 controls (U+0080–U+009F), bidi embeddings/overrides/isolates
- *   (U+202A–U+202E, U+2066–U+2069), and other format characters that
- *   reorder text            -> "<U+202E>"
+ *   the other text_is_control() characters -> "<U+202E>"
  *   bytes that are not UTF-8 -> U+FFFD
  * Returns NULL only when out of memory.  The caller frees. */
 char *text_sanitize(const char *s, unsigned flags);
@@ -35,7 +41,8 @@ int text_width(const char *s);
 
 /* A newly allocated copy of s cut to at most width columns, ending in
  * "…" when anything was cut.  A wide character that does not fit whole
- * is left out.  The caller frees; NULL when out of memory. */
+ * is left out, and so is a placeholder of text_sanitize() ("^[",
+ * "<U+009B>").  The caller frees; NULL when out of memory. */
 char *text_clip(const char *s, int width);
 
 /* Writes s into buf (size bytes) clipped to width columns and padded with

@@ -88,10 +88,14 @@ static const struct cli_command commands[] = {
 	  N_("Write the whole portfolio as JSON or the projects as CSV."),
 	  N_("  --format FORMAT    json (default) or csv\n"
 	     "  -o, --output FILE  write to FILE instead of standard output"), 0 },
-	{ "import", cli_cmd_import, "import FILE [--format json|csv] [--dry-run]",
+	{ "import", cli_cmd_import,
+	  "import FILE [--format json|csv] [--dry-run] [--ours|--theirs]",
 	  N_("Read records from a JSON or CSV file (\"-\": standard input)."),
 	  N_("  --format FORMAT    json or csv (default: from the file name)\n"
-	     "  --dry-run          check and count, but write nothing"),
+	     "  --dry-run          show what would be added, updated, left and in\n"
+	     "                     conflict, but write nothing\n"
+	     "  --ours             settle conflicts by keeping the database's values\n"
+	     "  --theirs           settle conflicts by taking the file's values"),
 	  CMD_WRITES },
 	{ "check", cli_cmd_check, "check",
 	  N_("Check the integrity of the database."), NULL, 0 },
@@ -102,6 +106,9 @@ static const struct cli_command commands[] = {
 	  N_("Put a backup back in place of the database."),
 	  N_("  --force     even when the database has changes newer than the backup"),
 	  CMD_WRITES },
+	{ "access", cli_cmd_access, "access list|grant|revoke ...",
+	  N_("Show, grant and revoke access to a shared database (ACLs)."),
+	  NULL, 0 },
 	{ "complete", cli_cmd_complete,
 	  "complete codes|orgs|fields [ENTITY]|values ENTITY FIELD",
 	  N_("List words for shell completion, one per line."),
@@ -136,7 +143,8 @@ print_main_help(void)
 	printf("%s\n\n", _("Track the project portfolio of a social-welfare competence centre.\n"
 			   "With no command, opens the terminal interface."));
 	printf("%s\n", _("Options:\n"
-			 "  --db PATH    the database (default: $SALKKU_DB, else\n"
+			 "  --db PATH    the database (default: $SALKKU_DB, else the\n"
+			 "               \"database\" of the config file, else\n"
 			 "               $XDG_DATA_HOME/salkku/salkku.db)\n"
 			 "  --read-only  open the database read-only\n"
 			 "  --help       show this help\n"
@@ -322,8 +330,15 @@ cli_enum_keys(const struct enum_def *enums, char *buf, size_t size)
 const char *
 cli_db_path(struct cli *c)
 {
-	if (!c->path)
-		c->path = c->db_option ? strdup(c->db_option) : model_default_path();
+	struct db_location loc;
+
+	if (c->path)
+		return c->path;
+	if (cli_report(c, db_locate(c->db_option, NULL, &loc, &c->m.err)))
+		return NULL;
+	c->path = loc.path;
+	c->path_source = loc.source;
+	c->path_config = loc.config;
 	return c->path;
 }
 
@@ -336,7 +351,7 @@ cli_open(struct cli *c, bool create)
 	if (c->opened)
 		return ERR_OK;
 	if (!cli_db_path(c))
-		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+		return c->m.err.code ? c->m.err.code : ERR_FAILED;
 	if (c->read_only)
 		flags |= MODEL_READONLY;
 	else if (create)
@@ -533,6 +548,7 @@ cli_main(int argc, char **argv, ui_run_fn ui_run)
 	if (c.opened)
 		model_close(&c.m);
 	free(c.path);
+	free(c.path_config);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, _("salkku: cannot write the output: %s\n"),
 			strerror(errno));

@@ -16,6 +16,7 @@
 #include "cli_output.h"
 #include "src/base/format.h"
 #include "src/core/frontend.h"
+#include "src/core/locate.h"
 #include "src/core/model.h"
 
 struct cli {
@@ -24,6 +25,8 @@ struct cli {
 	bool read_only;          /* --read-only */
 	const char *db_option;   /* --db PATH, or NULL */
 	char *path;              /* the database path in use; owned */
+	enum db_source path_source;  /* where that path was said */
+	char *path_config;       /* the config file that said it, or NULL; owned */
 	ui_run_fn ui_run;
 	enum fmt_style style;    /* people's dates and money */
 };
@@ -107,8 +110,8 @@ void cli_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ---- The database and errors -------------------------------------- */
 
-/* The database path in use: --db, else model_default_path().  NULL
- * when out of memory. */
+/* The database path in use (locate.h says which).  NULL after an error,
+ * which has been printed. */
 const char *cli_db_path(struct cli *c);
 
 /* Opens the database once (create: make it when missing).  Errors are
@@ -179,9 +182,11 @@ char *cli_deadline_state(struct cli *c, char *buf, size_t size,
 			 const char *due, bool done, const char *done_date,
 			 bool *overdue);
 
-/* Standard input, whole, less the newlines that end it; NULL when it
- * cannot be read.  The caller frees. */
-char *cli_read_stdin(void);
+/* Reads standard input, whole, less the newlines that end it, into
+ * *out (the caller frees) as the value of field.  Text with a NUL byte
+ * (which would cut it short) is refused: ERR_INVALID naming field and
+ * the byte.  ERR_OK, or an error reported as cli_fail() does. */
+int cli_read_stdin(struct cli *c, const char *field, char **out);
 
 /* Defines the handler fn of a command group: it dispatches the word
  * after the group's name through table. */
@@ -206,6 +211,7 @@ int cli_cmd_set(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_rm(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_status(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_role(struct cli *, const struct cli_command *, int, char **);
+int cli_cmd_access(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_funding(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_deadline(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_note(struct cli *, const struct cli_command *, int, char **);

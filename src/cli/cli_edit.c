@@ -492,9 +492,9 @@ note_add(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
 		if (isatty(STDIN_FILENO))
 			fprintf(stderr, "%s\n",
 				_("Type the note; end it with Ctrl-D on a line of its own."));
-		if (!(text = cli_read_stdin()))
-			return cli_fail(c, ERR_FAILED, NULL,
-					_("cannot read the note from standard input"));
+		if ((rc = cli_read_stdin(c, entities[ENT_NOTE]->fields[NOTE_BODY].name,
+					 &text)))
+			return rc;
 		in[1].input = text;
 	} else {
 		in[1].input = argv[optind + 1];

@@ -5,28 +5,33 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "src/base/i18n.h"
 #include "src/core/shared.h"
 #include "src/base/text.h"
 
-char *
-cli_read_stdin(void)
+int
+cli_read_stdin(struct cli *c, const char *field, char **out)
 {
 	size_t len = 0, cap = 4096;
-	char *buf = malloc(cap);
+	char *buf = malloc(cap), *nul;
 	ssize_t n;
 
+	*out = NULL;
 	while (buf && (n = read(STDIN_FILENO, buf + len, cap - len - 1)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
 			free(buf);
-			return NULL;
+			return cli_fail(c, ERR_FAILED, field,
+					_("%s: cannot read standard input: %s"),
+					field, strerror(errno));
 		}
 		len += (size_t)n;
 		if (cap - len < 2) {
@@ -37,12 +42,21 @@ cli_read_stdin(void)
 			buf = grown;
 		}
 	}
-	if (buf) {
-		while (len > 0 && buf[len - 1] == '\n')
-			len--;
-		buf[len] = '\0';
+	if (!buf)
+		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+	if ((nul = memchr(buf, '\0', len))) {
+		size_t at = (size_t)(nul - buf);
+
+		free(buf);
+		return cli_fail(c, ERR_INVALID, field,
+				_("%s: standard input holds a NUL byte (at byte %zu); the text must be plain UTF-8 text"),
+				field, at + 1);
 	}
-	return buf;
+	while (len > 0 && buf[len - 1] == '\n')
+		len--;
+	buf[len] = '\0';
+	*out = buf;
+	return ERR_OK;
 }
 
 /* Removes a database file and the WAL files beside it. */
@@ -98,7 +112,7 @@ cli_cmd_init(struct cli *c, const struct cli_command *cmd, int argc,
 	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)))
 		return rc;
 	if (!cli_db_path(c))
-		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+		return c->m.err.code ? c->m.err.code : ERR_FAILED;
 	if (force && (rc = remove_database(c, c->path)))
 		return rc;
 	if (group && shared_init(c->path, group, &c->m.err) != ERR_OK)
@@ -115,6 +129,54 @@ cli_cmd_init(struct cli *c, const struct cli_command *cmd, int argc,
 	return ERR_OK;
 }
 
+/* Where the path of a database came from, for a person. */
+static const char *
+path_source(const struct cli *c, char *buf, size_t size)
+{
+	switch (c->path_source) {
+	case DB_FROM_OPTION:
+		return _("given with --db");
+	case DB_FROM_ENV:
+		return _("from SALKKU_DB");
+	case DB_FROM_USER_CONFIG:
+	case DB_FROM_SYSTEM_CONFIG:
+		snprintf(buf, size, _("set in %s"), c->path_config);
+		return buf;
+	case DB_FROM_DEFAULT:
+		break;
+	}
+	return _("the private default: neither --db, SALKKU_DB nor a config file names a database");
+}
+
+/* The terminal interface never makes a new, empty database unasked: a
+ * session that meant the team's file (an ssh command reads no profile,
+ * so SALKKU_DB may be unset) would work alone without knowing it. */
+static int
+confirm_new_database(struct cli *c)
+{
+	char *answer = NULL, where[512];
+	size_t cap = 0;
+	bool yes = false;
+	struct stat st;
+
+	if (stat(c->path, &st) == 0 || errno != ENOENT)
+		return ERR_OK;
+	fprintf(stderr, _("salkku: there is no database at %s\n(%s).\n"),
+		c->path, path_source(c, where, sizeof where));
+	if (isatty(STDIN_FILENO) && isatty(STDERR_FILENO)) {
+		fputs(_("Create a new, empty database there? [y/N] "), stderr);
+		fflush(stderr);
+		yes = getline(&answer, &cap, stdin) > 0 && rpmatch(answer) == 1;
+		free(answer);
+	}
+	if (yes)
+		return ERR_OK;
+	return cli_fail(c, ERR_NOT_FOUND, NULL, "%s",
+			_("nothing created: name the database with --db, SALKKU_DB or "
+			  "“database” in the config file (salkku(5)), or create one with "
+			  "“salkku init”"));
+}
+
 int
 cli_run_tui(struct cli *c)
 {
@@ -124,6 +186,10 @@ cli_run_tui(struct cli *c)
 	if (!c->ui_run)
 		return cli_fail(c, ERR_FAILED, NULL,
 				_("this program has no terminal interface"));
+	if (!cli_db_path(c))
+		return c->m.err.code ? c->m.err.code : ERR_FAILED;
+	if (!c->read_only && (rc = confirm_new_database(c)))
+		return rc;
 	if ((rc = cli_open(c, true)))
 		return rc;
 	opts.read_only = c->read_only || c->m.read_only;
@@ -171,6 +237,51 @@ cli_cmd_demo(struct cli *c, const struct cli_command *cmd, int argc,
 	return c->ui_run(&c->m, &opts);
 }
 
+/* Shows an export on a terminal: stored text may hold escape
+ * sequences, so it goes through text_sanitize() as tables do, CRLF
+ * record ends becoming line ends.  Into a file or a pipe the export is
+ * written exactly instead. */
+static void
+show_export(const char *text, size_t len)
+{
+	char *lines = malloc(len + 1), *safe;
+	size_t n = 0;
+
+	if (!lines)
+		return;
+	for (size_t i = 0; i < len; i++)
+		if (!(text[i] == '\r' && i + 1 < len && text[i + 1] == '\n'))
+			lines[n++] = text[i];
+	lines[n] = '\0';
+	if ((safe = text_sanitize(lines, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS)))
+		fputs(safe, stdout);
+	free(safe);
+	free(lines);
+}
+
+/* Runs the export into memory and shows it safely on the terminal. */
+static int
+export_to_terminal(struct cli *c, enum cli_format format)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	int rc;
+
+	if (!mem)
+		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+	rc = format == FORMAT_CSV ? model_export_csv(&c->m, mem)
+				  : model_export_json(&c->m, mem);
+	if (fclose(mem) != 0 && rc == ERR_OK)
+		rc = cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+	else if (rc == ERR_OK)
+		show_export(text, len);
+	else
+		cli_report(c, rc);
+	free(text);
+	return rc;
+}
+
 int
 cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 	       char **argv)
@@ -197,6 +308,8 @@ cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 	}
 	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)) || (rc = cli_open(c, false)))
 		return rc;
+	if (!output && isatty(STDOUT_FILENO))
+		return export_to_terminal(c, format);
 	/* Into a temporary file beside the target, renamed when complete:
 	 * an export that fails half-way leaves no half a file. */
 	if (output) {
@@ -228,6 +341,55 @@ cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 	return cli_report(c, rc);
 }
 
+/* A conflicting field: on standard output in a dry run (part of what
+ * it shows), else on standard error (why nothing was imported). */
+static void
+import_conflict(const char *line, void *arg)
+{
+	FILE *out = arg;
+
+	output_text(out, line, 0);
+	fputc('\n', out);
+}
+
+static void
+import_counts_print(const struct import_counts *n, enum import_side side)
+{
+	/* The order people think of them in: who, what, then the rest. */
+	static const enum entity_kind order[] = {
+		ENT_ORGANISATION, ENT_PROJECT, ENT_ROLE, ENT_FUNDING,
+		ENT_STATUS_CHANGE, ENT_DEADLINE, ENT_NOTE, ENT_OUTCOME,
+	};
+	const struct table_col cols[] = {
+		{ "", false, false, 0 }, { _("added"), true, false, 0 },
+		{ _("updated"), true, false, 0 }, { _("unchanged"), true, false, 0 },
+		{ _("conflicts"), true, false, 0 },
+	};
+	size_t conflicts = 0;
+	struct table t;
+
+	table_init(&t, cols, sizeof cols / sizeof cols[0]);
+	t.indent = 2;
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		enum entity_kind k = order[i];
+		char a[24], u[24], s[24], x[24];
+		const char *cells[5] = { entities[k]->plural, a, u, s, x };
+
+		snprintf(a, sizeof a, "%zu", n->added[k]);
+		snprintf(u, sizeof u, "%zu", n->updated[k]);
+		snprintf(s, sizeof s, "%zu", n->unchanged[k]);
+		snprintf(x, sizeof x, "%zu", n->conflicts[k]);
+		table_add(&t, cells);
+		conflicts += n->conflicts[k];
+	}
+	table_print(&t, stdout, 0);
+	table_free(&t);
+	if (conflicts && side == IMPORT_OURS)
+		cli_say("%s", _("Conflicts settled by keeping the database's values (--ours)."));
+	else if (conflicts && side == IMPORT_THEIRS)
+		cli_say("%s", _("Conflicts settled by taking the file's values (--theirs)."));
+}
+
 int
 cli_cmd_import(struct cli *c, const struct cli_command *cmd, int argc,
 	       char **argv)
@@ -235,27 +397,35 @@ cli_cmd_import(struct cli *c, const struct cli_command *cmd, int argc,
 	static const struct option longopts[] = {
 		{ "format",  required_argument, NULL, 'f' },
 		{ "dry-run", no_argument,       NULL, 'n' },
+		{ "ours",    no_argument,       NULL, 'O' },
+		{ "theirs",  no_argument,       NULL, 'T' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 }
 	};
-	/* The order people think of them in: who, what, then the rest. */
-	static const enum entity_kind order[] = {
-		ENT_ORGANISATION, ENT_PROJECT, ENT_ROLE, ENT_FUNDING,
-		ENT_STATUS_CHANGE, ENT_DEADLINE, ENT_NOTE, ENT_OUTCOME,
-	};
+	struct import_options opt = { .side = IMPORT_ASK,
+				      .conflict = import_conflict };
 	enum cli_format format = 0;
-	size_t counts[ENT_COUNT] = { 0 }, len;
-	bool dry_run = false;
+	struct import_counts counts;
 	const char *path;
-	int opt, rc = ERR_OK;
+	size_t len;
+	int o, rc = ERR_OK;
 
-	while ((opt = cli_getopt(cmd, argc, argv, "f:n", longopts, &rc)) != -1) {
-		if (opt == CLI_OPT_STOP)
+	while ((o = cli_getopt(cmd, argc, argv, "f:n", longopts, &rc)) != -1) {
+		if (o == CLI_OPT_STOP)
 			return rc;
-		if (opt == 'n')
-			dry_run = true;
-		else if ((rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV, &format)))
+		if (o == 'n') {
+			opt.dry_run = true;
+		} else if (o == 'O' || o == 'T') {
+			enum import_side side = o == 'O' ? IMPORT_OURS : IMPORT_THEIRS;
+
+			if (opt.side != IMPORT_ASK && opt.side != side)
+				return cli_fail(c, ERR_USAGE, NULL, "%s",
+						_("import: --ours and --theirs exclude each other"));
+			opt.side = side;
+		} else if ((rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV,
+					    &format))) {
 			return rc;
+		}
 	}
 	if ((rc = cli_nargs(cmd, argc - optind, 1, 1)))
 		return rc;
@@ -266,20 +436,18 @@ cli_cmd_import(struct cli *c, const struct cli_command *cmd, int argc,
 									: FORMAT_JSON;
 	if ((rc = cli_open(c, false)))
 		return rc;
+	/* A dry run shows everything it found on standard output. */
+	opt.arg = opt.dry_run ? stdout : stderr;
 	rc = format == FORMAT_CSV
-	     ? model_import_csv(&c->m, path, dry_run, counts)
-	     : model_import_json(&c->m, path, dry_run, counts);
-	if (rc != ERR_OK)
+	     ? model_import_csv(&c->m, path, &opt, &counts)
+	     : model_import_json(&c->m, path, &opt, &counts);
+	if (rc != ERR_OK && !(rc == ERR_CONFLICT && opt.dry_run))
 		return cli_report(c, rc);
-	cli_say("%s", dry_run ? _("Would import (nothing written):") : _("Imported:"));
-	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
-		char name[64];
-
-		printf("  %s %zu\n", text_pad(name, sizeof name,
-					      entities[order[i]]->plural, 15, false),
-		       counts[order[i]]);
-	}
-	return ERR_OK;
+	cli_say("%s", opt.dry_run ? _("Would import (nothing written):")
+				  : _("Imported:"));
+	import_counts_print(&counts, opt.side);
+	fflush(stdout);
+	return rc == ERR_OK ? ERR_OK : cli_report(c, rc);
 }
 
 static void
@@ -326,6 +494,9 @@ log_change(struct cli *c, const struct change_entry *e)
 	char *old, *new, *out;
 	size_t size;
 
+	if (!strcmp(e->action, "insert") && e->source)
+		return asprintf(&out, _("created (from %s)"), e->source) < 0
+		       ? NULL : out;
 	if (!strcmp(e->action, "insert"))
 		return strdup(_("created"));
 	if (!strcmp(e->action, "delete"))
@@ -338,6 +509,14 @@ log_change(struct cli *c, const struct change_entry *e)
 	if ((out = malloc(size)))
 		snprintf(out, size, "%s → %s", old ? old : _("(none)"),
 			 new ? new : _("(none)"));
+	if (out && e->source) {
+		char *from = NULL;
+
+		if (asprintf(&from, _("%s (from %s)"), out, e->source) < 0)
+			from = NULL;
+		free(out);
+		out = from;
+	}
 	free(old);
 	free(new);
 	return out;
@@ -398,6 +577,7 @@ log_json(const struct change_list *list)
 		json_kv_string(&j, "field", e->field);
 		json_kv_string(&j, "old", e->old_value);
 		json_kv_string(&j, "new", e->new_value);
+		json_kv_string(&j, "source", e->source);
 		json_end_object(&j);
 	}
 	json_end_array(&j);

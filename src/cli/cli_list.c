@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "src/base/i18n.h"
+#include "src/base/text.h"
 
 /* Options of `list` as given, before they are resolved. */
 struct list_args {
@@ -241,6 +242,24 @@ list_org(struct cli *c, const char *arg, struct record **rec,
 	return rc;
 }
 
+/* A search with no word in it would match nothing: said so, as a
+ * usage error, rather than an empty table that looks like an answer. */
+static int
+searchable(struct cli *c, const struct cli_command *cmd, const char *text)
+{
+	bool any = false;
+	char *safe;
+	int rc;
+
+	if ((rc = cli_report(c, model_text_searchable(&c->m, text, &any))) || any)
+		return rc;
+	safe = text_sanitize(text, 0);
+	rc = cli_usage(cmd, _("--text: '%s' has no word to search for (letters or digits)"),
+		       safe ? safe : "");
+	free(safe);
+	return rc;
+}
+
 int
 cli_cmd_list(struct cli *c, const struct cli_command *cmd, int argc,
 	     char **argv)
@@ -260,6 +279,8 @@ cli_cmd_list(struct cli *c, const struct cli_command *cmd, int argc,
 	    (rc = list_org(c, a.partner, &partner, &a.q.partner)))
 		goto out;
 	a.q.text = a.text;
+	if (a.text && (rc = searchable(c, cmd, a.text)))
+		goto out;
 	if ((rc = cli_report(c, model_list_projects(&c->m, &a.q, &rows))))
 		goto out;
 	if (a.format == FORMAT_CSV)

@@ -332,17 +332,6 @@ json_finish(struct json_out *j)
 	fputc('\n', j->f);
 }
 
-/* Characters that would act on a terminal or reorder text around them
- * are written as escapes even though JSON would allow them raw. */
-static bool
-json_must_escape(unsigned cp)
-{
-	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
-	       cp == 0x061c || cp == 0x200e || cp == 0x200f ||
-	       (cp >= 0x2028 && cp <= 0x202e) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
-}
-
 static void
 json_write_string(FILE *f, const char *s)
 {
@@ -369,7 +358,9 @@ json_write_string(FILE *f, const char *s)
 		if (len < 0) {
 			fputs("\\ufffd", f);
 			i++;
-		} else if (json_must_escape(cp)) {
+		} else if (text_is_control(cp)) {
+			/* Would act on a terminal or reorder the text around
+			 * it: an escape, though JSON allows it raw. */
 			fprintf(f, "\\u%04x", cp);
 			i += (size_t)len;
 		} else {

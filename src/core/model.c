@@ -18,32 +18,6 @@
 #include "shared.h"
 #include "validate.h"
 
-char *
-model_default_path(void)
-{
-	const char *env = getenv("SALKKU_DB");
-	const char *base = getenv("XDG_DATA_HOME");
-	const char *suffix = "salkku/salkku.db";
-	char *path;
-
-	if (env && *env)
-		return strdup(env);
-	if (base && *base == '/') {
-		if (asprintf(&path, "%s/%s", base, suffix) < 0)
-			return NULL;
-		return path;
-	}
-	base = getenv("HOME");
-	if (!base || !*base) {
-		struct passwd *pw = getpwuid(getuid());
-
-		base = pw ? pw->pw_dir : "/";
-	}
-	if (asprintf(&path, "%s/.local/share/%s", base, suffix) < 0)
-		return NULL;
-	return path;
-}
-
 /* The login name of the real user id: $USER can say anything, and the
  * change log must say who really made a change. */
 static void
@@ -78,8 +52,10 @@ model_open(struct model *m, const char *path, unsigned flags)
 		db_flags |= DB_CREATE;
 	/* A file this user may not write is opened for reading instead of
 	 * failing at the first keystroke that saves. */
-	if ((flags & MODEL_READONLY) ||
-	    (stat(path, &st) == 0 && access(path, W_OK) != 0 && errno == EACCES))
+	if (!(flags & MODEL_READONLY) && stat(path, &st) == 0 &&
+	    access(path, W_OK) != 0 && errno == EACCES)
+		m->may_not_write = true;
+	if ((flags & MODEL_READONLY) || m->may_not_write)
 		db_flags = DB_READONLY;
 	if (db_open(path, db_flags, &m->db, &m->err) != ERR_OK)
 		return m->err.code;
@@ -143,6 +119,12 @@ model_count_projects(struct model *m, const struct project_query *q,
 		     int64_t *matching, int64_t *total)
 {
 	return store_project_count(m->db, q, matching, total, &m->err);
+}
+
+int
+model_text_searchable(struct model *m, const char *text, bool *any)
+{
+	return store_text_searchable(m->db, text, any, &m->err);
 }
 
 int

@@ -26,6 +26,7 @@ struct model {
 	struct db *db;
 	char user[64];      /* login name of the real uid (getpwuid(getuid())) */
 	bool read_only;
+	bool may_not_write; /* read-only because this user may not write the file */
 	struct error err;   /* the last failure */
 };
 
@@ -33,11 +34,6 @@ enum model_open_flags {
 	MODEL_READONLY = 1 << 0,
 	MODEL_CREATE   = 1 << 1,  /* create the file and directory if missing */
 };
-
-/* The database path to use when none is given: $SALKKU_DB, else
- * $XDG_DATA_HOME/salkku/salkku.db, else ~/.local/share/salkku/salkku.db.
- * Newly allocated; the caller frees. */
-char *model_default_path(void);
 
 /* Opens (and migrates) the database at path.  m is zeroed first. */
 int model_open(struct model *m, const char *path, unsigned flags);
@@ -70,6 +66,8 @@ int model_list_projects(struct model *m, const struct project_query *q,
 			struct project_rows *out);
 int model_count_projects(struct model *m, const struct project_query *q,
 			 int64_t *matching, int64_t *total);
+/* *any: text holds a word to search for (store_text_searchable). */
+int model_text_searchable(struct model *m, const char *text, bool *any);
 int model_changes(struct model *m, const char *project_uuid,
 		  const char *record_uuid, int64_t limit,
 		  struct change_list *out);
@@ -168,19 +166,54 @@ int model_export_json(struct model *m, FILE *out);
  * decimal euros; cells a spreadsheet would run as formulas neutralised). */
 int model_export_csv(struct model *m, FILE *out);
 
-/* Imports a JSON exchange document (path "-" is standard input):
- * checked strictly first (json_check.h), then every record validated,
- * all in one transaction; with dry_run the transaction is rolled back.
- * counts[kind] receives how many records of each entity were (or would
- * be) written.  Any error writes nothing. */
-int model_import_json(struct model *m, const char *path, bool dry_run,
-		      size_t counts[ENT_COUNT]);
+/* Which side an import takes for a record in conflict: one the
+ * database holds at the file's version or a later one, with other
+ * values.  IMPORT_ASK refuses the whole import (ERR_CONFLICT). */
+enum import_side {
+	IMPORT_ASK,
+	IMPORT_OURS,    /* keep the database's values */
+	IMPORT_THEIRS,  /* take the file's values, at a new version */
+};
 
-/* Imports projects from CSV with the export's header.  Bad rows are
+struct import_options {
+	bool dry_run;          /* count and report, then roll back */
+	enum import_side side;
+	/* Called for each conflicting field with one line, "file:
+	 * uuid/code: field: ours … theirs …" (text from the file and the
+	 * database: show it sanitised); may be NULL. */
+	void (*conflict)(const char *line, void *arg);
+	void *arg;
+};
+
+/* What an import did (or would do) with the records of each entity.
+ * Records in conflict are counted only under conflicts, however settled. */
+struct import_counts {
+	size_t added[ENT_COUNT];
+	size_t updated[ENT_COUNT];
+	size_t unchanged[ENT_COUNT];
+	size_t conflicts[ENT_COUNT];
+};
+
+/* Imports a JSON exchange document (path "-" is standard input):
+ * checked strictly first (json_check.h), then every record validated
+ * and compared with the stored one (salkku-json(5)), all in one
+ * transaction.  New records are added as they are; a record the file
+ * holds at a later version with other values is updated to version
+ * max(ours, theirs) + 1, logged as changed by m->user from the file; a
+ * conflict is reported through opt->conflict and settled by opt->side
+ * (IMPORT_ASK: ERR_CONFLICT, nothing written).  With opt->dry_run the
+ * transaction is rolled back.  Any error writes nothing. */
+int model_import_json(struct model *m, const char *path,
+		      const struct import_options *opt,
+		      struct import_counts *counts);
+
+/* Imports projects from CSV with the export's header; a row's code finds
+ * the stored project it updates (never its uuid).  Bad rows are
  * ERR_INVALID as "file:line: field: problem"; any error writes nothing.
- * counts[ENT_PROJECT] receives the number written. */
-int model_import_csv(struct model *m, const char *path, bool dry_run,
-		     size_t counts[ENT_COUNT]);
+ * opt->side does not apply (CSV carries no versions). */
+int model_import_csv(struct model *m, const char *path,
+		     const struct import_options *opt,
+		     struct import_counts *counts);
 
 /* Fills an empty database with the demo portfolio (real projects of the
  * competence centres).  ERR_INVALID if the database has projects. */

@@ -127,7 +127,7 @@ struct code_line {
 struct csv_import {
 	struct model *m;
 	const char *source;
-	size_t *counts;
+	struct import_counts *counts;
 	char today[11];
 	int *cols;          /* per column: project field, or COL_ADMINISTRATOR */
 	size_t ncols;
@@ -294,7 +294,7 @@ record_status(struct csv_import *ci, const struct record *project,
 	record_set_num(change, STATUS_FORCED, 0);
 	rc = store_insert(ci->m->db, change, ci->m->user, &ci->m->err);
 	if (rc == ERR_OK)
-		ci->counts[ENT_STATUS_CHANGE]++;
+		ci->counts->added[ENT_STATUS_CHANGE]++;
 	record_free(&change);
 	return rc;
 }
@@ -340,8 +340,10 @@ set_administrator(struct csv_import *ci, const struct record *project,
 			rc = store_insert(m->db, added, m->user, &m->err);
 		record_free(&added);
 	}
-	if (rc == ERR_OK)
-		ci->counts[ENT_ROLE]++;
+	if (rc == ERR_OK && role)
+		ci->counts->updated[ENT_ROLE]++;
+	else if (rc == ERR_OK)
+		ci->counts->added[ENT_ROLE]++;
 out:
 	record_list_clear(&roles);
 	return rc;
@@ -360,7 +362,7 @@ static int
 by_code(const void *a, const void *b)
 {
 	const struct code_line *x = a, *y = b;
-	int c = strcasecmp(x->code, y->code);
+	int c = store_code_compare(x->code, y->code);
 
 	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
@@ -373,9 +375,9 @@ by_line(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
-/* Finds the rows that repeat the code of an earlier row (as people
- * compare codes: case-insensitively) before anything is written, so that
- * the import can report them in their place. */
+/* Finds the rows that repeat the code of an earlier row (as the
+ * database compares codes: case folded, Ä as ä too) before anything is
+ * written, so that the import can report them in their place. */
 static int
 find_duplicates(struct csv_import *ci, const char *text, size_t len)
 {
@@ -418,7 +420,8 @@ find_duplicates(struct csv_import *ci, const char *text, size_t len)
 	}
 	/* The repeats, each with the line of its first; the strings move. */
 	for (size_t i = 1, first = 0; i < n; i++) {
-		if (*codes[i].code && !strcasecmp(codes[first].code, codes[i].code)) {
+		if (*codes[i].code &&
+		    !store_code_compare(codes[first].code, codes[i].code)) {
 			codes[i].first = codes[first].line;
 			ci->dups[ci->ndups++] = codes[i];
 			codes[i].code = NULL;
@@ -471,8 +474,10 @@ import_row(struct csv_import *ci, struct csv_reader *r, unsigned long line)
 			goto out;
 		}
 	}
+	/* A code is only ever a code: one that looks like another
+	 * project's uuid must not find that project. */
 	error_clear(&e);
-	rc = store_get_project(m->db, code, &rec, &e);
+	rc = store_project_by_code(m->db, code, &rec, &e);
 	if (rc == ERR_NOT_FOUND) {
 		rc = ERR_OK;
 		if (!(rec = record_new(def)))
@@ -566,16 +571,18 @@ import_row(struct csv_import *ci, struct csv_reader *r, unsigned long line)
 	if (!before) {
 		rc = store_insert(m->db, rec, m->user, &e);
 		if (rc == ERR_OK) {
-			ci->counts[ENT_PROJECT]++;
+			ci->counts->added[ENT_PROJECT]++;
 			rc = record_status(ci, rec, NULL, to);
 		}
 	} else if (records_differ(before, rec)) {
 		rc = store_update(m->db, rec, m->user, &e);
 		if (rc == ERR_OK) {
-			ci->counts[ENT_PROJECT]++;
+			ci->counts->updated[ENT_PROJECT]++;
 			if (to)
 				rc = record_status(ci, rec, from, to);
 		}
+	} else {
+		ci->counts->unchanged[ENT_PROJECT]++;
 	}
 	if (rc == ERR_INVALID && e.code == ERR_INVALID) {
 		problem(ci, line, "%s", e.message);
@@ -598,8 +605,8 @@ out:
 }
 
 int
-model_import_csv(struct model *m, const char *path, bool dry_run,
-		 size_t counts[ENT_COUNT])
+model_import_csv(struct model *m, const char *path,
+		 const struct import_options *opt, struct import_counts *counts)
 {
 	struct csv_import ci = { .m = m, .source = io_source_name(path),
 				 .counts = counts };
@@ -609,7 +616,7 @@ model_import_csv(struct model *m, const char *path, bool dry_run,
 	unsigned long line = 0;
 	int rc, got;
 
-	memset(counts, 0, ENT_COUNT * sizeof *counts);
+	memset(counts, 0, sizeof *counts);
 	error_clear(&m->err);
 	format_today(ci.today);
 	if ((rc = io_check_writable(m)) != ERR_OK ||
@@ -629,7 +636,7 @@ model_import_csv(struct model *m, const char *path, bool dry_run,
 	    (rc = find_duplicates(&ci, text, len)) != ERR_OK ||
 	    (rc = db_begin(m->db, &m->err)) != ERR_OK)
 		goto out;
-
+	store_set_source(m->db, ci.source);
 	while (ci.nproblems < CSV_MAX_PROBLEMS &&
 	       (got = csv_read(&r, &line, &m->err)) == 1)
 		if ((rc = import_row(&ci, &r, line)) != ERR_OK)
@@ -653,10 +660,11 @@ model_import_csv(struct model *m, const char *path, bool dry_run,
 				 _("\n(and %zu more; nothing was imported)"), more);
 		rc = error_set(&m->err, ERR_INVALID, NULL, "%s", ci.problems);
 	}
-	rc = io_finish(m, rc, dry_run);
+	store_set_source(m->db, NULL);
+	rc = io_finish(m, rc, opt && opt->dry_run);
 out:
 	if (rc != ERR_OK)
-		memset(counts, 0, ENT_COUNT * sizeof *counts);
+		memset(counts, 0, sizeof *counts);
 	csv_reader_free(&r);
 	for (size_t i = 0; i < ci.ndups; i++)
 		free(ci.dups[i].code);

@@ -17,8 +17,14 @@
 static int
 model_check_writable(struct model *m)
 {
+	/* The same status as a change refused under --read-only (2), so
+	 * that a script sees one answer for "you may not write here". */
+	if (m->may_not_write)
+		return error_set(&m->err, ERR_USAGE, NULL,
+				 _("you may only read %s (no write permission): nothing was changed"),
+				 model_path(m));
 	if (m->read_only)
-		return error_set(&m->err, ERR_FAILED, NULL,
+		return error_set(&m->err, ERR_USAGE, NULL,
 				 _("the database is open read-only: nothing was changed"));
 	return ERR_OK;
 }

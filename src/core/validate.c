@@ -124,6 +124,49 @@ iso_date_ok(const char *s)
 	return parse_date(s, norm) == 0 && !strcmp(norm, s);
 }
 
+static int
+too_large(struct error *err, const struct field_def *f)
+{
+	enum fmt_style st = format_style_from_locale();
+	char max[40];
+
+	return fail(err, f->name, _("%s: is too large (at most %s)"), f->name,
+		    f->type == FT_MONEY
+		    ? format_money(max, sizeof max, FORMAT_AMOUNT_MAX, st)
+		    : format_hundredths(max, sizeof max, FORMAT_AMOUNT_MAX, st));
+}
+
+/* Why what was typed for a money or figure field is not one; rc is
+ * parse_money()'s or parse_hundredths()'s answer. */
+static int
+number_refused(struct error *err, const struct field_def *f, const char *word,
+	       int rc)
+{
+	char echo[256];
+
+	shown(word, echo, sizeof echo);
+	switch (rc) {
+	case PARSE_AMBIGUOUS:
+		return fail(err, f->name,
+			    _("%s: %s is ambiguous: write 1500 or 1 500 for thousands, 1,50 or 1.50 for decimals"),
+			    f->name, echo);
+	case PARSE_DECIMALS:
+		return fail(err, f->name, _("%s: %s has more than two decimals"),
+			    f->name, echo);
+	case PARSE_RANGE:
+		return too_large(err, f);
+	default:
+		break;
+	}
+	if (f->type == FT_MONEY)
+		return fail(err, f->name,
+			    _("%s: %s is not an amount of money (use 453 087,50 € or 453087.50)"),
+			    f->name, echo);
+	return fail(err, f->name,
+		    _("%s: %s is not a number with at most two decimals (use 8,8 or 8.8)"),
+		    f->name, echo);
+}
+
 static bool
 is_text_type(enum field_type t)
 {
@@ -193,6 +236,8 @@ check_field(const struct record *rec, size_t i, struct error *err)
 		if (v->num < 0)
 			return fail(err, f->name, _("%s: cannot be negative"),
 				    f->name);
+		if (v->num > FORMAT_AMOUNT_MAX)
+			return too_large(err, f);
 		return ERR_OK;
 	case FT_BOOL:
 		if (v->num != 0 && v->num != 1)
@@ -275,6 +320,7 @@ parse_value(struct record *rec, int field, const char *in, const char *word,
 	char echo[256], keys[400], iso[11];
 	int64_t num;
 	bool yes;
+	int rc;
 
 	switch (f->type) {
 	case FT_TEXT:
@@ -298,20 +344,10 @@ parse_value(struct record *rec, int field, const char *in, const char *word,
 				    f->name, shown(word, echo, sizeof echo));
 		return set_text(rec, field, iso, err);
 	case FT_MONEY:
-		if (parse_money(word, &num) < 0)
-			return fail(err, f->name,
-				    _("%s: %s is not an amount of money (use 453 087,50 € or 453087.50)"),
-				    f->name, shown(word, echo, sizeof echo));
-		if (num < 0)
-			return fail(err, f->name, _("%s: cannot be negative"),
-				    f->name);
-		record_set_num(rec, field, num);
-		return ERR_OK;
 	case FT_HUNDREDTHS:
-		if (parse_hundredths(word, &num) < 0)
-			return fail(err, f->name,
-				    _("%s: %s is not a number with at most two decimals (use 8,8 or 8.8)"),
-				    f->name, shown(word, echo, sizeof echo));
+		if ((rc = f->type == FT_MONEY ? parse_money(word, &num)
+					      : parse_hundredths(word, &num)))
+			return number_refused(err, f, word, rc);
 		if (num < 0)
 			return fail(err, f->name, _("%s: cannot be negative"),
 				    f->name);

@@ -99,7 +99,7 @@ run_salkku init
 add_orgs
 run_salkku import "$TEST_TMP/p.csv"
 expect_rc 0 "import csv"
-expect_out '^  projects +2$' "import csv: counts"
+expect_out '^  projects +2 +0 +0 +0$' "import csv: counts"
 run_salkku list --format csv
 [ "$(printf '%s\n' "$out" | tr -d '\r' | cut -d, -f1-8)" = "$src_list" ] ||
 	fail "csv import did not bring the same projects: $out"

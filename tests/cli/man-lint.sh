@@ -53,7 +53,7 @@ help_options() {
 man_entry() {
 	awk -v words="$1" '
 		function heading(line) {
-			return line ~ "^\\.B " words "( |$)"
+			return line ~ "^\\.B " words "([ \\\\]|$)"
 		}
 		/^\.S[HS] / { if (inside) exit }
 		prev == ".TP" && /^\.B [a-z]/ {

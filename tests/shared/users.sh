@@ -93,8 +93,10 @@ as "$reader" list
 expect_rc 0 "the reader lists"
 expect_out YHTEINEN "the reader sees the project"
 as "$reader" set YHTEINEN budget=1
-[ "$rc" -ne 0 ] || fail "the reader could write"
-expect_err "read-only" "the reader is told the database is read-only"
+expect_rc 2 "a reader's change: the status of a read-only refusal"
+expect_err "you may only read $db" "the reader is told he may only read"
+as "$reader" --read-only set YHTEINEN budget=1
+expect_rc 2 "the same change under --read-only"
 for f in "$db-wal" "$db-shm"; do
 	[ -e "$f" ] || continue
 	owner=$(stat -c %U "$f")

@@ -22,7 +22,7 @@ tui_keys n
 tui_expect "Read-only: this session cannot change anything" "no notes either"
 tui_lacks "New note" "no editor opened"
 tui_quit
-run_salkku list --format=tsv
+run_salkku list --format=csv
 run_salkku show LUMO
 expect_out "^Status +closed" "nothing changed"
 finish

@@ -120,7 +120,6 @@ test_parse_money(void **state)
 	check_money("1\xc2\xa0" "250\xc2\xa0" "000\xc2\xa0€", 0, 125000000);
 	check_money("1\xe2\x80\xaf" "250\xe2\x80\xaf" "000", 0, 125000000);
 	check_money("2,950,000.00 €", 0, 295000000);
-	check_money("453,087 €", 0, 45308700);
 	check_money("241551€", 0, 24155100);
 	check_money("22125 EUR", 0, 2212500);
 	check_money("22125 eur", 0, 2212500);
@@ -129,31 +128,44 @@ test_parse_money(void **state)
 	check_money("-5", 0, -500);
 	check_money("-1 000,25 €", 0, -100025);
 	check_money(",5", 0, 50);
-	check_money("92233720368547757,99", 0, INT64_C(9223372036854775799));
-	check_money("1,234", 0, 123400);  /* a group, not three decimals */
+	check_money("9 999 999 999 999,99 €", 0, INT64_C(999999999999999));
+	check_money("-9 999 999 999 999,99 €", 0, -INT64_C(999999999999999));
+	check_money("1,234,567", 0, 123456700);  /* two groups: thousands */
+	check_money("1,234.50", 0, 123450);      /* a group and a point */
+	check_money("0.500", PARSE_DECIMALS, 0); /* no first group: decimals */
 	/* Refused. */
-	check_money("", -1, 0);
-	check_money("€", -1, 0);
-	check_money("-", -1, 0);
-	check_money("1,2345", -1, 0);
-	check_money("453087.505", -1, 0);
-	check_money("453 087,505 €", -1, 0);
-	check_money("45 3087", -1, 0);
-	check_money("4530 87", -1, 0);
-	check_money("0 500", -1, 0);
-	check_money("1 234,567", -1, 0);
-	check_money("1,234 567", -1, 0);
-	check_money("1,234,56", -1, 0);
-	check_money("12a", -1, 0);
-	check_money("€ 5", -1, 0);
-	check_money("5 € 5", -1, 0);
-	check_money("5 EURO", -1, 0);
-	check_money("5 $", -1, 0);
-	check_money("--5", -1, 0);
-	check_money("- 5", -1, 0);
-	check_money("1.2.3", -1, 0);
-	check_money("92233720368547758", -1, 0);
-	check_money("99999999999999999999999", -1, 0);
+	check_money("", PARSE_INVALID, 0);
+	check_money("€", PARSE_INVALID, 0);
+	check_money("-", PARSE_INVALID, 0);
+	check_money("1,2345", PARSE_DECIMALS, 0);
+	check_money("453087.505", PARSE_DECIMALS, 0);
+	check_money("453 087,505 €", PARSE_DECIMALS, 0);
+	check_money("45 3087", PARSE_INVALID, 0);
+	check_money("4530 87", PARSE_INVALID, 0);
+	check_money("0 500", PARSE_INVALID, 0);
+	check_money("1 234,567", PARSE_DECIMALS, 0);
+	check_money("1,234 567", PARSE_INVALID, 0);
+	check_money("1,234,56", PARSE_INVALID, 0);
+	check_money("12a", PARSE_INVALID, 0);
+	check_money("€ 5", PARSE_INVALID, 0);
+	check_money("5 € 5", PARSE_INVALID, 0);
+	check_money("5 EURO", PARSE_INVALID, 0);
+	check_money("5 $", PARSE_INVALID, 0);
+	check_money("--5", PARSE_INVALID, 0);
+	check_money("- 5", PARSE_INVALID, 0);
+	check_money("1.2.3", PARSE_INVALID, 0);
+	/* A thousand and a half, or one and a half? */
+	check_money("1,500", PARSE_AMBIGUOUS, 0);
+	check_money("1.500", PARSE_AMBIGUOUS, 0);
+	check_money("453,087 €", PARSE_AMBIGUOUS, 0);
+	check_money("1,234", PARSE_AMBIGUOUS, 0);
+	check_money("-1.500", PARSE_AMBIGUOUS, 0);
+	/* Beyond the bound, and beyond int64_t. */
+	check_money("10 000 000 000 000", PARSE_RANGE, 0);
+	check_money("9 999 999 999 999,995", PARSE_DECIMALS, 0);
+	check_money("92233720368547758", PARSE_RANGE, 0);
+	check_money("99999999999999999999999", PARSE_RANGE, 0);
+	check_money("99999999999999999999999x", PARSE_INVALID, 0);
 }
 
 static void
@@ -178,8 +190,13 @@ test_parse_hundredths(void **state)
 	check_hundredths("5 000", 0, 500000);
 	check_hundredths("-1,5", 0, -150);
 	check_hundredths(" 20 ", 0, 2000);
-	check_hundredths("8,888", -1, 0);  /* no comma groups: 8.888 */
-	check_hundredths("1,125", -1, 0);
+	check_hundredths("8,888", PARSE_AMBIGUOUS, 0);  /* 8.888 or 8888 */
+	check_hundredths("1,125", PARSE_AMBIGUOUS, 0);
+	check_hundredths("8.888", PARSE_AMBIGUOUS, 0);
+	check_hundredths("8,8888", PARSE_DECIMALS, 0);
+	check_hundredths("12345,125", PARSE_DECIMALS, 0);
+	check_hundredths("9999999999999,99", 0, INT64_C(999999999999999));
+	check_hundredths("10000000000000", PARSE_RANGE, 0);
 	check_hundredths("5,000.5", -1, 0);
 	check_hundredths("8 €", -1, 0);
 	check_hundredths("8 EUR", -1, 0);
@@ -261,6 +278,7 @@ test_money_round_trip(void **state)
 {
 	static const int64_t values[] = {
 		0, 1, 50, 99, 100, 45308700, 45308750, 295000000, -100025,
+		FORMAT_AMOUNT_MAX, -FORMAT_AMOUNT_MAX,
 	};
 	static const enum fmt_style styles[] = {
 		FMT_ISO, FMT_FINNISH, FMT_ENGLISH,
@@ -272,9 +290,36 @@ test_money_round_trip(void **state)
 	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
 		for (size_t s = 0; s < 3; s++) {
 			format_money(buf, sizeof buf, values[i], styles[s]);
+			/* "453,087 €" reads as 453.087 to a Finn: refused
+			 * rather than guessed. */
+			if (styles[s] == FMT_ENGLISH && values[i] == 45308700) {
+				assert_int_equal(parse_money(buf, &back),
+						 PARSE_AMBIGUOUS);
+				continue;
+			}
 			assert_int_equal(parse_money(buf, &back), 0);
 			assert_int_equal(back, values[i]);
 		}
+}
+
+static void
+test_money_add(void **state)
+{
+	int64_t sum = 0;
+
+	(void)state;
+	assert_true(money_add(&sum, FORMAT_AMOUNT_MAX));
+	assert_true(money_add(&sum, FORMAT_AMOUNT_MAX));
+	assert_int_equal(sum, 2 * FORMAT_AMOUNT_MAX);
+	sum = INT64_MAX - 5;
+	assert_false(money_add(&sum, 6));
+	assert_int_equal(sum, INT64_MAX - 5);
+	assert_true(money_add(&sum, 5));
+	assert_int_equal(sum, INT64_MAX);
+	sum = INT64_MIN + 1;
+	assert_false(money_add(&sum, -1));
+	assert_int_equal(sum, INT64_MIN + 1);
+	assert_false(money_add(NULL, 1));
 }
 
 static void
@@ -431,6 +476,7 @@ main(void)
 		cmocka_unit_test(test_parse_bool),
 		cmocka_unit_test(test_format_money),
 		cmocka_unit_test(test_money_round_trip),
+		cmocka_unit_test(test_money_add),
 		cmocka_unit_test(test_format_date),
 		cmocka_unit_test(test_format_hundredths),
 		cmocka_unit_test(test_date_arithmetic),

@@ -106,31 +106,37 @@ projects(struct model *m, const char *status)
 	return status ? matching : total;
 }
 
-static size_t
-sum(const size_t counts[ENT_COUNT])
-{
-	size_t n = 0;
+static const struct import_options dry = { .dry_run = true };
 
-	for (size_t k = 0; k < ENT_COUNT; k++)
-		n += counts[k];
-	return n;
+/* Records of kind k added or updated. */
+static size_t
+written(const struct import_counts *n, enum entity_kind k)
+{
+	return n->added[k] + n->updated[k];
 }
 
+static size_t
+sum(const struct import_counts *n)
+{
+	size_t total = 0;
+
+	for (size_t k = 0; k < ENT_COUNT; k++)
+		total += written(n, (enum entity_kind)k);
+	return total;
+}
 /* ---- Bad input first ------------------------------------------------ */
 
 static void
 test_import_missing_file(void **state)
 {
 	struct fixture *f = *state;
-	size_t counts[ENT_COUNT];
+	struct import_counts counts;
 
-	assert_int_equal(model_import_json(&f->a, "/nonexistent/dump.json",
-					   false, counts), ERR_NOT_FOUND);
+	assert_int_equal(model_import_json(&f->a, "/nonexistent/dump.json", NULL, &counts), ERR_NOT_FOUND);
 	assert_non_null(strstr(f->a.err.message, "/nonexistent/dump.json"));
-	assert_int_equal(model_import_csv(&f->a, "/nonexistent/p.csv", false,
-					  counts), ERR_NOT_FOUND);
+	assert_int_equal(model_import_csv(&f->a, "/nonexistent/p.csv", NULL, &counts), ERR_NOT_FOUND);
 	assert_non_null(strstr(f->a.err.message, "/nonexistent/p.csv"));
-	assert_int_equal(sum(counts), 0);
+	assert_int_equal(sum(&counts), 0);
 }
 
 /* The strict checks come first, naming the file, the line and the path. */
@@ -138,13 +144,13 @@ static void
 test_import_json_strict(void **state)
 {
 	struct fixture *f = *state;
-	size_t counts[ENT_COUNT];
+	struct import_counts counts;
 	const char *path = file_with(f,
 		"{\"format\":\"salkku\",\"format_version\":1,\n"
 		"\"projects\":{\"" UUID_A "\":{\"version\":1,\"updated_at\":\"2023-11-20T09:00:00Z\",\n"
 		"\"updated_by\":\"x\",\"code\":\"A\",\"name\":\"a\",\"name\":\"b\",\"status\":\"idea\"}}}\n");
 
-	assert_int_equal(model_import_json(&f->a, path, false, counts), ERR_INVALID);
+	assert_int_equal(model_import_json(&f->a, path, NULL, &counts), ERR_INVALID);
 	assert_string_equal(f->a.err.field, "$.projects." UUID_A ".name");
 	assert_non_null(strstr(f->a.err.message, path));
 	assert_non_null(strstr(f->a.err.message, "line 3: duplicate key \"name\""));
@@ -157,7 +163,7 @@ static void
 test_import_json_all_or_nothing(void **state)
 {
 	struct fixture *f = *state;
-	size_t counts[ENT_COUNT];
+	struct import_counts counts;
 	const char *path = file_with(f,
 		"{\"format\":\"salkku\",\"format_version\":1,\"projects\":{\n"
 		"\"" UUID_A "\":{\"version\":1,\"updated_at\":\"2023-11-20T09:00:00Z\","
@@ -166,10 +172,10 @@ test_import_json_all_or_nothing(void **state)
 		"\"updated_by\":\"x\",\"code\":\"B\",\"name\":\"Budjetti\",\"status\":\"idea\","
 		"\"budget\":-500}}}\n");
 
-	assert_int_equal(model_import_json(&f->a, path, false, counts), ERR_INVALID);
+	assert_int_equal(model_import_json(&f->a, path, NULL, &counts), ERR_INVALID);
 	assert_string_equal(f->a.err.field, "$.projects." UUID_B);
 	assert_non_null(strstr(f->a.err.message, "$.projects." UUID_B ": budget:"));
-	assert_int_equal(sum(counts), 0);
+	assert_int_equal(sum(&counts), 0);
 	assert_int_equal(projects(&f->a, NULL), 0);
 }
 
@@ -179,19 +185,19 @@ static void
 test_empty(void **state)
 {
 	struct fixture *f = *state;
-	size_t counts[ENT_COUNT];
+	struct import_counts counts;
 	char *csv = export_csv(&f->a), *json = export_json(&f->a);
 
 	assert_string_equal(csv,
 		"code,name,description,status,planned_start,planned_end,"
 		"actual_start,actual_end,themes,region,budget,person_years,"
 		"website,administrator\r\n");
-	assert_int_equal(model_import_csv(&f->b, file_with(f, csv), false, counts),
+	assert_int_equal(model_import_csv(&f->b, file_with(f, csv), NULL, &counts),
 			 ERR_OK);
-	assert_int_equal(sum(counts), 0);
-	assert_int_equal(model_import_json(&f->b, file_with(f, json), false, counts),
+	assert_int_equal(sum(&counts), 0);
+	assert_int_equal(model_import_json(&f->b, file_with(f, json), NULL, &counts),
 			 ERR_OK);
-	assert_int_equal(sum(counts), 0);
+	assert_int_equal(sum(&counts), 0);
 	free(csv);
 	free(json);
 }
@@ -251,7 +257,7 @@ static void
 test_json_round_trip(void **state)
 {
 	struct fixture *f = *state;
-	size_t counts[ENT_COUNT];
+	struct import_counts counts;
 	char *first, *second;
 	const char *path;
 
@@ -260,27 +266,80 @@ test_json_round_trip(void **state)
 	path = file_with(f, first);
 
 	/* A dry run counts and writes nothing. */
-	assert_int_equal(model_import_json(&f->b, path, true, counts), ERR_OK);
-	assert_int_equal(counts[ENT_PROJECT], (size_t)projects(&f->a, NULL));
-	assert_true(counts[ENT_ORGANISATION] >= 29);
+	assert_int_equal(model_import_json(&f->b, path, &dry, &counts), ERR_OK);
+	assert_int_equal(written(&counts, ENT_PROJECT), (size_t)projects(&f->a, NULL));
+	assert_true(written(&counts, ENT_ORGANISATION) >= 29);
 	assert_int_equal(projects(&f->b, NULL), 0);
 
-	assert_int_equal(model_import_json(&f->b, path, false, counts), ERR_OK);
-	assert_int_equal(counts[ENT_PROJECT], (size_t)projects(&f->a, NULL));
-	assert_true(counts[ENT_ROLE] > 0 && counts[ENT_FUNDING] > 0 &&
-		    counts[ENT_STATUS_CHANGE] > 0 && counts[ENT_DEADLINE] > 0 &&
-		    counts[ENT_NOTE] > 0 && counts[ENT_OUTCOME] > 0);
+	assert_int_equal(model_import_json(&f->b, path, NULL, &counts), ERR_OK);
+	assert_int_equal(written(&counts, ENT_PROJECT), (size_t)projects(&f->a, NULL));
+	assert_true(written(&counts, ENT_ROLE) > 0 && written(&counts, ENT_FUNDING) > 0 &&
+		    written(&counts, ENT_STATUS_CHANGE) > 0 && written(&counts, ENT_DEADLINE) > 0 &&
+		    written(&counts, ENT_NOTE) > 0 && written(&counts, ENT_OUTCOME) > 0);
 	second = export_json(&f->b);
 	assert_string_equal(first, second);
 
 	/* The same document again writes nothing. */
-	assert_int_equal(model_import_json(&f->b, path, false, counts), ERR_OK);
-	assert_int_equal(sum(counts), 0);
+	assert_int_equal(model_import_json(&f->b, path, NULL, &counts), ERR_OK);
+	assert_int_equal(sum(&counts), 0);
 	free(second);
 	second = export_json(&f->b);
 	assert_string_equal(first, second);
 	free(first);
 	free(second);
+}
+
+static void
+count_line(const char *line, void *arg)
+{
+	int *n = arg;
+
+	assert_non_null(strstr(line, ": name: ours \"Newer\" theirs \""));
+	(*n)++;
+}
+
+/* An older document over a newer edit: a conflict, reported by field,
+ * nothing written; --ours keeps, --theirs takes at a version above both. */
+static void
+test_json_conflict(void **state)
+{
+	struct fixture *f = *state;
+	struct import_options opt = { .conflict = count_line };
+	struct import_counts counts;
+	struct record *p = NULL;
+	char *old, *now, *after;
+	const char *path;
+	int lines = 0;
+
+	opt.arg = &lines;
+	assert_int_equal(model_load_demo(&f->a), ERR_OK);
+	path = file_with(f, old = export_json(&f->a));
+	assert_int_equal(model_project(&f->a, "LUMO", &p), ERR_OK);
+	assert_int_equal(model_assign(&f->a, p, "name=Newer"), ERR_OK);
+	assert_int_equal(model_update(&f->a, p), ERR_OK);
+	record_free(&p);
+	now = export_json(&f->a);
+
+	assert_int_equal(model_import_json(&f->a, path, &opt, &counts), ERR_CONFLICT);
+	assert_int_equal(lines, 1);
+	assert_int_equal(counts.conflicts[ENT_PROJECT], 1);
+	assert_non_null(strstr(f->a.err.message, "--ours or --theirs"));
+	after = export_json(&f->a);
+	assert_string_equal(after, now);
+	free(after);
+
+	opt.side = IMPORT_OURS;
+	assert_int_equal(model_import_json(&f->a, path, &opt, &counts), ERR_OK);
+	assert_int_equal(sum(&counts), 0);
+
+	opt.side = IMPORT_THEIRS;
+	assert_int_equal(model_import_json(&f->a, path, &opt, &counts), ERR_OK);
+	assert_int_equal(model_project(&f->a, "LUMO", &p), ERR_OK);
+	assert_int_equal(p->version, 3);
+	assert_string_not_equal(record_text(p, PROJECT_NAME), "Newer");
+	record_free(&p);
+	free(old);
+	free(now);
 }
 
 /* ---- CSV ------------------------------------------------------------ */
@@ -315,7 +374,7 @@ test_csv_round_trip(void **state)
 {
 	struct fixture *f = *state;
 	struct record_list orgs = { 0 };
-	size_t counts[ENT_COUNT];
+	struct import_counts counts;
 	char *first, *second;
 	const char *path;
 
@@ -333,16 +392,16 @@ test_csv_round_trip(void **state)
 
 	first = export_csv(&f->a);
 	path = file_with(f, first);
-	assert_int_equal(model_import_csv(&f->b, path, false, counts), ERR_OK);
-	assert_int_equal(counts[ENT_PROJECT], (size_t)projects(&f->a, NULL));
-	assert_int_equal(counts[ENT_STATUS_CHANGE], counts[ENT_PROJECT]);
-	assert_true(counts[ENT_ROLE] > 0);
+	assert_int_equal(model_import_csv(&f->b, path, NULL, &counts), ERR_OK);
+	assert_int_equal(written(&counts, ENT_PROJECT), (size_t)projects(&f->a, NULL));
+	assert_int_equal(written(&counts, ENT_STATUS_CHANGE), written(&counts, ENT_PROJECT));
+	assert_true(written(&counts, ENT_ROLE) > 0);
 	second = export_csv(&f->b);
 	assert_string_equal(first, second);
 
 	/* Again: nothing changes. */
-	assert_int_equal(model_import_csv(&f->b, path, false, counts), ERR_OK);
-	assert_int_equal(sum(counts), 0);
+	assert_int_equal(model_import_csv(&f->b, path, NULL, &counts), ERR_OK);
+	assert_int_equal(sum(&counts), 0);
 	free(first);
 	free(second);
 }
@@ -351,7 +410,7 @@ static void
 test_csv_update(void **state)
 {
 	struct fixture *f = *state;
-	size_t counts[ENT_COUNT];
+	struct import_counts counts;
 	struct record *p = NULL;
 	struct record_list list = { 0 };
 	const char *path;
@@ -361,15 +420,15 @@ test_csv_update(void **state)
 	 * the history; a neutralised formula reads back as it was. */
 	path = file_with(f, "code,name,budget,status\r\n"
 			 "varikko,'=Varikko,\"1 100 000\",granted\r\n");
-	assert_int_equal(model_import_csv(&f->a, path, true, counts), ERR_OK);
-	assert_int_equal(counts[ENT_PROJECT], 1);
+	assert_int_equal(model_import_csv(&f->a, path, &dry, &counts), ERR_OK);
+	assert_int_equal(written(&counts, ENT_PROJECT), 1);
 	assert_int_equal(model_project(&f->a, "Varikko", &p), ERR_OK);
 	assert_true(p->v[PROJECT_BUDGET].null);
 	record_free(&p);
 
-	assert_int_equal(model_import_csv(&f->a, path, false, counts), ERR_OK);
-	assert_int_equal(counts[ENT_PROJECT], 1);
-	assert_int_equal(counts[ENT_STATUS_CHANGE], 1);
+	assert_int_equal(model_import_csv(&f->a, path, NULL, &counts), ERR_OK);
+	assert_int_equal(written(&counts, ENT_PROJECT), 1);
+	assert_int_equal(written(&counts, ENT_STATUS_CHANGE), 1);
 	assert_int_equal(model_project(&f->a, "Varikko", &p), ERR_OK);
 	assert_int_equal(p->v[PROJECT_BUDGET].num, 110000000);
 	assert_string_equal(record_text(p, PROJECT_NAME), "=Varikko");
@@ -381,15 +440,15 @@ test_csv_update(void **state)
 	record_list_clear(&list);
 	record_free(&p);
 
-	assert_int_equal(model_import_csv(&f->a, path, false, counts), ERR_OK);
-	assert_int_equal(sum(counts), 0);
+	assert_int_equal(model_import_csv(&f->a, path, NULL, &counts), ERR_OK);
+	assert_int_equal(sum(&counts), 0);
 }
 
 static void
 test_csv_problems(void **state)
 {
 	struct fixture *f = *state;
-	size_t counts[ENT_COUNT];
+	struct import_counts counts;
 	const char *path;
 
 	assert_int_equal(model_load_demo(&f->a), ERR_OK);
@@ -401,8 +460,8 @@ test_csv_problems(void **state)
 			 "LUMO,LUMO,,idea,\r\n"
 			 "C,Gamma,,,Nobody\r\n"
 			 "D,Delta\r\n");
-	assert_int_equal(model_import_csv(&f->a, path, false, counts), ERR_INVALID);
-	assert_int_equal(sum(counts), 0);
+	assert_int_equal(model_import_csv(&f->a, path, NULL, &counts), ERR_INVALID);
+	assert_int_equal(sum(&counts), 0);
 	assert_non_null(strstr(f->a.err.message, ":3: budget: cannot be negative"));
 	assert_non_null(strstr(f->a.err.message, ":4: name: a value is required"));
 	assert_non_null(strstr(f->a.err.message, ":5: code: \"A\" is also on line 3"));
@@ -415,20 +474,20 @@ test_csv_problems(void **state)
 			 ERR_NOT_FOUND);
 
 	path = file_with(f, "code,name,colour\r\nA,B,red\r\n");
-	assert_int_equal(model_import_csv(&f->a, path, false, counts), ERR_INVALID);
+	assert_int_equal(model_import_csv(&f->a, path, NULL, &counts), ERR_INVALID);
 	assert_string_equal(f->a.err.field, "colour");
 	assert_non_null(strstr(f->a.err.message, ":1: unknown column \"colour\""));
 
 	path = file_with(f, "name,budget\r\nB,1\r\n");
-	assert_int_equal(model_import_csv(&f->a, path, false, counts), ERR_INVALID);
+	assert_int_equal(model_import_csv(&f->a, path, NULL, &counts), ERR_INVALID);
 	assert_non_null(strstr(f->a.err.message, "\"code\" and \"name\""));
 
 	path = file_with(f, "code,name\r\nA,\"open\r\n");
-	assert_int_equal(model_import_csv(&f->a, path, false, counts), ERR_INVALID);
+	assert_int_equal(model_import_csv(&f->a, path, NULL, &counts), ERR_INVALID);
 	assert_non_null(strstr(f->a.err.message, ":2: a quoted field is not closed"));
 
 	path = file_with(f, "");
-	assert_int_equal(model_import_csv(&f->a, path, false, counts), ERR_INVALID);
+	assert_int_equal(model_import_csv(&f->a, path, NULL, &counts), ERR_INVALID);
 	assert_non_null(strstr(f->a.err.message, "empty"));
 }
 
@@ -437,14 +496,15 @@ static void
 test_csv_many_problems(void **state)
 {
 	struct fixture *f = *state;
-	size_t counts[ENT_COUNT], len = 0;
+	struct import_counts counts;
+	size_t len = 0;
 	char text[4096];
 
 	len += (size_t)snprintf(text + len, sizeof text - len, "code,name,budget\r\n");
 	for (int i = 0; i < 40; i++)
 		len += (size_t)snprintf(text + len, sizeof text - len,
 					"P%d,Hanke %d,-%d\r\n", i, i, i + 1);
-	assert_int_equal(model_import_csv(&f->a, file_with(f, text), false, counts),
+	assert_int_equal(model_import_csv(&f->a, file_with(f, text), NULL, &counts),
 			 ERR_INVALID);
 	assert_non_null(strstr(f->a.err.message, ":2: budget: cannot be negative"));
 	assert_non_null(strstr(f->a.err.message, "stopped after 20 problems"));
@@ -462,6 +522,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_empty, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_demo, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_json_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_json_conflict, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_csv_export, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_csv_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_csv_update, setup, teardown),

@@ -328,9 +328,30 @@ test_full_text(void **state)
 	}
 	q.text = "lumo\"*";
 	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "LUMO");
-	/* No words: no filter. */
-	q.text = " – ";
+	/* Nothing typed: no filter.  Typed, but no word in it (only
+	 * punctuation, or bytes that are not text): nothing matches. */
+	q.text = " \t ";
 	assert_int_equal(matching(pf->db, &q), 5);
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf),
+			    "KANSA-KOULU-5,LUMO,OT,VARIKKO,ÖLJY");
+	q.text = " – ";
+	assert_int_equal(matching(pf->db, &q), 0);
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "");
+	q.text = "\"";
+	assert_int_equal(matching(pf->db, &q), 0);
+	q.text = "\xff\xfe";
+	assert_int_equal(matching(pf->db, &q), 0);
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf), "");
+	{
+		bool any = true;
+
+		assert_int_equal(store_text_searchable(pf->db, "\"", &any, &err),
+				 ERR_OK);
+		assert_false(any);
+		assert_int_equal(store_text_searchable(pf->db, "lumo!", &any, &err),
+				 ERR_OK);
+		assert_true(any);
+	}
 
 	/* Kept current: a renamed organisation, a new note. */
 	record_set_text(pf->pshva, ORG_SHORT_NAME, "Savon hyvis");

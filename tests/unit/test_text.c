@@ -122,6 +122,22 @@ test_sanitize_unicode(void **state)
 	check_sanitize("\xe2\x81\xa6x\xe2\x81\xa9", 0, "<U+2066>x<U+2069>");
 	check_sanitize("\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c", 0,
 		       "<U+200E><U+200F><U+061C>");
+	/* Line and paragraph separators, zero-width characters and the
+	 * byte order mark: invisible or line-breaking, shown. */
+	check_sanitize("a\xe2\x80\xa8" "b\xe2\x80\xa9" "c", 0,
+		       "a<U+2028>b<U+2029>c");
+	check_sanitize("zero\xe2\x80\x8bwidth\xef\xbb\xbf", 0,
+		       "zero<U+200B>width<U+FEFF>");
+	check_sanitize("\xe2\x81\xa0\xe2\x81\xaa\xef\xbf\xb9", 0,
+		       "<U+2060><U+206A><U+FFF9>");
+	assert_false(text_is_safe("\xe2\x80\xa8", TEXT_KEEP_NEWLINES));
+	/* The joiners stay: emoji sequences need them. */
+	check_sanitize("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb", 0,
+		       "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb");
+	assert_true(text_is_control(0x9b));
+	assert_true(text_is_control(0x202e));
+	assert_false(text_is_control(0x200d));
+	assert_false(text_is_control('a'));
 	/* Broken UTF-8 shows as U+FFFD, one per bad byte. */
 	check_sanitize("bad\xff", 0, "bad\xef\xbf\xbd");
 	check_sanitize("cut\xc3", 0, "cut\xef\xbf\xbd");
@@ -182,6 +198,16 @@ test_clip(void **state)
 	check_clip("", 0, "");
 	check_clip("ae\xcc\x81x", 3, "ae\xcc\x81x");
 	check_clip("ae\xcc\x81xy", 3, "ae\xcc\x81…");
+	/* A placeholder of the sanitiser is kept whole or left out. */
+	check_clip("ab<U+009B>2J", 12, "ab<U+009B>2J");
+	check_clip("ab<U+009B>2J", 11, "ab<U+009B>…");
+	check_clip("ab<U+009B>2J", 10, "ab…");
+	check_clip("ab<U+009B>2J", 6, "ab…");
+	check_clip("ab^[[2J", 4, "ab…");
+	check_clip("ab^[[2J", 5, "ab^[…");
+	/* Text that only looks a little like one is cut as usual. */
+	check_clip("<U+12>xyz", 5, "<U+1…");
+	check_clip("a^b", 2, "a…");
 }
 
 static void
@@ -204,6 +230,8 @@ test_pad(void **state)
 	assert_string_equal(text_pad(buf, sizeof buf, "abc", 0, false), "");
 	assert_int_equal(text_width(text_pad(buf, sizeof buf, "Öljy", 10, true)),
 			 10);
+	assert_string_equal(text_pad(buf, sizeof buf, "x<U+202E>y", 6, false),
+			    "x…    ");
 	/* A buffer too small stays valid UTF-8: no character is split. */
 	assert_string_equal(text_pad(buf, 4, "äää", 3, false), "ä");
 	assert_true(utf8_valid(buf, strlen(buf)));

@@ -16,6 +16,7 @@
 #include "src/base/entity_fields.h"
 #include "src/base/error.h"
 #include "src/base/record.h"
+#include "src/base/format.h"
 #include "src/core/validate.h"
 
 #define UUID_A "0b6b2c3e-8f1a-4d2b-9c4e-5a6f7b8c9d0e"
@@ -176,6 +177,16 @@ test_types(void **state)
 	record_set_num(rec, PROJECT_PERSON_YEARS, -50);
 	expect_invalid(rec, "person_years");
 	record_set_num(rec, PROJECT_PERSON_YEARS, 50);
+	/* Imported amounts are bounded too, so that sums cannot overflow. */
+	record_set_num(rec, PROJECT_BUDGET, FORMAT_AMOUNT_MAX + 1);
+	expect_invalid(rec, "budget");
+	record_set_num(rec, PROJECT_BUDGET, INT64_MAX);
+	expect_invalid(rec, "budget");
+	record_set_num(rec, PROJECT_BUDGET, FORMAT_AMOUNT_MAX);
+	expect_valid(rec);
+	record_set_num(rec, PROJECT_PERSON_YEARS, FORMAT_AMOUNT_MAX + 1);
+	expect_invalid(rec, "person_years");
+	record_set_num(rec, PROJECT_PERSON_YEARS, 50);
 
 	record_set_text(rec, PROJECT_NAME, "two\nlines");
 	expect_invalid(rec, "name");
@@ -312,8 +323,20 @@ test_parse_numbers(void **state)
 	assert_int_equal(rec->v[PROJECT_BUDGET].num, 125000000);
 	expect_parse_error(rec, PROJECT_BUDGET, "-5",
 			   "budget: cannot be negative");
-	parse_ok(rec, PROJECT_BUDGET, "12,345");  /* a group, not decimals */
-	assert_int_equal(rec->v[PROJECT_BUDGET].num, 1234500);
+	/* A lone comma group could be decimals: refused, naming the field. */
+	expect_parse_error(rec, PROJECT_BUDGET, "12,345",
+			   "budget: 12,345 is ambiguous: write 1500 or 1 500 for thousands, 1,50 or 1.50 for decimals");
+	assert_int_equal(rec->v[PROJECT_BUDGET].num, 125000000);
+	expect_parse_error(rec, PROJECT_BUDGET, "1.500", NULL);
+	parse_ok(rec, PROJECT_BUDGET, "12,345,000.50");
+	assert_int_equal(rec->v[PROJECT_BUDGET].num, 1234500050);
+	expect_parse_error(rec, PROJECT_BUDGET, "1,505 €x", NULL);
+	expect_parse_error(rec, PROJECT_BUDGET, "1,5055",
+			   "budget: 1,5055 has more than two decimals");
+	expect_parse_error(rec, PROJECT_BUDGET, "10000000000000",
+			   "budget: is too large (at most 9,999,999,999,999.99 €)");
+	parse_ok(rec, PROJECT_BUDGET, "9999999999999.99");
+	assert_int_equal(rec->v[PROJECT_BUDGET].num, FORMAT_AMOUNT_MAX);
 	expect_parse_error(rec, PROJECT_BUDGET, "5,555 €x", NULL);
 	assert_int_equal(validate_parse_field(rec, PROJECT_BUDGET, "lots", &err),
 			 ERR_INVALID);
@@ -323,7 +346,10 @@ test_parse_numbers(void **state)
 	assert_int_equal(rec->v[PROJECT_PERSON_YEARS].num, 880);
 	parse_ok(rec, PROJECT_PERSON_YEARS, "0.75");
 	assert_int_equal(rec->v[PROJECT_PERSON_YEARS].num, 75);
-	expect_parse_error(rec, PROJECT_PERSON_YEARS, "8,888", NULL);
+	expect_parse_error(rec, PROJECT_PERSON_YEARS, "8,888",
+			   "person_years: 8,888 is ambiguous: write 1500 or 1 500 for thousands, 1,50 or 1.50 for decimals");
+	expect_parse_error(rec, PROJECT_PERSON_YEARS, "99999999999999",
+			   "person_years: is too large (at most 9999999999999.99)");
 	expect_parse_error(rec, PROJECT_PERSON_YEARS, "8 €", NULL);
 	expect_parse_error(rec, PROJECT_PERSON_YEARS, "-1",
 			   "person_years: cannot be negative");

@@ -1,0 +1,11 @@
+/* terminal.h — whether the terminal can draw the screens at all. */
+#ifndef SALKKU_UI_TERMINAL_H
+#define SALKKU_UI_TERMINAL_H
+
+/* Without TERM, with an unknown one, or on one that cannot move the
+ * cursor (TERM=dumb, an Emacs shell buffer), curses would draw a single
+ * garbled line.  0, or -1 with the reason printed to standard error,
+ * pointing to the command line. */
+int terminal_check(void);
+
+#endif
