@@ -182,6 +182,9 @@ do_line(struct reader *r, char *line)
 
 	for (tok = strtok_r(line, " \t\r\n", &save); tok;
 	     tok = strtok_r(NULL, " \t\r\n", &save)) {
+		/* A comment may have any number of words. */
+		if (n == 0 && tok[0] == '#')
+			return;
 		if (n == MAX_WORDS) {
 			problem(r, "%s", _("too many words"));
 			return;

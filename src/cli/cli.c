@@ -61,7 +61,7 @@ static const struct cli_command commands[] = {
 	  N_("Delete a project and everything that belongs to it."),
 	  N_("  --yes              really delete"), CMD_WRITES },
 	{ "status", cli_cmd_status,
-	  N_("status CODE STATUS [--note REASON] [--date DATE] [--force]"),
+	  N_("status CODE STATUS [--note REASON] [--date DATE] [--force] [--if-version N]"),
 	  N_("Move a project to another status."),
 	  N_("  --note REASON      why (kept in the status history)\n"
 	     "  --date DATE        when (default: today)\n"
@@ -110,6 +110,14 @@ static const struct cli_command commands[] = {
 	{ "access", cli_cmd_access, N_("access list|grant|revoke ..."),
 	  N_("Show, grant and revoke access to a shared database (ACLs)."),
 	  NULL, 0 },
+	{ "complete", cli_cmd_complete,
+	  "complete codes|orgs|fields [ENTITY]|values ENTITY FIELD",
+	  N_("List words for shell completion, one per line."),
+	  N_("  codes              the project codes in the database\n"
+	     "  orgs               the organisations' short names (else names)\n"
+	     "  fields [ENTITY]    the fields FIELD=VALUE may name (default: project)\n"
+	     "  values ENTITY FIELD  the values of a field with a fixed set"),
+	  0 },
 };
 
 static void

@@ -234,6 +234,7 @@ int cli_cmd_check(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_backup(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_restore(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_log(struct cli *, const struct cli_command *, int, char **);
+int cli_cmd_complete(struct cli *, const struct cli_command *, int, char **);
 
 /* Opens the TUI on the database (created when missing). */
 int cli_run_tui(struct cli *c);

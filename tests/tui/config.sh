@@ -40,4 +40,12 @@ if tmux_ capture-pane -p -e -t 0 | grep -q "$(printf '\033')\[[0-9;]*3[0-7]m"; t
 fi
 tui_expect_re "^>" "the selection still shows without colour"
 tui_quit
+
+# The example configuration that is installed (examples/config) is read
+# without a single complaint.
+cp "$top_srcdir/examples/config" "$conf"
+tui_start 100 30
+tui_expect "16/16" "the example configuration: the project list"
+tui_lacks "$conf:" "the example configuration has no bad line"
+tui_quit
 finish

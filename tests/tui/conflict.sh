@@ -97,7 +97,7 @@ tui_expect_re "Website +https://example.org/lumo +\(not changed\)" "with the thi
 expect_field LUMO budget 99000000 "still nothing of B's written"
 tui_keys m
 tui_expect "Saved Project “LUMO”" "m keeps mine"
-tui_lacks "Conflict:" "the screen and the form are closed"
+tui_gone "Conflict:" "the screen and the form are closed"
 expect_field LUMO budget 100000000 "B's budget is stored"
 expect_field LUMO region '"Itä-Suomi"' "A's region stays"
 expect_field LUMO website '"https://example.org/lumo"' "the third writer's website stays"
@@ -126,7 +126,7 @@ tui_expect_re "Budget +1,000,000 € +2,000,000 €" "and the budget only B chan
 tui_lacks "! both of you" "nothing both changed"
 tui_keys t
 tui_expect "Your edits were dropped: LUMO stays as $me saved it (version 5)" "t takes theirs"
-tui_lacks "Edit Project" "the form is closed"
+tui_gone "Edit Project" "the form is closed"
 tui_keys C-l
 tui_expect "version 5 ·" "B's screen shows the stored record"
 expect_field LUMO budget 100000000 "B's budget was not written"

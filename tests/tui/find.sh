@@ -41,7 +41,7 @@ tui_expect "Filter: status=reporting" "the filter shows in the title line"
 tui_keys Escape
 tui_expect "2/16" "two projects are reporting"
 tui_expect "ISO-perustoi" "ISO's base funding is one"
-tui_lacks "LUMO" "LUMO is closed"
+tui_gone "LUMO" "LUMO is closed"
 
 # Funder and year on top.
 tui_keys f j Enter
@@ -57,7 +57,7 @@ tui_expect "1/16" "only OT was reporting, STM-funded and active in 2022"
 tui_expect_re "^>OT " "OT"
 tui_keys F
 tui_expect "16/16" "F clears the whole filter"
-tui_lacks "Filter:" "nothing of the filter is left"
+tui_gone "Filter:" "nothing of the filter is left"
 
 # Sorting: by budget, then the other way.
 tui_keys s

@@ -63,7 +63,7 @@ PY
 	tui_expect "Edit Project" "detached: a form open"
 	tmux_ kill-server
 	n=0
-	while [ ! -s "$TEST_TMP/status" ] && [ $n -lt 50 ]; do
+	while [ ! -s "$TEST_TMP/status" ] && [ $n -lt "$TUI_WAIT" ]; do
 		sleep 0.1
 		n=$((n + 1))
 	done

@@ -16,6 +16,14 @@
 #   tui_screen                         the screen as text
 #   tui_resize W H                     resize the terminal
 #   tui_quit                           q until salkku has exited 0
+#
+# Nothing here sleeps for a fixed time: every wait polls for what it
+# waits for (the screen, a process, a file) up to TUI_WAIT tenths of a
+# second, so that the tests pass on a loaded machine (make -j4
+# distcheck).  An expectation must not be met by the screen as it was
+# before the keys were sent: after a key that leaves a screen, wait for
+# something only the next screen shows, and use tui_gone (not tui_lacks)
+# for what the keys should take away.
 
 # configure's TMUX may hold tmux's own $TMUX (a socket, not a program)
 # when it ran inside tmux: then the one on the PATH.
@@ -41,7 +49,8 @@ trap 'tmux_ kill-server 2>/dev/null; rm -rf "$TEST_TMP"' EXIT
 # down: the EXIT trap runs only on exit.
 trap 'exit 1' HUP INT TERM
 
-# How long tui_expect waits, in tenths of a second.
+# How long a wait polls, in tenths of a second (at least; a loaded
+# machine stretches each round).
 TUI_WAIT=${TUI_WAIT:-100}
 : "${TUI_TERM:=xterm-256color}"
 
@@ -71,7 +80,7 @@ _tui_session() {
 	until tmux_ new-session -d -s "$_name" -x "$_w" -y "$_h" \
 		"$TEST_TMP/tui-run-$_name.sh" 2>/dev/null; do
 		_n=$((_n + 1))
-		if [ $_n -ge 30 ]; then
+		if [ $_n -ge "$TUI_WAIT" ]; then
 			echo "tmux cannot start session $_name" >&2
 			exit 99
 		fi
@@ -164,12 +173,18 @@ tui_resize() {
 	tmux_ resize-window -t "$TUI_T" -x "$1" -y "$2"
 }
 
-# Leaves every screen with q and checks that salkku ended well.
+# Leaves every screen with Escape q, again each second salkku is still
+# there (at most 6 times: no screen is deeper), and checks that it
+# ended well.
 tui_quit() {
 	_i=0
 	while [ $_i -lt 6 ] && ! tui_screen | grep -q '\[salkku exited'; do
 		tui_keys Escape q
-		sleep 0.2
+		_n=0
+		while [ $_n -lt 10 ] && ! tui_screen | grep -q '\[salkku exited'; do
+			sleep 0.1
+			_n=$((_n + 1))
+		done
 		_i=$((_i + 1))
 	done
 	tui_expect "[salkku exited 0]" "salkku quits cleanly"
