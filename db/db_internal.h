@@ -16,8 +16,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "db.h"
+#include "store.h"
 #include "src/base/entity.h"
 #include "src/base/error.h"
 #include "src/base/query.h"
@@ -180,6 +182,22 @@ int db_migrate(struct db *db, int target, struct error *err);
  * for roles and funding lines ("ISO: administrator"), cut to a line. */
 void store_title(struct db *db, const struct record *rec, char *buf,
 		 size_t size);
+
+/* Writes the WHERE clause that keeps def's records of the projects an
+ * export selects (?1: a JSON array of their uuids); nothing when it
+ * exports all (store_json.c). */
+void store_put_selection(FILE *f, const struct entity_def *def,
+			 const struct export_filter *filter);
+
+/* Writes the members "deleted" and "bases" of an export (sel: the
+ * selected projects as in store_json.c). */
+int store_export_exchange(struct db *db, FILE *out,
+			  const struct export_filter *filter, const char *sel,
+			  struct error *err);
+
+/* Remembers the deletion of rec (store_exchange.c). */
+int store_tombstone_put(struct db *db, const struct record *rec,
+			const char *title, const char *at, struct error *err);
 
 /* The change-log entry for rec: action "insert"/"update"/"delete";
  * field -1 for a whole record.  old/new are storage text or NULL. */

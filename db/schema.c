@@ -209,11 +209,43 @@ static const char migration_3[] =
 static const char migration_4[] =
 	"ALTER TABLE change_log ADD COLUMN source TEXT;";
 
+/* 5: exchange between centres (src/core/exchange.c).
+ * meta: this database's id, a random uuid written into its exports.
+ * exchange_base: per other database (peer) and record, what that peer
+ * held when it last sent the record here: its version and the
+ * fingerprint of its values (record_fingerprint), or "-" when it had
+ * deleted it; the base of the three-way merge.
+ * tombstone: the records deleted here, with the version and the
+ * fingerprint of the values they had, so that a deletion travels.
+ * organisation.business_id: the Y-tunnus, unique where given. */
+static const char migration_5[] =
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) "
+	"WITHOUT ROWID;"
+	"INSERT INTO meta (key, value) SELECT 'database_id', "
+	"substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) "
+	"|| '-' || substr('89ab', 1 + (unicode(substr(h, 17, 1)) % 4), 1) "
+	"|| substr(h, 18, 3) || '-' || substr(h, 21, 12) "
+	"FROM (SELECT lower(hex(randomblob(16))) AS h);"
+	"CREATE TABLE exchange_base (peer TEXT NOT NULL, "
+	"record_uuid TEXT NOT NULL, entity TEXT NOT NULL, "
+	"version INTEGER NOT NULL, fingerprint TEXT NOT NULL, "
+	"PRIMARY KEY (peer, record_uuid)) WITHOUT ROWID;"
+	"CREATE INDEX exchange_base_record ON exchange_base(record_uuid);"
+	"CREATE TABLE tombstone (record_uuid TEXT PRIMARY KEY, "
+	"entity TEXT NOT NULL, project_uuid TEXT, title TEXT, "
+	"version INTEGER NOT NULL, fingerprint TEXT NOT NULL, "
+	"deleted_at TEXT NOT NULL) WITHOUT ROWID;"
+	"CREATE INDEX tombstone_project ON tombstone(project_uuid);"
+	"ALTER TABLE organisation ADD COLUMN business_id TEXT;"
+	"CREATE UNIQUE INDEX organisation_business_id_unique "
+	"ON organisation(business_id) WHERE business_id IS NOT NULL;";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
 	migration_4,
+	migration_5,
 };
 
 int

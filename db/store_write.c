@@ -472,6 +472,9 @@ log_children(struct db *db, const struct record *project, const char *who,
 			store_title(db, kids.items[i], title, sizeof title);
 			rc = store_log(db, kids.items[i], title, "delete", -1, NULL,
 				       NULL, who, at, err);
+			if (!rc)
+				rc = store_tombstone_put(db, kids.items[i], title, at,
+							 err);
 		}
 		record_list_clear(&kids);
 	}
@@ -502,7 +505,8 @@ store_delete(struct db *db, const struct record *rec, const char *who,
 	    (rc = log_children(db, stored, who, at, err)))
 		goto out;
 	if ((rc = store_log(db, stored, title, "delete", -1, NULL, NULL, who, at,
-			    err)))
+			    err)) ||
+	    (rc = store_tombstone_put(db, stored, title, at, err)))
 		goto out;
 	if (!(st = db_entity_stmt(db, rec->def, ES_DELETE, err))) {
 		rc = ERR_DATABASE;

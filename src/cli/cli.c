@@ -85,18 +85,28 @@ static const struct cli_command commands[] = {
 	  N_("Show the change history, newest first."),
 	  N_("  --limit N          at most N changes\n"
 	     "  --format FORMAT    table (default) or json"), 0 },
-	{ "export", cli_cmd_export, N_("export [--format json|csv] [-o FILE]"),
+	{ "export", cli_cmd_export,
+	  N_("export [--format json|csv] [-o FILE] [--project CODE]... [--no-notes] [--no-log] [--no-money]"),
 	  N_("Write the whole portfolio as JSON or the projects as CSV."),
 	  N_("  --format FORMAT    json (default) or csv\n"
-	     "  -o, --output FILE  write to FILE instead of standard output"), 0 },
+	     "  -o, --output FILE  write to FILE instead of standard output\n"
+	     "  -p, --project CODE only this project (repeatable) and the\n"
+	     "                     organisations it names: for another centre\n"
+	     "  --no-notes         leave the notes out\n"
+	     "  --no-log           leave the change log out\n"
+	     "  --no-money         leave out budgets, budget shares and sums"), 0 },
 	{ "import", cli_cmd_import,
-	  N_("import FILE [--format json|csv] [--dry-run] [--ours|--theirs]"),
+	  N_("import FILE [--format json|csv] [--dry-run] [--ours[=RECORD]]... [--theirs[=RECORD]]..."),
 	  N_("Read records from a JSON or CSV file (\"-\": standard input)."),
 	  N_("  --format FORMAT    json or csv (default: from the file name)\n"
 	     "  --dry-run          show what would be added, updated, left and in\n"
 	     "                     conflict, but write nothing\n"
 	     "  --ours             settle conflicts by keeping the database's values\n"
-	     "  --theirs           settle conflicts by taking the file's values"),
+	     "  --theirs           settle conflicts by taking the file's values\n"
+	     "  --ours=RECORD      keep the database's values for one record: its\n"
+	     "                     uuid, a project's code (with its records) or an\n"
+	     "                     organisation's name (repeatable)\n"
+	     "  --theirs=RECORD    take the file's values for one record"),
 	  CMD_WRITES },
 	{ "check", cli_cmd_check, "check",
 	  N_("Check the integrity of the database."), NULL, 0 },

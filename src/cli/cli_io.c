@@ -259,9 +259,23 @@ show_export(const char *text, size_t len)
 	free(lines);
 }
 
+/* The export format asks for: CSV, the whole JSON document, or what an
+ * exchange shares. */
+static int
+export_run(struct cli *c, enum cli_format format,
+	   const struct export_options *x, FILE *out)
+{
+	if (format == FORMAT_CSV)
+		return model_export_csv(&c->m, out);
+	if (x->nprojects || x->no_notes || x->no_log || x->no_money)
+		return model_export_exchange(&c->m, out, x);
+	return model_export_json(&c->m, out);
+}
+
 /* Runs the export into memory and shows it safely on the terminal. */
 static int
-export_to_terminal(struct cli *c, enum cli_format format)
+export_to_terminal(struct cli *c, enum cli_format format,
+		   const struct export_options *x)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -270,8 +284,7 @@ export_to_terminal(struct cli *c, enum cli_format format)
 
 	if (!mem)
 		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
-	rc = format == FORMAT_CSV ? model_export_csv(&c->m, mem)
-				  : model_export_json(&c->m, mem);
+	rc = export_run(c, format, x, mem);
 	if (fclose(mem) != 0 && rc == ERR_OK)
 		rc = cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
 	else if (rc == ERR_OK)
@@ -282,34 +295,19 @@ export_to_terminal(struct cli *c, enum cli_format format)
 	return rc;
 }
 
-int
-cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
-	       char **argv)
+/* The export into output (NULL: standard output). */
+static int
+export_file(struct cli *c, enum cli_format format,
+	    const struct export_options *x, const char *output)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 }
-	};
-	enum cli_format format = FORMAT_JSON;
-	const char *output = NULL;
 	char tmp[4096];
 	FILE *out = stdout;
-	int opt, fd, rc = ERR_OK;
+	int fd, rc;
 
-	while ((opt = cli_getopt(cmd, argc, argv, "f:o:", longopts, &rc)) != -1) {
-		if (opt == CLI_OPT_STOP)
-			return rc;
-		if (opt == 'o')
-			output = strcmp(optarg, "-") ? optarg : NULL;
-		else if ((rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV, &format)))
-			return rc;
-	}
-	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)) || (rc = cli_open(c, false)))
+	if ((rc = cli_open(c, false)))
 		return rc;
 	if (!output && isatty(STDOUT_FILENO))
-		return export_to_terminal(c, format);
+		return export_to_terminal(c, format, x);
 	/* Into a temporary file beside the target, renamed when complete:
 	 * an export that fails half-way leaves no half a file. */
 	if (output) {
@@ -323,8 +321,7 @@ cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 					output, strerror(errno));
 		}
 	}
-	rc = format == FORMAT_CSV ? model_export_csv(&c->m, out)
-				  : model_export_json(&c->m, out);
+	rc = export_run(c, format, x, out);
 	if (output) {
 		if (fclose(out) != 0 && rc == ERR_OK)
 			rc = cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
@@ -341,6 +338,60 @@ cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 	return cli_report(c, rc);
 }
 
+int
+cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
+	       char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format",   required_argument, NULL, 'f' },
+		{ "output",   required_argument, NULL, 'o' },
+		{ "project",  required_argument, NULL, 'p' },
+		{ "no-notes", no_argument,       NULL, 'N' },
+		{ "no-log",   no_argument,       NULL, 'L' },
+		{ "no-money", no_argument,       NULL, 'M' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 }
+	};
+	enum cli_format format = FORMAT_JSON;
+	struct export_options x = { 0 };
+	const char *output = NULL;
+	const char **projects = NULL;
+	int opt, rc = ERR_OK;
+
+	/* At most one project per argument. */
+	if (!(projects = calloc((size_t)argc + 1, sizeof *projects)))
+		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+	x.projects = projects;
+	while ((opt = cli_getopt(cmd, argc, argv, "f:o:p:", longopts, &rc)) != -1) {
+		if (opt == CLI_OPT_STOP)
+			goto out;
+		if (opt == 'o')
+			output = strcmp(optarg, "-") ? optarg : NULL;
+		else if (opt == 'p')
+			projects[x.nprojects++] = optarg;
+		else if (opt == 'N')
+			x.no_notes = true;
+		else if (opt == 'L')
+			x.no_log = true;
+		else if (opt == 'M')
+			x.no_money = true;
+		else if ((rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV, &format)))
+			goto out;
+	}
+	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)))
+		goto out;
+	if (format == FORMAT_CSV && (x.nprojects || x.no_notes || x.no_log ||
+				     x.no_money)) {
+		rc = cli_fail(c, ERR_USAGE, NULL, "%s",
+			      _("export: --project, --no-notes, --no-log and --no-money are for JSON"));
+		goto out;
+	}
+	rc = export_file(c, format, &x, output);
+out:
+	free(projects);
+	return rc;
+}
+
 /* A conflicting field: on standard output in a dry run (part of what
  * it shows), else on standard error (why nothing was imported). */
 static void
@@ -352,8 +403,18 @@ import_conflict(const char *line, void *arg)
 	fputc('\n', out);
 }
 
+/* What an exchange decided on its own: on standard output. */
 static void
-import_counts_print(const struct import_counts *n, enum import_side side)
+import_notice(const char *line, void *arg)
+{
+	(void)arg;
+	output_text(stdout, line, 0);
+	fputc('\n', stdout);
+}
+
+static void
+import_counts_print(const struct import_counts *n,
+		    const struct import_options *opt)
 {
 	/* The order people think of them in: who, what, then the rest. */
 	static const enum entity_kind order[] = {
@@ -363,31 +424,61 @@ import_counts_print(const struct import_counts *n, enum import_side side)
 	const struct table_col cols[] = {
 		{ "", false, false, 0 }, { _("added"), true, false, 0 },
 		{ _("updated"), true, false, 0 }, { _("unchanged"), true, false, 0 },
-		{ _("conflicts"), true, false, 0 },
+		{ _("conflicts"), true, false, 0 }, { _("deleted"), true, false, 0 },
 	};
-	size_t conflicts = 0;
+	size_t conflicts = 0, deleted = 0;
 	struct table t;
 
-	table_init(&t, cols, sizeof cols / sizeof cols[0]);
+	for (size_t k = 0; k < ENT_COUNT; k++)
+		deleted += n->deleted[k];
+	/* The deleted column only when a tombstone took something. */
+	table_init(&t, cols, sizeof cols / sizeof cols[0] - (deleted ? 0 : 1));
 	t.indent = 2;
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
 		enum entity_kind k = order[i];
-		char a[24], u[24], s[24], x[24];
-		const char *cells[5] = { entities[k]->plural, a, u, s, x };
+		char a[24], u[24], s[24], x[24], d[24];
+		const char *cells[6] = { entities[k]->plural, a, u, s, x, d };
 
 		snprintf(a, sizeof a, "%zu", n->added[k]);
 		snprintf(u, sizeof u, "%zu", n->updated[k]);
 		snprintf(s, sizeof s, "%zu", n->unchanged[k]);
 		snprintf(x, sizeof x, "%zu", n->conflicts[k]);
+		snprintf(d, sizeof d, "%zu", n->deleted[k]);
 		table_add(&t, cells);
 		conflicts += n->conflicts[k];
 	}
 	table_print(&t, stdout, 0);
 	table_free(&t);
-	if (conflicts && side == IMPORT_OURS)
+	if (conflicts && opt->nchoices)
+		cli_say("%s", _("Conflicts settled by the sides chosen for them (--ours=, --theirs=)."));
+	else if (conflicts && opt->side == IMPORT_OURS)
 		cli_say("%s", _("Conflicts settled by keeping the database's values (--ours)."));
-	else if (conflicts && side == IMPORT_THEIRS)
+	else if (conflicts && opt->side == IMPORT_THEIRS)
 		cli_say("%s", _("Conflicts settled by taking the file's values (--theirs)."));
+}
+
+/* --ours / --theirs: for all records, or with =RECORD for one. */
+static int
+import_side_option(struct cli *c, struct import_options *opt,
+		   struct import_choice *choices, int o, const char *record)
+{
+	enum import_side side = o == 'O' ? IMPORT_OURS : IMPORT_THEIRS;
+
+	if (record) {
+		for (size_t i = 0; i < opt->nchoices; i++)
+			if (!strcmp(choices[i].record, record) && choices[i].side != side)
+				return cli_fail(c, ERR_USAGE, NULL,
+						_("import: both --ours and --theirs for %s"),
+						record);
+		choices[opt->nchoices].record = record;
+		choices[opt->nchoices++].side = side;
+		return ERR_OK;
+	}
+	if (opt->side != IMPORT_ASK && opt->side != side)
+		return cli_fail(c, ERR_USAGE, NULL, "%s",
+				_("import: --ours and --theirs exclude each other"));
+	opt->side = side;
+	return ERR_OK;
 }
 
 int
@@ -397,57 +488,63 @@ cli_cmd_import(struct cli *c, const struct cli_command *cmd, int argc,
 	static const struct option longopts[] = {
 		{ "format",  required_argument, NULL, 'f' },
 		{ "dry-run", no_argument,       NULL, 'n' },
-		{ "ours",    no_argument,       NULL, 'O' },
-		{ "theirs",  no_argument,       NULL, 'T' },
+		{ "ours",    optional_argument, NULL, 'O' },
+		{ "theirs",  optional_argument, NULL, 'T' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct import_options opt = { .side = IMPORT_ASK,
-				      .conflict = import_conflict };
+				      .conflict = import_conflict,
+				      .notice = import_notice };
 	enum cli_format format = 0;
 	struct import_counts counts;
+	struct import_choice *choices;
 	const char *path;
 	size_t len;
 	int o, rc = ERR_OK;
 
+	/* At most one choice per argument. */
+	if (!(choices = calloc((size_t)argc + 1, sizeof *choices)))
+		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+	opt.choices = choices;
 	while ((o = cli_getopt(cmd, argc, argv, "f:n", longopts, &rc)) != -1) {
 		if (o == CLI_OPT_STOP)
-			return rc;
-		if (o == 'n') {
+			goto out;
+		if (o == 'n')
 			opt.dry_run = true;
-		} else if (o == 'O' || o == 'T') {
-			enum import_side side = o == 'O' ? IMPORT_OURS : IMPORT_THEIRS;
-
-			if (opt.side != IMPORT_ASK && opt.side != side)
-				return cli_fail(c, ERR_USAGE, NULL, "%s",
-						_("import: --ours and --theirs exclude each other"));
-			opt.side = side;
-		} else if ((rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV,
-					    &format))) {
-			return rc;
-		}
+		else if (o == 'O' || o == 'T')
+			rc = import_side_option(c, &opt, choices, o, optarg);
+		else
+			rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV, &format);
+		if (rc)
+			goto out;
 	}
 	if ((rc = cli_nargs(cmd, argc - optind, 1, 1)))
-		return rc;
+		goto out;
 	path = argv[optind];
 	len = strlen(path);
 	if (!format)
 		format = len > 4 && !strcasecmp(path + len - 4, ".csv") ? FORMAT_CSV
 									: FORMAT_JSON;
 	if ((rc = cli_open(c, false)))
-		return rc;
+		goto out;
 	/* A dry run shows everything it found on standard output. */
 	opt.arg = opt.dry_run ? stdout : stderr;
 	rc = format == FORMAT_CSV
 	     ? model_import_csv(&c->m, path, &opt, &counts)
 	     : model_import_json(&c->m, path, &opt, &counts);
-	if (rc != ERR_OK && !(rc == ERR_CONFLICT && opt.dry_run))
-		return cli_report(c, rc);
+	if (rc != ERR_OK && !(rc == ERR_CONFLICT && opt.dry_run)) {
+		rc = cli_report(c, rc);
+		goto out;
+	}
 	cli_say("%s", opt.dry_run ? _("Would import (nothing written):")
 				  : _("Imported:"));
-	import_counts_print(&counts, opt.side);
+	import_counts_print(&counts, &opt);
 	fflush(stdout);
-	return rc == ERR_OK ? ERR_OK : cli_report(c, rc);
+	rc = rc == ERR_OK ? ERR_OK : cli_report(c, rc);
+out:
+	free(choices);
+	return rc;
 }
 
 static void

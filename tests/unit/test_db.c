@@ -373,7 +373,7 @@ test_backup(void **state)
 		size_t len = 0;
 		FILE *out = open_memstream(&json, &len);
 
-		assert_int_equal(store_export_json(back, out, &err), ERR_OK);
+		assert_int_equal(store_export_json(back, out, NULL, &err), ERR_OK);
 		fclose(out);
 		assert_non_null(strstr(json, "\"code\":\"OT\""));
 		free(json);

@@ -42,7 +42,7 @@ export(struct db *db, size_t *len)
 	struct error err;
 
 	assert_non_null(f);
-	if (store_export_json(db, f, &err))
+	if (store_export_json(db, f, NULL, &err))
 		fail_msg("export: %s", err.message);
 	assert_int_equal(fclose(f), 0);
 	if (len)
@@ -171,8 +171,8 @@ test_bad_input(void **state)
 	struct db *db = *state;
 	bool changed;
 
-	assert_int_equal(store_export_json(db, NULL, NULL), ERR_INVALID);
-	assert_int_equal(store_export_json(NULL, stdout, NULL), ERR_INVALID);
+	assert_int_equal(store_export_json(db, NULL, NULL, NULL), ERR_INVALID);
+	assert_int_equal(store_export_json(NULL, stdout, NULL, NULL), ERR_INVALID);
 	assert_int_equal(store_json_items(db, NULL, 0, import_item, NULL, NULL),
 			 ERR_INVALID);
 	assert_int_equal(store_json_items(db, "{}", 2, NULL, NULL, NULL),
