@@ -96,7 +96,7 @@ static const struct cli_command commands[] = {
 	     "  --no-log           leave the change log out\n"
 	     "  --no-money         leave out budgets, budget shares and sums"), 0 },
 	{ "import", cli_cmd_import,
-	  N_("import FILE [--format json|csv] [--dry-run] [--ours[=RECORD]]... [--theirs[=RECORD]]..."),
+	  N_("import FILE [--format json|csv] [--dry-run] [--ours | --theirs] [--ours=RECORD]... [--theirs=RECORD]..."),
 	  N_("Read records from a JSON or CSV file (\"-\": standard input)."),
 	  N_("  --format FORMAT    json or csv (default: from the file name)\n"
 	     "  --dry-run          show what would be added, updated, left and in\n"

@@ -270,7 +270,16 @@ test_migrate_from_1(void **state)
 	assert_int_equal(db_open_at_version(f->path, 1, &db, &err), ERR_OK);
 	assert_int_equal(db_schema_version(db), 1);
 	p = fx_project(db, "LUMO", "Lastensuojelun uudistaminen", "closed");
-	o = fx_org(db, "Itä-Suomen sosiaalialan osaamiskeskus", "ISO");
+	/* In the columns schema 1 had: the field table has more now. */
+	o = record_new(entities[ENT_ORGANISATION]);
+	snprintf(o->uuid, sizeof o->uuid, "%s", "0c7e0f1a-3b2d-4c5e-8f90-1a2b3c4d5e6f");
+	record_set_text(o, ORG_NAME, "Itä-Suomen sosiaalialan osaamiskeskus");
+	assert_int_equal(db_exec(db, "INSERT INTO organisation (uuid, version, "
+				 "updated_at, updated_by, name, short_name, kind) "
+				 "VALUES ('0c7e0f1a-3b2d-4c5e-8f90-1a2b3c4d5e6f', 1, "
+				 "'2024-01-15T09:41:00Z', 'tester', "
+				 "'Itä-Suomen sosiaalialan osaamiskeskus', 'ISO', "
+				 "'agency')", &err), ERR_OK);
 	record_free((struct record *[]){ fx_role(db, p, o, "administrator") });
 	n = fx_note(db, p, "2023-12-15", "Viimeiset maksatukset saapuivat");
 	db_close(&db);
@@ -281,8 +290,13 @@ test_migrate_from_1(void **state)
 
 	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
 	assert_int_equal(db_schema_version(db), db_schema_latest());
-	assert_int_equal(fx_count(db, "SELECT count(*) FROM change_log"), 4);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM change_log"), 3);
 	assert_int_equal(fx_count(db, "SELECT count(*) FROM presence"), 0);
+	/* Schema 5 gave it an id and the exchange tables. */
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM meta WHERE key = "
+				  "'database_id' AND length(value) = 36"), 1);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM tombstone"), 0);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM exchange_base"), 0);
 	/* The full-text index was filled from the data already there. */
 	assert_int_equal(store_project_list(db, &q, &rows, &err), ERR_OK);
 	assert_int_equal(rows.count, 1);
