@@ -125,14 +125,12 @@ merge_matched(const struct record *ours, const struct record *theirs,
 	      uint64_t *take, uint64_t *conflict)
 {
 	*take = *conflict = 0;
-	for (size_t i = 0; i < ours->def->nfields; i++) {
-		if (record_field_equal(ours, theirs, (int)i) || theirs->v[i].null)
-			continue;
-		*(ours->v[i].null ? take : conflict) |= UINT64_C(1) << i;
-	}
-	if (*conflict)
-		return MERGE_CONFLICT;
-	return *take ? MERGE_UPDATE : MERGE_SAME;
+	for (size_t i = 0; i < ours->def->nfields; i++)
+		if (ours->v[i].null && !theirs->v[i].null)
+			*take |= UINT64_C(1) << i;
+	if (*take)
+		return MERGE_UPDATE;
+	return same_values(ours, theirs) ? MERGE_SAME : MERGE_KEEP;
 }
 
 enum merge_class

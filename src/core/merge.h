@@ -44,7 +44,8 @@ enum merge_class merge_three_way(const struct record *ours,
 
 /* Two records made apart that are the same (an organisation matched by
  * business ID or name), never exchanged before: a field only theirs
- * has is taken, one both have with other values is in conflict. */
+ * has is taken (MERGE_UPDATE); one both have keeps ours, this
+ * database's own name for it (MERGE_KEEP).  *conflict is 0. */
 enum merge_class merge_matched(const struct record *ours,
 			       const struct record *theirs, uint64_t *take,
 			       uint64_t *conflict);
