@@ -739,6 +739,33 @@ read_deleted(struct db *db, const char *json, int len,
 	return rc;
 }
 
+/* omitted an array, bases and deleted objects, where given. */
+static int
+check_types(struct db *db, const char *json, int len, struct error *err)
+{
+	static const char *const path[] = { "$.omitted", "$.bases", "$.deleted" };
+	static const char *const type[] = { "array", "object", "object" };
+	sqlite3_stmt *st = db_prepare(db, "SELECT json_type(?1, '$.omitted'), "
+				      "json_type(?1, '$.bases'), "
+				      "json_type(?1, '$.deleted')", err);
+	int rc = ERR_OK;
+
+	if (!st)
+		return ERR_DATABASE;
+	sqlite3_bind_text(st, 1, json, len, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		rc = db_fail(db, err, _("cannot read the document"));
+	for (int i = 0; i < 3 && !rc; i++) {
+		const char *t = (const char *)sqlite3_column_text(st, i);
+
+		if (t && strcmp(t, type[i]))
+			rc = bad_member(err, path[i], i ? _("must be an object keyed by uuid")
+							: _("must be an array"));
+	}
+	db_done(st);
+	return rc;
+}
+
 int
 store_json_exchange(struct db *db, const char *json, size_t len,
 		    const char *me, struct exchange_doc *doc, struct error *err)
@@ -751,7 +778,8 @@ store_json_exchange(struct db *db, const char *json, size_t len,
 				 _("internal error: missing argument"));
 	if (len > INT32_MAX)
 		return error_set(err, ERR_INVALID, "$", _("the document is too large"));
-	if ((rc = read_database(db, json, (int)len, doc, err)) ||
+	if ((rc = check_types(db, json, (int)len, err)) ||
+	    (rc = read_database(db, json, (int)len, doc, err)) ||
 	    (rc = read_omitted(db, json, (int)len, doc, err)) ||
 	    (rc = read_bases(db, json, (int)len, me, doc, err)) ||
 	    (rc = read_deleted(db, json, (int)len, doc, err)))

@@ -106,8 +106,11 @@ at "$iso" show "$kk"
 expect_out 'Ohjausryhmä' "ISO: the new deadline"
 expect_out 'Itä-Suomen osaamiskeskus|ISO ' "ISO keeps its own organisations"
 at "$iso" export --project "$kk" --no-notes --no-money -o "$TEST_TMP/i2.json"
+# Under a Finnish locale: numbers and hashes do not follow LC_NUMERIC.
+export LC_ALL=fi_FI.UTF-8
 at "$vasso" import "$TEST_TMP/i2.json"
-expect_rc 0 "Vasso imports ISO's edits"
+expect_rc 0 "Vasso imports ISO's edits (fi_FI)"
+export LC_ALL=C.UTF-8
 [ "$(field "$vasso" "$kk" description)" = "ISOn kuvaus" ] || fail "Vasso did not take ISO's description"
 [ "$(field "$vasso" "$kk" person_years)" = 9.50 ] || fail "Vasso lost its own person-years"
 # Money left out stays as it is here.
@@ -197,5 +200,23 @@ at "$iso" import "$TEST_TMP/m2.json"
 expect_rc 0 "a --no-money file"
 [ "$(field "$iso" "ISO-perustoiminta 2023" budget)" = 45308700 ] ||
 	fail "a --no-money file changed the budget: $(field "$iso" "ISO-perustoiminta 2023" budget)"
+
+# ---- Malformed exchange members are refused, naming the path -------
+head='{"format":"salkku","format_version":2,"database":"7d3c1b2a-9e8f-4a6b-8c5d-1e2f3a4b5c6d"'
+for bad in '"database":"ISO"|\$\.database' \
+	   '"omitted":["everything"]|\$\.omitted' \
+	   '"bases":[]|\$\.bases' \
+	   '"deleted":{"7d3c1b2a-9e8f-4a6b-8c5d-1e2f3a4b5c6d":{"entity":"widget","version":1,"fingerprint":"-","at":"2023-01-01T00:00:00Z"}}|\$\.deleted'; do
+	member=${bad%%|*} path=${bad#*|}
+	case $member in
+	'"database"'*) printf '{"format":"salkku","format_version":2,%s}' "$member" ;;
+	*) printf '%s,%s}' "$head" "$member" ;;
+	esac >"$TEST_TMP/bad.json"
+	before=$(sum "$iso")
+	at "$iso" import "$TEST_TMP/bad.json"
+	expect_rc 4 "a malformed exchange member: $member"
+	expect_err "bad\.json: $path: " "the file and the path: $member"
+	[ "$(sum "$iso")" = "$before" ] || fail "a malformed exchange member wrote: $member"
+done
 
 finish
