@@ -349,7 +349,8 @@ import_deleted_here(struct json_import *ji, const struct record *theirs,
 		report_deleted(ji, theirs, true);
 		switch (side_for(ji, theirs, file_uuid)) {
 		case IMPORT_THEIRS:
-			rc = store_import_insert(ji->m->db, theirs, e);
+			/* It comes back (logged as added, its tombstone gone). */
+			rc = add_record(ji, theirs, e);
 			break;
 		case IMPORT_ASK:
 			ji->unsettled++;

@@ -277,10 +277,11 @@ check_ranges(const struct record *rec, struct error *err)
 static int
 check_business_id(const struct record *rec, struct error *err)
 {
-	const char *id = record_text(rec, ORG_BUSINESS_ID);
+	const char *id;
 	char echo[256];
 
-	if (rec->def->kind != ENT_ORGANISATION || !id || business_id_valid(id))
+	if (rec->def->kind != ENT_ORGANISATION ||
+	    !(id = record_text(rec, ORG_BUSINESS_ID)) || business_id_valid(id))
 		return ERR_OK;
 	return fail(err, rec->def->fields[ORG_BUSINESS_ID].name,
 		    _("%s: %s is not a business ID (Y-tunnus) with a right check digit, such as 0737546-2"),
