@@ -211,6 +211,13 @@ struct import_options {
 	/* Called with what an exchange decided on its own: organisations
 	 * matched, deletions kept; may be NULL. */
 	void (*notice)(const char *line, void *arg);
+	/* Called for each record in conflict, before its side is chosen:
+	 * ours as stored (NULL: deleted here), theirs as the file has it
+	 * (NULL: deleted in the file), fields the ones both changed (bit
+	 * i: field i; 0 for a deletion); may be NULL. */
+	void (*conflict_record)(const struct record *ours,
+				const struct record *theirs, uint64_t fields,
+				void *arg);
 	void *arg;
 };
 

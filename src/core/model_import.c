@@ -126,6 +126,14 @@ report_conflict(struct json_import *ji, const struct record *ours,
 	}
 }
 
+static void
+conflict_record(struct json_import *ji, const struct record *ours,
+		const struct record *theirs, uint64_t fields)
+{
+	if (ji->opt->conflict_record)
+		ji->opt->conflict_record(ours, theirs, fields, ji->opt->arg);
+}
+
 /* A conflict of a deletion: "file: uuid/LUMO: deleted there, changed
  * here" (or the other way round). */
 static void
@@ -347,6 +355,7 @@ import_deleted_here(struct json_import *ji, const struct record *theirs,
 	case MERGE_CONFLICT:
 		ji->counts->conflicts[k]++;
 		report_deleted(ji, theirs, true);
+		conflict_record(ji, NULL, theirs, 0);
 		switch (side_for(ji, theirs, file_uuid)) {
 		case IMPORT_THEIRS:
 			/* It comes back (logged as added, its tombstone gone). */
@@ -456,6 +465,7 @@ import_record(struct json_import *ji, struct record *theirs, struct error *e)
 	case MERGE_CONFLICT:
 		ji->counts->conflicts[k]++;
 		report_conflict(ji, ours, theirs, conflict);
+		conflict_record(ji, ours, theirs, conflict);
 		switch (side_for(ji, ours, file_uuid)) {
 		case IMPORT_THEIRS:
 			rc = take_fields(ji, ours, theirs, take | conflict, e);
@@ -583,6 +593,7 @@ import_tombstone(struct json_import *ji, const struct tombstone *t,
 	} else {
 		ji->counts->conflicts[t->def->kind]++;
 		report_deleted(ji, ours, false);
+		conflict_record(ji, ours, NULL, 0);
 		switch (side_for(ji, ours, NULL)) {
 		case IMPORT_THEIRS:
 			rc = delete_record(ji, ours, e);
