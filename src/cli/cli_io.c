@@ -490,7 +490,7 @@ cli_cmd_check(struct cli *c, const struct cli_command *cmd, int argc,
 static char *
 log_change(struct cli *c, const struct change_entry *e)
 {
-	int f = e->field ? entity_field_index(e->def, e->field) : -1;
+	int f = e->def && e->field ? entity_field_index(e->def, e->field) : -1;
 	char *old, *new, *out;
 	size_t size;
 
@@ -538,12 +538,12 @@ log_table(struct cli *c, const struct change_list *list)
 		char when[64], record[256];
 		char *change = log_change(c, e);
 		const char *cells[5] = { when, e->who, record, e->field, change };
+		bool child = e->project_code &&
+			     (!e->def || e->def->kind != ENT_PROJECT);
 
 		cli_when(c, when, sizeof when, e->at);
-		snprintf(record, sizeof record, "%s %s%s%s", e->def->name,
-			 e->project_code && e->def->kind != ENT_PROJECT
-			 ? e->project_code : "",
-			 e->project_code && e->def->kind != ENT_PROJECT ? ": " : "",
+		snprintf(record, sizeof record, "%s %s%s%s", e->entity,
+			 child ? e->project_code : "", child ? ": " : "",
 			 e->record_title ? e->record_title : "");
 		table_add(&t, cells);
 		free(change);
@@ -570,7 +570,7 @@ log_json(const struct change_list *list)
 		json_kv_string(&j, "at", e->at);
 		json_kv_string(&j, "who", e->who);
 		json_kv_string(&j, "action", e->action);
-		json_kv_string(&j, "entity", e->def->name);
+		json_kv_string(&j, "entity", e->entity);
 		json_kv_string(&j, "record_uuid", e->record_uuid);
 		json_kv_string(&j, "project", e->project_code);
 		json_kv_string(&j, "title", e->record_title);
