@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "db_internal.h"
 #include "src/base/i18n.h"
@@ -130,30 +131,76 @@ out:
 	return rc;
 }
 
-static int
-check_file(const char *path, unsigned flags, struct error *err)
+/* What stat() says path is, when it is not a regular file: refused
+ * before SQLite opens it, as opening a FIFO blocks and a device or a
+ * folder would get a journal written beside it. */
+static const char *
+file_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return _("a folder");
+	if (S_ISFIFO(mode))
+		return _("a FIFO");
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return _("a device");
+	if (S_ISSOCK(mode))
+		return _("a socket");
+	return _("not a regular file");
+}
+
+int
+db_check_path(const char *path, bool create, struct error *err)
 {
 	struct stat sb;
+	char target[4096];
+	ssize_t n;
 
 	if (stat(path, &sb) == 0) {
-		if (S_ISDIR(sb.st_mode))
+		if (!S_ISREG(sb.st_mode))
 			return error_set(err, ERR_DATABASE, NULL,
-					 _("%s is a folder, not a database"), path);
+					 _("%s is %s, not a salkku database"), path,
+					 file_kind(sb.st_mode));
+		if (sb.st_size == 0 && !create)
+			return error_set(err, ERR_DATABASE, NULL,
+					 _("%s is an empty file, not a salkku database"),
+					 path);
 		return ERR_OK;
 	}
 	if (errno != ENOENT)
 		return error_set(err, ERR_DATABASE, NULL, _("cannot open %s: %s"),
 				 path, strerror(errno));
-	if (!(flags & DB_CREATE) || (flags & DB_READONLY))
+	/* A link to nothing: SQLite would make its target with the
+	 * umask's mode, not the database's own (see salkku(1)). */
+	if ((n = readlink(path, target, sizeof target - 1)) >= 0) {
+		target[n] = '\0';
+		return error_set(err, create ? ERR_DATABASE : ERR_NOT_FOUND, NULL,
+				 _("%s is a symbolic link to %s, which does not exist"),
+				 path, target);
+	}
+	if (!create)
 		return error_set(err, ERR_NOT_FOUND, NULL,
-				 _("there is no database at %s"), path);
+				 _("%s: no database here"), path);
+	return ERR_OK;
+}
+
+static int
+check_file(const char *path, unsigned flags, struct error *err)
+{
+	bool create = (flags & DB_CREATE) && !(flags & DB_READONLY);
+	struct stat sb;
+	int rc;
+
+	if ((rc = db_check_path(path, create, err)))
+		return rc;
+	if (stat(path, &sb) == 0)
+		return ERR_OK;
 	return make_parents(path, err);
 }
 
 /* Reads the header only: a file that is not ours, or is newer than this
  * binary, is refused before anything could write to it. */
 static int
-check_identity(struct db *db, struct error *err)
+check_identity(struct db *db, bool create, struct error *err)
 {
 	int64_t version = 0, app = 0, objects = 0;
 	struct error e;
@@ -168,6 +215,11 @@ check_identity(struct db *db, struct error *err)
 		return error_set(err, ERR_DATABASE, NULL,
 				 _("%s is an SQLite database of another program, not of salkku"),
 				 db->path);
+	/* Only a creating open may fill an empty database with the schema. */
+	if (!create && (app != DB_APPLICATION_ID || version < 1))
+		return error_set(err, ERR_DATABASE, NULL,
+				 _("%s is an empty SQLite database, not a salkku database"),
+				 db->path);
 	if (version > db_schema_latest())
 		return error_set(err, ERR_DATABASE, NULL,
 				 _("%s was written by a newer salkku (schema %d; this one knows up to %d): upgrade salkku to open it"),
@@ -180,7 +232,7 @@ open_at(const char *path, unsigned flags, int target, struct db **out,
 	struct error *err)
 {
 	struct db *db = NULL;
-	bool memory;
+	bool memory, create;
 	int oflags, rc;
 
 	if (!out)
@@ -214,7 +266,9 @@ open_at(const char *path, unsigned flags, int target, struct db **out,
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
 	sqlite3_busy_timeout(db->sql, db->busy_timeout_ms);
-	if ((rc = register_functions(db, err)) || (rc = check_identity(db, err)))
+	create = !db->readonly && ((flags & DB_CREATE) || memory);
+	if ((rc = register_functions(db, err)) ||
+	    (rc = check_identity(db, create, err)))
 		goto fail;
 	/* Only now that the file is known to be ours may anything be set
 	 * that writes to it. */
@@ -250,6 +304,39 @@ open_at(const char *path, unsigned flags, int target, struct db **out,
 	} else if ((rc = db_migrate(db, target, err))) {
 		goto fail;
 	}
+	*out = db;
+	return ERR_OK;
+fail:
+	db_close(&db);
+	return rc;
+}
+
+int
+db_open_temp(struct db **out, struct error *err)
+{
+	struct db *db;
+	int rc;
+
+	*out = NULL;
+	if (!(db = calloc(1, sizeof *db)) || !(db->path = strdup(""))) {
+		free(db);
+		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	}
+	db->busy_timeout_ms = BUSY_TIMEOUT_MS;
+	db->busy_total_ms = BUSY_TOTAL_MS;
+	/* "": a file of SQLite's own in the temporary folder, not memory,
+	 * as a portfolio may be hundreds of megabytes. */
+	if (sqlite3_open_v2("", &db->sql, SQLITE_OPEN_NOMUTEX |
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			    NULL) != SQLITE_OK) {
+		rc = error_set(err, ERR_DATABASE, NULL,
+			       _("cannot make a temporary database: %s"),
+			       db->sql ? sqlite3_errmsg(db->sql) : _("out of memory"));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->sql, 1);
+	if ((rc = register_functions(db, err)))
+		goto fail;
 	*out = db;
 	return ERR_OK;
 fail:

@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,34 +14,10 @@
 #include "db_internal.h"
 #include "src/base/i18n.h"
 
-struct problems {
-	void (*report)(const char *problem, void *arg);
-	void *arg;
-	int count;
-};
-
-static void
-problem(struct problems *p, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void
-problem(struct problems *p, const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	p->count++;
-	if (p->report)
-		p->report(buf, p->arg);
-}
-
 /* Runs sql and reports every row it returns through format, which gets
  * the row's first columns as text (up to four). */
 static int
-report_rows(struct db *db, struct problems *p, const char *sql,
+report_rows(struct db *db, struct db_problems *p, const char *sql,
 	    const char *format, struct error *err)
 {
 	sqlite3_stmt *st = db_prepare(db, sql, err);
@@ -59,11 +34,11 @@ report_rows(struct db *db, struct problems *p, const char *sql,
 			if (!c[i])
 				c[i] = "";
 		}
-		problem(p, format, c[0], c[1], c[2], c[3]);
+		db_problem(p, format, c[0], c[1], c[2], c[3]);
 	}
 	if (src != SQLITE_DONE) {
 		/* A check that cannot even run has found a problem. */
-		problem(p, "%s", sqlite3_errmsg(db->sql));
+		db_problem(p, "%s", sqlite3_errmsg(db->sql));
 		goto out;
 	}
 	rc = ERR_OK;
@@ -76,7 +51,7 @@ out:
 /* The stored full-text rows against what the triggers should have made
  * of the projects: FTS5's own check cannot see a row that is stale. */
 static void
-check_fts(struct db *db, struct problems *p, struct error *err)
+check_fts(struct db *db, struct db_problems *p, struct error *err)
 {
 	struct error e;
 
@@ -85,7 +60,7 @@ check_fts(struct db *db, struct problems *p, struct error *err)
 	if (!db->readonly &&
 	    db_exec(db, "INSERT INTO project_fts (project_fts) "
 			"VALUES ('integrity-check')", &e))
-		problem(p, _("full-text index: %s"), e.message);
+		db_problem(p, _("full-text index: %s"), e.message);
 	report_rows(db, p,
 		    "SELECT s.code FROM project_fts_source s "
 		    "LEFT JOIN project_fts f ON f.rowid = s.id "
@@ -106,20 +81,34 @@ check_fts(struct db *db, struct problems *p, struct error *err)
 }
 
 int
+db_check_all(struct db *db, struct db_problems *p, struct error *err)
+{
+	int rc;
+
+	report_rows(db, p, "SELECT * FROM pragma_integrity_check "
+			   "WHERE integrity_check != 'ok'", "%s", err);
+	report_rows(db, p, "SELECT \"table\", rowid, parent "
+			   "FROM pragma_foreign_key_check",
+		    _("%s row %s refers to a missing %s"), err);
+	if (db_schema_version(db) >= 2)
+		check_fts(db, p, err);
+	if ((rc = db_verify_schema(db, p, err)))
+		return rc;
+	db_verify_rows(db, p);
+	return ERR_OK;
+}
+
+int
 db_check(struct db *db, void (*report)(const char *problem, void *arg),
 	 void *arg, struct error *err)
 {
-	struct problems p = { report, arg, 0 };
+	struct db_problems p = { .report = report, .arg = arg };
+	int rc;
 
 	if (!db)
 		return error_set(err, ERR_INVALID, NULL, _("no database"));
-	report_rows(db, &p, "SELECT * FROM pragma_integrity_check "
-			    "WHERE integrity_check != 'ok'", "%s", err);
-	report_rows(db, &p, "SELECT \"table\", rowid, parent "
-			    "FROM pragma_foreign_key_check",
-		    _("%s row %s refers to a missing %s"), err);
-	if (db_schema_version(db) >= 2)
-		check_fts(db, &p, err);
+	if ((rc = db_check_all(db, &p, err)))
+		return rc;
 	if (p.count)
 		return error_set(err, ERR_DATABASE, NULL,
 				 _("%d problems found in %s"), p.count, db->path);
