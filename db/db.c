@@ -4,6 +4,7 @@
 #include "db.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -148,11 +149,56 @@ file_kind(mode_t mode)
 	return _("not a regular file");
 }
 
+static uint32_t
+be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | p[3];
+}
+
+/* A database file shorter than its header says, with no -wal beside it
+ * to hold the rest, was cut short (a copy that ran out of space):
+ * SQLite would read the missing pages as damage only when it reached
+ * them.  0 when it is whole or not a database at all. */
+static int64_t
+truncated_size(const char *path, off_t size)
+{
+	unsigned char h[100];
+	char wal[4096];
+	struct stat ws;
+	uint32_t page, pages;
+	FILE *f;
+	size_t n;
+
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	if (stat(wal, &ws) == 0 && ws.st_size > 0)
+		return 0;
+	/* Read before SQLite opens the file, so that closing this stream
+	 * cannot drop a lock of SQLite's. */
+	if (!(f = fopen(path, "rb")))
+		return 0;
+	n = fread(h, 1, sizeof h, f);
+	fclose(f);
+	if (n < sizeof h || memcmp(h, "SQLite format 3", 16))
+		return 0;
+	page = (uint32_t)h[16] << 8 | h[17];
+	if (page == 1)
+		page = 65536;
+	pages = be32(h + 28);
+	/* The page count is valid only while the change counter matches. */
+	if (be32(h + 24) != be32(h + 92) || page < 512)
+		return 0;
+	if ((int64_t)pages * page > (int64_t)size)
+		return (int64_t)pages * page;
+	return 0;
+}
+
 int
 db_check_path(const char *path, bool create, struct error *err)
 {
 	struct stat sb;
 	char target[4096];
+	int64_t whole;
 	ssize_t n;
 
 	if (stat(path, &sb) == 0) {
@@ -164,6 +210,10 @@ db_check_path(const char *path, bool create, struct error *err)
 			return error_set(err, ERR_DATABASE, NULL,
 					 _("%s is an empty file, not a salkku database"),
 					 path);
+		if ((whole = truncated_size(path, sb.st_size)) > 0)
+			return error_set(err, ERR_DATABASE, NULL,
+					 _("%s is cut short (%lld bytes of %lld): restore it from a backup"),
+					 path, (long long)sb.st_size, (long long)whole);
 		return ERR_OK;
 	}
 	if (errno != ENOENT)
@@ -181,6 +231,30 @@ db_check_path(const char *path, bool create, struct error *err)
 		return error_set(err, ERR_NOT_FOUND, NULL,
 				 _("%s: no database here"), path);
 	return ERR_OK;
+}
+
+char *
+db_immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t len = strlen(path);
+	char *uri = malloc(len * 3 + 32), *o;
+
+	if (!uri)
+		return NULL;
+	o = uri + sprintf(uri, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p)) {
+			*o++ = (char)*p;
+		} else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	}
+	strcpy(o, "?immutable=1");
+	return uri;
 }
 
 static int
@@ -207,10 +281,19 @@ check_identity(struct db *db, bool create, struct error *err)
 
 	if (db_query_int(db, "PRAGMA user_version", &version, &e) ||
 	    db_query_int(db, "PRAGMA application_id", &app, &e) ||
-	    db_query_int(db, "SELECT count(*) FROM sqlite_master", &objects, &e))
+	    db_query_int(db, "SELECT count(*) FROM sqlite_master", &objects, &e)) {
+		int code = sqlite3_errcode(db->sql);
+
+		/* Only what SQLite read and found wrong says what the file is;
+		 * a full disk or a lock says nothing about it. */
+		if (code != SQLITE_NOTADB && code != SQLITE_CORRUPT)
+			return error_set(err, ERR_DATABASE, NULL,
+					 _("cannot open %s: %s"), db->path,
+					 sqlite3_errmsg(db->sql));
 		return error_set(err, ERR_DATABASE, NULL,
 				 _("%s is not a salkku database (%s)"), db->path,
 				 sqlite3_errmsg(db->sql));
+	}
 	if (app != DB_APPLICATION_ID && (app != 0 || objects > 0))
 		return error_set(err, ERR_DATABASE, NULL,
 				 _("%s is an SQLite database of another program, not of salkku"),

@@ -175,6 +175,13 @@ void db_fts_close(struct db *db);
  * link to nothing is refused either way.  Messages name the file. */
 int db_check_path(const char *path, bool create, struct error *err);
 
+/* "file:PATH?immutable=1", PATH percent-encoded, for sqlite3_open_v2
+ * with SQLITE_OPEN_URI: a file that is only read (a backup), without
+ * SQLite making -wal and -shm files beside one in WAL mode, or failing
+ * where it may not write them.  Newly allocated; NULL when out of
+ * memory. */
+char *db_immutable_uri(const char *path);
+
 /* A private temporary database (deleted when closed) with salkku's
  * collations and functions, and no schema: where a backup is checked
  * and made ready before it replaces the database. */

@@ -69,33 +69,6 @@ pragma_int(sqlite3 *conn, const char *sql)
 	return v;
 }
 
-/* "file:PATH?immutable=1", PATH percent-encoded: the backup is only
- * read, and without this SQLite would make -wal and -shm files beside a
- * backup in WAL mode, or fail where it may not write. */
-static char *
-immutable_uri(const char *path)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t len = strlen(path);
-	char *uri = malloc(len * 3 + 32), *o;
-
-	if (!uri)
-		return NULL;
-	o = uri + sprintf(uri, "file:");
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p)) {
-			*o++ = (char)*p;
-		} else {
-			*o++ = '%';
-			*o++ = hex[*p >> 4];
-			*o++ = hex[*p & 15];
-		}
-	}
-	strcpy(o, "?immutable=1");
-	return uri;
-}
-
 /* Opens the backup for reading.  A backup with a -wal file beside it
  * (copied while in use) is opened normally, so that SQLite reads what
  * the -wal holds. */
@@ -112,7 +85,7 @@ open_backup(const char *path, sqlite3 **out, struct error *err)
 	if (stat(wal, &sb) == 0 && sb.st_size > 0) {
 		rc = sqlite3_open_v2(path, out, SQLITE_OPEN_READONLY, NULL);
 	} else {
-		if (!(uri = immutable_uri(path)))
+		if (!(uri = db_immutable_uri(path)))
 			return error_set(err, ERR_FAILED, NULL, _("out of memory"));
 		rc = sqlite3_open_v2(uri, out, SQLITE_OPEN_READONLY |
 				     SQLITE_OPEN_URI, NULL);
@@ -179,19 +152,28 @@ load_backup(const char *path, struct db **out, struct error *err)
 	sqlite3 *src = NULL;
 	int rc, step;
 
-	if ((rc = db_check_path(path, false, err)))
-		return rc == ERR_DATABASE ? error_set(err, ERR_INVALID, NULL, "%s",
-						      err ? err->message : "")
-					  : rc;
+	/* Not a usable file is a bad backup, not a bad database. */
+	if ((rc = db_check_path(path, false, err))) {
+		char why[sizeof err->message];
+
+		if (rc != ERR_DATABASE || !err)
+			return rc;
+		snprintf(why, sizeof why, "%s", err->message);
+		return error_set(err, ERR_INVALID, NULL, "%s", why);
+	}
 	if ((rc = open_backup(path, &src, err)) ||
 	    (rc = check_header(src, path, err)) ||
 	    (rc = db_open_temp(out, err)))
 		goto out;
 	if ((step = copy_all((*out)->sql, src)) != SQLITE_OK) {
-		rc = error_set(err, step == SQLITE_FULL || step == SQLITE_IOERR
+		int sys = sqlite3_system_errno((*out)->sql);
+		int code = step & 0xff;
+
+		/* A full temporary folder is not the backup's fault. */
+		rc = error_set(err, code == SQLITE_FULL || code == SQLITE_IOERR
 				    ? ERR_DATABASE : ERR_INVALID, NULL,
 			       _("cannot read the backup %s: %s"), path,
-			       sqlite3_errstr(step));
+			       sys ? strerror(sys) : sqlite3_errstr(step));
 		goto out;
 	}
 	/* The copy keeps the backup's WAL flag in its header; a temporary
@@ -274,12 +256,17 @@ db_restore(struct db *db, const char *src_path, bool force, struct error *err)
 	char ours_uuid[40], ours_at[32], ours_who[64];
 	char theirs_uuid[40], theirs_at[32], theirs_who[64];
 	struct db *work = NULL;
+	struct stat bs, ds;
 	int64_t floor;
 	int rc, step;
 
 	if (db->readonly)
 		return error_set(err, ERR_FAILED, NULL,
 				 _("the database is open read-only: nothing was changed"));
+	if (stat(src_path, &bs) == 0 && stat(db->path, &ds) == 0 &&
+	    bs.st_dev == ds.st_dev && bs.st_ino == ds.st_ino)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("%s is the database itself"), src_path);
 	if ((rc = load_backup(src_path, &work, err)) ||
 	    (rc = verify_backup(work, src_path, err)))
 		goto out;
@@ -305,10 +292,13 @@ db_restore(struct db *db, const char *src_path, bool force, struct error *err)
 	/* One step: the copy replaces the whole database at once, under the
 	 * write lock, so others see either the old or the restored one.
 	 * The cached statements re-prepare themselves on the new schema. */
-	if ((step = copy_all(db->sql, work->sql)) != SQLITE_OK)
+	if ((step = copy_all(db->sql, work->sql)) != SQLITE_OK) {
+		int sys = sqlite3_system_errno(db->sql);
+
 		rc = error_set(err, ERR_DATABASE, NULL,
 			       _("cannot restore from %s: %s (the database was not changed)"),
-			       src_path, sqlite3_errstr(step));
+			       src_path, sys ? strerror(sys) : sqlite3_errstr(step));
+	}
 out:
 	db_close(&work);
 	return rc;

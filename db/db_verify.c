@@ -24,8 +24,12 @@ db_problem(struct db_problems *p, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	if (!p->count)
+	if (!p->count) {
+		/* One line, for a message. */
 		snprintf(p->first, sizeof p->first, "%s", buf);
+		for (char *nl = p->first; (nl = strchr(nl, '\n'));)
+			*nl = ' ';
+	}
 	p->count++;
 	if (p->report)
 		p->report(buf, p->arg);

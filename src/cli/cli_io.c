@@ -332,8 +332,12 @@ cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 		else if (rc == ERR_OK && rename(tmp, output) < 0)
 			rc = cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
 				      output, strerror(errno));
-		else if (rc != ERR_OK)
-			cli_report(c, rc);
+		else if (rc != ERR_OK) {
+			char why[sizeof c->m.err.message];
+
+			snprintf(why, sizeof why, "%s", c->m.err.message);
+			cli_fail(c, rc, NULL, "%s: %s", output, why);
+		}
 		if (rc != ERR_OK)
 			unlink(tmp);
 		return rc;
