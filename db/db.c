@@ -149,6 +149,9 @@ file_kind(mode_t mode)
 	return _("not a regular file");
 }
 
+/* The database header (100 bytes) and page 1's b-tree header. */
+#define HEADER_BYTES 108
+
 static uint32_t
 be32(const unsigned char *p)
 {
@@ -156,35 +159,40 @@ be32(const unsigned char *p)
 	       (uint32_t)p[2] << 8 | p[3];
 }
 
-/* A database file shorter than its header says, with no -wal beside it
- * to hold the rest, was cut short (a copy that ran out of space):
- * SQLite would read the missing pages as damage only when it reached
- * them.  0 when it is whole or not a database at all. */
-static int64_t
-truncated_size(const char *path, off_t size)
+/* The first bytes of path (the header and page 1's b-tree header) into
+ * h, when they are what SQLite will go by: not when a -wal beside it
+ * may hold newer pages.  Read before SQLite opens the file, so that
+ * closing this stream cannot drop a lock of SQLite's. */
+static bool
+read_header(const char *path, unsigned char h[HEADER_BYTES])
 {
-	unsigned char h[100];
 	char wal[4096];
 	struct stat ws;
-	uint32_t page, pages;
 	FILE *f;
 	size_t n;
 
 	snprintf(wal, sizeof wal, "%s-wal", path);
 	if (stat(wal, &ws) == 0 && ws.st_size > 0)
-		return 0;
-	/* Read before SQLite opens the file, so that closing this stream
-	 * cannot drop a lock of SQLite's. */
+		return false;
 	if (!(f = fopen(path, "rb")))
-		return 0;
-	n = fread(h, 1, sizeof h, f);
+		return false;
+	n = fread(h, 1, HEADER_BYTES, f);
 	fclose(f);
-	if (n < sizeof h || memcmp(h, "SQLite format 3", 16))
+	return n == HEADER_BYTES;
+}
+
+/* The size the header gives a file cut short (a copy that ran out of
+ * space), which SQLite would find damaged only on reaching the missing
+ * pages; 0 when it is whole or not a database at all. */
+static int64_t
+truncated_size(const unsigned char *h, off_t size)
+{
+	uint32_t page = (uint32_t)h[16] << 8 | h[17], pages = be32(h + 28);
+
+	if (memcmp(h, "SQLite format 3", 16))
 		return 0;
-	page = (uint32_t)h[16] << 8 | h[17];
 	if (page == 1)
 		page = 65536;
-	pages = be32(h + 28);
 	/* The page count is valid only while the change counter matches. */
 	if (be32(h + 24) != be32(h + 92) || page < 512)
 		return 0;
@@ -193,9 +201,40 @@ truncated_size(const char *path, off_t size)
 	return 0;
 }
 
-int
-db_check_path(const char *path, bool create, struct error *err)
+/* salkku's mark and schema version from the header: a file that is not
+ * ours is refused before SQLite opens it (read-only, it would make
+ * -wal and -shm files beside it). */
+static int
+check_header(const char *path, const unsigned char *h, struct error *err)
 {
+	uint32_t app = be32(h + 68), version = be32(h + 60);
+	/* Page 1 a leaf with no cells: sqlite_master is empty. */
+	bool empty = h[100] == 0x0d && h[103] == 0 && h[104] == 0;
+
+	if (memcmp(h, "SQLite format 3", 16))
+		return error_set(err, ERR_DATABASE, NULL,
+				 _("%s is not a salkku database (not an SQLite file)"),
+				 path);
+	if (app != DB_APPLICATION_ID && !empty)
+		return error_set(err, ERR_DATABASE, NULL,
+				 _("%s is an SQLite database of another program, not of salkku"),
+				 path);
+	if (app != DB_APPLICATION_ID || version < 1)
+		return error_set(err, ERR_DATABASE, NULL,
+				 _("%s is an empty SQLite database, not a salkku database"),
+				 path);
+	if (version > (uint32_t)db_schema_latest())
+		return error_set(err, ERR_DATABASE, NULL,
+				 _("%s was written by a newer salkku (schema %d; this one knows up to %d): upgrade salkku to open it"),
+				 path, (int)version, db_schema_latest());
+	return ERR_OK;
+}
+
+int
+db_check_path(const char *path, bool create, bool identity,
+	      struct error *err)
+{
+	unsigned char h[HEADER_BYTES];
 	struct stat sb;
 	char target[4096];
 	int64_t whole;
@@ -210,11 +249,13 @@ db_check_path(const char *path, bool create, struct error *err)
 			return error_set(err, ERR_DATABASE, NULL,
 					 _("%s is an empty file, not a salkku database"),
 					 path);
-		if ((whole = truncated_size(path, sb.st_size)) > 0)
+		if (sb.st_size == 0 || !read_header(path, h))
+			return ERR_OK;
+		if ((whole = truncated_size(h, sb.st_size)) > 0)
 			return error_set(err, ERR_DATABASE, NULL,
 					 _("%s is cut short (%lld bytes of %lld): restore it from a backup"),
 					 path, (long long)sb.st_size, (long long)whole);
-		return ERR_OK;
+		return identity && !create ? check_header(path, h, err) : ERR_OK;
 	}
 	if (errno != ENOENT)
 		return error_set(err, ERR_DATABASE, NULL, _("cannot open %s: %s"),
@@ -264,7 +305,7 @@ check_file(const char *path, unsigned flags, struct error *err)
 	struct stat sb;
 	int rc;
 
-	if ((rc = db_check_path(path, create, err)))
+	if ((rc = db_check_path(path, create, true, err)))
 		return rc;
 	if (stat(path, &sb) == 0)
 		return ERR_OK;

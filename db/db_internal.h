@@ -169,11 +169,15 @@ void db_fts_close(struct db *db);
 
 /* ---- db.c ---------------------------------------------------------- */
 
-/* Checks with stat() what is at path before SQLite opens it: a folder,
- * device, FIFO or socket is ERR_DATABASE; so is an empty file unless
- * create; a missing file is ERR_NOT_FOUND unless create, and a symbolic
- * link to nothing is refused either way.  Messages name the file. */
-int db_check_path(const char *path, bool create, struct error *err);
+/* Checks what is at path before SQLite opens it: a folder, device, FIFO
+ * or socket is ERR_DATABASE, and so is a file shorter than its header
+ * says; an empty file too unless create; a missing file is
+ * ERR_NOT_FOUND unless create, and a symbolic link to nothing is
+ * refused either way.  With identity and not create, a header without
+ * salkku's mark or of a newer schema is ERR_DATABASE as well.  Messages
+ * name the file. */
+int db_check_path(const char *path, bool create, bool identity,
+		  struct error *err);
 
 /* "file:PATH?immutable=1", PATH percent-encoded, for sqlite3_open_v2
  * with SQLITE_OPEN_URI: a file that is only read (a backup), without

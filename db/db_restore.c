@@ -153,7 +153,7 @@ load_backup(const char *path, struct db **out, struct error *err)
 	int rc, step;
 
 	/* Not a usable file is a bad backup, not a bad database. */
-	if ((rc = db_check_path(path, false, err))) {
+	if ((rc = db_check_path(path, false, false, err))) {
 		char why[sizeof err->message];
 
 		if (rc != ERR_DATABASE || !err)
