@@ -160,25 +160,30 @@ be32(const unsigned char *p)
 }
 
 /* The first bytes of path (the header and page 1's b-tree header) into
- * h, when they are what SQLite will go by: not when a -wal beside it
- * may hold newer pages.  Read before SQLite opens the file, so that
- * closing this stream cannot drop a lock of SQLite's. */
+ * h, and the file's size into *size, when they are what SQLite will go
+ * by: not when a -wal beside it may hold newer pages.  Read before
+ * SQLite opens the file, so that closing this stream cannot drop a lock
+ * of SQLite's.  The order matters while others write: a checkpoint
+ * writes page 1 before it extends the file, and empties the -wal only
+ * when it is done; so the header first, then the -wal, then the size. */
 static bool
-read_header(const char *path, unsigned char h[HEADER_BYTES])
+read_header(const char *path, unsigned char h[HEADER_BYTES], off_t *size)
 {
 	char wal[4096];
-	struct stat ws;
+	struct stat ws, sb;
 	FILE *f;
 	size_t n;
 
-	snprintf(wal, sizeof wal, "%s-wal", path);
-	if (stat(wal, &ws) == 0 && ws.st_size > 0)
-		return false;
 	if (!(f = fopen(path, "rb")))
 		return false;
 	n = fread(h, 1, HEADER_BYTES, f);
 	fclose(f);
-	return n == HEADER_BYTES;
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	if (n != HEADER_BYTES || (stat(wal, &ws) == 0 && ws.st_size > 0) ||
+	    stat(path, &sb) != 0)
+		return false;
+	*size = sb.st_size;
+	return true;
 }
 
 /* The size the header gives a file cut short (a copy that ran out of
@@ -236,6 +241,7 @@ db_check_path(const char *path, bool create, bool identity,
 {
 	unsigned char h[HEADER_BYTES];
 	struct stat sb;
+	off_t size;
 	char target[4096];
 	int64_t whole;
 	ssize_t n;
@@ -249,12 +255,12 @@ db_check_path(const char *path, bool create, bool identity,
 			return error_set(err, ERR_DATABASE, NULL,
 					 _("%s is an empty file, not a salkku database"),
 					 path);
-		if (sb.st_size == 0 || !read_header(path, h))
+		if (sb.st_size == 0 || !read_header(path, h, &size))
 			return ERR_OK;
-		if ((whole = truncated_size(h, sb.st_size)) > 0)
+		if ((whole = truncated_size(h, size)) > 0)
 			return error_set(err, ERR_DATABASE, NULL,
 					 _("%s is cut short (%lld bytes of %lld): restore it from a backup"),
-					 path, (long long)sb.st_size, (long long)whole);
+					 path, (long long)size, (long long)whole);
 		return identity && !create ? check_header(path, h, err) : ERR_OK;
 	}
 	if (errno != ENOENT)
