@@ -566,7 +566,9 @@ step_retrying(struct db *db, const char *sql, struct error *err)
 		}
 		left = deadline - now_ms();
 		if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || left <= 0) {
-			db_fail(db, err, sql);
+			db_fail(db, err, !strcmp(sql, "COMMIT")
+					 ? _("cannot save the changes")
+					 : _("cannot start writing"));
 			break;
 		}
 		sqlite3_reset(st);
