@@ -161,29 +161,40 @@ be32(const unsigned char *p)
 
 /* The first bytes of path (the header and page 1's b-tree header) into
  * h, and the file's size into *size, when they are what SQLite will go
- * by: not when a -wal beside it may hold newer pages.  Read before
- * SQLite opens the file, so that closing this stream cannot drop a lock
- * of SQLite's.  The order matters while others write: a checkpoint
- * writes page 1 before it extends the file, and empties the -wal only
- * when it is done; so the header first, then the -wal, then the size. */
+ * by: not when a -wal beside it may hold newer pages.  Read through
+ * SQLite's own file (opened immutable: no -wal or -shm made), as
+ * closing a descriptor of our own could drop the locks of a connection
+ * this process has open on the same file.  The order matters while
+ * others write: a checkpoint writes page 1 before it extends the file,
+ * and empties the -wal only when it is done; so the header first, then
+ * the -wal, then the size. */
 static bool
 read_header(const char *path, unsigned char h[HEADER_BYTES], off_t *size)
 {
-	char wal[4096];
-	struct stat ws, sb;
-	FILE *f;
-	size_t n;
+	char wal[4096], *uri = db_immutable_uri(path);
+	sqlite3_file *file = NULL;
+	sqlite3_int64 bytes = 0;
+	sqlite3 *conn = NULL;
+	struct stat ws;
+	bool ok = false;
 
-	if (!(f = fopen(path, "rb")))
-		return false;
-	n = fread(h, 1, HEADER_BYTES, f);
-	fclose(f);
+	if (!uri || sqlite3_open_v2(uri, &conn, SQLITE_OPEN_READONLY |
+				    SQLITE_OPEN_URI, NULL) != SQLITE_OK ||
+	    sqlite3_file_control(conn, "main", SQLITE_FCNTL_FILE_POINTER,
+				 &file) != SQLITE_OK ||
+	    !file || !file->pMethods ||
+	    file->pMethods->xRead(file, h, HEADER_BYTES, 0) != SQLITE_OK)
+		goto out;
 	snprintf(wal, sizeof wal, "%s-wal", path);
-	if (n != HEADER_BYTES || (stat(wal, &ws) == 0 && ws.st_size > 0) ||
-	    stat(path, &sb) != 0)
-		return false;
-	*size = sb.st_size;
-	return true;
+	if ((stat(wal, &ws) == 0 && ws.st_size > 0) ||
+	    file->pMethods->xFileSize(file, &bytes) != SQLITE_OK)
+		goto out;
+	*size = (off_t)bytes;
+	ok = true;
+out:
+	sqlite3_close(conn);
+	free(uri);
+	return ok;
 }
 
 /* The size the header gives a file cut short (a copy that ran out of
