@@ -4,10 +4,12 @@
 #include "db.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "db_internal.h"
 #include "src/base/i18n.h"
@@ -130,43 +132,234 @@ out:
 	return rc;
 }
 
-static int
-check_file(const char *path, unsigned flags, struct error *err)
+/* What stat() says path is, when it is not a regular file: refused
+ * before SQLite opens it, as opening a FIFO blocks and a device or a
+ * folder would get a journal written beside it. */
+static const char *
+file_kind(mode_t mode)
 {
+	if (S_ISDIR(mode))
+		return _("a folder");
+	if (S_ISFIFO(mode))
+		return _("a FIFO");
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return _("a device");
+	if (S_ISSOCK(mode))
+		return _("a socket");
+	return _("not a regular file");
+}
+
+/* The database header (100 bytes) and page 1's b-tree header. */
+#define HEADER_BYTES 108
+
+static uint32_t
+be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | p[3];
+}
+
+/* The first bytes of path (the header and page 1's b-tree header) into
+ * h, and the file's size into *size, when they are what SQLite will go
+ * by: not when a -wal beside it may hold newer pages.  Read through
+ * SQLite's own file (opened immutable: no -wal or -shm made), as
+ * closing a descriptor of our own could drop the locks of a connection
+ * this process has open on the same file.  The order matters while
+ * others write: a checkpoint writes page 1 before it extends the file,
+ * and empties the -wal only when it is done; so the header first, then
+ * the -wal, then the size. */
+static bool
+read_header(const char *path, unsigned char h[HEADER_BYTES], off_t *size)
+{
+	char wal[4096], *uri = db_immutable_uri(path);
+	sqlite3_file *file = NULL;
+	sqlite3_int64 bytes = 0;
+	sqlite3 *conn = NULL;
+	struct stat ws;
+	bool ok = false;
+
+	if (!uri || sqlite3_open_v2(uri, &conn, SQLITE_OPEN_READONLY |
+				    SQLITE_OPEN_URI, NULL) != SQLITE_OK ||
+	    sqlite3_file_control(conn, "main", SQLITE_FCNTL_FILE_POINTER,
+				 &file) != SQLITE_OK ||
+	    !file || !file->pMethods ||
+	    file->pMethods->xRead(file, h, HEADER_BYTES, 0) != SQLITE_OK)
+		goto out;
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	if ((stat(wal, &ws) == 0 && ws.st_size > 0) ||
+	    file->pMethods->xFileSize(file, &bytes) != SQLITE_OK)
+		goto out;
+	*size = (off_t)bytes;
+	ok = true;
+out:
+	sqlite3_close(conn);
+	free(uri);
+	return ok;
+}
+
+/* The size the header gives a file cut short (a copy that ran out of
+ * space), which SQLite would find damaged only on reaching the missing
+ * pages; 0 when it is whole or not a database at all. */
+static int64_t
+truncated_size(const unsigned char *h, off_t size)
+{
+	uint32_t page = (uint32_t)h[16] << 8 | h[17], pages = be32(h + 28);
+
+	if (memcmp(h, "SQLite format 3", 16))
+		return 0;
+	if (page == 1)
+		page = 65536;
+	/* The page count is valid only while the change counter matches. */
+	if (be32(h + 24) != be32(h + 92) || page < 512)
+		return 0;
+	if ((int64_t)pages * page > (int64_t)size)
+		return (int64_t)pages * page;
+	return 0;
+}
+
+/* salkku's mark and schema version from the header: a file that is not
+ * ours is refused before SQLite opens it (read-only, it would make
+ * -wal and -shm files beside it). */
+static int
+check_header(const char *path, const unsigned char *h, struct error *err)
+{
+	uint32_t app = be32(h + 68), version = be32(h + 60);
+	/* Page 1 a leaf with no cells: sqlite_master is empty. */
+	bool empty = h[100] == 0x0d && h[103] == 0 && h[104] == 0;
+
+	if (memcmp(h, "SQLite format 3", 16))
+		return error_set(err, ERR_DATABASE, NULL,
+				 _("%s is not a salkku database (not an SQLite file)"),
+				 path);
+	if (app != DB_APPLICATION_ID && !empty)
+		return error_set(err, ERR_DATABASE, NULL,
+				 _("%s is an SQLite database of another program, not of salkku"),
+				 path);
+	if (app != DB_APPLICATION_ID || version < 1)
+		return error_set(err, ERR_DATABASE, NULL,
+				 _("%s is an empty SQLite database, not a salkku database"),
+				 path);
+	if (version > (uint32_t)db_schema_latest())
+		return error_set(err, ERR_DATABASE, NULL,
+				 _("%s was written by a newer salkku (schema %d; this one knows up to %d): upgrade salkku to open it"),
+				 path, (int)version, db_schema_latest());
+	return ERR_OK;
+}
+
+int
+db_check_path(const char *path, bool create, bool identity,
+	      struct error *err)
+{
+	unsigned char h[HEADER_BYTES];
 	struct stat sb;
+	off_t size;
+	char target[4096];
+	int64_t whole;
+	ssize_t n;
 
 	if (stat(path, &sb) == 0) {
-		if (S_ISDIR(sb.st_mode))
+		if (!S_ISREG(sb.st_mode))
 			return error_set(err, ERR_DATABASE, NULL,
-					 _("%s is a folder, not a database"), path);
-		return ERR_OK;
+					 _("%s is %s, not a salkku database"), path,
+					 file_kind(sb.st_mode));
+		if (sb.st_size == 0 && !create)
+			return error_set(err, ERR_DATABASE, NULL,
+					 _("%s is an empty file, not a salkku database"),
+					 path);
+		if (sb.st_size == 0 || !read_header(path, h, &size))
+			return ERR_OK;
+		if ((whole = truncated_size(h, size)) > 0)
+			return error_set(err, ERR_DATABASE, NULL,
+					 _("%s is cut short (%lld bytes of %lld): restore it from a backup"),
+					 path, (long long)size, (long long)whole);
+		return identity && !create ? check_header(path, h, err) : ERR_OK;
 	}
 	if (errno != ENOENT)
 		return error_set(err, ERR_DATABASE, NULL, _("cannot open %s: %s"),
 				 path, strerror(errno));
-	if (!(flags & DB_CREATE) || (flags & DB_READONLY))
+	/* A link to nothing: SQLite would make its target with the
+	 * umask's mode, not the database's own (see salkku(1)). */
+	if ((n = readlink(path, target, sizeof target - 1)) >= 0) {
+		target[n] = '\0';
+		return error_set(err, create ? ERR_DATABASE : ERR_NOT_FOUND, NULL,
+				 _("%s is a symbolic link to %s, which does not exist"),
+				 path, target);
+	}
+	if (!create)
 		return error_set(err, ERR_NOT_FOUND, NULL,
-				 _("there is no database at %s"), path);
+				 _("%s: no database here"), path);
+	return ERR_OK;
+}
+
+char *
+db_immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t len = strlen(path);
+	char *uri = malloc(len * 3 + 32), *o;
+
+	if (!uri)
+		return NULL;
+	o = uri + sprintf(uri, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p)) {
+			*o++ = (char)*p;
+		} else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	}
+	strcpy(o, "?immutable=1");
+	return uri;
+}
+
+static int
+check_file(const char *path, unsigned flags, struct error *err)
+{
+	bool create = (flags & DB_CREATE) && !(flags & DB_READONLY);
+	struct stat sb;
+	int rc;
+
+	if ((rc = db_check_path(path, create, true, err)))
+		return rc;
+	if (stat(path, &sb) == 0)
+		return ERR_OK;
 	return make_parents(path, err);
 }
 
 /* Reads the header only: a file that is not ours, or is newer than this
  * binary, is refused before anything could write to it. */
 static int
-check_identity(struct db *db, struct error *err)
+check_identity(struct db *db, bool create, struct error *err)
 {
 	int64_t version = 0, app = 0, objects = 0;
 	struct error e;
 
 	if (db_query_int(db, "PRAGMA user_version", &version, &e) ||
 	    db_query_int(db, "PRAGMA application_id", &app, &e) ||
-	    db_query_int(db, "SELECT count(*) FROM sqlite_master", &objects, &e))
+	    db_query_int(db, "SELECT count(*) FROM sqlite_master", &objects, &e)) {
+		int code = sqlite3_errcode(db->sql);
+
+		/* Only what SQLite read and found wrong says what the file is;
+		 * a full disk or a lock says nothing about it. */
+		if (code != SQLITE_NOTADB && code != SQLITE_CORRUPT)
+			return error_set(err, ERR_DATABASE, NULL,
+					 _("cannot open %s: %s"), db->path,
+					 sqlite3_errmsg(db->sql));
 		return error_set(err, ERR_DATABASE, NULL,
 				 _("%s is not a salkku database (%s)"), db->path,
 				 sqlite3_errmsg(db->sql));
+	}
 	if (app != DB_APPLICATION_ID && (app != 0 || objects > 0))
 		return error_set(err, ERR_DATABASE, NULL,
 				 _("%s is an SQLite database of another program, not of salkku"),
+				 db->path);
+	/* Only a creating open may fill an empty database with the schema. */
+	if (!create && (app != DB_APPLICATION_ID || version < 1))
+		return error_set(err, ERR_DATABASE, NULL,
+				 _("%s is an empty SQLite database, not a salkku database"),
 				 db->path);
 	if (version > db_schema_latest())
 		return error_set(err, ERR_DATABASE, NULL,
@@ -180,7 +373,7 @@ open_at(const char *path, unsigned flags, int target, struct db **out,
 	struct error *err)
 {
 	struct db *db = NULL;
-	bool memory;
+	bool memory, create;
 	int oflags, rc;
 
 	if (!out)
@@ -214,7 +407,9 @@ open_at(const char *path, unsigned flags, int target, struct db **out,
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
 	sqlite3_busy_timeout(db->sql, db->busy_timeout_ms);
-	if ((rc = register_functions(db, err)) || (rc = check_identity(db, err)))
+	create = !db->readonly && ((flags & DB_CREATE) || memory);
+	if ((rc = register_functions(db, err)) ||
+	    (rc = check_identity(db, create, err)))
 		goto fail;
 	/* Only now that the file is known to be ours may anything be set
 	 * that writes to it. */
@@ -250,6 +445,39 @@ open_at(const char *path, unsigned flags, int target, struct db **out,
 	} else if ((rc = db_migrate(db, target, err))) {
 		goto fail;
 	}
+	*out = db;
+	return ERR_OK;
+fail:
+	db_close(&db);
+	return rc;
+}
+
+int
+db_open_temp(struct db **out, struct error *err)
+{
+	struct db *db;
+	int rc;
+
+	*out = NULL;
+	if (!(db = calloc(1, sizeof *db)) || !(db->path = strdup(""))) {
+		free(db);
+		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	}
+	db->busy_timeout_ms = BUSY_TIMEOUT_MS;
+	db->busy_total_ms = BUSY_TOTAL_MS;
+	/* "": a file of SQLite's own in the temporary folder, not memory,
+	 * as a portfolio may be hundreds of megabytes. */
+	if (sqlite3_open_v2("", &db->sql, SQLITE_OPEN_NOMUTEX |
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			    NULL) != SQLITE_OK) {
+		rc = error_set(err, ERR_DATABASE, NULL,
+			       _("cannot make a temporary database: %s"),
+			       db->sql ? sqlite3_errmsg(db->sql) : _("out of memory"));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->sql, 1);
+	if ((rc = register_functions(db, err)))
+		goto fail;
 	*out = db;
 	return ERR_OK;
 fail:
@@ -349,7 +577,9 @@ step_retrying(struct db *db, const char *sql, struct error *err)
 		}
 		left = deadline - now_ms();
 		if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || left <= 0) {
-			db_fail(db, err, sql);
+			db_fail(db, err, !strcmp(sql, "COMMIT")
+					 ? _("cannot save the changes")
+					 : _("cannot start writing"));
 			break;
 		}
 		sqlite3_reset(st);

@@ -19,6 +19,11 @@ enum db_open_flags {
 	DB_CREATE   = 1 << 1,  /* create the file (and its directory) if missing */
 };
 
+/* The highest record version salkku accepts: 2^53 - 1, as for every
+ * integer an import reads (exact in every JSON reader); `check` reports
+ * versions above it. */
+#define DB_VERSION_MAX INT64_C(9007199254740991)
+
 /* The schema version this binary writes (the number of migrations). */
 int db_schema_latest(void);
 

@@ -288,9 +288,20 @@ db_fail(struct db *db, struct error *err, const char *what)
 {
 	int code = sqlite3_extended_errcode(db->sql) & 0xff;
 
+	int sys = sqlite3_system_errno(db->sql);
+
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		return error_set(err, ERR_DATABASE, NULL,
 				 _("the database is busy: another salkku is writing; try again"));
+	/* The file and the system's word for it: "disk I/O error" alone
+	 * does not say which file, nor that the disk is full. */
+	if (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN ||
+	    code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_READONLY)
+		return sys ? error_set(err, ERR_DATABASE, NULL, "%s: %s: %s (%s)",
+				       what, db->path, sqlite3_errmsg(db->sql),
+				       strerror(sys))
+			   : error_set(err, ERR_DATABASE, NULL, "%s: %s: %s", what,
+				       db->path, sqlite3_errmsg(db->sql));
 	return error_set(err, ERR_DATABASE, NULL, "%s: %s", what,
 			 sqlite3_errmsg(db->sql));
 }

@@ -167,6 +167,63 @@ char *db_fts_query(struct db *db, const char *text, struct error *err);
 /* Frees the tokenizer (db_close). */
 void db_fts_close(struct db *db);
 
+/* ---- db.c ---------------------------------------------------------- */
+
+/* Checks what is at path before SQLite opens it: a folder, device, FIFO
+ * or socket is ERR_DATABASE, and so is a file shorter than its header
+ * says; an empty file too unless create; a missing file is
+ * ERR_NOT_FOUND unless create, and a symbolic link to nothing is
+ * refused either way.  With identity and not create, a header without
+ * salkku's mark or of a newer schema is ERR_DATABASE as well.  Messages
+ * name the file. */
+int db_check_path(const char *path, bool create, bool identity,
+		  struct error *err);
+
+/* "file:PATH?immutable=1", PATH percent-encoded, for sqlite3_open_v2
+ * with SQLITE_OPEN_URI: a file that is only read (a backup), without
+ * SQLite making -wal and -shm files beside one in WAL mode, or failing
+ * where it may not write them.  Newly allocated; NULL when out of
+ * memory. */
+char *db_immutable_uri(const char *path);
+
+/* A private temporary database (deleted when closed) with salkku's
+ * collations and functions, and no schema: where a backup is checked
+ * and made ready before it replaces the database. */
+int db_open_temp(struct db **out, struct error *err);
+
+/* ---- db_verify.c -------------------------------------------------- */
+
+/* Problems found by a check: each is passed to report (may be NULL);
+ * the first is kept for a message. */
+struct db_problems {
+	void (*report)(const char *problem, void *arg);
+	void *arg;
+	int count;
+	char first[512];
+};
+
+void db_problem(struct db_problems *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Everything db_check() runs, into p (db_check.c).  ERR_OK unless a
+ * check could not run at all. */
+int db_check_all(struct db *db, struct db_problems *p, struct error *err);
+
+/* Compares sqlite_master (tables, indexes, triggers, views) with what
+ * this binary's migrations make of an empty database at the same
+ * user_version; each object missing, extra or changed is a problem.
+ * ERR_OK unless the comparison itself could not run. */
+int db_verify_schema(struct db *db, struct db_problems *p, struct error *err);
+
+/* Records whose version is not an integer from 1 to DB_VERSION_MAX, and
+ * change-log rows of an unknown entity or action. */
+void db_verify_rows(struct db *db, struct db_problems *p);
+
+/* The highest version db has ever handed out that is known: the
+ * highest stored, or the version floor (deleted records, restores).
+ * -1 when it cannot be read. */
+int db_max_version(struct db *db, int64_t *out);
+
 /* ---- schema.c ------------------------------------------------------ */
 
 /* Runs the migrations after the current user_version up to target, each

@@ -209,11 +209,42 @@ static const char migration_3[] =
 static const char migration_4[] =
 	"ALTER TABLE change_log ADD COLUMN source TEXT;";
 
+/* Raises the version floor to a version that leaves the table: a
+ * deleted record's, or one an update lowered.  Part of migration 5's
+ * frozen text. */
+#define FLOOR "(SELECT value FROM meta WHERE key = 'version_floor')"
+#define FLOOR_TRIGGERS(table) \
+	"CREATE TRIGGER " table "_floor_delete AFTER DELETE ON " table \
+	" WHEN old.version > " FLOOR " BEGIN " \
+	"UPDATE meta SET value = old.version WHERE key = 'version_floor'; END;" \
+	"CREATE TRIGGER " table "_floor_update AFTER UPDATE OF version ON " \
+	table " WHEN new.version < old.version AND old.version > " FLOOR \
+	" BEGIN UPDATE meta SET value = old.version " \
+	"WHERE key = 'version_floor'; END;"
+
+/* 5: the version floor.  No version this database has handed out, even
+ * of a record deleted since, is above it; a restore lifts every record
+ * it brings back over it (db_restore.c), so that a version read before
+ * the restore never matches again. */
+static const char migration_5[] =
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) "
+	"WITHOUT ROWID;"
+	"INSERT INTO meta (key, value) VALUES ('version_floor', 0);"
+	FLOOR_TRIGGERS("organisation")
+	FLOOR_TRIGGERS("project")
+	FLOOR_TRIGGERS("project_role")
+	FLOOR_TRIGGERS("funding")
+	FLOOR_TRIGGERS("status_change")
+	FLOOR_TRIGGERS("deadline")
+	FLOOR_TRIGGERS("note")
+	FLOOR_TRIGGERS("outcome");
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
 	migration_4,
+	migration_5,
 };
 
 int

@@ -44,7 +44,6 @@ push_change(struct change_list *out, sqlite3_stmt *st)
 {
 	struct change_entry *c;
 	bool oom = false;
-	char entity[64];
 
 	if (grow((void **)&out->items, &out->capacity, out->count, sizeof *c) < 0)
 		return -1;
@@ -55,8 +54,9 @@ push_change(struct change_list *out, sqlite3_stmt *st)
 	db_column_copy(st, 2, c->at, sizeof c->at);
 	db_column_copy(st, 3, c->who, sizeof c->who);
 	db_column_copy(st, 4, c->action, sizeof c->action);
-	db_column_copy(st, 5, entity, sizeof entity);
-	c->def = entity_by_name(entity);
+	db_column_copy(st, 5, c->entity, sizeof c->entity);
+	/* A row of a newer salkku, or damage: shown by its name. */
+	c->def = entity_by_name(c->entity);
 	db_column_copy(st, 6, c->record_uuid, sizeof c->record_uuid);
 	c->project_uuid = db_column_strdup(st, 7, &oom);
 	c->project_code = db_column_strdup(st, 8, &oom);

@@ -64,7 +64,8 @@ struct change_entry {
 	char at[32];           /* ISO 8601 UTC */
 	char who[64];
 	char action[8];        /* "insert", "update", "delete" */
-	const struct entity_def *def;
+	const struct entity_def *def;  /* NULL when entity names no kind we know */
+	char entity[32];       /* the stored entity name, whatever it is */
 	char record_uuid[UUID_LEN + 1];
 	char *project_uuid;    /* the project the record belongs to, or NULL */
 	char *project_code;    /* that project's code now, or NULL */

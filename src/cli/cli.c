@@ -360,10 +360,13 @@ cli_open(struct cli *c, bool create)
 	else if (create)
 		flags |= MODEL_CREATE;
 	rc = model_open(&c->m, c->path, flags);
-	if (rc == ERR_NOT_FOUND && !(flags & MODEL_CREATE))
+	if (rc == ERR_NOT_FOUND && !(flags & MODEL_CREATE)) {
+		char why[sizeof c->m.err.message];
+
+		snprintf(why, sizeof why, "%s", c->m.err.message);
 		return cli_fail(c, rc, NULL,
-				_("%s: no database here; create one with 'salkku init'"),
-				c->path);
+				_("%s; create one with 'salkku init'"), why);
+	}
 	if (rc != ERR_OK)
 		return cli_report(c, rc);
 	c->opened = true;

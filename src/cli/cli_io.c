@@ -332,8 +332,12 @@ cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 		else if (rc == ERR_OK && rename(tmp, output) < 0)
 			rc = cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
 				      output, strerror(errno));
-		else if (rc != ERR_OK)
-			cli_report(c, rc);
+		else if (rc != ERR_OK) {
+			char why[sizeof c->m.err.message];
+
+			snprintf(why, sizeof why, "%s", c->m.err.message);
+			cli_fail(c, rc, NULL, "%s: %s", output, why);
+		}
 		if (rc != ERR_OK)
 			unlink(tmp);
 		return rc;
@@ -491,7 +495,7 @@ cli_cmd_check(struct cli *c, const struct cli_command *cmd, int argc,
 static char *
 log_change(struct cli *c, const struct change_entry *e)
 {
-	int f = e->field ? entity_field_index(e->def, e->field) : -1;
+	int f = e->def && e->field ? entity_field_index(e->def, e->field) : -1;
 	char *old, *new, *out;
 	size_t size;
 
@@ -538,16 +542,22 @@ log_table(struct cli *c, const struct change_list *list)
 		const struct change_entry *e = &list->items[i];
 		char when[64], record[256], title[256];
 		char *change = log_change(c, e);
+		/* e->def is NULL for a kind this binary does not know (a
+		 * newer salkku's row, or damage): shown by its stored name. */
 		const char *cells[5] = { when, e->who, record,
-					 entity_field_label(e->def, e->field), change };
+					 e->def ? entity_field_label(e->def, e->field)
+						: e->field,
+					 change };
+		bool child = e->project_code &&
+			     (!e->def || e->def->kind != ENT_PROJECT);
 
 		cli_when(c, when, sizeof when, e->at);
-		snprintf(record, sizeof record, "%s %s%s%s", entity_shown(e->def),
-			 e->project_code && e->def->kind != ENT_PROJECT
-			 ? e->project_code : "",
-			 e->project_code && e->def->kind != ENT_PROJECT ? ": " : "",
-			 entity_title_text(e->def, e->record_title, title,
-					   sizeof title));
+		snprintf(record, sizeof record, "%s %s%s%s",
+			 e->def ? entity_shown(e->def) : e->entity,
+			 child ? e->project_code : "", child ? ": " : "",
+			 e->def ? entity_title_text(e->def, e->record_title, title,
+						    sizeof title)
+				: e->record_title ? e->record_title : "");
 		table_add(&t, cells);
 		free(change);
 	}
@@ -573,7 +583,7 @@ log_json(const struct change_list *list)
 		json_kv_string(&j, "at", e->at);
 		json_kv_string(&j, "who", e->who);
 		json_kv_string(&j, "action", e->action);
-		json_kv_string(&j, "entity", e->def->name);
+		json_kv_string(&j, "entity", e->entity);
 		json_kv_string(&j, "record_uuid", e->record_uuid);
 		json_kv_string(&j, "project", e->project_code);
 		json_kv_string(&j, "title", e->record_title);

@@ -47,7 +47,8 @@ cli_cmd_restore(struct cli *c, const struct cli_command *cmd, int argc,
 		return rc;
 	if (access(argv[optind], R_OK) != 0)
 		return cli_fail(c, ERR_NOT_FOUND, NULL, _("cannot read %s"), argv[optind]);
-	if ((rc = cli_open(c, true)) ||
+	/* Into a database that exists: only init makes one. */
+	if ((rc = cli_open(c, false)) ||
 	    (rc = cli_report(c, model_restore(&c->m, argv[optind], force))))
 		return rc;
 	cli_say(_("Restored %s from %s."), model_path(&c->m), argv[optind]);

@@ -324,8 +324,9 @@ test_check(void **state)
 	assert_int_equal(sqlite3_exec(db->sql, "DROP TRIGGER project_fts_update;"
 				      "UPDATE project SET name = 'Toinen'",
 				      NULL, NULL, NULL), SQLITE_OK);
+	/* The stale row, and the trigger missing from the schema. */
 	assert_int_equal(db_check(db, collect, &n, &err), ERR_DATABASE);
-	assert_int_equal(n, 1);
+	assert_int_equal(n, 2);
 	/* A reference to nothing. */
 	assert_int_equal(sqlite3_exec(db->sql, "PRAGMA foreign_keys = OFF;"
 				      "INSERT INTO note (uuid, version, updated_at, "
@@ -336,9 +337,46 @@ test_check(void **state)
 			 SQLITE_OK);
 	n = 0;
 	assert_int_equal(db_check(db, collect, &n, &err), ERR_DATABASE);
-	assert_int_equal(n, 2);
+	assert_int_equal(n, 3);
 	record_free(&p);
 	db_close(&db);
+}
+
+/* Damage integrity_check cannot see: each is one problem. */
+static void
+test_check_schema_and_rows(void **state)
+{
+	static const char *const damage[] = {
+		"DROP INDEX project_budget",
+		"CREATE INDEX project_website ON project(website)",
+		"DROP TRIGGER note_fts_insert;"
+		"CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN "
+		"SELECT 1; END",
+		"CREATE TABLE gadget (x)",
+		"UPDATE project SET version = 0",
+		"UPDATE project SET version = 9007199254740993",
+		"UPDATE project SET version = 'x'",
+		"INSERT INTO change_log (uuid, at, who, action, entity, "
+		"record_uuid) VALUES ('00000000-0000-4000-8000-000000000009', "
+		"'2024-01-01T00:00:00Z', 'x', 'update', 'gadget', "
+		"'00000000-0000-4000-8000-000000000008')",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof damage / sizeof damage[0]; i++) {
+		struct db *db = fx_open();
+		struct record *p = fx_project(db, "LUMO", "Lumo", NULL);
+		struct error err;
+		int n = 0;
+
+		assert_int_equal(sqlite3_exec(db->sql, damage[i], NULL, NULL,
+					      NULL), SQLITE_OK);
+		assert_int_equal(db_check(db, collect, &n, &err), ERR_DATABASE);
+		if (n != 1)
+			fail_msg("%s: %d problems", damage[i], n);
+		record_free(&p);
+		db_close(&db);
+	}
 }
 
 static void
@@ -426,6 +464,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_refuse_newer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_from_1, setup, teardown),
 		cmocka_unit_test(test_check),
+		cmocka_unit_test(test_check_schema_and_rows),
 		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy_and_data_version, setup, teardown),
 	};
