@@ -229,13 +229,14 @@ change_delete(struct ui *ui, const struct record *rec)
 
 int
 change_status(struct ui *ui, struct record *project, const char *to,
-	      const char *date, const char *reason, bool force)
+	      const char *date, const char *reason, bool force,
+	      enum deadline_policy policy)
 {
 	struct record *before = record_dup(project);
 	struct undo_entry *e;
 	int rc;
 
-	rc = model_set_status(ui->m, project, to, date, reason, force);
+	rc = model_set_status(ui->m, project, to, date, reason, force, policy);
 	if (rc) {
 		record_free(&before);
 		ui_model_error(ui);
@@ -334,7 +335,8 @@ undo_status(struct ui *ui, struct undo_entry *e)
 
 	if (!now)
 		return ERR_FAILED;
-	rc = model_set_status(ui->m, now, e->status_before, NULL, _("undo"), true);
+	rc = model_set_status(ui->m, now, e->status_before, NULL, _("undo"), true,
+			      DEADLINES_KEEP);
 	if (!rc && e->before) {
 		bool dates = false;
 

@@ -374,7 +374,8 @@ status_apply(struct status_dlg *d)
 		bool force = !workflow_allows(*from ? from : NULL, to);
 
 		int rc = change_status(ui, d->project, to, iso,
-				       reason && *reason ? reason : NULL, force);
+				       reason && *reason ? reason : NULL, force,
+				       DEADLINES_REFUSE);
 
 		if (rc == 0)
 			done = true;

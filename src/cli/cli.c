@@ -60,12 +60,17 @@ static const struct cli_command commands[] = {
 	  N_("Delete a project and everything that belongs to it."),
 	  N_("  --yes              really delete"), CMD_WRITES },
 	{ "status", cli_cmd_status,
-	  "status CODE STATUS [--note REASON] [--date DATE] [--force]",
+	  "status CODE STATUS [--note REASON] [--date DATE] [--force] [--deadlines done|cancel|keep]",
 	  N_("Move a project to another status."),
 	  N_("  --note REASON      why (kept in the status history)\n"
 	     "  --date DATE        when (default: today)\n"
 	     "  --force            allow a move the workflow does not foresee\n"
-	     "  --if-version N     refuse unless the project is at version N"),
+	     "  --if-version N     refuse unless the project is at version N\n"
+	     "  --deadlines WHAT   on closing (closed, rejected, cancelled,\n"
+	     "                     withdrawn), what becomes of open deadlines:\n"
+	     "                     done, cancel (for the --note) or keep;\n"
+	     "                     without it, a project with open deadlines\n"
+	     "                     is not closed"),
 	  CMD_WRITES },
 	{ "org", cli_cmd_org, "org list|show|add|set|rm ...",
 	  N_("List, show and edit organisations."), NULL, 0 },

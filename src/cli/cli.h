@@ -176,11 +176,12 @@ void cli_print_fields(struct cli *c, const struct record *rec);
 char *cli_when(struct cli *c, char *buf, size_t size, const char *iso);
 
 /* What a deadline due on `due` (ISO) means today: "done 1.12.2023",
- * "overdue 3 days", "today", "in 5 days"; into buf.  *overdue tells
- * whether it is past and not done. */
+ * "done 5.12.2023, 4 days late", "cancelled 1.12.2023", "overdue 3
+ * days", "today", "in 5 days"; into buf.  *overdue tells whether it is
+ * past and still open. */
 char *cli_deadline_state(struct cli *c, char *buf, size_t size,
 			 const char *due, bool done, const char *done_date,
-			 bool *overdue);
+			 const char *cancelled_date, bool *overdue);
 
 /* Reads standard input, whole, less the newlines that end it, into
  * *out (the caller frees) as the value of field.  Text with a NUL byte
