@@ -89,10 +89,16 @@ static const struct cli_command commands[] = {
 	  N_("Show the change history, newest first."),
 	  N_("  --limit N          at most N changes\n"
 	     "  --format FORMAT    table (default) or json"), 0 },
-	{ "export", cli_cmd_export, "export [--format json|csv] [-o FILE]",
-	  N_("Write the whole portfolio as JSON or the projects as CSV."),
-	  N_("  --format FORMAT    json (default) or csv\n"
-	     "  -o, --output FILE  write to FILE instead of standard output"), 0 },
+	{ "export", cli_cmd_export,
+	  "export [--format json|csv|ics] [--project CODE]... [--upcoming DAYS] [--with-project-dates] [-o FILE]",
+	  N_("Write the whole portfolio as JSON, the projects as CSV or the deadlines as iCalendar."),
+	  N_("  --format FORMAT    json (default), csv or ics (iCalendar)\n"
+	     "  -o, --output FILE  write to FILE instead of standard output\n"
+	     "ics only:\n"
+	     "  --project CODE     the deadlines of this project (repeatable;\n"
+	     "                     default: every project)\n"
+	     "  --upcoming DAYS    only those due from today to DAYS days ahead\n"
+	     "  --with-project-dates  also the projects' start and end dates"), 0 },
 	{ "import", cli_cmd_import,
 	  "import FILE [--format json|csv] [--dry-run] [--ours|--theirs]",
 	  N_("Read records from a JSON or CSV file (\"-\": standard input)."),
@@ -302,6 +308,7 @@ cli_format(const struct cli_command *cmd, const char *arg, unsigned allowed,
 	static const struct { const char *name; enum cli_format f; } names[] = {
 		{ "table", FORMAT_TABLE }, { "text", FORMAT_TEXT },
 		{ "csv", FORMAT_CSV }, { "json", FORMAT_JSON },
+		{ "ics", FORMAT_ICS },
 	};
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)

@@ -95,6 +95,7 @@ enum cli_format {
 	FORMAT_TEXT  = 1 << 1,
 	FORMAT_CSV   = 1 << 2,
 	FORMAT_JSON  = 1 << 3,
+	FORMAT_ICS   = 1 << 4,
 };
 
 /* Parses --format's argument, one of the formats in allowed. */

@@ -209,6 +209,22 @@ int model_export_json(struct model *m, FILE *out);
  * decimal euros; cells a spreadsheet would run as formulas neutralised). */
 int model_export_csv(struct model *m, FILE *out);
 
+/* What goes into an iCalendar export. */
+struct ics_options {
+	const char *const *projects;  /* codes or uuids; none: every project */
+	size_t nprojects;
+	int upcoming;                 /* only due within this many days from
+				       * today (a series: when one of its
+				       * occurrences is); -1: all */
+	bool project_dates;           /* also the projects' starts and ends */
+};
+
+/* Writes the deadlines of the projects (and by option their start and
+ * end dates) as an iCalendar file (RFC 5545): all-day events, UIDs from
+ * the records' uuids, SEQUENCE from their versions, series as RRULEs;
+ * see model_ics.c.  An unknown project is ERR_NOT_FOUND. */
+int model_export_ics(struct model *m, const struct ics_options *o, FILE *out);
+
 /* Which side an import takes for a record in conflict: one the
  * database holds at the file's version or a later one, with other
  * values.  IMPORT_ASK refuses the whole import (ERR_CONFLICT). */
