@@ -81,6 +81,10 @@ static const struct cli_command commands[] = {
 	  N_("Edit the funding lines of a project."), NULL, 0 },
 	{ "deadline", cli_cmd_deadline, "deadline add|done|list ...",
 	  N_("Add, complete and list deadlines."), NULL, 0 },
+	{ "remind", cli_cmd_remind, "remind [--days N]",
+	  N_("Print what is due in the next N days and what is overdue, for cron mail."),
+	  N_("  --days N           how far ahead (default: 14)\n"
+	     "Prints nothing when nothing is due, so that cron sends no mail."), 0 },
 	{ "note", cli_cmd_note, "note add CODE [TEXT|-]",
 	  N_("Add a note to a project."), NULL, 0 },
 	{ "outcome", cli_cmd_outcome, "outcome add CODE LABEL VALUE [UNIT]",

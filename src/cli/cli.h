@@ -216,6 +216,7 @@ int cli_cmd_role(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_access(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_funding(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_deadline(struct cli *, const struct cli_command *, int, char **);
+int cli_cmd_remind(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_note(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_outcome(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_org(struct cli *, const struct cli_command *, int, char **);

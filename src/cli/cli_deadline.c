@@ -361,6 +361,69 @@ out:
 	return rc;
 }
 
+/* ---- remind ------------------------------------------------------- */
+
+static void
+remind_section(struct cli *c, const struct deadline_rows *rows, bool overdue,
+	       const char *heading)
+{
+	bool first = true;
+
+	for (size_t i = 0; i < rows->count; i++) {
+		const struct deadline_row *r = &rows->items[i];
+		char due[40], state[64];
+		bool late;
+
+		cli_deadline_state(c, state, sizeof state, r->due, false, NULL,
+				   NULL, &late);
+		if (late != overdue)
+			continue;
+		if (first)
+			printf("%s\n", heading);
+		first = false;
+		cli_say("  %s  %s  %s (%s)  %s",
+			format_date(due, sizeof due, r->due, c->style),
+			r->project_code, r->title, state, r->uuid);
+	}
+	if (!first)
+		putchar('\n');
+}
+
+int
+cli_cmd_remind(struct cli *c, const struct cli_command *cmd, int argc,
+	       char **argv)
+{
+	static const struct option longopts[] = {
+		{ "days", required_argument, NULL, 'd' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct deadline_rows rows = { 0 };
+	char today[11], until[11], heading[128];
+	int64_t days = 14;
+	int opt, rc = ERR_OK;
+
+	while ((opt = cli_getopt(cmd, argc, argv, "d:", longopts, &rc)) != -1) {
+		if (opt == CLI_OPT_STOP)
+			return rc;
+		if ((rc = cli_number(cmd, "--days", optarg, 0, 3650, &days)))
+			return rc;
+	}
+	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)) || (rc = cli_open(c, false)))
+		return rc;
+	format_today(today);
+	if (date_add_days(today, (int)days, until) < 0)
+		return cli_fail(c, ERR_INVALID, NULL, "%s", _("--days: too far ahead"));
+	if ((rc = cli_report(c, model_deadlines(&c->m, until, false, &rows))))
+		return rc;
+	/* Nothing due, nothing printed: cron then sends no mail. */
+	remind_section(c, &rows, true, _("Overdue:"));
+	snprintf(heading, sizeof heading, _("Due in the next %d days:"), (int)days);
+	remind_section(c, &rows, false, heading);
+	deadline_rows_clear(&rows);
+	return ERR_OK;
+}
+
 static const struct cli_command deadline_commands[] = {
 	{ "add", deadline_add,
 	  "deadline add CODE [KIND] DATE [TITLE] [FIELD=VALUE]... [--every N{weeks|months} --until DATE|--count N]",
