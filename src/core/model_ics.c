@@ -119,30 +119,43 @@ gather(struct ics *x)
 	return ERR_OK;
 }
 
+static bool
+same_series(const struct record *d, const char *series)
+{
+	const char *s = record_text(d, DEADLINE_SERIES);
+
+	return s && !strcmp(s, series);
+}
+
 /* Keeps the deadlines due within the window, and every occurrence of a
  * series one of whose occurrences is. */
-static void
+static int
 window_deadlines(struct ics *x)
 {
+	struct record_list *l = &x->deadlines;
+	bool *keep = calloc(l->count + 1, sizeof *keep);
 	size_t kept = 0;
 
-	for (size_t i = 0; i < x->deadlines.count; i++) {
-		const struct record *d = x->deadlines.items[i];
-		const char *series = record_text(d, DEADLINE_SERIES);
-		bool keep = in_window(x, record_text(d, DEADLINE_DUE));
+	if (!keep)
+		return oom(x->m);
+	for (size_t i = 0; i < l->count; i++)
+		keep[i] = in_window(x, record_text(l->items[i], DEADLINE_DUE));
+	for (size_t i = 0; i < l->count; i++) {
+		const char *series = record_text(l->items[i], DEADLINE_SERIES);
 
-		for (size_t j = 0; !keep && series && j < x->deadlines.count; j++) {
-			const char *s = record_text(x->deadlines.items[j], DEADLINE_SERIES);
-
-			keep = s && !strcmp(s, series) &&
-			       in_window(x, record_text(x->deadlines.items[j], DEADLINE_DUE));
-		}
-		if (keep)
-			x->deadlines.items[kept++] = x->deadlines.items[i];
-		else
-			record_free(&x->deadlines.items[i]);
+		for (size_t j = 0; !keep[i] && series && j < l->count; j++)
+			keep[i] = same_series(l->items[j], series) &&
+				  in_window(x, record_text(l->items[j], DEADLINE_DUE));
 	}
-	x->deadlines.count = kept;
+	for (size_t i = 0; i < l->count; i++) {
+		if (keep[i])
+			l->items[kept++] = l->items[i];
+		else
+			record_free(&l->items[i]);
+	}
+	l->count = kept;
+	free(keep);
+	return ERR_OK;
 }
 
 /* ---- Events ------------------------------------------------------- */
@@ -411,8 +424,9 @@ model_export_ics(struct model *m, const struct ics_options *o, FILE *out)
 	if ((rc = gather(&x)) == ERR_OK)
 		rc = store_each(m->db, entities[ENT_DEADLINE], take_deadline, &x,
 				&m->err);
+	if (rc == ERR_OK)
+		rc = window_deadlines(&x);
 	if (rc == ERR_OK) {
-		window_deadlines(&x);
 		x.cal = icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT,
 			icalproperty_new_version("2.0"),
 			icalproperty_new_prodid("-//salkku//salkku " PACKAGE_VERSION "//EN"),
