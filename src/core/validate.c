@@ -278,11 +278,13 @@ check_ranges(const struct record *rec, struct error *err)
 static int
 check_deadline(const struct record *rec, struct error *err)
 {
-	bool done = !rec->v[DEADLINE_DONE].null && rec->v[DEADLINE_DONE].num;
-	bool cancelled = !rec->v[DEADLINE_CANCELLED_DATE].null;
+	bool done, cancelled;
 
+	/* Only a deadline has these fields. */
 	if (rec->def->kind != ENT_DEADLINE)
 		return ERR_OK;
+	done = !rec->v[DEADLINE_DONE].null && rec->v[DEADLINE_DONE].num;
+	cancelled = !rec->v[DEADLINE_CANCELLED_DATE].null;
 	if (done && cancelled)
 		return fail(err, "cancelled_date", "%s",
 			    _("cancelled_date: a deadline cannot be both done and cancelled"));
