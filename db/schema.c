@@ -239,12 +239,23 @@ static const char migration_5[] =
 	FLOOR_TRIGGERS("note")
 	FLOOR_TRIGGERS("outcome");
 
+/* 6: the deadline lifecycle and repeating deadlines: a deadline may be
+ * cancelled (when, and why), and one of a series carries the series'
+ * uuid, its rule and the date the rule gave it. */
+static const char migration_6[] =
+	"ALTER TABLE deadline ADD COLUMN cancelled_date TEXT;"
+	"ALTER TABLE deadline ADD COLUMN cancel_reason TEXT;"
+	"ALTER TABLE deadline ADD COLUMN series TEXT;"
+	"ALTER TABLE deadline ADD COLUMN repeat TEXT;"
+	"ALTER TABLE deadline ADD COLUMN occurrence TEXT;";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
 	migration_4,
 	migration_5,
+	migration_6,
 };
 
 int

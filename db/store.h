@@ -109,7 +109,12 @@ int store_changes(struct db *db, const char *project_uuid,
 		  struct change_list *out, struct error *err);
 
 /* Deadlines due on or before `until` (ISO date; NULL: all), open ones
- * only unless include_done; ordered by due date. */
+ * only (neither done nor cancelled) unless include_done; ordered by due
+ * date. */
+/* A new random uuid, for what is not a record of its own (the series of
+ * repeating deadlines). */
+void store_new_uuid(char out[UUID_LEN + 1]);
+
 int store_deadlines(struct db *db, const char *until, bool include_done,
 		    struct deadline_rows *out, struct error *err);
 

@@ -110,6 +110,12 @@ out:
 	return rc;
 }
 
+void
+store_new_uuid(char out[UUID_LEN + 1])
+{
+	db_uuid_new(out);
+}
+
 int
 store_deadlines(struct db *db, const char *until, bool include_done,
 		struct deadline_rows *out, struct error *err)
@@ -122,9 +128,11 @@ store_deadlines(struct db *db, const char *until, bool include_done,
 				 _("internal error: missing argument"));
 	if (!(st = db_prepare(db,
 		"SELECT d.uuid, p.code, d.project, d.kind, d.title, d.due, "
-		"coalesce(d.done, 0) FROM deadline d "
+		"coalesce(d.done, 0), d.done_date, d.cancelled_date, "
+		"d.cancel_reason, d.repeat FROM deadline d "
 		"JOIN project p ON p.uuid = d.project "
-		"WHERE d.due <= ?1 AND (?2 OR coalesce(d.done, 0) = 0) "
+		"WHERE d.due <= ?1 AND (?2 OR (coalesce(d.done, 0) = 0 "
+		"AND d.cancelled_date IS NULL)) "
 		"ORDER BY d.due, p.code COLLATE nordic, d.id", err)))
 		return rc;
 	/* No limit is a date after every ISO date. */
@@ -148,6 +156,10 @@ store_deadlines(struct db *db, const char *until, bool include_done,
 		d->title = db_column_strdup(st, 4, &oom);
 		d->due = db_column_strdup(st, 5, &oom);
 		d->done = sqlite3_column_int(st, 6) != 0;
+		d->done_date = db_column_strdup(st, 7, &oom);
+		d->cancelled_date = db_column_strdup(st, 8, &oom);
+		d->cancel_reason = db_column_strdup(st, 9, &oom);
+		d->repeat = db_column_strdup(st, 10, &oom);
 		if (oom) {
 			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
 			goto out;

@@ -123,6 +123,14 @@ static const struct field_def deadline_fields[] = {
 	[DEADLINE_DUE]       = { "due",       N_("Due"),       FT_DATE, F_REQUIRED, NULL, 0 },
 	[DEADLINE_DONE]      = { "done",      N_("Done"),      FT_BOOL, 0, NULL, 0 },
 	[DEADLINE_DONE_DATE] = { "done_date", N_("Done on"),   FT_DATE, 0, NULL, 0 },
+	[DEADLINE_CANCELLED_DATE] = { "cancelled_date", N_("Cancelled on"), FT_DATE, 0, NULL, 0 },
+	[DEADLINE_CANCEL_REASON]  = { "cancel_reason",  N_("Cancel reason"), FT_TEXT, 0, NULL, 0 },
+	/* A repeating deadline: every occurrence is a record of its own,
+	 * carrying the series' uuid, its rule (an RFC 5545 RRULE, UNTIL
+	 * form) and the date the rule gave it. */
+	[DEADLINE_SERIES]     = { "series",     N_("Series"),        FT_TEXT, F_READONLY, NULL, 0 },
+	[DEADLINE_REPEAT]     = { "repeat",     N_("Repeats"),       FT_TEXT, F_READONLY, NULL, 0 },
+	[DEADLINE_OCCURRENCE] = { "occurrence", N_("Occurrence of"), FT_DATE, F_READONLY, NULL, 0 },
 };
 
 static const struct field_def note_fields[] = {

@@ -89,6 +89,10 @@ struct deadline_row {
 	char *project_uuid;
 	char *kind, *title, *due;  /* due: ISO date */
 	bool done;
+	char *done_date;           /* ISO, or NULL */
+	char *cancelled_date;      /* ISO, or NULL: not cancelled */
+	char *cancel_reason;
+	char *repeat;              /* the series' rule (an RRULE), or NULL */
 };
 
 struct deadline_rows {

@@ -282,33 +282,16 @@ export_to_terminal(struct cli *c, enum cli_format format)
 	return rc;
 }
 
-int
-cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
-	       char **argv)
+/* Writes the export to output (NULL: standard output). */
+static int
+export_write(struct cli *c, enum cli_format format,
+	     const struct ics_options *ics, const char *output)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 }
-	};
-	enum cli_format format = FORMAT_JSON;
-	const char *output = NULL;
 	char tmp[4096];
 	FILE *out = stdout;
-	int opt, fd, rc = ERR_OK;
+	int fd, rc;
 
-	while ((opt = cli_getopt(cmd, argc, argv, "f:o:", longopts, &rc)) != -1) {
-		if (opt == CLI_OPT_STOP)
-			return rc;
-		if (opt == 'o')
-			output = strcmp(optarg, "-") ? optarg : NULL;
-		else if ((rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV, &format)))
-			return rc;
-	}
-	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)) || (rc = cli_open(c, false)))
-		return rc;
-	if (!output && isatty(STDOUT_FILENO))
+	if (!output && isatty(STDOUT_FILENO) && format != FORMAT_ICS)
 		return export_to_terminal(c, format);
 	/* Into a temporary file beside the target, renamed when complete:
 	 * an export that fails half-way leaves no half a file. */
@@ -323,8 +306,11 @@ cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 					output, strerror(errno));
 		}
 	}
-	rc = format == FORMAT_CSV ? model_export_csv(&c->m, out)
-				  : model_export_json(&c->m, out);
+	if (format == FORMAT_ICS)
+		rc = model_export_ics(&c->m, ics, out);
+	else
+		rc = format == FORMAT_CSV ? model_export_csv(&c->m, out)
+					  : model_export_json(&c->m, out);
 	if (output) {
 		if (fclose(out) != 0 && rc == ERR_OK)
 			rc = cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
@@ -343,6 +329,61 @@ cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 		return rc;
 	}
 	return cli_report(c, rc);
+}
+
+int
+cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
+	       char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format",   required_argument, NULL, 'f' },
+		{ "output",   required_argument, NULL, 'o' },
+		{ "project",  required_argument, NULL, 'p' },
+		{ "upcoming", required_argument, NULL, 'u' },
+		{ "with-project-dates", no_argument, NULL, 'P' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 }
+	};
+	enum cli_format format = FORMAT_JSON;
+	struct ics_options ics = { .upcoming = -1 };
+	const char *output = NULL, **codes = NULL;
+	int64_t days;
+	int opt, rc = ERR_OK;
+	bool ics_only = false;
+
+	/* At most every argument names a project. */
+	if (!(codes = calloc((size_t)argc + 1, sizeof *codes)))
+		return cli_fail(c, ERR_FAILED, NULL, "%s", _("out of memory"));
+	ics.projects = codes;
+	while ((opt = cli_getopt(cmd, argc, argv, "f:o:", longopts, &rc)) != -1) {
+		if (opt == CLI_OPT_STOP)
+			goto out;
+		if (opt == 'o')
+			output = strcmp(optarg, "-") ? optarg : NULL;
+		else if (opt == 'p')
+			codes[ics.nprojects++] = optarg;
+		else if (opt == 'u' &&
+			 !(rc = cli_number(cmd, "--upcoming", optarg, 0, 36500, &days)))
+			ics.upcoming = (int)days;
+		else if (opt == 'P')
+			ics.project_dates = true;
+		else if (opt == 'f')
+			rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV | FORMAT_ICS,
+					&format);
+		if (rc)
+			goto out;
+		ics_only |= opt == 'p' || opt == 'u' || opt == 'P';
+	}
+	if (ics_only && format != FORMAT_ICS) {
+		rc = cli_usage(cmd, "%s", _("--project, --upcoming and --with-project-dates go with --format ics"));
+		goto out;
+	}
+	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)) || (rc = cli_open(c, false)))
+		goto out;
+	rc = export_write(c, format, &ics, output);
+out:
+	free(codes);
+	return rc;
 }
 
 /* A conflicting field: on standard output in a dry run (part of what

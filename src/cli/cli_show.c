@@ -10,6 +10,7 @@
 
 #include "src/base/i18n.h"
 #include "src/base/text.h"
+#include "src/core/deadline.h"
 
 char *
 cli_value(struct cli *c, const struct field_def *fd, const struct value *v)
@@ -65,15 +66,27 @@ cli_when(struct cli *c, char *buf, size_t size, const char *iso)
 
 char *
 cli_deadline_state(struct cli *c, char *buf, size_t size, const char *due,
-		   bool done, const char *done_date, bool *overdue)
+		   bool done, const char *done_date, const char *cancelled_date,
+		   bool *overdue)
 {
 	char today[11], day[40];
 	int days;
 
 	format_today(today);
 	days = date_diff_days(today, due);
-	*overdue = !done && days < 0;
-	if (done && done_date)
+	*overdue = !done && !cancelled_date && days < 0;
+	if (cancelled_date)
+		snprintf(buf, size, _("cancelled %s"),
+			 format_date(day, sizeof day, cancelled_date, c->style));
+	else if (done && deadline_late(due, done_date)) {
+		int late = date_diff_days(due, done_date);
+
+		format_date(day, sizeof day, done_date, c->style);
+		if (late == 1)
+			snprintf(buf, size, _("done %s, 1 day late"), day);
+		else
+			snprintf(buf, size, _("done %s, %d days late"), day, late);
+	} else if (done && done_date)
 		snprintf(buf, size, _("done %s"),
 			 format_date(day, sizeof day, done_date, c->style));
 	else if (done)
@@ -263,14 +276,23 @@ show_deadlines(struct cli *c, const struct record_list *l)
 	for (size_t r = 0; r < l->count; r++) {
 		const struct record *d = l->items[r];
 		const int f[] = { -1, DEADLINE_DUE, DEADLINE_KIND, DEADLINE_TITLE, -1 };
-		char *cells[5], num[32], state[64];
+		char *cells[5], num[32], state[256];
 		bool overdue;
 
 		show_cells(c, d, f, 5, cells);
 		cli_deadline_state(c, state, sizeof state,
 				   record_text(d, DEADLINE_DUE),
 				   !d->v[DEADLINE_DONE].null && d->v[DEADLINE_DONE].num,
-				   record_text(d, DEADLINE_DONE_DATE), &overdue);
+				   record_text(d, DEADLINE_DONE_DATE),
+				   record_text(d, DEADLINE_CANCELLED_DATE), &overdue);
+		/* Why it was cancelled, and that it repeats, follow. */
+		if (record_text(d, DEADLINE_CANCEL_REASON))
+			snprintf(state + strlen(state), sizeof state - strlen(state),
+				 ": %s", record_text(d, DEADLINE_CANCEL_REASON));
+		else if (record_text(d, DEADLINE_REPEAT) &&
+			 deadline_state_of(d) == DEADLINE_STATE_OPEN)
+			snprintf(state + strlen(state), sizeof state - strlen(state),
+				 " %s", "↻");
 		/* An overdue one is marked beside its number, as in the
 		 * deadline list. */
 		snprintf(num, sizeof num, "%s%zu", overdue ? "! " : "", r + 1);

@@ -273,6 +273,34 @@ check_ranges(const struct record *rec, struct error *err)
 	return ERR_OK;
 }
 
+/* A deadline is open, done or cancelled: never done and cancelled at
+ * once, and a cancellation says when and why. */
+static int
+check_deadline(const struct record *rec, struct error *err)
+{
+	bool done, cancelled;
+
+	/* Only a deadline has these fields. */
+	if (rec->def->kind != ENT_DEADLINE)
+		return ERR_OK;
+	done = !rec->v[DEADLINE_DONE].null && rec->v[DEADLINE_DONE].num;
+	cancelled = !rec->v[DEADLINE_CANCELLED_DATE].null;
+	if (done && cancelled)
+		return fail(err, "cancelled_date", "%s",
+			    _("cancelled_date: a deadline cannot be both done and cancelled"));
+	if (cancelled && rec->v[DEADLINE_CANCEL_REASON].null)
+		return fail(err, "cancel_reason", "%s",
+			    _("cancel_reason: a cancelled deadline needs a reason"));
+	if (!cancelled && !rec->v[DEADLINE_CANCEL_REASON].null)
+		return fail(err, "cancelled_date", "%s",
+			    _("cancelled_date: a cancel reason needs the date of the cancellation"));
+	if (!rec->v[DEADLINE_REPEAT].null &&
+	    (rec->v[DEADLINE_SERIES].null || rec->v[DEADLINE_OCCURRENCE].null))
+		return fail(err, "series", "%s",
+			    _("series: a repeating deadline needs its series and occurrence"));
+	return ERR_OK;
+}
+
 int
 validate_record(const struct record *rec, struct error *err)
 {
@@ -284,6 +312,8 @@ validate_record(const struct record *rec, struct error *err)
 	for (size_t i = 0; i < rec->def->nfields; i++)
 		if ((rc = check_field(rec, i, err)) != ERR_OK)
 			return rc;
+	if ((rc = check_deadline(rec, err)) != ERR_OK)
+		return rc;
 	return check_ranges(rec, err);
 }
 

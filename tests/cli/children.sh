@@ -105,8 +105,8 @@ expect_err '^salkku: due' "invalid due date: names the field"
 run_salkku deadline add LUMO 1.1.2024 "Huono laji" --kind bogus
 expect_rc 4 "deadline add with an unknown kind"
 expect_err '^salkku: kind' "unknown kind: names the field"
-run_salkku deadline add LUMO 1.1.2024
-expect_rc 2 "deadline add without a title"
+run_salkku deadline add LUMO
+expect_rc 2 "deadline add without a date"
 
 run_salkku deadline list
 expect_rc 0 "deadline list"
@@ -138,7 +138,7 @@ printf '%s\n' "$out" | grep -q 'Loppuraportti' && fail "a done deadline is still
 run_salkku deadline list --all
 expect_out 'Loppuraportti +done' "--all shows the done one"
 run_salkku show LUMO
-expect_out '^  1 +2023-11-10 +report due +Loppuraportti +done 2023-11-20$' "show: done on today"
+expect_out '^  1 +2023-11-10 +report due +Loppuraportti +done 2023-11-20, 10 days late$' "show: done on today, late"
 run_salkku deadline done LUMO 7
 expect_rc 3 "deadline done of a missing deadline"
 run_salkku deadline done LUMO 2 --date 31.2.2023
