@@ -445,6 +445,7 @@ open_at(const char *path, unsigned flags, int target, struct db **out,
 	} else if ((rc = db_migrate(db, target, err))) {
 		goto fail;
 	}
+	db_file_remember(db);
 	*out = db;
 	return ERR_OK;
 fail:
@@ -593,6 +594,8 @@ step_retrying(struct db *db, const char *sql, struct error *err)
 int
 db_begin(struct db *db, struct error *err)
 {
+	int rc;
+
 	if (!db)
 		return error_set(err, ERR_INVALID, NULL, _("no database"));
 	if (db->readonly)
@@ -601,7 +604,15 @@ db_begin(struct db *db, struct error *err)
 	if (!sqlite3_get_autocommit(db->sql))
 		return error_set(err, ERR_DATABASE, NULL,
 				 _("internal error: a transaction is already open"));
-	return step_retrying(db, "BEGIN IMMEDIATE", err);
+	if ((rc = step_retrying(db, "BEGIN IMMEDIATE", err)))
+		return rc;
+	/* Checked with the lock held: a file deleted or replaced under this
+	 * session takes no more writes, which would be lost with it. */
+	if ((rc = db_file_check(db, err))) {
+		db_rollback(db);
+		return rc;
+	}
+	return ERR_OK;
 }
 
 int

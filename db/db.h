@@ -62,6 +62,19 @@ bool db_is_readonly(struct db *db);
  * database is busy".  One transaction per user action. */
 int db_begin(struct db *db, struct error *err);
 
+/* ERR_DATABASE, saying which, when the path no longer names the file
+ * this connection opened (deleted, or replaced by another file); db_begin
+ * checks it with the write lock held. */
+int db_file_check(struct db *db, struct error *err);
+
+/* The same as a question, for a session that polls (the TUI). */
+bool db_file_gone(struct db *db);
+
+/* Whether a process has the database at path open: its pid, -1 when
+ * some process does but its pid is not known, 0 when none.  Only for a
+ * caller that has no connection to path open itself. */
+long db_file_user(const char *path);
+
 /* A read transaction (plain BEGIN) for a consistent multi-query read. */
 int db_begin_read(struct db *db, struct error *err);
 

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "db.h"
 #include "src/base/entity.h"
@@ -77,7 +78,17 @@ struct db {
 	Fts5Tokenizer *fts_tokenizer;
 	/* The change log's source for the writes of an import, or "". */
 	char log_source[256];
+	/* The file this connection opened (db_file.c), to notice it being
+	 * deleted or replaced under us. */
+	bool file_known;
+	dev_t file_dev;
+	ino_t file_ino;
 };
+
+/* ---- db_file.c: the file under the connection ---------------------- */
+
+/* Remembers the device and inode of db->path, just opened. */
+void db_file_remember(struct db *db);
 
 /* ---- db_cache.c: statements and errors ----------------------------- */
 

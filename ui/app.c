@@ -67,7 +67,10 @@ ui_check_writable(struct ui *ui)
 {
 	if (!ui->read_only)
 		return true;
-	ui_error(ui, "%s", _("Read-only: this session cannot change anything"));
+	if (ui->file_gone)
+		ui_error(ui, "%s", _("The database file was deleted or replaced: this session saves nothing more. Quit (q) and open salkku again."));
+	else
+		ui_error(ui, "%s", _("Read-only: this session cannot change anything"));
 	return false;
 }
 

@@ -104,6 +104,13 @@ live_poll(struct ui *ui)
 
 	if (!l->started)
 		return;
+	if (!ui->file_gone && model_file_gone(ui->m)) {
+		/* Whatever was typed from now on would be lost with the old
+		 * file: this session only shows what it has. */
+		ui->file_gone = ui->read_only = true;
+		ui->dirty_head = true;
+		ui_error(ui, "%s", _("The database file was deleted or replaced by another: this session saves nothing more. Quit (q) and open salkku again."));
+	}
 	v = model_data_version(ui->m);
 	changed = v >= 0 && l->data_version >= 0 && v != l->data_version;
 	if (v >= 0)

@@ -113,6 +113,8 @@ cli_cmd_init(struct cli *c, const struct cli_command *cmd, int argc,
 		return rc;
 	if (!cli_db_path(c))
 		return c->m.err.code ? c->m.err.code : ERR_FAILED;
+	if (force && (shared_check_removable(c->path, &c->m.err) != ERR_OK))
+		return cli_report(c, c->m.err.code);
 	if (force && (rc = remove_database(c, c->path)))
 		return rc;
 	if (group && shared_init(c->path, group, &c->m.err) != ERR_OK)

@@ -192,6 +192,11 @@ int model_presence_others(struct model *m, const char *project_uuid,
 /* Forgets this session (on quitting). */
 void model_presence_leave(struct model *m);
 
+/* True when the database file this session opened was deleted or
+ * replaced under it (init --force, rm): it then takes no more writes.
+ * The TUI polls this to say so. */
+bool model_file_gone(struct model *m);
+
 /* ---- Whole database ----------------------------------------------- */
 
 /* A consistent copy of the database in dest_path while others may be

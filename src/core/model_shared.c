@@ -66,6 +66,12 @@ model_presence_others(struct model *m, const char *project_uuid,
 			       count, &m->err);
 }
 
+bool
+model_file_gone(struct model *m)
+{
+	return db_file_gone(m->db);
+}
+
 void
 model_presence_leave(struct model *m)
 {

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <libgen.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include <sys/statfs.h>
 #include <unistd.h>
 
+#include "db/db.h"
 #include "src/base/i18n.h"
 
 /* f_type values of network file systems (linux/magic.h and fuse). */
@@ -238,4 +240,36 @@ shared_init(const char *db_path, const char *group, struct error *err)
 out:
 	free(dirname_);
 	return rc;
+}
+
+int
+shared_check_removable(const char *db_path, struct error *err)
+{
+	struct stat st, dir;
+	struct group *gr;
+	struct passwd *pw;
+	char *dirname_, proc[64], owner[64] = "?";
+	long pid;
+	int rc = ERR_OK;
+
+	if (is_memory(db_path) || lstat(db_path, &st) != 0)
+		return ERR_OK;
+	if (!(dirname_ = shared_dir_of(db_path)))
+		return error_set(err, ERR_FAILED, NULL, "%s", _("out of memory"));
+	if (stat(dirname_, &dir) == 0 && is_group_shared(&dir)) {
+		gr = getgrgid(dir.st_gid);
+		rc = error_set(err, ERR_USAGE, NULL,
+			       _("%s is shared with group %s: init --force would pull it from under everyone who uses it; to start again from a backup use salkku restore"),
+			       db_path, gr ? gr->gr_name : "?");
+	}
+	free(dirname_);
+	if (rc != ERR_OK || !(pid = db_file_user(db_path)))
+		return rc;
+	/* Whose process it is, when /proc tells. */
+	snprintf(proc, sizeof proc, "/proc/%ld", pid);
+	if (pid > 0 && stat(proc, &st) == 0 && (pw = getpwuid(st.st_uid)))
+		snprintf(owner, sizeof owner, "%s", pw->pw_name);
+	return error_set(err, ERR_USAGE, NULL,
+			 _("%s is open in another session (process %ld of %s): init --force would pull it from under it; close that session first"),
+			 db_path, pid, owner);
 }

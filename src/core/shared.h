@@ -37,4 +37,10 @@ int shared_create_file(const char *db_path, struct error *err);
  * 0660 for the group.  The caller then opens it to create the schema. */
 int shared_init(const char *db_path, const char *group, struct error *err);
 
+/* Whether `init --force` may remove the database at db_path: ERR_USAGE,
+ * saying why, when it is set up for a group (its users would be left
+ * writing into a deleted file) or another process has it open.  Call it
+ * with no connection to db_path open. */
+int shared_check_removable(const char *db_path, struct error *err);
+
 #endif

@@ -105,6 +105,13 @@ done
 as "$alice" set YHTEINEN budget=500
 expect_rc 0 "alice still writes after the reader"
 
+# init --force never removes a database set up for the group.
+SALKKU_DB="$db" run_salkku init --force
+expect_rc 2 "init --force on a shared database"
+expect_err "is shared with group $group" "says why"
+as "$alice" show YHTEINEN
+expect_rc 0 "the shared database is still there"
+
 # A misconfigured shared directory is found before opening.
 chmod g-s "$shared_root/portfolio"
 as "$alice" list

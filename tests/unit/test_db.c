@@ -188,6 +188,40 @@ test_open_file(void **state)
 	assert_int_equal(db_open(f->dir, 0, &db, &err), ERR_DATABASE);
 }
 
+/* A file deleted or replaced under an open connection takes no more
+ * writes: they would be lost with it. */
+static void
+test_file_replaced(void **state)
+{
+	struct files *f = *state;
+	struct db *db = NULL, *other = NULL;
+	struct error err;
+	char *moved = fx_path(f->dir, "moved.db");
+
+	assert_int_equal(db_open(f->path, DB_CREATE, &db, &err), ERR_OK);
+	assert_int_equal(db_file_check(db, &err), ERR_OK);
+	assert_false(db_file_gone(db));
+	db_close(&db);
+	/* (Another process's connection is seen: tests/tui/file-gone.sh.
+	 * This process's own is not, by the nature of POSIX locks.) */
+	assert_int_equal(db_file_user(f->path), 0);
+
+	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
+	/* Another file under the same name. */
+	assert_int_equal(rename(f->path, moved), 0);
+	assert_int_equal(db_open(f->path, DB_CREATE, &other, &err), ERR_OK);
+	db_close(&other);
+	assert_true(db_file_gone(db));
+	assert_int_equal(db_begin(db, &err), ERR_DATABASE);
+	assert_non_null(strstr(err.message, "was replaced by another file"));
+	/* Deleted outright. */
+	assert_int_equal(unlink(f->path), 0);
+	assert_int_equal(db_begin(db, &err), ERR_DATABASE);
+	assert_non_null(strstr(err.message, "was deleted"));
+	db_close(&db);
+	free(moved);
+}
+
 static void
 test_refuse_foreign(void **state)
 {
@@ -460,6 +494,7 @@ main(void)
 		cmocka_unit_test(test_open_memory),
 		cmocka_unit_test(test_schema_matches_entities),
 		cmocka_unit_test_setup_teardown(test_open_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_file_replaced, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_foreign, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_newer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_from_1, setup, teardown),
