@@ -52,6 +52,10 @@ backup_target(struct db *db, const char *dest, char **target,
 		    ds.st_ino == ss.st_ino)
 			return error_set(err, ERR_INVALID, NULL,
 					 _("%s is the database itself"), dest);
+		if (access(dest, R_OK) != 0)
+			return error_set(err, ERR_FAILED, NULL,
+					 _("cannot back up to %s: %s (it is not this user's to read)"),
+					 dest, strerror(errno));
 		if (!S_ISREG(ds.st_mode) || !is_salkku_file(dest))
 			return error_set(err, ERR_INVALID, NULL,
 					 _("%s exists and is not a salkku database: not overwriting it"),
@@ -73,6 +77,27 @@ backup_target(struct db *db, const char *dest, char **target,
 	if (!(*target = strdup(dest)))
 		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
 	return ERR_OK;
+}
+
+/* A backup is the team's as the database is: readable by the database
+ * file's group when the database is (never writable by it, never by
+ * others), in that group when this user may give it.  mkstemp made it
+ * 0600. */
+static void
+give_group_read(struct db *db, const char *tmp)
+{
+	struct stat st;
+
+	if (stat(db->path, &st) != 0 || !(st.st_mode & S_IRGRP))
+		return;
+	/* A user outside the group cannot chgrp; the mode still says it. */
+	if (chown(tmp, (uid_t)-1, st.st_gid) != 0) {
+		struct stat mine;
+
+		if (stat(tmp, &mine) != 0 || mine.st_gid != st.st_gid)
+			return;
+	}
+	chmod(tmp, 0640);
 }
 
 /* Removes a temporary copy and its journal. */
@@ -115,6 +140,11 @@ copy_to(struct db *db, const char *tmp, int *sys_errno)
 	sqlite3_backup_finish(bk);
 	if (src == SQLITE_DONE)
 		src = SQLITE_OK;
+	/* An ordinary rollback-journal file, not WAL like its source: one
+	 * that a reader in a read-only place can open without making -wal
+	 * and -shm beside it, and any tool can copy as one file. */
+	if (src == SQLITE_OK)
+		src = sqlite3_exec(out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 out:
 	/* "disk I/O error" alone does not say that the disk is full. */
 	*sys_errno = out ? sqlite3_system_errno(out) : 0;
@@ -156,6 +186,7 @@ db_backup(struct db *db, const char *dest, struct error *err)
 		remove_temp(tmp);
 		goto out;
 	}
+	give_group_read(db, tmp);
 	if (rename(tmp, target) != 0) {
 		rc = error_set(err, ERR_FAILED, NULL, _("cannot back up to %s: %s"),
 			       dest, strerror(errno));
