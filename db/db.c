@@ -329,6 +329,21 @@ check_file(const char *path, unsigned flags, struct error *err)
 	return make_parents(path, err);
 }
 
+/* True when a WAL database's -wal or -shm file is not beside it: a
+ * reader who may not create them cannot open it then. */
+static bool
+wal_files_missing(const char *path)
+{
+	char name[4096];
+	struct stat st;
+
+	snprintf(name, sizeof name, "%s-shm", path);
+	if (stat(name, &st) != 0)
+		return true;
+	snprintf(name, sizeof name, "%s-wal", path);
+	return stat(name, &st) != 0;
+}
+
 /* Reads the header only: a file that is not ours, or is newer than this
  * binary, is refused before anything could write to it. */
 static int
@@ -342,6 +357,12 @@ check_identity(struct db *db, bool create, struct error *err)
 	    db_query_int(db, "SELECT count(*) FROM sqlite_master", &objects, &e)) {
 		int code = sqlite3_errcode(db->sql);
 
+		if (db->readonly && ((code & 0xff) == SQLITE_READONLY ||
+				     (code & 0xff) == SQLITE_CANTOPEN) &&
+		    wal_files_missing(db->path))
+			return error_set(err, ERR_DATABASE, NULL,
+					 _("%s cannot be read: its -wal and -shm files are gone (a tool such as the sqlite3 shell removes them when it closes the database), and this session may not make them again; a session that may write makes them when it opens the database (for example salkku list, run by a member of its group)"),
+					 db->path);
 		/* Only what SQLite read and found wrong says what the file is;
 		 * a full disk or a lock says nothing about it. */
 		if (code != SQLITE_NOTADB && code != SQLITE_CORRUPT)

@@ -66,6 +66,23 @@ expect_rc 0 "alice still writes"
 as "$reader" show YHTEINEN
 expect_out "200" "the reader sees alice's new budget"
 
+# A stock SQLite tool closing the database removes -wal and -shm: the
+# reader, who may not make them, is told so and how it mends; a
+# writer's session makes them again, for the group.
+rm -f "$db-wal" "$db-shm"
+as "$reader" list
+expect_rc 6 "the reader without -wal and -shm"
+expect_err "-wal and -shm files are gone" "says what happened"
+expect_err "member of its group" "and how it mends"
+as "$alice" list
+expect_rc 0 "a writer opens the database"
+for f in "$db-wal" "$db-shm"; do
+	m=$(stat -c '%a %G' "$f" 2>/dev/null)
+	[ "$m" = "660 $group" ] || fail "$f is '$m' after the writer, expected '660 $group'"
+done
+as "$reader" list
+expect_rc 0 "the reader reads again"
+
 SALKKU_DB="$db" run_salkku access list
 expect_rc 0 "access list"
 expect_out "user +$reader +read " "the list shows the reader's access"
