@@ -41,6 +41,8 @@ model_open(struct model *m, const char *path, unsigned flags)
 	model_set_user(m);
 	if (shared_check_filesystem(path, &m->err) != ERR_OK)
 		return m->err.code;
+	if (stat(path, &st) != 0 && errno == EACCES)
+		return shared_explain_denied(path, &m->err);
 	if (stat(path, &st) == 0) {
 		/* What a group needs to write together; a session that only
 		 * reads (a backup being checked, say) needs none of it. */

@@ -48,9 +48,17 @@ as "$alice" add YHTEINEN "Yhteinen hanke" budget=100
 expect_rc 0 "alice adds a project"
 [ -e "$db-wal" ] || fail "no -wal file after a write (the test means to cover it)"
 
-# Before any grant the reader is refused.
+# Before any grant the reader is refused, told which group shares the
+# database and what to ask for, never a bare "Permission denied".
 as "$reader" list
-[ "$rc" -ne 0 ] || fail "the reader could read before the grant"
+expect_rc 1 "the reader before the grant"
+expect_err "is shared by group $group" "names the group"
+expect_err "usermod -aG $group $reader" "says how to join it"
+expect_err "salkku access grant read $reader" "or how to get read access"
+# The terminal interface says the same (it used to say "cannot create").
+as "$reader" </dev/null
+expect_err "is shared by group $group" "the TUI path names the group"
+printf '%s\n' "$err" | grep -q "cannot create" && fail "the TUI path said cannot create"
 
 # The manual's order: the files exist, then access is granted.
 SALKKU_DB="$db" run_salkku access grant read "$reader"
