@@ -329,6 +329,40 @@ check_file(const char *path, unsigned flags, struct error *err)
 	return make_parents(path, err);
 }
 
+static int64_t now_ms(void);
+static void sleep_ms(int64_t ms);
+
+/* SQLite's busy handler: waits for another process's lock with short
+ * growing pauses, up to busy_timeout_ms per statement, telling the wait
+ * hook how long it has waited so far (the TUI says so on screen, and
+ * may give up). */
+static int
+busy_wait(void *arg, int count)
+{
+	struct db *db = arg;
+	int64_t now = now_ms(), waited;
+
+	if (count == 0)
+		db->busy_since = now;
+	waited = now - db->busy_since;
+	if (waited >= db->busy_timeout_ms)
+		return 0;
+	if (db->on_wait && !db->on_wait(db->wait_arg, waited))
+		return 0;
+	sleep_ms(count < 4 ? 1 << count : 20);
+	return 1;
+}
+
+void
+db_set_wait_hook(struct db *db, bool (*fn)(void *arg, int64_t waited_ms),
+		 void *arg)
+{
+	if (!db)
+		return;
+	db->on_wait = fn;
+	db->wait_arg = arg;
+}
+
 /* True when a WAL database's -wal or -shm file is not beside it: a
  * reader who may not create them cannot open it then. */
 static bool
@@ -427,7 +461,7 @@ open_at(const char *path, unsigned flags, int target, struct db **out,
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
-	sqlite3_busy_timeout(db->sql, db->busy_timeout_ms);
+	sqlite3_busy_handler(db->sql, busy_wait, db);
 	create = !db->readonly && ((flags & DB_CREATE) || memory);
 	if ((rc = register_functions(db, err)) ||
 	    (rc = check_identity(db, create, err)))
@@ -584,7 +618,7 @@ static int
 step_retrying(struct db *db, const char *sql, struct error *err)
 {
 	sqlite3_stmt *st = db_prepare(db, sql, err);
-	int64_t deadline = now_ms() + db->busy_total_ms, pause = 10;
+	int64_t start = now_ms(), deadline = start + db->busy_total_ms, pause = 10;
 	int rc = ERR_DATABASE;
 
 	if (!st)
@@ -598,6 +632,9 @@ step_retrying(struct db *db, const char *sql, struct error *err)
 			break;
 		}
 		left = deadline - now_ms();
+		if ((code == SQLITE_BUSY || code == SQLITE_LOCKED) && db->on_wait &&
+		    !db->on_wait(db->wait_arg, now_ms() - start))
+			left = 0;
 		if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || left <= 0) {
 			db_fail(db, err, !strcmp(sql, "COMMIT")
 					 ? _("cannot save the changes")

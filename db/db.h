@@ -62,6 +62,12 @@ bool db_is_readonly(struct db *db);
  * database is busy".  One transaction per user action. */
 int db_begin(struct db *db, struct error *err);
 
+/* fn is told, every few milliseconds, how long a write has waited so far
+ * for another process's lock; returning false gives the wait up (the
+ * write then fails as busy).  NULL: wait quietly. */
+void db_set_wait_hook(struct db *db, bool (*fn)(void *arg, int64_t waited_ms),
+		      void *arg);
+
 /* ERR_DATABASE, saying which, when the path no longer names the file
  * this connection opened (deleted, or replaced by another file); db_begin
  * checks it with the write lock held. */

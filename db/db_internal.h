@@ -68,7 +68,12 @@ struct db {
 	sqlite3 *sql;
 	char *path;
 	bool readonly;
-	int busy_timeout_ms;   /* SQLite's own wait for a lock, per statement */
+	int busy_timeout_ms;   /* the wait for a lock within one statement */
+	int64_t busy_since;    /* when the present wait began (monotonic ms) */
+	/* Told while a write waits for another process's lock; false from
+	 * it gives up the wait (db.h, db_set_wait_hook). */
+	bool (*on_wait)(void *arg, int64_t waited_ms);
+	void *wait_arg;
 	int busy_total_ms;     /* db_begin/db_commit's bound on retrying */
 	struct entity_cache ent[ENT_COUNT];
 	struct stmt_entry *stmts[DB_STMT_BUCKETS];

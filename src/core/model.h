@@ -192,6 +192,13 @@ int model_presence_others(struct model *m, const char *project_uuid,
 /* Forgets this session (on quitting). */
 void model_presence_leave(struct model *m);
 
+/* fn is told, every few milliseconds, how long a save has waited so far
+ * for another session's write lock (an import, say); returning false
+ * gives up (the save fails as busy, nothing written).  The TUI uses it
+ * to say what it waits for and to stay responsive. */
+void model_set_wait_hook(struct model *m,
+			 bool (*fn)(void *arg, int64_t waited_ms), void *arg);
+
 /* True when the database file this session opened was deleted or
  * replaced under it (init --force, rm): it then takes no more writes.
  * The TUI polls this to say so. */

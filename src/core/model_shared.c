@@ -66,6 +66,13 @@ model_presence_others(struct model *m, const char *project_uuid,
 			       count, &m->err);
 }
 
+void
+model_set_wait_hook(struct model *m, bool (*fn)(void *arg, int64_t waited_ms),
+		    void *arg)
+{
+	db_set_wait_hook(m->db, fn, arg);
+}
+
 bool
 model_file_gone(struct model *m)
 {

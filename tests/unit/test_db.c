@@ -424,9 +424,16 @@ test_backup(void **state)
 
 	assert_int_equal(db_open(f->path, DB_CREATE, &db, &err), ERR_OK);
 	record_free((struct record *[]){ fx_project(db, "LUMO", "Lumo", NULL) });
+	/* Private, or readable by the group as the database is; never by
+	 * others; and a rollback-journal file, not WAL. */
+	assert_int_equal(chmod(f->path, 0600), 0);
 	assert_int_equal(db_backup(db, copy, &err), ERR_OK);
 	assert_int_equal(stat(copy, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(chmod(f->path, 0640), 0);
+	assert_int_equal(db_backup(db, copy, &err), ERR_OK);
+	assert_int_equal(stat(copy, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0640);
 	/* Over an older backup: fine; over anything else: refused. */
 	record_free((struct record *[]){ fx_project(db, "OT", "OT", NULL) });
 	assert_int_equal(db_backup(db, copy, &err), ERR_OK);
