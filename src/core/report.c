@@ -898,15 +898,16 @@ build_outcomes(struct build *b, struct summary *s)
 {
 	static const enum report_type types[] = {
 		RT_TEXT, RT_TEXT, RT_HUNDREDTHS, RT_HUNDREDTHS, RT_HUNDREDTHS,
-		RT_TEXT, RT_TEXT, RT_DATE,
+		RT_TEXT, RT_TEXT, RT_DATE, RT_TEXT,
 	};
 	const char *headers[] = {
 		_("Project"), _("Outcome"), _("Achieved"), _("Target"),
 		_("% of target"), _("Unit"), _("Counted"), _("Date"),
+		_("Precision"),
 	};
 	struct report_table *t = &b->r->tables[RTAB_OUTCOMES];
 
-	table_define(t, "outcomes", _("Outcomes against targets"), 8, headers,
+	table_define(t, "outcomes", _("Outcomes against targets"), 9, headers,
 		     types);
 	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
 		const struct item *it = &b->items[i];
@@ -944,6 +945,8 @@ build_outcomes(struct build *b, struct summary *s)
 									kind)
 							   : NULL);
 			cell_field(&row[7], o, OUTCOME_DATE, &b->oom);
+			b->oom |= !cell_text(&row[8], precision
+				? enum_label(outcome_precisions, precision) : NULL);
 		}
 	}
 }
@@ -1019,6 +1022,19 @@ build_deadlines(struct build *b, struct summary *s)
 			}
 		}
 	}
+}
+
+static int
+due_compare(const void *a, const void *b, void *ncols)
+{
+	const struct report_cell *x = a, *y = b;
+	size_t n = *(const size_t *)ncols;
+	int c;
+
+	(void)n;
+	c = strcmp(x[3].text ? x[3].text : "", y[3].text ? y[3].text : "");
+	return c ? c : strcmp(x[0].text ? x[0].text : "",
+			      y[0].text ? y[0].text : "");
 }
 
 /* The status a project had at the end of a day: the last change on or
@@ -1238,6 +1254,9 @@ report_build(struct model *m, const struct report_options *opt,
 	build_person_years(&b, &s);
 	build_outcomes(&b, &s);
 	build_deadlines(&b, &s);
+	qsort_r(out->tables[RTAB_COMING].cells, out->tables[RTAB_COMING].nrows,
+		out->tables[RTAB_COMING].ncols * sizeof (struct report_cell),
+		due_compare, &out->tables[RTAB_COMING].ncols);
 	build_status_years(&b);
 	build_summary(&b, &s);
 	if (b.oom)
