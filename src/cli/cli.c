@@ -82,7 +82,7 @@ static const struct cli_command commands[] = {
 	{ "outcome", cli_cmd_outcome, "outcome add|set|rm|list ...",
 	  N_("Record, change, delete and list outcome figures."), NULL, 0 },
 	{ "report", cli_cmd_report,
-	  N_("report [--year Y | --from DATE --to DATE] [--funder ORG] [--format F] [-o FILE]"),
+	  N_("report [--year Y | --from DATE --to DATE] [--funder ORG] [--centre ORG] [--format F] [--csv-dialect D] [-o FILE]"),
 	  N_("The year (or a period) in numbers: projects, money, outcomes, deadlines."),
 	  N_("  --year YYYY        the calendar year (default: this year)\n"
 	     "  --from DATE, --to DATE  any other period\n"
