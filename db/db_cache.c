@@ -359,7 +359,7 @@ out:
 static bool
 is_numeric(enum field_type t)
 {
-	return t == FT_MONEY || t == FT_HUNDREDTHS || t == FT_BOOL;
+	return field_type_numeric(t);
 }
 
 struct record *

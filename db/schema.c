@@ -249,6 +249,71 @@ static const char migration_6[] =
 	"ALTER TABLE deadline ADD COLUMN repeat TEXT;"
 	"ALTER TABLE deadline ADD COLUMN occurrence TEXT;";
 
+/* An outcome label ending in " (WORD)": the part before it. */
+#define LABEL_BEFORE(word) \
+	"substr(label, 1, length(label) - length(' (" word ")'))"
+#define PRECISION_FROM_LABEL(word, key) \
+	"UPDATE outcome SET precision = '" key "', label = " \
+	LABEL_BEFORE(word) ", version = version + 1 " \
+	"WHERE precision IS NULL AND label LIKE '% (" word ")';"
+
+/* The roles in which an organisation works in a project rather than
+ * funds it. */
+#define WORKING_ROLES \
+	"('administrator', 'main_implementer', 'co_implementer', 'partner')"
+
+/* 7: the money model and outcome targets.  A funding line may be for one
+ * year and record what was paid and when it was applied for; a role
+ * records the organisation's own financing (omarahoitus); an outcome
+ * has a target, says whether it counts a period or everything so far,
+ * and how exact it is.  Today's data comes over: a line of a project
+ * that starts and ends in one year is for that year; a "funding line"
+ * whose funder works in the same project was its own financing and
+ * becomes the co-financing of its (first such) role; an outcome label
+ * ending in "(lähes)", "(yli)", "(noin)", "(nearly)", "(over)" or
+ * "(about)" says its precision. */
+static const char migration_7[] =
+	"ALTER TABLE funding ADD COLUMN year INTEGER;"
+	"ALTER TABLE funding ADD COLUMN paid INTEGER;"
+	"ALTER TABLE funding ADD COLUMN applied_date TEXT;"
+	"ALTER TABLE project_role ADD COLUMN cofinancing INTEGER;"
+	"ALTER TABLE project_role ADD COLUMN cofinancing_percent INTEGER;"
+	"ALTER TABLE outcome ADD COLUMN target INTEGER;"
+	"ALTER TABLE outcome ADD COLUMN kind TEXT;"
+	"ALTER TABLE outcome ADD COLUMN precision TEXT;"
+	"CREATE INDEX funding_year ON funding(year, funder);"
+
+	"UPDATE funding SET year = (SELECT CAST(substr(coalesce(p.actual_start, "
+	"p.planned_start), 1, 4) AS INTEGER) FROM project p "
+	"WHERE p.uuid = funding.project), version = version + 1 "
+	"WHERE year IS NULL AND EXISTS (SELECT 1 FROM project p "
+	"WHERE p.uuid = funding.project "
+	"AND coalesce(p.actual_start, p.planned_start) IS NOT NULL "
+	"AND substr(coalesce(p.actual_start, p.planned_start), 1, 4) = "
+	"substr(coalesce(p.actual_end, p.planned_end), 1, 4));"
+
+	"UPDATE project_role SET cofinancing = (SELECT sum(coalesce(f.paid, "
+	"f.granted, f.applied)) FROM funding f WHERE f.project = "
+	"project_role.project AND f.funder = project_role.organisation), "
+	"version = version + 1 "
+	"WHERE cofinancing IS NULL AND role IN " WORKING_ROLES " "
+	"AND id = (SELECT min(r.id) FROM project_role r "
+	"WHERE r.project = project_role.project "
+	"AND r.organisation = project_role.organisation "
+	"AND r.role IN " WORKING_ROLES ") "
+	"AND EXISTS (SELECT 1 FROM funding f WHERE f.project = "
+	"project_role.project AND f.funder = project_role.organisation);"
+	"DELETE FROM funding WHERE EXISTS (SELECT 1 FROM project_role r "
+	"WHERE r.project = funding.project AND r.organisation = funding.funder "
+	"AND r.role IN " WORKING_ROLES ");"
+
+	PRECISION_FROM_LABEL("lähes", "nearly")
+	PRECISION_FROM_LABEL("nearly", "nearly")
+	PRECISION_FROM_LABEL("yli", "over")
+	PRECISION_FROM_LABEL("over", "over")
+	PRECISION_FROM_LABEL("noin", "about")
+	PRECISION_FROM_LABEL("about", "about");
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -256,6 +321,7 @@ static const char *const migrations[] = {
 	migration_4,
 	migration_5,
 	migration_6,
+	migration_7,
 };
 
 int

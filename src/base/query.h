@@ -29,6 +29,8 @@ struct project_query {
 	const char *partner;        /* organisation uuid in any role */
 	const char *theme;          /* one theme, case-insensitive, whole item */
 	int year;                   /* active at some time in this year */
+	const char *from, *to;      /* or in this period (ISO dates; either may
+				     * be NULL: open); see store_query.c */
 	const char *text;           /* full-text words, as a person typed them */
 	enum project_sort sort;
 	bool descending;

@@ -75,8 +75,8 @@ static const struct cli_command commands[] = {
 	  CMD_WRITES },
 	{ "org", cli_cmd_org, "org list|show|add|set|rm ...",
 	  N_("List, show and edit organisations."), NULL, 0 },
-	{ "role", cli_cmd_role, "role add|rm ...",
-	  N_("Give an organisation a role in a project, or take it away."),
+	{ "role", cli_cmd_role, "role add|set|rm ...",
+	  N_("Give an organisation a role in a project, change it or take it away."),
 	  NULL, 0 },
 	{ "funding", cli_cmd_funding, "funding add|set|rm ...",
 	  N_("Edit the funding lines of a project."), NULL, 0 },
@@ -86,10 +86,21 @@ static const struct cli_command commands[] = {
 	  N_("Print what is due in the next N days and what is overdue, for cron mail."),
 	  N_("  --days N           how far ahead (default: 14)\n"
 	     "Prints nothing when nothing is due, so that cron sends no mail."), 0 },
-	{ "note", cli_cmd_note, N_("note add CODE [TEXT|-]"),
-	  N_("Add a note to a project."), NULL, 0 },
-	{ "outcome", cli_cmd_outcome, N_("outcome add CODE LABEL VALUE [UNIT]"),
-	  N_("Record an outcome figure of a project."), NULL, 0 },
+	{ "note", cli_cmd_note, N_("note add|rm ..."),
+	  N_("Add a note to a project, or delete one."), NULL, 0 },
+	{ "outcome", cli_cmd_outcome, N_("outcome add|set|rm|list ..."),
+	  N_("Record, change, delete and list outcome figures."), NULL, 0 },
+	{ "report", cli_cmd_report,
+	  N_("report [--year Y | --from DATE --to DATE] [--funder ORG] [--centre ORG] [--format F] [--csv-dialect D] [-o FILE]"),
+	  N_("The year (or a period) in numbers: projects, money, outcomes, deadlines."),
+	  N_("  --year YYYY        the calendar year (default: this year)\n"
+	     "  --from DATE, --to DATE  any other period\n"
+	     "  --funder ORG       only this funder's projects and funding lines\n"
+	     "  --centre ORG       whose report (default: the competence centre in\n"
+	     "                     most projects)\n"
+	     "  --format FORMAT    text (default), md, html, csv or xlsx\n"
+	     "  --csv-dialect D    plain (default) or excel-fi (';', BOM, decimal comma)\n"
+	     "  -o, --output FILE  write to FILE (xlsx needs one)"), 0 },
 	{ "log", cli_cmd_log, N_("log [CODE] [--limit N] [--format table|json]"),
 	  N_("Show the change history, newest first."),
 	  N_("  --limit N          at most N changes\n"

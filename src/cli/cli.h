@@ -153,6 +153,22 @@ int cli_assign(struct cli *c, struct record *rec, int n, char **assignments);
 
 /* The record of def belonging to project that `which` names: its
  * 1-based number in `salkku show` order, or its uuid. */
+/* One field set from an argument or option; input NULL leaves it. */
+struct input {
+	int field;
+	const char *input;
+};
+
+/* `X set CODE N|UUID FIELD=VALUE... [--if-version V]` (in[] set first)
+ * and, with remove, `X rm CODE N|UUID`, of kind's records (cli_edit.c). */
+int cli_child_change(struct cli *c, const struct cli_command *cmd,
+		     enum entity_kind kind, int argc, char **argv, bool remove,
+		     const struct input *in, size_t nin);
+
+/* outcome list (cli_report.c). */
+int cli_cmd_outcome_list(struct cli *c, const struct cli_command *cmd,
+			 int argc, char **argv);
+
 int cli_child(struct cli *c, const struct entity_def *def,
 	      const struct record *project, const char *which,
 	      struct record **out);
@@ -232,6 +248,7 @@ int cli_cmd_org(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_init(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_demo(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_export(struct cli *, const struct cli_command *, int, char **);
+int cli_cmd_report(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_import(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_check(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_backup(struct cli *, const struct cli_command *, int, char **);

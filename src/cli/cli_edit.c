@@ -19,12 +19,6 @@
 #include "src/base/i18n.h"
 #include "src/core/workflow.h"
 
-/* One field set from an argument or option; input NULL leaves it. */
-struct input {
-	int field;
-	const char *input;
-};
-
 static int
 edit_inputs(struct cli *c, struct record *rec, const struct input *in,
 	    size_t n)
@@ -369,8 +363,8 @@ child_add(struct cli *c, const struct cli_command *cmd, enum entity_kind kind,
 }
 
 /* `X set CODE N|UUID FIELD=VALUE...` and `X rm CODE N|UUID`. */
-static int
-child_change(struct cli *c, const struct cli_command *cmd,
+int
+cli_child_change(struct cli *c, const struct cli_command *cmd,
 	     enum entity_kind kind, int argc, char **argv, bool remove,
 	     const struct input *in, size_t nin)
 {
@@ -448,13 +442,13 @@ funding_add(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
 static int
 funding_set(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
 {
-	return child_change(c, cmd, ENT_FUNDING, argc, argv, false, NULL, 0);
+	return cli_child_change(c, cmd, ENT_FUNDING, argc, argv, false, NULL, 0);
 }
 
 static int
 funding_rm(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
 {
-	return child_change(c, cmd, ENT_FUNDING, argc, argv, true, NULL, 0);
+	return cli_child_change(c, cmd, ENT_FUNDING, argc, argv, true, NULL, 0);
 }
 
 static int
@@ -519,13 +513,31 @@ outcome_add(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
 	return child_add(c, cmd, ENT_OUTCOME, argc, argv, pos, 3, 2, in, 1);
 }
 
+static int
+note_rm(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
+{
+	return cli_child_change(c, cmd, ENT_NOTE, argc, argv, true, NULL, 0);
+}
+
+static int
+outcome_set(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
+{
+	return cli_child_change(c, cmd, ENT_OUTCOME, argc, argv, false, NULL, 0);
+}
+
+static int
+outcome_rm(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
+{
+	return cli_child_change(c, cmd, ENT_OUTCOME, argc, argv, true, NULL, 0);
+}
+
 /* ---- The groups --------------------------------------------------- */
 
 static const struct cli_command funding_commands[] = {
 	{ "add", funding_add,
 	  N_("funding add CODE FUNDER [FIELD=VALUE]..."),
-	  N_("Add a funding line (fields: programme, applied, granted,\n"
-	     "decision_date, reference)."), NULL, CMD_WRITES },
+	  N_("Add a funding line (fields: programme, year, applied_date, applied,\n"
+	     "granted, decision_date, reference, paid)."), NULL, CMD_WRITES },
 	{ "set", funding_set,
 	  N_("funding set CODE N|UUID FIELD=VALUE... [--if-version V]"),
 	  N_("Change a funding line, named by its number in 'salkku show' or its uuid."),
@@ -539,13 +551,30 @@ static const struct cli_command note_commands[] = {
 	{ "add", note_add, N_("note add CODE [TEXT|-] [--date DATE]"),
 	  N_("Add a note; without TEXT, or with -, read it from standard input."),
 	  N_("  --date DATE        the note's date (default: today)"), CMD_WRITES },
+	{ "rm", note_rm, N_("note rm CODE N|UUID"),
+	  N_("Delete a note, named by its number in 'salkku show' or its uuid."),
+	  NULL, CMD_WRITES },
 };
 
 static const struct cli_command outcome_commands[] = {
 	{ "add", outcome_add,
-	  N_("outcome add CODE LABEL VALUE [UNIT] [--date DATE]"),
-	  N_("Record an outcome figure (\"trained experts\" 384 people)."),
+	  N_("outcome add CODE LABEL VALUE [UNIT] [--date DATE] [FIELD=VALUE]..."),
+	  N_("Record an outcome figure (\"trained experts\" 384 people; fields:\n"
+	     "target, kind, precision)."),
 	  N_("  --date DATE        when the figure was measured"), CMD_WRITES },
+	{ "set", outcome_set,
+	  N_("outcome set CODE N|UUID FIELD=VALUE... [--if-version V]"),
+	  N_("Change an outcome figure, named by its number in 'salkku show' or its uuid."),
+	  N_("  --if-version V     refuse unless the figure is still at version V"),
+	  CMD_WRITES },
+	{ "rm", outcome_rm, N_("outcome rm CODE N|UUID"),
+	  N_("Delete an outcome figure."), NULL, CMD_WRITES },
+	{ "list", cli_cmd_outcome_list,
+	  N_("outcome list [--year YYYY] [--format table|csv|json]"),
+	  N_("List the outcome figures of every project."),
+	  N_("  --year YYYY        only the figures of projects active that year,\n"
+	     "                     dated that year or undated\n"
+	     "  --format FORMAT    table (default), csv or json"), 0 },
 };
 
 CLI_GROUP(cli_cmd_funding, "funding", funding_commands)

@@ -507,6 +507,18 @@ check_report(const char *problem, void *arg)
 	(*n)++;
 }
 
+/* A money warning does not make the database faulty: it is printed, and
+ * check still succeeds. */
+static void
+check_warn(const char *code, const char *text, void *arg)
+{
+	(void)arg;
+	output_text(stdout, code, 0);
+	printf(": %s ", _("warning:"));
+	output_text(stdout, text, 0);
+	fputc('\n', stdout);
+}
+
 int
 cli_cmd_check(struct cli *c, const struct cli_command *cmd, int argc,
 	      char **argv)
@@ -521,6 +533,8 @@ cli_cmd_check(struct cli *c, const struct cli_command *cmd, int argc,
 	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)) || (rc = cli_open(c, false)))
 		return rc;
 	rc = model_check(&c->m, check_report, &problems);
+	if (rc == ERR_OK && problems == 0)
+		rc = model_check_money(&c->m, check_warn, NULL, NULL);
 	if (rc == ERR_OK && problems == 0) {
 		printf("ok\n");
 		return ERR_OK;

@@ -11,6 +11,7 @@
 #include "src/base/i18n.h"
 #include "src/base/text.h"
 #include "src/core/deadline.h"
+#include "src/core/money.h"
 
 char *
 cli_value(struct cli *c, const struct field_def *fd, const struct value *v)
@@ -28,6 +29,9 @@ cli_value(struct cli *c, const struct field_def *fd, const struct value *v)
 		return strdup(format_money(buf, sizeof buf, v->num, c->style));
 	case FT_HUNDREDTHS:
 		return strdup(format_hundredths(buf, sizeof buf, v->num, c->style));
+	case FT_YEAR:
+		snprintf(buf, sizeof buf, "%lld", (long long)v->num);
+		return strdup(buf);
 	case FT_BOOL:
 		return strdup(v->num ? _("yes") : _("no"));
 	case FT_ENUM:
@@ -50,8 +54,7 @@ cli_stored_value(struct cli *c, const struct field_def *fd, const char *stored)
 
 	if (!stored)
 		return NULL;
-	if (fd->type == FT_MONEY || fd->type == FT_HUNDREDTHS ||
-	    fd->type == FT_BOOL)
+	if (field_type_numeric(fd->type))
 		v.num = strtoll(stored, NULL, 10);
 	else
 		v.text = (char *)stored;
@@ -125,7 +128,7 @@ cli_json_record(struct cli *c, struct json_out *j, const struct record *rec,
 		json_key(j, fd->name);
 		if (v->null) {
 			json_null(j);
-		} else if (fd->type == FT_MONEY) {
+		} else if (fd->type == FT_MONEY || fd->type == FT_YEAR) {
 			json_int(j, v->num);
 		} else if (fd->type == FT_HUNDREDTHS) {
 			json_number(j, format_hundredths(buf, sizeof buf, v->num,
@@ -224,18 +227,30 @@ free_cells(char **cells, size_t n)
 }
 
 /* A child table: the columns are fields of the entity (-1: the 1-based
- * number); headers from the field labels, money and figures right. */
+ * number); headers from the field labels, money and figures right.  An
+ * optional field that no row fills has no column. */
 static void
 show_children(struct cli *c, const char *title, const struct record_list *l,
-	      const int *fields, size_t n, int flex)
+	      const int *all, size_t nall, int flex)
 {
 	const struct entity_def *def = l->count ? l->items[0]->def : NULL;
-	struct table_col cols[8];
+	struct table_col cols[16];
 	struct table t;
-	char *cells[8], num[24];
+	char *cells[16], num[24];
+	int fields[16];
+	size_t n = 0;
 
 	if (!def)
 		return;
+	for (size_t i = 0; i < nall && n < 16; i++) {
+		bool used = all[i] < 0 || all[i] == flex ||
+			    (def->fields[all[i]].flags & F_REQUIRED);
+
+		for (size_t r = 0; !used && r < l->count; r++)
+			used = !l->items[r]->v[all[i]].null;
+		if (used)
+			fields[n++] = all[i];
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct field_def *fd = fields[i] < 0 ? NULL
 					     : &def->fields[fields[i]];
@@ -243,7 +258,7 @@ show_children(struct cli *c, const char *title, const struct record_list *l,
 		cols[i] = (struct table_col){
 			.header = fd ? _(fd->label) : "#",
 			.right = !fd || fd->type == FT_MONEY ||
-				 fd->type == FT_HUNDREDTHS,
+				 fd->type == FT_HUNDREDTHS || fd->type == FT_YEAR,
 			.flex = fields[i] == flex,
 		};
 	}
@@ -357,6 +372,28 @@ show_notes(struct cli *c, const struct record_list *l)
 	}
 }
 
+static void
+show_warning(const char *text, void *arg)
+{
+	bool *first = arg;
+
+	if (*first)
+		printf("\n%s\n", _("Warnings"));
+	*first = false;
+	fputs("  ", stdout);
+	output_text(stdout, text, 0);
+	fputc('\n', stdout);
+}
+
+static void
+show_warnings(const struct record *p, const struct record_list *roles,
+	      const struct record_list *funding)
+{
+	bool first = true;
+
+	money_warnings(p, roles, funding, show_warning, &first);
+}
+
 static const struct {
 	enum entity_kind kind;
 } children[] = {
@@ -368,21 +405,28 @@ static const struct {
 static void
 show_text(struct cli *c, const struct record *p, struct record_list *lists)
 {
-	static const int roles[] = { ROLE_ORGANISATION, ROLE_ROLE,
-				     ROLE_BUDGET_SHARE, ROLE_NOTE };
+	static const int roles[] = { -1, ROLE_ORGANISATION, ROLE_ROLE,
+				     ROLE_BUDGET_SHARE, ROLE_COFINANCING,
+				     ROLE_COFINANCING_PERCENT, ROLE_NOTE };
 	static const int funding[] = { -1, FUNDING_FUNDER, FUNDING_PROGRAMME,
-				       FUNDING_APPLIED, FUNDING_GRANTED,
+				       FUNDING_YEAR, FUNDING_APPLIED,
+				       FUNDING_GRANTED, FUNDING_PAID,
 				       FUNDING_DECISION_DATE, FUNDING_REFERENCE };
-	static const int outcomes[] = { OUTCOME_LABEL, OUTCOME_VALUE,
-					OUTCOME_UNIT, OUTCOME_DATE };
+	static const int outcomes[] = { -1, OUTCOME_LABEL, OUTCOME_PRECISION,
+					OUTCOME_VALUE, OUTCOME_TARGET,
+					OUTCOME_UNIT, OUTCOME_KIND, OUTCOME_DATE };
 
 	cli_print_fields(c, p);
-	show_children(c, _("Organisations"), &lists[0], roles, 4, ROLE_NOTE);
-	show_children(c, _("Funding"), &lists[1], funding, 7, FUNDING_PROGRAMME);
+	show_warnings(p, &lists[0], &lists[1]);
+	show_children(c, _("Organisations"), &lists[0], roles,
+		      sizeof roles / sizeof *roles, ROLE_NOTE);
+	show_children(c, _("Funding"), &lists[1], funding,
+		      sizeof funding / sizeof *funding, FUNDING_PROGRAMME);
 	show_deadlines(c, &lists[2]);
 	show_history(c, &lists[3]);
 	show_notes(c, &lists[4]);
-	show_children(c, _("Outcomes"), &lists[5], outcomes, 4, OUTCOME_LABEL);
+	show_children(c, _("Outcomes"), &lists[5], outcomes,
+		      sizeof outcomes / sizeof *outcomes, OUTCOME_LABEL);
 }
 
 static void

@@ -291,6 +291,17 @@ int model_import_csv(struct model *m, const char *path,
  * competence centres).  ERR_INVALID if the database has projects. */
 int model_load_demo(struct model *m);
 
+/* Calls fn for every record of def, in uuid order, until fn returns
+ * non-zero (returned); fn may keep the record by setting it to NULL. */
+int model_each(struct model *m, const struct entity_def *def,
+	       int (*fn)(struct record **rec, void *arg), void *arg);
+
+/* Calls warn(code, text, arg) for each warning of money_warnings()
+ * (money.h) in every project, in uuid order; *count adds them up. */
+int model_check_money(struct model *m,
+		      void (*warn)(const char *code, const char *text, void *arg),
+		      void *arg, size_t *count);
+
 /* Integrity and foreign-key check; problems go to report(). */
 int model_check(struct model *m, void (*report)(const char *, void *),
 		void *arg);

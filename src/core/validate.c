@@ -170,7 +170,7 @@ number_refused(struct error *err, const struct field_def *f, const char *word,
 static bool
 is_text_type(enum field_type t)
 {
-	return t != FT_MONEY && t != FT_HUNDREDTHS && t != FT_BOOL;
+	return !field_type_numeric(t);
 }
 
 static int
@@ -238,6 +238,12 @@ check_field(const struct record *rec, size_t i, struct error *err)
 				    field_shown(f));
 		if (v->num > FORMAT_AMOUNT_MAX)
 			return too_large(err, f);
+		return ERR_OK;
+	case FT_YEAR:
+		if (v->num < FIELD_YEAR_MIN || v->num > FIELD_YEAR_MAX)
+			return fail(err, f->name, _("%s: %lld is not a year (%d-%d)"),
+				    field_shown(f), (long long)v->num,
+				    FIELD_YEAR_MIN, FIELD_YEAR_MAX);
 		return ERR_OK;
 	case FT_BOOL:
 		if (v->num != 0 && v->num != 1)
@@ -381,6 +387,14 @@ parse_value(struct record *rec, int field, const char *in, const char *word,
 		if (num < 0)
 			return fail(err, f->name, _("%s: cannot be negative"),
 				    field_shown(f));
+		record_set_num(rec, field, num);
+		return ERR_OK;
+	case FT_YEAR:
+		if (parse_year(word, &num) < 0)
+			return fail(err, f->name,
+				    _("%s: %s is not a year (%d-%d)"), field_shown(f),
+				    shown(word, echo, sizeof echo),
+				    FIELD_YEAR_MIN, FIELD_YEAR_MAX);
 		record_set_num(rec, field, num);
 		return ERR_OK;
 	case FT_BOOL:

@@ -19,8 +19,8 @@ expect_out '^ISO is now administrator of LUMO\.$' "role add: message"
 run_salkku role add LUMO STM funder --share "100 000" --note valtionavustus
 expect_rc 0 "role add with share and note"
 run_salkku show LUMO
-expect_out '^  ISO +administrator' "show: the administrator"
-expect_out '^  STM +funder +100,000 € +valtionavustus$' "show: share and note"
+expect_out '^  [0-9]+  ISO +administrator' "show: the administrator"
+expect_out '^  [0-9]+  STM +funder +100,000 € +valtionavustus$' "show: share and note"
 run_salkku list --format csv
 expect_out '^LUMO,Lastensuojelun uudistaminen,idea,ISO,' "list: the administrator"
 
@@ -42,7 +42,7 @@ printf '%s\n' "$out" | grep -q 'ESR+' && fail "a refused role was written"
 run_salkku role rm LUMO STM funder
 expect_rc 0 "role rm"
 run_salkku show LUMO
-printf '%s\n' "$out" | grep -q '^  STM +funder' && fail "role rm left the role"
+printf '%s\n' "$out" | grep -qE '^  [0-9]+  STM +funder' && fail "role rm left the role"
 run_salkku role rm LUMO STM funder
 expect_rc 3 "role rm of a role that is not there"
 run_salkku role rm LUMO ISO bogus
@@ -184,8 +184,8 @@ expect_err '^salkku: value' "bad value: names the field"
 run_salkku outcome add LUMO "Katselut"
 expect_rc 2 "outcome add without a value"
 run_salkku show LUMO
-expect_out '^  Koulutetut asiantuntijat +384 +henkilöä +2023-11-30$' "show: an outcome"
-expect_out '^  Henkilötyövuodet +8\.8' "show: an outcome with decimals"
+expect_out '^  [0-9]+  Koulutetut asiantuntijat +384 +henkilöä +2023-11-30$' "show: an outcome"
+expect_out '^  [0-9]+  Henkilötyövuodet +8\.8' "show: an outcome with decimals"
 printf '%s\n' "$out" | grep -q 'Katselut' && fail "a refused outcome was written"
 
 finish

@@ -300,12 +300,19 @@ test_migrate_from_1(void **state)
 	struct record *p, *o, *n;
 	struct project_rows rows = { 0 };
 	struct project_query q = { .text = "maksatukset" };
+	char sql[512];
 
 	assert_int_equal(db_open_at_version(f->path, 1, &db, &err), ERR_OK);
 	assert_int_equal(db_schema_version(db), 1);
 	p = fx_project(db, "LUMO", "Lastensuojelun uudistaminen", "closed");
 	o = fx_org(db, "Itä-Suomen sosiaalialan osaamiskeskus", "ISO");
-	record_free((struct record *[]){ fx_role(db, p, o, "administrator") });
+	/* As schema 1 wrote a role: the store writes today's columns. */
+	snprintf(sql, sizeof sql, "INSERT INTO project_role (uuid, version, "
+		 "updated_at, updated_by, project, organisation, role) VALUES "
+		 "('00000000-0000-4000-8000-0000000000aa', 1, "
+		 "'2024-01-15T09:41:00Z', 'test', '%s', '%s', 'administrator')",
+		 p->uuid, o->uuid);
+	assert_int_equal(db_exec(db, sql, &err), ERR_OK);
 	n = fx_note(db, p, "2023-12-15", "Viimeiset maksatukset saapuivat");
 	db_close(&db);
 
@@ -315,7 +322,7 @@ test_migrate_from_1(void **state)
 
 	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
 	assert_int_equal(db_schema_version(db), db_schema_latest());
-	assert_int_equal(fx_count(db, "SELECT count(*) FROM change_log"), 4);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM change_log"), 3);
 	assert_int_equal(fx_count(db, "SELECT count(*) FROM presence"), 0);
 	/* The full-text index was filled from the data already there. */
 	assert_int_equal(store_project_list(db, &q, &rows, &err), ERR_OK);
@@ -341,6 +348,51 @@ collect(const char *problem, void *arg)
 
 	assert_non_null(problem);
 	(*n)++;
+}
+
+
+/* Migration 5 carries the money over: a line of a one-year project is
+ * for that year, a "funding line" from an organisation working in the
+ * project becomes its co-financing, "(lähes)" becomes a precision. */
+static void
+test_migrate_money(void **state)
+{
+	struct files *f = *state;
+	struct db *db = NULL;
+	struct error err;
+
+	assert_int_equal(db_open_at_version(f->path, 4, &db, &err), ERR_OK);
+#define META(id, uuid) id ", '" uuid "', 1, '2024-01-01T00:00:00Z', 'test', "
+	assert_int_equal(db_exec(db,
+		"INSERT INTO organisation VALUES (" META("1", "00000000-0000-4000-8000-000000000001")
+		"'ISO', NULL, 'competence_centre', NULL, NULL);"
+		"INSERT INTO organisation VALUES (" META("2", "00000000-0000-4000-8000-000000000002")
+		"'STM', NULL, 'ministry', NULL, NULL);"
+		"INSERT INTO project (id, uuid, version, updated_at, updated_by, code, "
+		"name, status, planned_start, planned_end) VALUES ("
+		META("1", "00000000-0000-4000-8000-000000000003")
+		"'P', 'P', 'active', '2023-01-01', '2023-12-31');"
+		"INSERT INTO project_role VALUES (" META("1", "00000000-0000-4000-8000-000000000004")
+		"'00000000-0000-4000-8000-000000000003', "
+		"'00000000-0000-4000-8000-000000000001', 'administrator', NULL, NULL);"
+		"INSERT INTO funding VALUES (" META("1", "00000000-0000-4000-8000-000000000005")
+		"'00000000-0000-4000-8000-000000000003', "
+		"'00000000-0000-4000-8000-000000000001', 'omarahoitus', NULL, 100000, NULL, NULL);"
+		"INSERT INTO funding VALUES (" META("2", "00000000-0000-4000-8000-000000000006")
+		"'00000000-0000-4000-8000-000000000003', "
+		"'00000000-0000-4000-8000-000000000002', NULL, NULL, 400000, NULL, NULL);"
+		"INSERT INTO outcome VALUES (" META("1", "00000000-0000-4000-8000-000000000007")
+		"'00000000-0000-4000-8000-000000000003', 'Koulutetut (lähes)', 400000, "
+		"NULL, NULL);", &err), ERR_OK);
+#undef META
+	db_close(&db);
+	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM funding"), 1);
+	assert_int_equal(fx_count(db, "SELECT year FROM funding"), 2023);
+	assert_int_equal(fx_count(db, "SELECT cofinancing FROM project_role"), 100000);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM outcome WHERE "
+				  "label = 'Koulutetut' AND precision = 'nearly'"), 1);
+	db_close(&db);
 }
 
 static void
@@ -507,6 +559,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_migrate_from_1, setup, teardown),
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_check_schema_and_rows),
+		cmocka_unit_test_setup_teardown(test_migrate_money, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy_and_data_version, setup, teardown),
 	};
