@@ -26,6 +26,12 @@
 /* PRAGMA application_id of a salkku database: "SALK". */
 #define DB_APPLICATION_ID 1396788299
 
+/* The first schema (migration 7) without custom collations: key
+ * columns, the meta rows 'application' and 'schema_version', and the
+ * triggers that tell salkku's writes from those of other programs by a
+ * 'writing' row in meta, which salkku holds from BEGIN to COMMIT. */
+#define DB_SCHEMA_PLAIN 7
+
 /* Columns every entity table has before its fields, in this order, in
  * every SELECT of a record: id, uuid, version, updated_at, updated_by. */
 #define DB_RECORD_META 5
@@ -94,6 +100,18 @@ sqlite3_stmt *db_entity_stmt(struct db *db, const struct entity_def *def,
  * updated_at = ?3, updated_by = ?4 WHERE uuid = ?1 AND version = ?2. */
 sqlite3_stmt *db_update_stmt(struct db *db, const struct entity_def *def,
 			     uint64_t mask, struct error *err);
+
+/* The kinds of key column (migration 7). */
+enum db_key {
+	DB_KEY_FOLD,   /* text_fold_key(): uniqueness and exact lookups */
+	DB_KEY_SORT,   /* text_sort_key(): the Nordic order */
+};
+
+/* The column holding field's key of that kind, or NULL when it has none:
+ * project code (fold, sort) and name (sort); organisation name (fold,
+ * sort) and short name (fold). */
+const char *db_key_column(const struct entity_def *def, int field,
+			  enum db_key key);
 
 /* Finalizes every cached statement (before sqlite3_close). */
 void db_cache_clear(struct db *db);
@@ -190,6 +208,14 @@ char *db_immutable_uri(const char *path);
  * collations and functions, and no schema: where a backup is checked
  * and made ready before it replaces the database. */
 int db_open_temp(struct db **out, struct error *err);
+
+/* Marks the open transaction as salkku's (the 'writing' row in meta),
+ * so that the schema's triggers do not take its writes for another
+ * program's; nothing on a schema before DB_SCHEMA_PLAIN. */
+int db_mark_writing(struct db *db, struct error *err);
+
+/* Removes the mark before COMMIT: it never reaches the file. */
+int db_unmark_writing(struct db *db, struct error *err);
 
 /* ---- db_verify.c -------------------------------------------------- */
 
