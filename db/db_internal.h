@@ -252,6 +252,10 @@ int db_max_version(struct db *db, int64_t *out);
 
 /* ---- schema.c ------------------------------------------------------ */
 
+/* SQL yielding each code point (below U+0500) whose fold or sort key,
+ * as the schema's triggers compute it, differs from salkku's own. */
+extern const char db_key_sql_check[];
+
 /* Runs the migrations after the current user_version up to target, each
  * in its own BEGIN IMMEDIATE transaction. */
 int db_migrate(struct db *db, int target, struct error *err);

@@ -490,6 +490,16 @@ static const char migration_7[] =
 			 OR_CHANGED("value") OR_CHANGED("unit")
 			 OR_CHANGED("date"));
 
+/* The code points, up to U+04FF, whose keys the triggers' SQL computes
+ * otherwise than salkku's C (db_verify.c, a unit test): none while
+ * text_key_map is whole. */
+const char db_key_sql_check[] =
+	"WITH RECURSIVE n(cp) AS (SELECT 1 UNION ALL SELECT cp + 1 FROM n "
+	"WHERE cp < 1279) SELECT printf('U+%04X', cp) FROM (SELECT cp, "
+	"char(cp) AS t FROM n) "
+	"WHERE " FOLD_KEY_SQL("t") " IS NOT salkku_fold_key(t) OR "
+	SORT_KEY_SQL("t") " IS NOT salkku_sort_key(t)";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
