@@ -167,10 +167,10 @@ void db_uuid_new(char out[UUID_LEN + 1]);
 /* True for a lower-case uuid in canonical 8-4-4-4-12 form. */
 bool db_uuid_valid(const char *s);
 
-/* Case-insensitive comparison of UTF-8 text (ASCII, Latin-1, Latin
- * Extended-A, Greek and Cyrillic letters fold), for the "fold"
- * collation behind the unique indexes and exact name lookups.  Its
- * order is stored in indexes: changing it needs a REINDEX migration. */
+/* Case-insensitive comparison of UTF-8 text by text_fold_char(): equal
+ * exactly when the fold keys are (the unique indexes), and the "fold"
+ * collation of schemas before 7.  Changing the folding needs a
+ * migration that recomputes the keys and text_key_map. */
 int db_fold_compare(const char *a, size_t alen, const char *b, size_t blen);
 
 /* ---- db_fts.c ------------------------------------------------------ */
