@@ -20,6 +20,9 @@
 #define BUSY_TIMEOUT_MS 5000
 #define BUSY_TOTAL_MS 10000
 
+/* The collations of schemas 1 to 6, whose migrations still run on every
+ * new database and whose indexes an older file has until migration 7
+ * drops them; no index of the current schema uses them. */
 static int
 collate_nordic(void *arg, int alen, const void *a, int blen, const void *b)
 {
@@ -32,6 +35,42 @@ collate_fold(void *arg, int alen, const void *a, int blen, const void *b)
 {
 	(void)arg;
 	return db_fold_compare(a, (size_t)alen, b, (size_t)blen);
+}
+
+/* The key columns' values (text_sort_key, text_fold_key): salkku's own
+ * writes fill them with these; other programs' writes, through the
+ * schema's triggers, with the same keys computed in SQL.  Never used in
+ * the schema itself, which every SQLite tool must be able to read. */
+static void
+result_key(sqlite3_context *ctx, sqlite3_value *arg,
+	   char *(*make)(const char *, size_t))
+{
+	const char *s = (const char *)sqlite3_value_text(arg);
+	char *key;
+
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (!(key = make(s, (size_t)sqlite3_value_bytes(arg)))) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, key, -1, free);
+}
+
+static void
+fn_sort_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	result_key(ctx, argv[0], text_sort_key);
+}
+
+static void
+fn_fold_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	result_key(ctx, argv[0], text_fold_key);
 }
 
 static void
@@ -85,13 +124,20 @@ fn_has_item(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static int
 register_functions(struct db *db, struct error *err)
 {
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+
 	if (sqlite3_create_collation_v2(db->sql, "nordic", SQLITE_UTF8, NULL,
 					collate_nordic, NULL) != SQLITE_OK ||
 	    sqlite3_create_collation_v2(db->sql, "fold", SQLITE_UTF8, NULL,
 					collate_fold, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(db->sql, "salkku_sort_key", 1, flags,
+				       NULL, fn_sort_key, NULL,
+				       NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(db->sql, "salkku_fold_key", 1, flags,
+				       NULL, fn_fold_key, NULL,
+				       NULL, NULL) != SQLITE_OK ||
 	    sqlite3_create_function_v2(db->sql, "salkku_has_item", 2,
-				       SQLITE_UTF8 | SQLITE_DETERMINISTIC |
-				       SQLITE_INNOCUOUS, NULL, fn_has_item,
+				       flags, NULL, fn_has_item,
 				       NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(db, err, _("cannot register the collations"));
 	return ERR_OK;
@@ -217,6 +263,42 @@ truncated_size(const unsigned char *h, off_t size)
 	return 0;
 }
 
+/* The mark and schema version a .dump carries (meta, migration 7 on),
+ * read from conn: the version, or 0 when the file bears no such mark. */
+static int64_t
+meta_version(sqlite3 *conn)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t app = 0, version = 0;
+
+	if (sqlite3_prepare_v2(conn, "SELECT (SELECT value FROM meta WHERE "
+				     "key = 'application'), (SELECT value FROM "
+				     "meta WHERE key = 'schema_version')",
+			       -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		app = sqlite3_column_int64(st, 0);
+		version = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return app == DB_APPLICATION_ID && version > 0 ? version : 0;
+}
+
+/* The same through an immutable connection, before the real open. */
+static int64_t
+meta_version_at(const char *path)
+{
+	char *uri = db_immutable_uri(path);
+	sqlite3 *conn = NULL;
+	int64_t version = 0;
+
+	if (uri && sqlite3_open_v2(uri, &conn, SQLITE_OPEN_READONLY |
+				   SQLITE_OPEN_URI, NULL) == SQLITE_OK)
+		version = meta_version(conn);
+	sqlite3_close(conn);
+	free(uri);
+	return version;
+}
+
 /* salkku's mark and schema version from the header: a file that is not
  * ours is refused before SQLite opens it (read-only, it would make
  * -wal and -shm files beside it). */
@@ -231,6 +313,10 @@ check_header(const char *path, const unsigned char *h, struct error *err)
 		return error_set(err, ERR_DATABASE, NULL,
 				 _("%s is not a salkku database (not an SQLite file)"),
 				 path);
+	/* A copy made through .dump: the header is blank, meta says. */
+	if (app == 0 && version == 0 && !empty &&
+	    (version = (uint32_t)meta_version_at(path)) > 0)
+		app = DB_APPLICATION_ID;
 	if (app != DB_APPLICATION_ID && !empty)
 		return error_set(err, ERR_DATABASE, NULL,
 				 _("%s is an SQLite database of another program, not of salkku"),
@@ -407,6 +493,9 @@ check_identity(struct db *db, bool create, struct error *err)
 				 _("%s is not a salkku database (%s)"), db->path,
 				 sqlite3_errmsg(db->sql));
 	}
+	if (app == 0 && version == 0 && objects > 0 &&
+	    (version = meta_version(db->sql)) > 0)
+		app = DB_APPLICATION_ID;
 	if (app != DB_APPLICATION_ID && (app != 0 || objects > 0))
 		return error_set(err, ERR_DATABASE, NULL,
 				 _("%s is an SQLite database of another program, not of salkku"),
@@ -421,6 +510,25 @@ check_identity(struct db *db, bool create, struct error *err)
 				 _("%s was written by a newer salkku (schema %d; this one knows up to %d): upgrade salkku to open it"),
 				 db->path, (int)version, db_schema_latest());
 	return ERR_OK;
+}
+
+/* A file copied through .dump comes without application_id and
+ * user_version; meta still says whose it is and at which schema, and
+ * the header, which is read first, gets them back. */
+static int
+restore_header(struct db *db, struct error *err)
+{
+	int64_t user = 0, version;
+	char sql[128];
+
+	if (db_query_int(db, "PRAGMA user_version", &user, err))
+		return ERR_DATABASE;
+	if (user > 0 || (version = meta_version(db->sql)) == 0)
+		return ERR_OK;
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d;"
+		 "PRAGMA user_version = %lld", DB_APPLICATION_ID,
+		 (long long)version);
+	return db_exec(db, sql, err);
 }
 
 static int
@@ -470,6 +578,8 @@ open_at(const char *path, unsigned flags, int target, struct db **out,
 	 * that writes to it. */
 	if (!db->readonly && !memory &&
 	    (rc = db_exec(db, "PRAGMA journal_mode = WAL", err)))
+		goto fail;
+	if (!db->readonly && (rc = restore_header(db, err)))
 		goto fail;
 	/* The last writer to close leaves -wal and -shm in place: a user who
 	 * may only read cannot create them, and could not open the database
@@ -577,6 +687,9 @@ db_schema_version(struct db *db)
 
 	if (!db || db_query_int(db, "PRAGMA user_version", &v, NULL))
 		return -1;
+	/* Read-only, a copy made through .dump keeps its blank header. */
+	if (v == 0)
+		v = meta_version(db->sql);
 	return (int)v;
 }
 
@@ -666,11 +779,28 @@ db_begin(struct db *db, struct error *err)
 		return rc;
 	/* Checked with the lock held: a file deleted or replaced under this
 	 * session takes no more writes, which would be lost with it. */
-	if ((rc = db_file_check(db, err))) {
+	if ((rc = db_file_check(db, err)) || (rc = db_mark_writing(db, err))) {
 		db_rollback(db);
 		return rc;
 	}
 	return ERR_OK;
+}
+
+int
+db_mark_writing(struct db *db, struct error *err)
+{
+	if (db_schema_version(db) < DB_SCHEMA_PLAIN)
+		return ERR_OK;
+	return db_exec(db, "INSERT OR REPLACE INTO meta (key, value) "
+		       "VALUES ('writing', 1)", err);
+}
+
+int
+db_unmark_writing(struct db *db, struct error *err)
+{
+	if (db_schema_version(db) < DB_SCHEMA_PLAIN)
+		return ERR_OK;
+	return db_exec(db, "DELETE FROM meta WHERE key = 'writing'", err);
 }
 
 int
@@ -695,7 +825,8 @@ db_commit(struct db *db, struct error *err)
 		return error_set(err, ERR_DATABASE, NULL,
 				 _("internal error: no transaction to commit"));
 	/* A commit that cannot happen leaves nothing half-done behind. */
-	if ((rc = step_retrying(db, "COMMIT", err)))
+	if ((rc = db_unmark_writing(db, err)) ||
+	    (rc = step_retrying(db, "COMMIT", err)))
 		db_rollback(db);
 	return rc;
 }

@@ -28,8 +28,9 @@ enum db_open_flags {
 int db_schema_latest(void);
 
 /* Opens path (":memory:" for tests), sets foreign keys on, WAL (not for
- * :memory:), a busy timeout, registers the "nordic" collation, and
- * migrates the schema to db_schema_latest() in numbered steps, each in
+ * :memory:), a busy timeout, registers salkku's key functions (and the
+ * collations of old schemas), writes back the header of a copy made by
+ * .dump (whose meta table says it is salkku's), and migrates the schema to db_schema_latest() in numbered steps, each in
  * its own transaction.  A database whose user_version is newer than this
  * binary knows is refused with ERR_DATABASE and left untouched; so is a
  * file that is not a SQLite database.  A missing file without DB_CREATE

@@ -27,6 +27,12 @@
 /* PRAGMA application_id of a salkku database: "SALK". */
 #define DB_APPLICATION_ID 1396788299
 
+/* The first schema (migration 7) without custom collations: key
+ * columns, the meta rows 'application' and 'schema_version', and the
+ * triggers that tell salkku's writes from those of other programs by a
+ * 'writing' row in meta, which salkku holds from BEGIN to COMMIT. */
+#define DB_SCHEMA_PLAIN 8
+
 /* Columns every entity table has before its fields, in this order, in
  * every SELECT of a record: id, uuid, version, updated_at, updated_by. */
 #define DB_RECORD_META 5
@@ -111,6 +117,18 @@ sqlite3_stmt *db_entity_stmt(struct db *db, const struct entity_def *def,
 sqlite3_stmt *db_update_stmt(struct db *db, const struct entity_def *def,
 			     uint64_t mask, struct error *err);
 
+/* The kinds of key column (migration 7). */
+enum db_key {
+	DB_KEY_FOLD,   /* text_fold_key(): uniqueness and exact lookups */
+	DB_KEY_SORT,   /* text_sort_key(): the Nordic order */
+};
+
+/* The column holding field's key of that kind, or NULL when it has none:
+ * project code (fold, sort) and name (sort); organisation name (fold,
+ * sort) and short name (fold). */
+const char *db_key_column(const struct entity_def *def, int field,
+			  enum db_key key);
+
 /* Finalizes every cached statement (before sqlite3_close). */
 void db_cache_clear(struct db *db);
 
@@ -165,10 +183,10 @@ void db_uuid_new(char out[UUID_LEN + 1]);
 /* True for a lower-case uuid in canonical 8-4-4-4-12 form. */
 bool db_uuid_valid(const char *s);
 
-/* Case-insensitive comparison of UTF-8 text (ASCII, Latin-1, Latin
- * Extended-A, Greek and Cyrillic letters fold), for the "fold"
- * collation behind the unique indexes and exact name lookups.  Its
- * order is stored in indexes: changing it needs a REINDEX migration. */
+/* Case-insensitive comparison of UTF-8 text by text_fold_char(): equal
+ * exactly when the fold keys are (the unique indexes), and the "fold"
+ * collation of schemas before 7.  Changing the folding needs a
+ * migration that recomputes the keys and text_key_map. */
 int db_fold_compare(const char *a, size_t alen, const char *b, size_t blen);
 
 /* ---- db_fts.c ------------------------------------------------------ */
@@ -207,6 +225,14 @@ char *db_immutable_uri(const char *path);
  * and made ready before it replaces the database. */
 int db_open_temp(struct db **out, struct error *err);
 
+/* Marks the open transaction as salkku's (the 'writing' row in meta),
+ * so that the schema's triggers do not take its writes for another
+ * program's; nothing on a schema before DB_SCHEMA_PLAIN. */
+int db_mark_writing(struct db *db, struct error *err);
+
+/* Removes the mark before COMMIT: it never reaches the file. */
+int db_unmark_writing(struct db *db, struct error *err);
+
 /* ---- db_verify.c -------------------------------------------------- */
 
 /* Problems found by a check: each is passed to report (may be NULL);
@@ -241,6 +267,10 @@ void db_verify_rows(struct db *db, struct db_problems *p);
 int db_max_version(struct db *db, int64_t *out);
 
 /* ---- schema.c ------------------------------------------------------ */
+
+/* SQL yielding each code point (below U+0500) whose fold or sort key,
+ * as the schema's triggers compute it, differs from salkku's own. */
+extern const char db_key_sql_check[];
 
 /* Runs the migrations after the current user_version up to target, each
  * in its own BEGIN IMMEDIATE transaction. */

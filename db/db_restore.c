@@ -287,8 +287,17 @@ db_restore(struct db *db, const char *src_path, bool force, struct error *err)
 		rc = db_fail(db, err, _("cannot read the versions of the database"));
 		goto out;
 	}
-	if ((rc = lift_versions(work, floor, err)))
+	/* The copy is a temporary file of no name: the message names the
+	 * backup. */
+	if ((rc = lift_versions(work, floor, err))) {
+		char why[sizeof err->message];
+
+		snprintf(why, sizeof why, "%s", err ? err->message : "");
+		rc = error_set(err, rc, NULL,
+			       _("cannot restore from %s: %s (the database was not changed)"),
+			       src_path, why);
 		goto out;
+	}
 	/* One step: the copy replaces the whole database at once, under the
 	 * write lock, so others see either the old or the restored one.
 	 * The cached statements re-prepare themselves on the new schema. */

@@ -225,11 +225,55 @@ verify_change_log(struct db *db, struct db_problems *p)
 	sqlite3_finalize(st);
 }
 
+/* Runs sql; each row's first column, as text, goes through format. */
+static void
+report_each(struct db *db, struct db_problems *p, const char *sql,
+	    const char *format)
+{
+	sqlite3_stmt *st = NULL;
+	int src;
+
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_problem(p, "%s", sqlite3_errmsg(db->sql));
+		return;
+	}
+	while ((src = sqlite3_step(st)) == SQLITE_ROW)
+		db_problem(p, format, (const char *)sqlite3_column_text(st, 0));
+	if (src != SQLITE_DONE)
+		db_problem(p, "%s", sqlite3_errmsg(db->sql));
+	sqlite3_finalize(st);
+}
+
+/* What the triggers cannot keep: key columns written by hand (or of
+ * text that is not UTF-8), a key map that no longer computes salkku's
+ * keys, and a write of salkku's left marked. */
+static void
+verify_keys(struct db *db, struct db_problems *p)
+{
+	if (db_schema_version(db) < DB_SCHEMA_PLAIN)
+		return;
+	report_each(db, p, "SELECT code FROM project "
+		    "WHERE code_key IS NOT salkku_fold_key(code) "
+		    "OR code_sort IS NOT salkku_sort_key(code) "
+		    "OR name_sort IS NOT salkku_sort_key(name)",
+		    _("project %s: its key columns are out of date"));
+	report_each(db, p, "SELECT name FROM organisation "
+		    "WHERE name_key IS NOT salkku_fold_key(name) "
+		    "OR short_name_key IS NOT salkku_fold_key(short_name) "
+		    "OR name_sort IS NOT salkku_sort_key(name)",
+		    _("organisation %s: its key columns are out of date"));
+	report_each(db, p, db_key_sql_check,
+		    _("text_key_map: the key of %s is not salkku's"));
+	report_each(db, p, "SELECT key FROM meta WHERE key = 'writing'",
+		    _("meta: a write of salkku was left marked (%s)"));
+}
+
 void
 db_verify_rows(struct db *db, struct db_problems *p)
 {
 	verify_versions(db, p);
 	verify_change_log(db, p);
+	verify_keys(db, p);
 }
 
 int

@@ -33,7 +33,7 @@ int store_project_by_code(struct db *db, const char *code,
 			  struct record **out, struct error *err);
 
 /* Compares two codes or names as the database's unique indexes do
- * (the "fold" collation: case folded, also outside ASCII): 0 when the
+ * (their fold keys: case folded, also outside ASCII): 0 when the
  * database holds them as the same. */
 int store_code_compare(const char *a, const char *b);
 

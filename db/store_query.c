@@ -97,17 +97,17 @@ put_sort(FILE *f, enum project_sort sort)
 {
 	switch (sort) {
 	case SORT_NAME:
-		fputs("p.name COLLATE nordic", f);
+		fputs("p.name_sort", f);
 		break;
 	case SORT_STATUS:
 		/* The same expression as the index project_status. */
 		put_rank(f, "status", project_statuses);
 		break;
 	case SORT_ADMINISTRATOR:
-		fputs(ADMINISTRATOR_SQL " COLLATE nordic", f);
+		fputs("salkku_sort_key(" ADMINISTRATOR_SQL ")", f);
 		break;
 	case SORT_FUNDER:
-		fputs(FUNDER_SQL " COLLATE nordic", f);
+		fputs("salkku_sort_key(" FUNDER_SQL ")", f);
 		break;
 	case SORT_START:
 		fputs(START_SQL, f);
@@ -121,7 +121,7 @@ put_sort(FILE *f, enum project_sort sort)
 	case SORT_CODE:
 	case SORT_COUNT:
 	default:
-		fputs("p.code COLLATE nordic", f);
+		fputs("p.code_sort", f);
 		break;
 	}
 }

@@ -133,7 +133,7 @@ store_deadlines(struct db *db, const char *until, bool include_done,
 		"JOIN project p ON p.uuid = d.project "
 		"WHERE d.due <= ?1 AND (?2 OR (coalesce(d.done, 0) = 0 "
 		"AND d.cancelled_date IS NULL)) "
-		"ORDER BY d.due, p.code COLLATE nordic, d.id", err)))
+		"ORDER BY d.due, p.code_sort, d.id", err)))
 		return rc;
 	/* No limit is a date after every ISO date. */
 	db_bind_text(st, 1, until ? until : "9999-99-99");
@@ -188,6 +188,7 @@ org_projects_sql(void)
 		return NULL;
 	fputs("SELECT project_uuid, code, name, status, role, amount FROM ("
 	      "SELECT p.uuid AS project_uuid, p.code AS code, p.name AS name, "
+	      "p.code_sort AS code_sort, "
 	      "p.status AS status, r.role AS role, r.budget_share AS amount, "
 	      "CASE r.role", f);
 	for (size_t i = 0; role_kinds[i].key; i++) {
@@ -197,10 +198,11 @@ org_projects_sql(void)
 	}
 	fprintf(f, " END AS rank, r.id AS seq FROM project_role r "
 		"JOIN project p ON p.uuid = r.project WHERE r.organisation = ?1 "
-		"UNION ALL SELECT p.uuid, p.code, p.name, p.status, 'funder', "
+		"UNION ALL SELECT p.uuid, p.code, p.name, p.code_sort, p.status, "
+		"'funder', "
 		"coalesce(f.granted, f.applied), %zu, f.id FROM funding f "
 		"JOIN project p ON p.uuid = f.project WHERE f.funder = ?1) "
-		"ORDER BY rank, code COLLATE nordic, seq", funder);
+		"ORDER BY rank, code_sort, seq", funder);
 	if (fclose(f) != 0) {
 		free(sql);
 		return NULL;

@@ -341,6 +341,84 @@ test_migrate_from_1(void **state)
 	record_free(&n);
 }
 
+/* Migration 7 drops the collations: the keys of the rows already there
+ * are filled, uniqueness without case and the Nordic order hold, the
+ * triggers' SQL computes salkku's keys, and the schema names no
+ * collation. */
+static void
+test_migrate_to_plain(void **state)
+{
+	struct files *f = *state;
+	struct db *db = NULL;
+	struct error err;
+	struct record *p, *q, *o, *x = NULL;
+	struct project_rows rows = { 0 };
+	struct project_query pq = { .sort = SORT_CODE };
+
+	assert_int_equal(db_open_at_version(f->path, DB_SCHEMA_PLAIN - 1, &db,
+					    &err), ERR_OK);
+	p = fx_project(db, "ÄLY", "Älykäs", NULL);
+	q = fx_project(db, "ZETA", "Zeta", NULL);
+	o = fx_org(db, "Åbo Akademi", "ÅA");
+	db_close(&db);
+
+	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM sqlite_master "
+				  "WHERE sql LIKE '%COLLATE%'"), 0);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM project WHERE "
+				  "code_key IS NULL OR code_sort IS NULL "
+				  "OR name_sort IS NULL"), 0);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM meta WHERE "
+				  "key = 'schema_version' AND value = "
+				  "(SELECT user_version FROM pragma_user_version)"), 1);
+	assert_int_equal(store_project_by_code(db, "äly", &x, &err), ERR_OK);
+	record_free(&x);
+	assert_int_equal(store_find_organisation(db, "åa", &x, &err), ERR_OK);
+	record_free(&x);
+	assert_int_equal(store_project_list(db, &pq, &rows, &err), ERR_OK);
+	assert_int_equal(rows.count, 2);
+	assert_string_equal(rows.items[0].code, "ZETA");
+	assert_string_equal(rows.items[1].code, "ÄLY");
+	project_rows_clear(&rows);
+	/* The triggers' keys are salkku's, character by character. */
+	{
+		sqlite3_stmt *st = NULL;
+
+		assert_int_equal(sqlite3_prepare_v2(db->sql, db_key_sql_check, -1,
+						    &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+		sqlite3_finalize(st);
+	}
+	assert_int_equal(db_check(db, NULL, NULL, &err), ERR_OK);
+	db_close(&db);
+	record_free(&p);
+	record_free(&q);
+	record_free(&o);
+}
+
+/* Looking a project up by code reads the unique index, as it did
+ * through the collation. */
+static void
+test_code_lookup_plan(void **state)
+{
+	struct db *db = fx_open();
+	sqlite3_stmt *st = NULL;
+	bool found = false;
+
+	(void)state;
+	assert_int_equal(sqlite3_prepare_v2(db->sql, "EXPLAIN QUERY PLAN "
+					    "SELECT uuid FROM project WHERE "
+					    "code_key = salkku_fold_key(?1)",
+					    -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (strstr((const char *)sqlite3_column_text(st, 3),
+			   "USING INDEX project_code_unique"))
+			found = true;
+	sqlite3_finalize(st);
+	assert_true(found);
+	db_close(&db);
+}
+
 static void
 collect(const char *problem, void *arg)
 {
@@ -557,6 +635,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_refuse_foreign, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_newer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_from_1, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_to_plain, setup, teardown),
+		cmocka_unit_test(test_code_lookup_plan),
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_check_schema_and_rows),
 		cmocka_unit_test_setup_teardown(test_migrate_money, setup, teardown),
