@@ -22,10 +22,10 @@ store_database_id(struct db *db, char out[UUID_LEN + 1], struct error *err)
 	int rc = ERR_NOT_FOUND, src;
 
 	out[0] = '\0';
-	if (db_schema_version(db) < 5)
+	if (db_schema_version(db) < DB_SCHEMA_EXCHANGE)
 		return error_set(err, ERR_NOT_FOUND, NULL, "%s",
 				 _("the database has no id: upgrade it first"));
-	if (!(st = db_prepare(db, "SELECT value FROM meta "
+	if (!(st = db_prepare(db, "SELECT CAST(value AS TEXT) FROM meta "
 			      "WHERE key = 'database_id'", err)))
 		return ERR_DATABASE;
 	src = sqlite3_step(st);
@@ -111,7 +111,7 @@ store_tombstone_put(struct db *db, const struct record *rec, const char *title,
 	char *fp;
 	int rc = ERR_OK;
 
-	if (db_schema_version(db) < 5)
+	if (db_schema_version(db) < DB_SCHEMA_EXCHANGE)
 		return ERR_OK;
 	if (!(fp = record_fingerprint(rec, 0)))
 		return error_set(err, ERR_FAILED, NULL, "%s", _("out of memory"));
@@ -144,7 +144,7 @@ store_tombstone_drop(struct db *db, const char *uuid, struct error *err)
 	sqlite3_stmt *st;
 	int rc = ERR_OK;
 
-	if (db_schema_version(db) < 5)
+	if (db_schema_version(db) < DB_SCHEMA_EXCHANGE)
 		return ERR_OK;
 	if (!(st = db_prepare(db, "DELETE FROM tombstone WHERE record_uuid = ?1",
 			      err)))
@@ -195,7 +195,7 @@ store_tombstone_get(struct db *db, const char *uuid, struct tombstone *out,
 	int rc = ERR_NOT_FOUND, src;
 
 	memset(out, 0, sizeof *out);
-	if (db_schema_version(db) < 5)
+	if (db_schema_version(db) < DB_SCHEMA_EXCHANGE)
 		return ERR_NOT_FOUND;
 	if (!(st = db_prepare(db, "SELECT record_uuid, entity, project_uuid, "
 			      "title, version, fingerprint, deleted_at "
@@ -219,11 +219,11 @@ store_tombstone_project(struct db *db, const char *code,
 	int rc = ERR_NOT_FOUND, src;
 
 	uuid[0] = '\0';
-	if (db_schema_version(db) < 5)
+	if (db_schema_version(db) < DB_SCHEMA_EXCHANGE)
 		return rc;
 	if (!(st = db_prepare(db, "SELECT record_uuid FROM tombstone "
 			      "WHERE entity = 'project' AND (record_uuid = ?1 "
-			      "OR title = ?1 COLLATE fold) "
+			      "OR salkku_fold_key(title) = salkku_fold_key(?1)) "
 			      "ORDER BY deleted_at DESC LIMIT 1", err)))
 		return ERR_DATABASE;
 	db_bind_text(st, 1, code);
@@ -254,7 +254,7 @@ store_org_match(struct db *db, const struct record *theirs,
 	if (!(st = db_prepare(db, "SELECT uuid, business_id = ?1 FROM organisation "
 			      "WHERE business_id = ?1 UNION ALL "
 			      "SELECT uuid, 0 FROM organisation "
-			      "WHERE name = ?2 COLLATE fold LIMIT 1", err)))
+			      "WHERE name_key = salkku_fold_key(?2) LIMIT 1", err)))
 		return ERR_DATABASE;
 	db_bind_text(st, 1, bid);
 	db_bind_text(st, 2, record_text(theirs, ORG_NAME));

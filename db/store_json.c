@@ -263,7 +263,7 @@ export_head(struct db *db, FILE *out, const struct export_filter *filter,
 	int rc;
 
 	fputs("{\"format\":\"salkku\",\"format_version\":2", out);
-	if (db_schema_version(db) < 5)
+	if (db_schema_version(db) < DB_SCHEMA_EXCHANGE)
 		return ERR_OK;
 	if ((rc = store_database_id(db, id, err)))
 		return rc;
@@ -307,7 +307,7 @@ store_export_json(struct db *db, FILE *out, const struct export_filter *filter,
 					   filter, sel, out, err);
 	if (!rc && !(filter->omit & OMIT_CHANGES))
 		rc = export_member(db, NULL, "changes", filter, sel, out, err);
-	if (!rc && db_schema_version(db) >= 5)
+	if (!rc && db_schema_version(db) >= DB_SCHEMA_EXCHANGE)
 		rc = store_export_exchange(db, out, filter, sel, err);
 	if (!rc)
 		fputs("}\n", out);

@@ -40,6 +40,37 @@
 #define START_SQL "coalesce(p.actual_start, p.planned_start)"
 #define END_SQL "coalesce(p.actual_end, p.planned_end)"
 
+/* Whether a project is active at some time in the period :from .. :to.
+ * Its span is its dates (actual, else planned); a missing start is the
+ * first entry of its status history, a missing end that of the last
+ * when it has ended (closed, cancelled, withdrawn, rejected), else open.
+ * A project without dates or history is active in no period.  Besides
+ * its span, a project is active in a period in which its status
+ * changed, a deadline of it was due or met, or a funding line of it was
+ * applied for, decided or is for. */
+#define TERMINAL_SQL "('closed', 'cancelled', 'withdrawn', 'rejected')"
+#define SPAN_START_SQL \
+	"coalesce(p.actual_start, p.planned_start, (SELECT min(s.date) " \
+	"FROM status_change s WHERE s.project = p.uuid))"
+#define SPAN_END_SQL \
+	"coalesce(p.actual_end, p.planned_end, CASE WHEN p.status IN " \
+	TERMINAL_SQL " THEN (SELECT max(s.date) FROM status_change s " \
+	"WHERE s.project = p.uuid) END)"
+#define ACTIVE_SQL \
+	"((" SPAN_START_SQL " IS NOT NULL OR " SPAN_END_SQL " IS NOT NULL) " \
+	"AND coalesce(" SPAN_START_SQL " <= :period_to, 1) " \
+	"AND coalesce(" SPAN_END_SQL " >= :period_from, 1) " \
+	"OR EXISTS (SELECT 1 FROM status_change s WHERE s.project = p.uuid " \
+	"AND s.date BETWEEN :period_from AND :period_to) " \
+	"OR EXISTS (SELECT 1 FROM deadline d WHERE d.project = p.uuid " \
+	"AND (d.due BETWEEN :period_from AND :period_to " \
+	"OR d.done_date BETWEEN :period_from AND :period_to)) " \
+	"OR EXISTS (SELECT 1 FROM funding f WHERE f.project = p.uuid " \
+	"AND (f.applied_date BETWEEN :period_from AND :period_to " \
+	"OR f.decision_date BETWEEN :period_from AND :period_to " \
+	"OR f.year BETWEEN CAST(substr(:period_from, 1, 4) AS INTEGER) " \
+	"AND CAST(substr(:period_to, 1, 4) AS INTEGER))))"
+
 /* Parameters of the filters: statuses take ?10 .. ?25. */
 #define STATUS_PARAM 10
 #define MAX_STATUSES 16
@@ -66,17 +97,17 @@ put_sort(FILE *f, enum project_sort sort)
 {
 	switch (sort) {
 	case SORT_NAME:
-		fputs("p.name COLLATE nordic", f);
+		fputs("p.name_sort", f);
 		break;
 	case SORT_STATUS:
 		/* The same expression as the index project_status. */
 		put_rank(f, "status", project_statuses);
 		break;
 	case SORT_ADMINISTRATOR:
-		fputs(ADMINISTRATOR_SQL " COLLATE nordic", f);
+		fputs("salkku_sort_key(" ADMINISTRATOR_SQL ")", f);
 		break;
 	case SORT_FUNDER:
-		fputs(FUNDER_SQL " COLLATE nordic", f);
+		fputs("salkku_sort_key(" FUNDER_SQL ")", f);
 		break;
 	case SORT_START:
 		fputs(START_SQL, f);
@@ -90,7 +121,7 @@ put_sort(FILE *f, enum project_sort sort)
 	case SORT_CODE:
 	case SORT_COUNT:
 	default:
-		fputs("p.code COLLATE nordic", f);
+		fputs("p.code_sort", f);
 		break;
 	}
 }
@@ -141,10 +172,8 @@ put_filters(FILE *f, const struct project_query *q, bool text, enum plan plan)
 			"WHERE r.organisation = :partner)", off);
 	if (q->theme)
 		fputs(" AND salkku_has_item(p.themes, :theme)", f);
-	/* Active at some time in the year; a missing start or end is open. */
-	if (q->year)
-		fputs(" AND (" START_SQL " IS NULL OR " START_SQL " <= :year_end)"
-		      " AND (" END_SQL " IS NULL OR " END_SQL " >= :year_start)", f);
+	if (q->year || q->from || q->to)
+		fputs(" AND " ACTIVE_SQL, f);
 	if (text)
 		fprintf(f, " AND %sp.id IN (SELECT rowid FROM project_fts "
 			"WHERE project_fts MATCH :text)", off);
@@ -162,7 +191,7 @@ bind_named(sqlite3_stmt *st, const char *name, const char *value)
 static void
 bind_filters(sqlite3_stmt *st, const struct project_query *q, const char *text)
 {
-	char year[16];
+	char from[16], to[16];
 
 	/* Unused status slots stay NULL, which equals nothing. */
 	for (int i = 0; i < MAX_STATUSES && q->statuses[i]; i++)
@@ -172,11 +201,14 @@ bind_filters(sqlite3_stmt *st, const struct project_query *q, const char *text)
 	bind_named(st, ":theme", q->theme);
 	bind_named(st, ":text", text);
 	if (q->year) {
-		snprintf(year, sizeof year, "%04d-12-31", q->year);
-		bind_named(st, ":year_end", year);
-		snprintf(year, sizeof year, "%04d-01-01", q->year);
-		bind_named(st, ":year_start", year);
+		snprintf(from, sizeof from, "%04d-01-01", q->year);
+		snprintf(to, sizeof to, "%04d-12-31", q->year);
+	} else {
+		snprintf(from, sizeof from, "%s", q->from ? q->from : "0000-01-01");
+		snprintf(to, sizeof to, "%s", q->to ? q->to : "9999-12-31");
 	}
+	bind_named(st, ":period_from", from);
+	bind_named(st, ":period_to", to);
 }
 
 /* The statement for q: the SQL text depends only on which filters are

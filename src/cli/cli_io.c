@@ -113,6 +113,8 @@ cli_cmd_init(struct cli *c, const struct cli_command *cmd, int argc,
 		return rc;
 	if (!cli_db_path(c))
 		return c->m.err.code ? c->m.err.code : ERR_FAILED;
+	if (force && (shared_check_removable(c->path, &c->m.err) != ERR_OK))
+		return cli_report(c, c->m.err.code);
 	if (force && (rc = remove_database(c, c->path)))
 		return rc;
 	if (group && shared_init(c->path, group, &c->m.err) != ERR_OK)
@@ -259,13 +261,22 @@ show_export(const char *text, size_t len)
 	free(lines);
 }
 
-/* The export format asks for: CSV, the whole JSON document, or what an
- * exchange shares. */
+/* What the export options ask for: the iCalendar of the deadlines, CSV,
+ * the whole JSON document, or what an exchange shares. */
+struct export_request {
+	enum cli_format format;
+	struct ics_options ics;
+	struct export_options x;
+};
+
 static int
-export_run(struct cli *c, enum cli_format format,
-	   const struct export_options *x, FILE *out)
+export_run(struct cli *c, const struct export_request *r, FILE *out)
 {
-	if (format == FORMAT_CSV)
+	const struct export_options *x = &r->x;
+
+	if (r->format == FORMAT_ICS)
+		return model_export_ics(&c->m, &r->ics, out);
+	if (r->format == FORMAT_CSV)
 		return model_export_csv(&c->m, out);
 	if (x->nprojects || x->no_notes || x->no_log || x->no_money)
 		return model_export_exchange(&c->m, out, x);
@@ -274,8 +285,7 @@ export_run(struct cli *c, enum cli_format format,
 
 /* Runs the export into memory and shows it safely on the terminal. */
 static int
-export_to_terminal(struct cli *c, enum cli_format format,
-		   const struct export_options *x)
+export_to_terminal(struct cli *c, const struct export_request *r)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -284,7 +294,7 @@ export_to_terminal(struct cli *c, enum cli_format format,
 
 	if (!mem)
 		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
-	rc = export_run(c, format, x, mem);
+	rc = export_run(c, r, mem);
 	if (fclose(mem) != 0 && rc == ERR_OK)
 		rc = cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
 	else if (rc == ERR_OK)
@@ -295,19 +305,16 @@ export_to_terminal(struct cli *c, enum cli_format format,
 	return rc;
 }
 
-/* The export into output (NULL: standard output). */
+/* Writes the export to output (NULL: standard output). */
 static int
-export_file(struct cli *c, enum cli_format format,
-	    const struct export_options *x, const char *output)
+export_write(struct cli *c, const struct export_request *r, const char *output)
 {
 	char tmp[4096];
 	FILE *out = stdout;
 	int fd, rc;
 
-	if ((rc = cli_open(c, false)))
-		return rc;
-	if (!output && isatty(STDOUT_FILENO))
-		return export_to_terminal(c, format, x);
+	if (!output && isatty(STDOUT_FILENO) && r->format != FORMAT_ICS)
+		return export_to_terminal(c, r);
 	/* Into a temporary file beside the target, renamed when complete:
 	 * an export that fails half-way leaves no half a file. */
 	if (output) {
@@ -321,7 +328,7 @@ export_file(struct cli *c, enum cli_format format,
 					output, strerror(errno));
 		}
 	}
-	rc = export_run(c, format, x, out);
+	rc = export_run(c, r, out);
 	if (output) {
 		if (fclose(out) != 0 && rc == ERR_OK)
 			rc = cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
@@ -329,13 +336,32 @@ export_file(struct cli *c, enum cli_format format,
 		else if (rc == ERR_OK && rename(tmp, output) < 0)
 			rc = cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
 				      output, strerror(errno));
-		else if (rc != ERR_OK)
-			cli_report(c, rc);
+		else if (rc != ERR_OK) {
+			char why[sizeof c->m.err.message];
+
+			snprintf(why, sizeof why, "%s", c->m.err.message);
+			cli_fail(c, rc, NULL, "%s: %s", output, why);
+		}
 		if (rc != ERR_OK)
 			unlink(tmp);
 		return rc;
 	}
 	return cli_report(c, rc);
+}
+
+/* The options that go with one format only. */
+static int
+export_check_options(struct cli *c, const struct cli_command *cmd,
+		     const struct export_request *r, bool ics_only, bool json_only)
+{
+	(void)c;
+	if (ics_only && r->format != FORMAT_ICS)
+		return cli_usage(cmd, "%s", _("--upcoming and --with-project-dates go with --format ics"));
+	if (json_only && r->format != FORMAT_JSON)
+		return cli_usage(cmd, "%s", _("--no-notes, --no-log and --no-money go with --format json"));
+	if (r->ics.nprojects && r->format == FORMAT_CSV)
+		return cli_usage(cmd, "%s", _("--project goes with --format json or ics"));
+	return ERR_OK;
 }
 
 int
@@ -346,49 +372,59 @@ cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 		{ "format",   required_argument, NULL, 'f' },
 		{ "output",   required_argument, NULL, 'o' },
 		{ "project",  required_argument, NULL, 'p' },
+		{ "upcoming", required_argument, NULL, 'u' },
+		{ "with-project-dates", no_argument, NULL, 'P' },
 		{ "no-notes", no_argument,       NULL, 'N' },
 		{ "no-log",   no_argument,       NULL, 'L' },
 		{ "no-money", no_argument,       NULL, 'M' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 }
 	};
-	enum cli_format format = FORMAT_JSON;
-	struct export_options x = { 0 };
-	const char *output = NULL;
-	const char **projects = NULL;
+	struct export_request r = { .format = FORMAT_JSON,
+				    .ics = { .upcoming = -1 } };
+	const char *output = NULL, **codes = NULL;
+	int64_t days;
 	int opt, rc = ERR_OK;
+	bool ics_only = false, json_only = false;
 
-	/* At most one project per argument. */
-	if (!(projects = calloc((size_t)argc + 1, sizeof *projects)))
-		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
-	x.projects = projects;
+	/* At most every argument names a project. */
+	if (!(codes = calloc((size_t)argc + 1, sizeof *codes)))
+		return cli_fail(c, ERR_FAILED, NULL, "%s", _("out of memory"));
+	r.ics.projects = codes;
+	r.x.projects = codes;
 	while ((opt = cli_getopt(cmd, argc, argv, "f:o:p:", longopts, &rc)) != -1) {
 		if (opt == CLI_OPT_STOP)
 			goto out;
 		if (opt == 'o')
 			output = strcmp(optarg, "-") ? optarg : NULL;
 		else if (opt == 'p')
-			projects[x.nprojects++] = optarg;
+			codes[r.ics.nprojects++] = optarg;
+		else if (opt == 'u' &&
+			 !(rc = cli_number(cmd, "--upcoming", optarg, 0, 36500, &days)))
+			r.ics.upcoming = (int)days;
+		else if (opt == 'P')
+			r.ics.project_dates = true;
 		else if (opt == 'N')
-			x.no_notes = true;
+			r.x.no_notes = true;
 		else if (opt == 'L')
-			x.no_log = true;
+			r.x.no_log = true;
 		else if (opt == 'M')
-			x.no_money = true;
-		else if ((rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV, &format)))
+			r.x.no_money = true;
+		else if (opt == 'f')
+			rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV | FORMAT_ICS,
+					&r.format);
+		if (rc)
 			goto out;
+		ics_only |= opt == 'u' || opt == 'P';
+		json_only |= opt == 'N' || opt == 'L' || opt == 'M';
 	}
-	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)))
+	r.x.nprojects = r.ics.nprojects;
+	if ((rc = export_check_options(c, cmd, &r, ics_only, json_only)) ||
+	    (rc = cli_nargs(cmd, argc - optind, 0, 0)) || (rc = cli_open(c, false)))
 		goto out;
-	if (format == FORMAT_CSV && (x.nprojects || x.no_notes || x.no_log ||
-				     x.no_money)) {
-		rc = cli_fail(c, ERR_USAGE, NULL, "%s",
-			      _("export: --project, --no-notes, --no-log and --no-money are for JSON"));
-		goto out;
-	}
-	rc = export_file(c, format, &x, output);
+	rc = export_write(c, &r, output);
 out:
-	free(projects);
+	free(codes);
 	return rc;
 }
 
@@ -557,6 +593,18 @@ check_report(const char *problem, void *arg)
 	(*n)++;
 }
 
+/* A money warning does not make the database faulty: it is printed, and
+ * check still succeeds. */
+static void
+check_warn(const char *code, const char *text, void *arg)
+{
+	(void)arg;
+	output_text(stdout, code, 0);
+	printf(": %s ", _("warning:"));
+	output_text(stdout, text, 0);
+	fputc('\n', stdout);
+}
+
 int
 cli_cmd_check(struct cli *c, const struct cli_command *cmd, int argc,
 	      char **argv)
@@ -571,6 +619,8 @@ cli_cmd_check(struct cli *c, const struct cli_command *cmd, int argc,
 	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)) || (rc = cli_open(c, false)))
 		return rc;
 	rc = model_check(&c->m, check_report, &problems);
+	if (rc == ERR_OK && problems == 0)
+		rc = model_check_money(&c->m, check_warn, NULL, NULL);
 	if (rc == ERR_OK && problems == 0) {
 		printf("ok\n");
 		return ERR_OK;
@@ -588,7 +638,7 @@ cli_cmd_check(struct cli *c, const struct cli_command *cmd, int argc,
 static char *
 log_change(struct cli *c, const struct change_entry *e)
 {
-	int f = e->field ? entity_field_index(e->def, e->field) : -1;
+	int f = e->def && e->field ? entity_field_index(e->def, e->field) : -1;
 	char *old, *new, *out;
 	size_t size;
 
@@ -635,16 +685,22 @@ log_table(struct cli *c, const struct change_list *list)
 		const struct change_entry *e = &list->items[i];
 		char when[64], record[256], title[256];
 		char *change = log_change(c, e);
+		/* e->def is NULL for a kind this binary does not know (a
+		 * newer salkku's row, or damage): shown by its stored name. */
 		const char *cells[5] = { when, e->who, record,
-					 entity_field_label(e->def, e->field), change };
+					 e->def ? entity_field_label(e->def, e->field)
+						: e->field,
+					 change };
+		bool child = e->project_code &&
+			     (!e->def || e->def->kind != ENT_PROJECT);
 
 		cli_when(c, when, sizeof when, e->at);
-		snprintf(record, sizeof record, "%s %s%s%s", entity_shown(e->def),
-			 e->project_code && e->def->kind != ENT_PROJECT
-			 ? e->project_code : "",
-			 e->project_code && e->def->kind != ENT_PROJECT ? ": " : "",
-			 entity_title_text(e->def, e->record_title, title,
-					   sizeof title));
+		snprintf(record, sizeof record, "%s %s%s%s",
+			 e->def ? entity_shown(e->def) : e->entity,
+			 child ? e->project_code : "", child ? ": " : "",
+			 e->def ? entity_title_text(e->def, e->record_title, title,
+						    sizeof title)
+				: e->record_title ? e->record_title : "");
 		table_add(&t, cells);
 		free(change);
 	}
@@ -670,7 +726,7 @@ log_json(const struct change_list *list)
 		json_kv_string(&j, "at", e->at);
 		json_kv_string(&j, "who", e->who);
 		json_kv_string(&j, "action", e->action);
-		json_kv_string(&j, "entity", e->def->name);
+		json_kv_string(&j, "entity", e->entity);
 		json_kv_string(&j, "record_uuid", e->record_uuid);
 		json_kv_string(&j, "project", e->project_code);
 		json_kv_string(&j, "title", e->record_title);

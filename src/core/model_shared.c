@@ -67,6 +67,19 @@ model_presence_others(struct model *m, const char *project_uuid,
 }
 
 void
+model_set_wait_hook(struct model *m, bool (*fn)(void *arg, int64_t waited_ms),
+		    void *arg)
+{
+	db_set_wait_hook(m->db, fn, arg);
+}
+
+bool
+model_file_gone(struct model *m)
+{
+	return db_file_gone(m->db);
+}
+
+void
 model_presence_leave(struct model *m)
 {
 	char host[256];

@@ -41,6 +41,9 @@ expect_rc 4 "a business ID with a wrong check digit"
 expect_err 'business_id: 0737546-3 is not a business ID \(Y-tunnus\) with a right check digit' "the field and the value"
 at "$iso" org set ISO business_id=0737546-2
 expect_rc 0 "a right business ID"
+at "$iso" org add "Toinen ISO" kind=other business_id=0737546-2
+expect_rc 4 "a business ID twice"
+expect_err 'business_id: organisation 0737546-2 already exists' "the duplicate named"
 # Vasso knows ISO under another name but the same business ID, and THL
 # under its name in capitals: matched, never duplicated.
 at "$vasso" org add "Itä-Suomen osaamiskeskus" kind=competence_centre business_id=0737546-2
@@ -218,5 +221,11 @@ for bad in '"database":"ISO"|\$\.database' \
 	expect_err "bad\.json: $path: " "the file and the path: $member"
 	[ "$(sum "$iso")" = "$before" ] || fail "a malformed exchange member wrote: $member"
 done
+
+# Both databases pass salkku's own check after all this.
+at "$iso" check
+expect_rc 0 "ISO: check"
+at "$vasso" check
+expect_rc 0 "Vasso: check"
 
 finish
