@@ -263,10 +263,8 @@ truncated_size(const unsigned char *h, off_t size)
 	return 0;
 }
 
-/* The mark and schema version a .dump carries (meta, migration 7 on),
- * read from conn: the version, or 0 when the file bears no such mark. */
-static int64_t
-meta_version(sqlite3 *conn)
+int64_t
+db_meta_version(sqlite3 *conn)
 {
 	sqlite3_stmt *st = NULL;
 	int64_t app = 0, version = 0;
@@ -281,6 +279,12 @@ meta_version(sqlite3 *conn)
 	}
 	sqlite3_finalize(st);
 	return app == DB_APPLICATION_ID && version > 0 ? version : 0;
+}
+
+static int64_t
+meta_version(sqlite3 *conn)
+{
+	return db_meta_version(conn);
 }
 
 /* The same through an immutable connection, before the real open. */

@@ -102,6 +102,12 @@ struct db {
 	ino_t file_ino;
 };
 
+/* The mark and schema version a .dump carries (the meta table, from
+ * the plain schema on), read from conn: the version, or 0 when the file
+ * bears no such mark.  The header's application_id and user_version
+ * are the fast path; a file restored from a .dump has them blank. */
+int64_t db_meta_version(sqlite3 *conn);
+
 /* ---- db_file.c: the file under the connection ---------------------- */
 
 /* Remembers the device and inode of db->path, just opened. */

@@ -103,6 +103,13 @@ check_header(sqlite3 *src, const char *path, struct error *err)
 {
 	int64_t app = pragma_int(src, "PRAGMA application_id");
 	int64_t version = pragma_int(src, "PRAGMA user_version");
+	int64_t dumped = app == 0 && version == 0 ? db_meta_version(src) : 0;
+
+	/* A backup made through .dump and the sqlite3 shell: meta says. */
+	if (dumped > 0) {
+		app = DB_APPLICATION_ID;
+		version = dumped;
+	}
 
 	if (app < 0 || version < 0)
 		return error_set(err, ERR_INVALID, NULL,
@@ -179,6 +186,17 @@ load_backup(const char *path, struct db **out, struct error *err)
 	/* The copy keeps the backup's WAL flag in its header; a temporary
 	 * database keeps a rollback journal. */
 	rc = db_exec(*out, "PRAGMA journal_mode = DELETE", err);
+	/* A copy of a .dump has a blank header: the copy gets salkku's. */
+	if (rc == ERR_OK && pragma_int((*out)->sql, "PRAGMA application_id") == 0) {
+		int64_t version = db_meta_version((*out)->sql);
+		char sql[96];
+
+		snprintf(sql, sizeof sql,
+			 "PRAGMA application_id = %d; PRAGMA user_version = %lld",
+			 (int)DB_APPLICATION_ID, (long long)version);
+		if (version > 0)
+			rc = db_exec(*out, sql, err);
+	}
 out:
 	sqlite3_close(src);
 	if (rc)

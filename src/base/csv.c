@@ -251,7 +251,10 @@ void
 csv_write_cell_sep(FILE *out, const char *cell, bool first, char sep)
 {
 	const char *s = cell ? cell : "";
-	char special[] = { sep, '"', '\r', '\n', '\0' };
+	/* Both separators are quoted whichever one is written, so that the
+	 * reader's guess from the first line (csv_sniff_separator) cannot
+	 * take a cell's ';' for the separator of a ',' file. */
+	char special[] = { ',', ';', '"', '\r', '\n', '\0' };
 
 	if (!first)
 		putc(sep, out);

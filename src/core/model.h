@@ -181,7 +181,8 @@ int64_t model_data_version(struct model *m);
 /* Says that this session looks at project_uuid (NULL: at none).  Call it
  * on opening a project and then every few seconds as a heartbeat; a
  * session that stops beating for PRESENCE_TTL (30) seconds is taken for
- * dead and forgotten.  Does nothing on a read-only database. */
+ * dead and forgotten.  A read-only session, which cannot write the
+ * table, leaves a file beside it instead (readers.h). */
 int model_presence_touch(struct model *m, const char *project_uuid);
 
 /* The other live sessions on project_uuid (NULL: on anything), at most

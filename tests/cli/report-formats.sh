@@ -13,7 +13,7 @@ expect_rc 0 "init --demo"
 run_salkku report --year 2023 --format csv --csv-dialect excel-fi -o "$TEST_TMP/fi.csv"
 expect_rc 0 "report excel-fi"
 head -c 3 "$TEST_TMP/fi.csv" | od -An -tx1 | grep -q 'ef bb bf' || fail "excel-fi: no BOM"
-grep -q '^STM;2023;1;;453087,00;' "$TEST_TMP/fi.csv" || fail "excel-fi: ';' and decimal comma"
+grep -qE '^STM;2023;1;;"?453087,00"?;' "$TEST_TMP/fi.csv" || fail "excel-fi: ';' and decimal comma"
 
 # import reads ';', a BOM and decimal commas by itself.
 printf '\357\273\277code;name;status;budget\r\nFI-1;Suomalainen taulukko;idea;"1 234,50"\r\n' \

@@ -112,4 +112,16 @@ run_salkku --db "$dump" list --format csv --sort name
 codes=$(printf '%s\n' "$out" | tr -d '\r' | sed 1d | cut -d, -f1 | tr '\n' ' ')
 [ "$codes" = "ZETA X1 ÄLY ÖLJY " ] || fail "Nordic order by name: $codes"
 
+# A backup made through .dump (blank header) restores: meta says whose
+# it is and at which schema.
+dump2="$TEST_TMP/dumped2.db"
+sqlite3 -batch "$SALKKU_DB" .dump | sqlite3 -batch "$dump2" 2>/dev/null
+run_salkku set ZETA name="Zeta muutettu"
+run_salkku restore "$dump2" --force
+expect_rc 0 "restore from a .dump copy"
+run_salkku check
+expect_out '^ok$' "check after restoring a .dump copy"
+run_salkku show ZETA
+expect_out "^Name +Zeta-hanke$" "the restored name"
+
 finish
