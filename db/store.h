@@ -97,6 +97,9 @@ int store_project_list(struct db *db, const struct project_query *q,
 int store_text_searchable(struct db *db, const char *text, bool *any,
 			  struct error *err);
 
+/* Sets *any when the database holds a project (reading one row). */
+int store_has_projects(struct db *db, bool *any, struct error *err);
+
 /* Number of projects matching q (limit/offset ignored), and in all. */
 int store_project_count(struct db *db, const struct project_query *q,
 			int64_t *matching, int64_t *total, struct error *err);

@@ -121,6 +121,12 @@ model_list_projects(struct model *m, const struct project_query *q,
 }
 
 int
+model_has_projects(struct model *m, bool *any)
+{
+	return store_has_projects(m->db, any, &m->err);
+}
+
+int
 model_count_projects(struct model *m, const struct project_query *q,
 		     int64_t *matching, int64_t *total)
 {

@@ -66,6 +66,8 @@ int model_list_projects(struct model *m, const struct project_query *q,
 			struct project_rows *out);
 int model_count_projects(struct model *m, const struct project_query *q,
 			 int64_t *matching, int64_t *total);
+/* *any: the database holds a project (store_has_projects). */
+int model_has_projects(struct model *m, bool *any);
 /* *any: text holds a word to search for (store_text_searchable). */
 int model_text_searchable(struct model *m, const char *text, bool *any);
 int model_changes(struct model *m, const char *project_uuid,

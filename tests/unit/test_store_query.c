@@ -501,6 +501,56 @@ test_deadlines_and_orgs(void **state)
 	record_free(&d2);
 }
 
+static int
+count_step(void *arg)
+{
+	(*(int64_t *)arg)++;
+	return 0;
+}
+
+/* Virtual-machine steps of counting every project: flat in their
+ * number when SQLite counts from the b-tree rather than row by row. */
+static int64_t
+count_steps(struct db *db)
+{
+	struct project_query all = { 0 };
+	int64_t matching = -1, total = -1, steps = 0;
+
+	sqlite3_progress_handler(db->sql, 1, count_step, &steps);
+	assert_int_equal(store_project_count(db, &all, &matching, &total, NULL),
+			 ERR_OK);
+	sqlite3_progress_handler(db->sql, 0, NULL, NULL);
+	assert_int_equal(matching, total);
+	assert_int_equal(total, fx_count(db, "SELECT count(*) FROM project"));
+	return steps;
+}
+
+/* The start-up counts: the unfiltered count reads no row, whether
+ * there is a project reads one. */
+static void
+test_start_counts(void **state)
+{
+	struct db *db = fx_open();
+	bool any = true;
+	int64_t few;
+
+	(void)state;
+	assert_int_equal(store_has_projects(db, &any, NULL), ERR_OK);
+	assert_false(any);
+	record_free((struct record *[]){ fx_project(db, "PIENI", "Pieni", NULL) });
+	assert_int_equal(store_has_projects(db, &any, NULL), ERR_OK);
+	assert_true(any);
+	few = count_steps(db);
+	for (int i = 0; i < 400; i++) {
+		char code[16];
+
+		snprintf(code, sizeof code, "P%03d", i);
+		record_free((struct record *[]){ fx_project(db, code, "Iso", NULL) });
+	}
+	assert_int_equal(count_steps(db), few);
+	db_close(&db);
+}
+
 int
 main(void)
 {
@@ -512,6 +562,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_full_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_plans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_deadlines_and_orgs, setup, teardown),
+		cmocka_unit_test(test_start_counts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
