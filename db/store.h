@@ -121,6 +121,17 @@ void store_new_uuid(char out[UUID_LEN + 1]);
 int store_deadlines(struct db *db, const char *until, bool include_done,
 		    struct deadline_rows *out, struct error *err);
 
+/* The window of q's deadlines (q->limit rows from q->offset), read
+ * through the index of open deadlines. */
+int store_deadline_page(struct db *db, const struct deadline_query *q,
+			struct deadline_rows *out, struct error *err);
+
+/* Of the open deadlines due by q->until: *overdue (due before q->today)
+ * and *coming, whatever q->text; *matching, those q->text keeps. */
+int store_deadline_count(struct db *db, const struct deadline_query *q,
+			 int64_t *overdue, int64_t *coming,
+			 int64_t *matching, struct error *err);
+
 /* The projects an organisation takes part in: one row per role and per
  * funding line, ordered by role then project code. */
 int store_org_projects(struct db *db, const char *org_uuid,

@@ -104,6 +104,21 @@ struct deadline_rows {
 
 void deadline_rows_clear(struct deadline_rows *rows);
 
+/* The open deadlines (neither done nor cancelled) due by `until`, in
+ * the order of due date and project code; a window of them for the
+ * deadline screen.  `text`, when set, keeps those whose title or
+ * project code contains it (case folded) or whose kind is one of
+ * `kinds` (kind keys, comma-separated: those whose label, in the
+ * language shown, contains the text). */
+struct deadline_query {
+	const char *today;          /* ISO date: due before it is overdue */
+	const char *until;          /* ISO date */
+	const char *text;
+	const char *kinds;
+	int64_t limit;              /* 0: no limit */
+	int64_t offset;
+};
+
 /* A project an organisation takes part in, with its role; for the
  * organisation's detail screen and `org show`. */
 struct org_project_row {

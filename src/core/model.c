@@ -155,6 +155,21 @@ model_deadlines(struct model *m, const char *until, bool include_done,
 }
 
 int
+model_deadline_page(struct model *m, const struct deadline_query *q,
+		    struct deadline_rows *out)
+{
+	return store_deadline_page(m->db, q, out, &m->err);
+}
+
+int
+model_deadline_count(struct model *m, const struct deadline_query *q,
+		     int64_t *overdue, int64_t *coming, int64_t *matching)
+{
+	return store_deadline_count(m->db, q, overdue, coming, matching,
+				    &m->err);
+}
+
+int
 model_org_projects(struct model *m, const char *org_uuid,
 		   struct org_project_rows *out)
 {
