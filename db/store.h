@@ -121,8 +121,11 @@ void store_new_uuid(char out[UUID_LEN + 1]);
 int store_deadlines(struct db *db, const char *until, bool include_done,
 		    struct deadline_rows *out, struct error *err);
 
-/* The window of q's deadlines (q->limit rows from q->offset), read
- * through the index of open deadlines. */
+/* The window of q's deadlines, read through the index of open
+ * deadlines and appended to out in the list's order: q->limit rows
+ * from q->offset (counted back from the last when q->from_end), or the
+ * q->limit rows that follow the deadline q->after or precede
+ * q->before (ids of rows of the same query). */
 int store_deadline_page(struct db *db, const struct deadline_query *q,
 			struct deadline_rows *out, struct error *err);
 

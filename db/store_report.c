@@ -119,7 +119,7 @@ store_new_uuid(char out[UUID_LEN + 1])
 #define DEADLINE_COLUMNS \
 	"d.uuid, p.code, d.project, d.kind, d.title, d.due, " \
 	"coalesce(d.done, 0), d.done_date, d.cancelled_date, " \
-	"d.cancel_reason, d.repeat"
+	"d.cancel_reason, d.repeat, d.id"
 
 /* Steps st, whose rows are DEADLINE_COLUMNS, appending each to out. */
 static int
@@ -149,6 +149,7 @@ read_deadlines(struct db *db, sqlite3_stmt *st, struct deadline_rows *out,
 		d->cancelled_date = db_column_strdup(st, 8, &oom);
 		d->cancel_reason = db_column_strdup(st, 9, &oom);
 		d->repeat = db_column_strdup(st, 10, &oom);
+		d->id = sqlite3_column_int64(st, 11);
 		if (oom)
 			return error_set(err, ERR_FAILED, NULL,
 					 _("out of memory"));
@@ -218,31 +219,90 @@ searching(const struct deadline_query *q)
 	return q->text && *q->text;
 }
 
+/* The page's statement.  Read backward (from the end, or before a
+ * row), the rows come last first.  After or before a row, the index
+ * is entered at that row's due date: the window costs its own rows
+ * wherever it is, where an offset costs every row before it. */
+static sqlite3_stmt *
+page_stmt(struct db *db, const struct deadline_query *q, bool backward,
+	  struct error *err)
+{
+	static const char *const keyset[] = {
+		" AND d.due >= (SELECT due FROM deadline WHERE id = :after) "
+		"AND (d.due, p.code_sort, d.id) > (SELECT x.due, y.code_sort, "
+		"x.id FROM deadline x JOIN project y ON y.uuid = x.project "
+		"WHERE x.id = :after)",
+		" AND d.due <= (SELECT due FROM deadline WHERE id = :before) "
+		"AND (d.due, p.code_sort, d.id) < (SELECT x.due, y.code_sort, "
+		"x.id FROM deadline x JOIN project y ON y.uuid = x.project "
+		"WHERE x.id = :before)",
+	};
+	sqlite3_stmt *st;
+	char *sql = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&sql, &len);
+
+	if (!f) {
+		error_set(err, ERR_FAILED, NULL, _("out of memory"));
+		return NULL;
+	}
+	fputs("SELECT " DEADLINE_COLUMNS " FROM deadline d JOIN project p "
+	      "ON p.uuid = d.project WHERE" DEADLINE_OPEN_SQL, f);
+	if (searching(q))
+		fputs(DEADLINE_TEXT_SQL, f);
+	if (q->after)
+		fputs(keyset[0], f);
+	else if (q->before)
+		fputs(keyset[1], f);
+	fputs(backward ? " ORDER BY d.due DESC, p.code_sort DESC, d.id DESC"
+		       : " ORDER BY d.due, p.code_sort, d.id", f);
+	fputs(" LIMIT :limit OFFSET :offset", f);
+	if (fclose(f) != 0) {
+		free(sql);
+		error_set(err, ERR_FAILED, NULL, _("out of memory"));
+		return NULL;
+	}
+	st = db_prepare(db, sql, err);
+	free(sql);
+	return st;
+}
+
+static void
+reverse_rows(struct deadline_rows *rows, size_t from)
+{
+	for (size_t i = from, j = rows->count; i + 1 < j; i++, j--) {
+		struct deadline_row t = rows->items[i];
+
+		rows->items[i] = rows->items[j - 1];
+		rows->items[j - 1] = t;
+	}
+}
+
 int
 store_deadline_page(struct db *db, const struct deadline_query *q,
 		    struct deadline_rows *out, struct error *err)
 {
+	bool backward = q && !q->after && (q->before || q->from_end);
+	size_t from = out ? out->count : 0;
 	sqlite3_stmt *st;
-	int rc;
+	int rc, i;
 
 	if (!db || !q || !out || q->limit < 0 || q->offset < 0)
 		return error_set(err, ERR_INVALID, NULL,
 				 _("internal error: missing argument"));
 	/* Only the window's rows are joined to their projects and sorted
 	 * by code, a day's deadlines at a time. */
-	if (!(st = db_prepare(db, searching(q)
-		? "SELECT " DEADLINE_COLUMNS " FROM deadline d "
-		  "JOIN project p ON p.uuid = d.project WHERE" DEADLINE_OPEN_SQL
-		  DEADLINE_TEXT_SQL " ORDER BY d.due, p.code_sort, d.id "
-		  "LIMIT :limit OFFSET :offset"
-		: "SELECT " DEADLINE_COLUMNS " FROM deadline d "
-		  "JOIN project p ON p.uuid = d.project WHERE" DEADLINE_OPEN_SQL
-		  " ORDER BY d.due, p.code_sort, d.id "
-		  "LIMIT :limit OFFSET :offset", err)))
-		return ERR_DATABASE;
+	if (!(st = page_stmt(db, q, backward, err)))
+		return err ? err->code : ERR_DATABASE;
 	bind_deadline_query(st, q);
+	if ((i = sqlite3_bind_parameter_index(st, ":after")))
+		sqlite3_bind_int64(st, i, q->after);
+	if ((i = sqlite3_bind_parameter_index(st, ":before")))
+		sqlite3_bind_int64(st, i, q->before);
 	rc = read_deadlines(db, st, out, err);
 	db_done(st);
+	if (rc == ERR_OK && backward)
+		reverse_rows(out, from);
 	return rc;
 }
 

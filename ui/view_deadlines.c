@@ -128,24 +128,60 @@ load(struct view *v)
 	return 0;
 }
 
+/* How to read rows [start, end) of the list: after or before a row of
+ * the window at hand when it borders them (scrolling, paging), from
+ * the nearer end otherwise; an offset costs every row it skips. */
+static void
+place_window(struct view *v, size_t start, size_t end,
+	     struct deadline_query *q)
+{
+	struct deadlines *d = v->priv;
+	size_t have = d->valid ? d->rows.count : 0;
+
+	q->limit = (int64_t)(end - start);
+	if (have && start > d->first && start <= d->first + have)
+		q->after = d->rows.items[start - 1 - d->first].id;
+	else if (have && end >= d->first && end < d->first + have)
+		q->before = d->rows.items[end - d->first].id;
+	else if (start > v->rows / 2) {
+		q->from_end = true;
+		q->offset = (int64_t)(v->rows - end);
+	} else {
+		q->offset = (int64_t)start;
+	}
+}
+
 /* Rows [first, first + n) are about to be drawn. */
 static void
 fetch(struct view *v, size_t first, size_t n)
 {
 	struct deadlines *d = v->priv;
 	struct deadline_query q;
-	size_t end = first + n < v->rows ? first + n : v->rows;
+	size_t end = first + n < v->rows ? first + n : v->rows, start;
 
 	if (d->valid && first >= d->first && end <= d->first + d->rows.count)
 		return;
-	window_reset(d);
+	n = n ? n : 1;
+	start = first > n ? first - n : 0;
+	end = start + 3 * n < v->rows ? start + 3 * n : v->rows;
 	query_of(v, &q);
-	d->first = first > n ? first - n : 0;
-	q.offset = (int64_t)d->first;
-	q.limit = (int64_t)(3 * (n ? n : 1));
+	place_window(v, start, end, &q);
+	window_reset(d);
+	d->first = start;
 	d->valid = true;
 	if (model_deadline_page(v->ui->m, &q, &d->rows))
 		ui_model_error(v->ui);
+	else if (d->rows.count < end - start && (q.after || q.before)) {
+		/* The row it started from is gone: by the offset. */
+		window_reset(d);
+		query_of(v, &q);
+		q.offset = (int64_t)start;
+		q.limit = (int64_t)(end - start);
+		d->first = start;
+		d->valid = true;
+		if (model_deadline_page(v->ui->m, &q, &d->rows))
+			ui_model_error(v->ui);
+	}
 }
 
 /* Row `row`, read with a screen around it when it is not at hand. */

@@ -52,5 +52,36 @@ tui_type "payment"
 tui_keys Enter
 tui_expect "Maksatushakemus" "found by its kind"
 tui_lacks "Väliraportti" "another kind narrowed away"
+tui_keys /
+tui_keys C-u
+tui_keys Enter
+tui_expect "Viikkopalaveri" "the search cleared"
+
+# 870 days ahead: all 122 rows, more than a window (three screens).
+# Moving row by row reads each next window from the row it borders,
+# back and forth, and lands where the order says.
+tui_keys + + + + + + + + + + + + + + + + + + + + + + + +
+tui_expect "the next 870 days" "looks much further"
+tui_expect "overdue 7 · coming 115" "all of them"
+tui_keys G
+tui_expect_re "^>  2026-01-12 ESR" "G on the 120th meeting, row 122"
+for _ in $(seq 60); do tui_keys k; done
+tui_expect_re "^>  2024-11-18 ESR" "60 up: the 60th meeting, row 62"
+tui_keys g
+for _ in $(seq 70); do tui_keys j; done
+tui_expect_re "^>  2025-01-20 ESR" "70 down from the top: the 69th meeting"
+# Paged down and up across windows, the rows on screen are still one
+# meeting a week, none missing, none twice.
+tui_keys PgDn PgDn PgDn PgUp PgUp PgUp PgUp PgDn
+sleep 0.3
+prev=
+for day in $(tui_screen | sed -n 's/^.. *\(20[0-9-]*\) ESR .*/\1/p'); do
+	if [ -n "$prev" ] &&
+	   [ "$(date -u -d "$prev + 7 days" +%F)" != "$day" ]; then
+		fail "paged: $day follows $prev"
+	fi
+	prev=$day
+done
+[ -n "$prev" ] || fail "paged: no meeting on screen"
 tui_quit
 finish

@@ -560,7 +560,7 @@ assert_deadline_plans(struct db *db)
 			if (!indexed)
 				fail_msg("not through deadline_open: %s", e->sql);
 		}
-	assert_true(seen >= 3);
+	assert_true(seen >= 5);
 }
 
 /* The deadline screen's window: open deadlines by due date and
@@ -571,7 +571,7 @@ test_deadline_window(void **state)
 	struct portfolio *pf = *state;
 	struct deadline_query q = { .today = "2024-01-15", .until = "2024-06-30" };
 	struct deadline_rows dl = { 0 };
-	int64_t overdue = -1, coming = -1, matching = -1;
+	int64_t overdue = -1, coming = -1, matching = -1, first, last;
 
 	add_deadline(pf->db, pf->zeta, "payment", "Maksatus", "2024-01-10",
 		     false, NULL);
@@ -599,7 +599,33 @@ test_deadline_window(void **state)
 	assert_string_equal(dl.items[1].project_code, "VARIKKO");
 	assert_string_equal(dl.items[2].project_code, "ÖLJY");
 	assert_string_equal(dl.items[3].project_code, "OT");
+	first = dl.items[0].id;
+	last = dl.items[3].id;
 	deadline_rows_clear(&dl);
+
+	/* From the end, after a row, before a row: in the list's order. */
+	q.limit = 2;
+	q.from_end = true;
+	assert_int_equal(store_deadline_page(pf->db, &q, &dl, NULL), ERR_OK);
+	assert_int_equal(dl.count, 2);
+	assert_string_equal(dl.items[0].project_code, "ÖLJY");
+	assert_string_equal(dl.items[1].project_code, "OT");
+	deadline_rows_clear(&dl);
+	q.from_end = false;
+	q.after = first;
+	assert_int_equal(store_deadline_page(pf->db, &q, &dl, NULL), ERR_OK);
+	assert_int_equal(dl.count, 2);
+	assert_string_equal(dl.items[0].project_code, "VARIKKO");
+	assert_string_equal(dl.items[1].project_code, "ÖLJY");
+	deadline_rows_clear(&dl);
+	q.after = 0;
+	q.before = last;
+	assert_int_equal(store_deadline_page(pf->db, &q, &dl, NULL), ERR_OK);
+	assert_int_equal(dl.count, 2);
+	assert_string_equal(dl.items[0].project_code, "VARIKKO");
+	assert_string_equal(dl.items[1].project_code, "ÖLJY");
+	deadline_rows_clear(&dl);
+	q.before = 0;
 
 	/* A window: only its rows are read. */
 	q.offset = 1;
