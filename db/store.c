@@ -1,5 +1,6 @@
 /* store.c — reading records: by uuid, by code or name, a project's
- * children, every organisation, every record of an entity. */
+ * children, every organisation, every record of an entity; whether
+ * there is any project. */
 #include "config.h"
 
 #include "store.h"
@@ -284,4 +285,18 @@ store_each(struct db *db, const struct entity_def *def,
 out:
 	db_done(st);
 	return rc;
+}
+
+int
+store_has_projects(struct db *db, bool *any, struct error *err)
+{
+	int64_t n = 0;
+	int rc;
+
+	/* The first row of the table, not a count of all of them. */
+	if ((rc = db_query_int(db, "SELECT EXISTS (SELECT 1 FROM project)",
+			       &n, err)))
+		return rc;
+	*any = n != 0;
+	return ERR_OK;
 }

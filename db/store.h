@@ -97,6 +97,9 @@ int store_project_list(struct db *db, const struct project_query *q,
 int store_text_searchable(struct db *db, const char *text, bool *any,
 			  struct error *err);
 
+/* Sets *any when the database holds a project (reading one row). */
+int store_has_projects(struct db *db, bool *any, struct error *err);
+
 /* Number of projects matching q (limit/offset ignored), and in all. */
 int store_project_count(struct db *db, const struct project_query *q,
 			int64_t *matching, int64_t *total, struct error *err);
@@ -117,6 +120,20 @@ void store_new_uuid(char out[UUID_LEN + 1]);
 
 int store_deadlines(struct db *db, const char *until, bool include_done,
 		    struct deadline_rows *out, struct error *err);
+
+/* The window of q's deadlines, read through the index of open
+ * deadlines and appended to out in the list's order: q->limit rows
+ * from q->offset (counted back from the last when q->from_end), or the
+ * q->limit rows that follow the deadline q->after or precede
+ * q->before (ids of rows of the same query). */
+int store_deadline_page(struct db *db, const struct deadline_query *q,
+			struct deadline_rows *out, struct error *err);
+
+/* Of the open deadlines due by q->until: *overdue (due before q->today)
+ * and *coming, whatever q->text; *matching, those q->text keeps. */
+int store_deadline_count(struct db *db, const struct deadline_query *q,
+			 int64_t *overdue, int64_t *coming,
+			 int64_t *matching, struct error *err);
 
 /* The projects an organisation takes part in: one row per role and per
  * funding line, ordered by role then project code. */

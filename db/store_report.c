@@ -116,37 +116,26 @@ store_new_uuid(char out[UUID_LEN + 1])
 	db_uuid_new(out);
 }
 
-int
-store_deadlines(struct db *db, const char *until, bool include_done,
-		struct deadline_rows *out, struct error *err)
-{
-	sqlite3_stmt *st;
-	int rc = ERR_DATABASE, src;
+#define DEADLINE_COLUMNS \
+	"d.uuid, p.code, d.project, d.kind, d.title, d.due, " \
+	"coalesce(d.done, 0), d.done_date, d.cancelled_date, " \
+	"d.cancel_reason, d.repeat, d.id"
 
-	if (!db || !out)
-		return error_set(err, ERR_INVALID, NULL,
-				 _("internal error: missing argument"));
-	if (!(st = db_prepare(db,
-		"SELECT d.uuid, p.code, d.project, d.kind, d.title, d.due, "
-		"coalesce(d.done, 0), d.done_date, d.cancelled_date, "
-		"d.cancel_reason, d.repeat FROM deadline d "
-		"JOIN project p ON p.uuid = d.project "
-		"WHERE d.due <= ?1 AND (?2 OR (coalesce(d.done, 0) = 0 "
-		"AND d.cancelled_date IS NULL)) "
-		"ORDER BY d.due, p.code_sort, d.id", err)))
-		return rc;
-	/* No limit is a date after every ISO date. */
-	db_bind_text(st, 1, until ? until : "9999-99-99");
-	sqlite3_bind_int(st, 2, include_done);
+/* Steps st, whose rows are DEADLINE_COLUMNS, appending each to out. */
+static int
+read_deadlines(struct db *db, sqlite3_stmt *st, struct deadline_rows *out,
+	       struct error *err)
+{
+	int src;
+
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		struct deadline_row *d;
 		bool oom = false;
 
 		if (grow((void **)&out->items, &out->capacity, out->count,
-			 sizeof *d) < 0) {
-			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
-			goto out;
-		}
+			 sizeof *d) < 0)
+			return error_set(err, ERR_FAILED, NULL,
+					 _("out of memory"));
 		d = &out->items[out->count++];
 		memset(d, 0, sizeof *d);
 		db_column_copy(st, 0, d->uuid, sizeof d->uuid);
@@ -160,19 +149,204 @@ store_deadlines(struct db *db, const char *until, bool include_done,
 		d->cancelled_date = db_column_strdup(st, 8, &oom);
 		d->cancel_reason = db_column_strdup(st, 9, &oom);
 		d->repeat = db_column_strdup(st, 10, &oom);
-		if (oom) {
-			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
-			goto out;
-		}
+		d->id = sqlite3_column_int64(st, 11);
+		if (oom)
+			return error_set(err, ERR_FAILED, NULL,
+					 _("out of memory"));
 	}
-	if (src != SQLITE_DONE) {
-		db_fail(db, err, _("cannot read the deadlines"));
-		goto out;
-	}
-	rc = ERR_OK;
-out:
+	if (src != SQLITE_DONE)
+		return db_fail(db, err, _("cannot read the deadlines"));
+	return ERR_OK;
+}
+
+int
+store_deadlines(struct db *db, const char *until, bool include_done,
+		struct deadline_rows *out, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!db || !out)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (!(st = db_prepare(db,
+		"SELECT " DEADLINE_COLUMNS " FROM deadline d "
+		"JOIN project p ON p.uuid = d.project "
+		"WHERE d.due <= ?1 AND (?2 OR (coalesce(d.done, 0) = 0 "
+		"AND d.cancelled_date IS NULL)) "
+		"ORDER BY d.due, p.code_sort, d.id", err)))
+		return ERR_DATABASE;
+	/* No limit is a date after every ISO date. */
+	db_bind_text(st, 1, until ? until : "9999-99-99");
+	sqlite3_bind_int(st, 2, include_done);
+	rc = read_deadlines(db, st, out, err);
 	db_done(st);
 	return rc;
+}
+
+/* The open deadlines of a window: the terms of the partial index
+ * deadline_open, word for word, so that SQLite reads it. */
+#define DEADLINE_OPEN_SQL \
+	" coalesce(d.done, 0) = 0 AND d.cancelled_date IS NULL " \
+	"AND d.due <= :until"
+#define DEADLINE_TEXT_SQL \
+	" AND (instr(salkku_fold_key(d.title), salkku_fold_key(:text)) " \
+	"OR instr(p.code_key, salkku_fold_key(:text)) " \
+	"OR instr(',' || :kinds || ',', ',' || d.kind || ','))"
+
+static void
+bind_deadline_query(sqlite3_stmt *st, const struct deadline_query *q)
+{
+	int i;
+
+	if ((i = sqlite3_bind_parameter_index(st, ":until")))
+		db_bind_text(st, i, q->until ? q->until : "9999-99-99");
+	if ((i = sqlite3_bind_parameter_index(st, ":today")))
+		db_bind_text(st, i, q->today ? q->today : "");
+	if ((i = sqlite3_bind_parameter_index(st, ":text")))
+		db_bind_text(st, i, q->text);
+	if ((i = sqlite3_bind_parameter_index(st, ":kinds")))
+		db_bind_text(st, i, q->kinds ? q->kinds : "");
+	if ((i = sqlite3_bind_parameter_index(st, ":limit")))
+		sqlite3_bind_int64(st, i, q->limit > 0 ? q->limit : -1);
+	if ((i = sqlite3_bind_parameter_index(st, ":offset")))
+		sqlite3_bind_int64(st, i, q->offset);
+}
+
+static bool
+searching(const struct deadline_query *q)
+{
+	return q->text && *q->text;
+}
+
+/* The page's statement.  Read backward (from the end, or before a
+ * row), the rows come last first.  After or before a row, the index
+ * is entered at that row's due date: the window costs its own rows
+ * wherever it is, where an offset costs every row before it. */
+static sqlite3_stmt *
+page_stmt(struct db *db, const struct deadline_query *q, bool backward,
+	  struct error *err)
+{
+	static const char *const keyset[] = {
+		" AND d.due >= (SELECT due FROM deadline WHERE id = :after) "
+		"AND (d.due, p.code_sort, d.id) > (SELECT x.due, y.code_sort, "
+		"x.id FROM deadline x JOIN project y ON y.uuid = x.project "
+		"WHERE x.id = :after)",
+		" AND d.due <= (SELECT due FROM deadline WHERE id = :before) "
+		"AND (d.due, p.code_sort, d.id) < (SELECT x.due, y.code_sort, "
+		"x.id FROM deadline x JOIN project y ON y.uuid = x.project "
+		"WHERE x.id = :before)",
+	};
+	sqlite3_stmt *st;
+	char *sql = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&sql, &len);
+
+	if (!f) {
+		error_set(err, ERR_FAILED, NULL, _("out of memory"));
+		return NULL;
+	}
+	fputs("SELECT " DEADLINE_COLUMNS " FROM deadline d JOIN project p "
+	      "ON p.uuid = d.project WHERE" DEADLINE_OPEN_SQL, f);
+	if (searching(q))
+		fputs(DEADLINE_TEXT_SQL, f);
+	if (q->after)
+		fputs(keyset[0], f);
+	else if (q->before)
+		fputs(keyset[1], f);
+	fputs(backward ? " ORDER BY d.due DESC, p.code_sort DESC, d.id DESC"
+		       : " ORDER BY d.due, p.code_sort, d.id", f);
+	fputs(" LIMIT :limit OFFSET :offset", f);
+	if (fclose(f) != 0) {
+		free(sql);
+		error_set(err, ERR_FAILED, NULL, _("out of memory"));
+		return NULL;
+	}
+	st = db_prepare(db, sql, err);
+	free(sql);
+	return st;
+}
+
+static void
+reverse_rows(struct deadline_rows *rows, size_t from)
+{
+	for (size_t i = from, j = rows->count; i + 1 < j; i++, j--) {
+		struct deadline_row t = rows->items[i];
+
+		rows->items[i] = rows->items[j - 1];
+		rows->items[j - 1] = t;
+	}
+}
+
+int
+store_deadline_page(struct db *db, const struct deadline_query *q,
+		    struct deadline_rows *out, struct error *err)
+{
+	bool backward = q && !q->after && (q->before || q->from_end);
+	size_t from = out ? out->count : 0;
+	sqlite3_stmt *st;
+	int rc, i;
+
+	if (!db || !q || !out || q->limit < 0 || q->offset < 0)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	/* Only the window's rows are joined to their projects and sorted
+	 * by code, a day's deadlines at a time. */
+	if (!(st = page_stmt(db, q, backward, err)))
+		return err ? err->code : ERR_DATABASE;
+	bind_deadline_query(st, q);
+	if ((i = sqlite3_bind_parameter_index(st, ":after")))
+		sqlite3_bind_int64(st, i, q->after);
+	if ((i = sqlite3_bind_parameter_index(st, ":before")))
+		sqlite3_bind_int64(st, i, q->before);
+	rc = read_deadlines(db, st, out, err);
+	db_done(st);
+	if (rc == ERR_OK && backward)
+		reverse_rows(out, from);
+	return rc;
+}
+
+int
+store_deadline_count(struct db *db, const struct deadline_query *q,
+		     int64_t *overdue, int64_t *coming, int64_t *matching,
+		     struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (!db || !q || !overdue || !coming || !matching)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	/* Counted in the index alone, no row of the table read, and as two
+	 * ranges: a plain count(*) of each costs a third of one count
+	 * with a sum beside it. */
+	if (!(st = db_prepare(db, "SELECT (SELECT count(*) FROM deadline d "
+			      "WHERE" DEADLINE_OPEN_SQL " AND d.due < :today), "
+			      "(SELECT count(*) FROM deadline d WHERE"
+			      DEADLINE_OPEN_SQL " AND d.due >= :today)", err)))
+		return ERR_DATABASE;
+	bind_deadline_query(st, q);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_done(st);
+		return db_fail(db, err, _("cannot read the deadlines"));
+	}
+	*overdue = sqlite3_column_int64(st, 0);
+	*coming = sqlite3_column_int64(st, 1);
+	db_done(st);
+	*matching = *overdue + *coming;
+	if (!searching(q))
+		return ERR_OK;
+	if (!(st = db_prepare(db, "SELECT count(*) FROM deadline d "
+			      "JOIN project p ON p.uuid = d.project WHERE"
+			      DEADLINE_OPEN_SQL DEADLINE_TEXT_SQL, err)))
+		return ERR_DATABASE;
+	bind_deadline_query(st, q);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_done(st);
+		return db_fail(db, err, _("cannot read the deadlines"));
+	}
+	*matching = sqlite3_column_int64(st, 0);
+	db_done(st);
+	return ERR_OK;
 }
 
 /* The SQL of store_org_projects: roles in the order of role_kinds, a

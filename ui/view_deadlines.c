@@ -1,5 +1,6 @@
 /* view_deadlines.c — what is due in the coming weeks across all
- * projects, overdue first and marked ("!" and "overdue N days"). */
+ * projects, overdue first and marked ("!" and "overdue N days"), read a
+ * window at a time. */
 #include "config.h"
 
 #include <stdio.h>
@@ -14,11 +15,16 @@
 #include "project_tabs.h"
 #include "view.h"
 
+/* The screen reads a window of the deadlines, the rows on screen with a
+ * page's margin either side, and counts the rest in the database. */
 struct deadlines {
-	struct deadline_rows all;
-	size_t *match, nmatch;
+	struct deadline_rows rows;
+	size_t first;             /* the list row of rows.items[0] */
+	bool valid;
 	int days;                 /* how far ahead */
-	size_t overdue, upcoming;
+	char until[11];
+	char kinds[160];          /* kinds whose label holds the search */
+	int64_t overdue, upcoming;
 };
 
 enum { C_MARK, C_DUE, C_PROJECT, C_KIND, C_TITLE, C_WHEN };
@@ -46,23 +52,20 @@ open_(struct view *v, const void *arg)
 }
 
 static void
+window_reset(struct deadlines *d)
+{
+	deadline_rows_clear(&d->rows);
+	d->first = 0;
+	d->valid = false;
+}
+
+static void
 free_(struct view *v)
 {
 	struct deadlines *d = v->priv;
 
-	deadline_rows_clear(&d->all);
-	free(d->match);
+	window_reset(d);
 	free(d);
-}
-
-static int
-by_due(const void *a, const void *b)
-{
-	const struct deadline_row *x = a, *y = b;
-	int c = strcmp(x->due ? x->due : "", y->due ? y->due : "");
-
-	return c ? c : strcmp(x->project_code ? x->project_code : "",
-			      y->project_code ? y->project_code : "");
 }
 
 static const struct enum_def *
@@ -71,56 +74,129 @@ kind_of(const struct deadline_row *r)
 	return r->kind ? enum_find(deadline_kinds, r->kind) : NULL;
 }
 
-static bool
-matches(const struct deadline_row *r, const char *text)
+/* The search goes to the database: the title and the project code it
+ * folds there; the kinds, whose labels are in the language shown, are
+ * chosen here. */
+static void
+search_kinds(struct deadlines *d, const char *text)
 {
-	const struct enum_def *k = kind_of(r);
+	size_t used = 0;
 
-	return view_text_matches(r->title, text) ||
-	       view_text_matches(r->project_code, text) ||
-	       (k && view_text_matches(_(k->label), text));
+	d->kinds[0] = '\0';
+	for (size_t i = 0; text && deadline_kinds[i].key; i++) {
+		int n;
+
+		if (!view_text_matches(_(deadline_kinds[i].label), text))
+			continue;
+		n = snprintf(d->kinds + used, sizeof d->kinds - used, "%s%s",
+			     used ? "," : "", deadline_kinds[i].key);
+		if (n < 0 || (size_t)n >= sizeof d->kinds - used)
+			break;
+		used += (size_t)n;
+	}
+}
+
+static void
+query_of(struct view *v, struct deadline_query *q)
+{
+	struct deadlines *d = v->priv;
+
+	*q = (struct deadline_query){ .today = v->ui->today, .until = d->until,
+				      .text = v->narrow, .kinds = d->kinds };
 }
 
 static int
 load(struct view *v)
 {
 	struct deadlines *d = v->priv;
-	char until[11];
+	struct deadline_query q;
+	int64_t matching = 0;
 
-	deadline_rows_clear(&d->all);
-	free(d->match);
-	d->match = NULL;
-	d->nmatch = d->overdue = d->upcoming = 0;
+	window_reset(d);
+	d->overdue = d->upcoming = 0;
 	v->rows = 0;
-	if (date_add_days(v->ui->today, d->days, until) < 0 ||
-	    model_deadlines(v->ui->m, until, false, &d->all)) {
+	search_kinds(d, v->narrow);
+	query_of(v, &q);
+	if (date_add_days(v->ui->today, d->days, d->until) < 0 ||
+	    model_deadline_count(v->ui->m, &q, &d->overdue, &d->upcoming,
+				 &matching)) {
 		ui_model_error(v->ui);
+		d->overdue = d->upcoming = 0;
 		return -1;
 	}
-	/* Date order puts the overdue ones first. */
-	if (d->all.count)
-		qsort(d->all.items, d->all.count, sizeof *d->all.items, by_due);
-	d->match = malloc((d->all.count ? d->all.count : 1) * sizeof *d->match);
-	for (size_t i = 0; d->match && i < d->all.count; i++) {
-		const struct deadline_row *r = &d->all.items[i];
-
-		if (strcmp(r->due, v->ui->today) < 0)
-			d->overdue++;
-		else
-			d->upcoming++;
-		if (!v->narrow || matches(r, v->narrow))
-			d->match[d->nmatch++] = i;
-	}
-	v->rows = d->nmatch;
+	v->rows = (size_t)matching;
 	return 0;
 }
 
+/* How to read rows [start, end) of the list: after or before a row of
+ * the window at hand when it borders them (scrolling, paging), from
+ * the nearer end otherwise; an offset costs every row it skips. */
+static void
+place_window(struct view *v, size_t start, size_t end,
+	     struct deadline_query *q)
+{
+	struct deadlines *d = v->priv;
+	size_t have = d->valid ? d->rows.count : 0;
+
+	q->limit = (int64_t)(end - start);
+	if (have && start > d->first && start <= d->first + have)
+		q->after = d->rows.items[start - 1 - d->first].id;
+	else if (have && end >= d->first && end < d->first + have)
+		q->before = d->rows.items[end - d->first].id;
+	else if (start > v->rows / 2) {
+		q->from_end = true;
+		q->offset = (int64_t)(v->rows - end);
+	} else {
+		q->offset = (int64_t)start;
+	}
+}
+
+/* Rows [first, first + n) are about to be drawn. */
+static void
+fetch(struct view *v, size_t first, size_t n)
+{
+	struct deadlines *d = v->priv;
+	struct deadline_query q;
+	size_t end = first + n < v->rows ? first + n : v->rows, start;
+
+	if (d->valid && first >= d->first && end <= d->first + d->rows.count)
+		return;
+	n = n ? n : 1;
+	start = first > n ? first - n : 0;
+	end = start + 3 * n < v->rows ? start + 3 * n : v->rows;
+	query_of(v, &q);
+	place_window(v, start, end, &q);
+	window_reset(d);
+	d->first = start;
+	d->valid = true;
+	if (model_deadline_page(v->ui->m, &q, &d->rows))
+		ui_model_error(v->ui);
+	else if (d->rows.count < end - start && (q.after || q.before)) {
+		/* The row it started from is gone: by the offset. */
+		window_reset(d);
+		query_of(v, &q);
+		q.offset = (int64_t)start;
+		q.limit = (int64_t)(end - start);
+		d->first = start;
+		d->valid = true;
+		if (model_deadline_page(v->ui->m, &q, &d->rows))
+			ui_model_error(v->ui);
+	}
+}
+
+/* Row `row`, read with a screen around it when it is not at hand. */
 static const struct deadline_row *
 item(struct view *v, size_t row)
 {
 	struct deadlines *d = v->priv;
 
-	return row < d->nmatch ? &d->all.items[d->match[row]] : NULL;
+	if (row >= v->rows)
+		return NULL;
+	if (!d->valid || row < d->first || row >= d->first + d->rows.count)
+		fetch(v, row, (size_t)view_height(v));
+	if (row < d->first || row >= d->first + d->rows.count)
+		return NULL;
+	return &d->rows.items[row - d->first];
 }
 
 static const char *
@@ -176,7 +252,7 @@ title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 				 "Deadlines — the next %d days",
 				 (unsigned long)d->days), d->days);
 	used = (size_t)snprintf(right, rsize, _("overdue %zu · coming %zu"),
-				d->overdue, d->upcoming);
+				(size_t)d->overdue, (size_t)d->upcoming);
 	if (v->search && used < rsize)
 		snprintf(right + used, rsize - used, _("  Search: %s"), v->search);
 }
@@ -186,7 +262,7 @@ status(struct view *v, char *buf, size_t size)
 {
 	struct deadlines *d = v->priv;
 
-	if (!d->all.count)
+	if (!d->overdue && !d->upcoming)
 		snprintf(buf, size, P_("Nothing is due in the next %d day (+ looks further).",
 				       "Nothing is due in the next %d days (+ looks further).",
 				       (unsigned long)d->days), d->days);
@@ -264,6 +340,7 @@ const struct view_ops deadlines_view_ops = {
 	.open = open_,
 	.free = free_,
 	.load = load,
+	.fetch = fetch,
 	.title = title,
 	.fixed_columns = columns,
 	.nfixed_columns = sizeof columns / sizeof columns[0],

@@ -86,6 +86,7 @@ void change_list_clear(struct change_list *list);
 
 /* A deadline with its project, for the cross-project deadline view. */
 struct deadline_row {
+	int64_t id;                /* the row's id: a place in a window's order */
 	char uuid[UUID_LEN + 1];
 	char *project_code;
 	char *project_uuid;
@@ -103,6 +104,24 @@ struct deadline_rows {
 };
 
 void deadline_rows_clear(struct deadline_rows *rows);
+
+/* The open deadlines (neither done nor cancelled) due by `until`, in
+ * the order of due date and project code; a window of them for the
+ * deadline screen.  `text`, when set, keeps those whose title or
+ * project code contains it (case folded) or whose kind is one of
+ * `kinds` (kind keys, comma-separated: those whose label, in the
+ * language shown, contains the text). */
+struct deadline_query {
+	const char *today;          /* ISO date: due before it is overdue */
+	const char *until;          /* ISO date */
+	const char *text;
+	const char *kinds;
+	int64_t limit;              /* 0: no limit */
+	int64_t offset;             /* rows skipped (from the end: from_end) */
+	bool from_end;              /* the window is counted back from the last */
+	int64_t after;              /* or: the rows after deadline id `after` */
+	int64_t before;             /* or: the rows before deadline id `before` */
+};
 
 /* A project an organisation takes part in, with its role; for the
  * organisation's detail screen and `org show`. */

@@ -183,6 +183,7 @@ int
 cli_run_tui(struct cli *c)
 {
 	struct ui_options opts = { 0 };
+	bool any = true;
 	int rc;
 
 	if (!c->ui_run)
@@ -195,7 +196,7 @@ cli_run_tui(struct cli *c)
 	if ((rc = cli_open(c, true)))
 		return rc;
 	opts.read_only = c->read_only || c->m.read_only;
-	if (count_projects(c) == 0)
+	if (model_has_projects(&c->m, &any) == ERR_OK && !any)
 		opts.hint = _("No projects yet: run salkku init --demo to load the demo");
 	return c->ui_run(&c->m, &opts);
 }

@@ -121,6 +121,12 @@ model_list_projects(struct model *m, const struct project_query *q,
 }
 
 int
+model_has_projects(struct model *m, bool *any)
+{
+	return store_has_projects(m->db, any, &m->err);
+}
+
+int
 model_count_projects(struct model *m, const struct project_query *q,
 		     int64_t *matching, int64_t *total)
 {
@@ -146,6 +152,21 @@ model_deadlines(struct model *m, const char *until, bool include_done,
 		struct deadline_rows *out)
 {
 	return store_deadlines(m->db, until, include_done, out, &m->err);
+}
+
+int
+model_deadline_page(struct model *m, const struct deadline_query *q,
+		    struct deadline_rows *out)
+{
+	return store_deadline_page(m->db, q, out, &m->err);
+}
+
+int
+model_deadline_count(struct model *m, const struct deadline_query *q,
+		     int64_t *overdue, int64_t *coming, int64_t *matching)
+{
+	return store_deadline_count(m->db, q, overdue, coming, matching,
+				    &m->err);
 }
 
 int

@@ -66,6 +66,8 @@ int model_list_projects(struct model *m, const struct project_query *q,
 			struct project_rows *out);
 int model_count_projects(struct model *m, const struct project_query *q,
 			 int64_t *matching, int64_t *total);
+/* *any: the database holds a project (store_has_projects). */
+int model_has_projects(struct model *m, bool *any);
 /* *any: text holds a word to search for (store_text_searchable). */
 int model_text_searchable(struct model *m, const char *text, bool *any);
 int model_changes(struct model *m, const char *project_uuid,
@@ -73,6 +75,12 @@ int model_changes(struct model *m, const char *project_uuid,
 		  struct change_list *out);
 int model_deadlines(struct model *m, const char *until, bool include_done,
 		    struct deadline_rows *out);
+/* A window of the open deadlines, and their counts
+ * (store_deadline_page, store_deadline_count). */
+int model_deadline_page(struct model *m, const struct deadline_query *q,
+			struct deadline_rows *out);
+int model_deadline_count(struct model *m, const struct deadline_query *q,
+			 int64_t *overdue, int64_t *coming, int64_t *matching);
 int model_org_projects(struct model *m, const char *org_uuid,
 		       struct org_project_rows *out);
 

@@ -501,6 +501,223 @@ test_deadlines_and_orgs(void **state)
 	record_free(&d2);
 }
 
+static void
+add_deadline(struct db *db, const struct record *project, const char *kind,
+	     const char *title, const char *due, bool done,
+	     const char *cancelled)
+{
+	struct record *d = record_new(entities[ENT_DEADLINE]);
+
+	record_set_text(d, DEADLINE_PROJECT, project->uuid);
+	record_set_text(d, DEADLINE_KIND, kind);
+	record_set_text(d, DEADLINE_TITLE, title);
+	record_set_text(d, DEADLINE_DUE, due);
+	if (done) {
+		record_set_num(d, DEADLINE_DONE, 1);
+		record_set_text(d, DEADLINE_DONE_DATE, "2024-01-02");
+	}
+	if (cancelled)
+		record_set_text(d, DEADLINE_CANCELLED_DATE, cancelled);
+	fx_insert(db, d);
+	record_free(&d);
+}
+
+/* Every cached statement of the deadline window reads the index of
+ * open deadlines; the count of all reads the index alone. */
+static void
+assert_deadline_plans(struct db *db)
+{
+	int seen = 0;
+
+	for (size_t h = 0; h < DB_STMT_BUCKETS; h++)
+		for (struct stmt_entry *e = db->stmts[h]; e; e = e->next) {
+			sqlite3_stmt *plan;
+			char *text;
+			bool indexed = false;
+			bool alone = strstr(e->sql, "SELECT (SELECT count(*)") != NULL;
+
+			if (!strstr(e->sql, ":until"))
+				continue;
+			seen++;
+			assert_true(asprintf(&text, "EXPLAIN QUERY PLAN %s",
+					     e->sql) > 0);
+			assert_int_equal(sqlite3_prepare_v2(db->sql, text, -1,
+							    &plan, NULL),
+					 SQLITE_OK);
+			while (sqlite3_step(plan) == SQLITE_ROW) {
+				const char *d = (const char *)
+					sqlite3_column_text(plan, 3);
+
+				if (strstr(d, alone ? "COVERING INDEX deadline_open"
+						    : "INDEX deadline_open"))
+					indexed = true;
+				if (!strncmp(d, "SCAN d", 6) &&
+				    !strstr(d, "deadline_open"))
+					fail_msg("%s: %s", e->sql, d);
+			}
+			sqlite3_finalize(plan);
+			free(text);
+			if (!indexed)
+				fail_msg("not through deadline_open: %s", e->sql);
+		}
+	assert_true(seen >= 5);
+}
+
+/* The deadline screen's window: open deadlines by due date and
+ * project code, a page at a time, counted apart, searched in SQL. */
+static void
+test_deadline_window(void **state)
+{
+	struct portfolio *pf = *state;
+	struct deadline_query q = { .today = "2024-01-15", .until = "2024-06-30" };
+	struct deadline_rows dl = { 0 };
+	int64_t overdue = -1, coming = -1, matching = -1, first, last;
+
+	add_deadline(pf->db, pf->zeta, "payment", "Maksatus", "2024-01-10",
+		     false, NULL);
+	add_deadline(pf->db, pf->lumo, "report_due", "Väliraportti",
+		     "2024-01-10", false, NULL);
+	add_deadline(pf->db, pf->ot, "other", "Ohjausryhmä", "2024-02-01",
+		     false, NULL);
+	add_deadline(pf->db, pf->varikko, "decision_expected",
+		     "Rahoituspäätös", "2024-01-10", false, NULL);
+	add_deadline(pf->db, pf->kansa, "report_due", "Loppuraportti",
+		     "2024-03-01", true, NULL);
+	add_deadline(pf->db, pf->kansa, "other", "Peruttu", "2024-02-02",
+		     false, "2024-01-05");
+	add_deadline(pf->db, pf->ot, "payment", "Myöhäinen", "2025-01-01",
+		     false, NULL);
+
+	assert_int_equal(store_deadline_count(pf->db, &q, &overdue, &coming,
+					      &matching, NULL), ERR_OK);
+	assert_int_equal(overdue, 3);
+	assert_int_equal(coming, 1);
+	assert_int_equal(matching, 4);
+	assert_int_equal(store_deadline_page(pf->db, &q, &dl, NULL), ERR_OK);
+	assert_int_equal(dl.count, 4);
+	assert_string_equal(dl.items[0].project_code, "LUMO");
+	assert_string_equal(dl.items[1].project_code, "VARIKKO");
+	assert_string_equal(dl.items[2].project_code, "ÖLJY");
+	assert_string_equal(dl.items[3].project_code, "OT");
+	first = dl.items[0].id;
+	last = dl.items[3].id;
+	deadline_rows_clear(&dl);
+
+	/* From the end, after a row, before a row: in the list's order. */
+	q.limit = 2;
+	q.from_end = true;
+	assert_int_equal(store_deadline_page(pf->db, &q, &dl, NULL), ERR_OK);
+	assert_int_equal(dl.count, 2);
+	assert_string_equal(dl.items[0].project_code, "ÖLJY");
+	assert_string_equal(dl.items[1].project_code, "OT");
+	deadline_rows_clear(&dl);
+	q.from_end = false;
+	q.after = first;
+	assert_int_equal(store_deadline_page(pf->db, &q, &dl, NULL), ERR_OK);
+	assert_int_equal(dl.count, 2);
+	assert_string_equal(dl.items[0].project_code, "VARIKKO");
+	assert_string_equal(dl.items[1].project_code, "ÖLJY");
+	deadline_rows_clear(&dl);
+	q.after = 0;
+	q.before = last;
+	assert_int_equal(store_deadline_page(pf->db, &q, &dl, NULL), ERR_OK);
+	assert_int_equal(dl.count, 2);
+	assert_string_equal(dl.items[0].project_code, "VARIKKO");
+	assert_string_equal(dl.items[1].project_code, "ÖLJY");
+	deadline_rows_clear(&dl);
+	q.before = 0;
+
+	/* A window: only its rows are read. */
+	q.offset = 1;
+	q.limit = 2;
+	assert_int_equal(store_deadline_page(pf->db, &q, &dl, NULL), ERR_OK);
+	assert_int_equal(dl.count, 2);
+	assert_string_equal(dl.items[0].project_code, "VARIKKO");
+	assert_string_equal(dl.items[0].title, "Rahoituspäätös");
+	assert_string_equal(dl.items[1].project_code, "ÖLJY");
+	deadline_rows_clear(&dl);
+	q.offset = q.limit = 0;
+
+	/* Search: the title and the code case-folded, the kinds given;
+	 * the overdue and coming counts stay those of all. */
+	q.text = "RAPORT";
+	assert_int_equal(store_deadline_count(pf->db, &q, &overdue, &coming,
+					      &matching, NULL), ERR_OK);
+	assert_int_equal(overdue, 3);
+	assert_int_equal(coming, 1);
+	assert_int_equal(matching, 1);
+	assert_int_equal(store_deadline_page(pf->db, &q, &dl, NULL), ERR_OK);
+	assert_int_equal(dl.count, 1);
+	assert_string_equal(dl.items[0].title, "Väliraportti");
+	deadline_rows_clear(&dl);
+	q.text = "öl";
+	assert_int_equal(store_deadline_page(pf->db, &q, &dl, NULL), ERR_OK);
+	assert_int_equal(dl.count, 1);
+	assert_string_equal(dl.items[0].project_code, "ÖLJY");
+	deadline_rows_clear(&dl);
+	q.text = "maksu";
+	q.kinds = "payment,other";
+	assert_int_equal(store_deadline_count(pf->db, &q, &overdue, &coming,
+					      &matching, NULL), ERR_OK);
+	assert_int_equal(matching, 2);
+	assert_int_equal(store_deadline_page(pf->db, &q, &dl, NULL), ERR_OK);
+	assert_int_equal(dl.count, 2);
+	assert_string_equal(dl.items[0].title, "Maksatus");
+	assert_string_equal(dl.items[1].title, "Ohjausryhmä");
+	deadline_rows_clear(&dl);
+	assert_deadline_plans(pf->db);
+}
+
+static int
+count_step(void *arg)
+{
+	(*(int64_t *)arg)++;
+	return 0;
+}
+
+/* Virtual-machine steps of counting every project: flat in their
+ * number when SQLite counts from the b-tree rather than row by row. */
+static int64_t
+count_steps(struct db *db)
+{
+	struct project_query all = { 0 };
+	int64_t matching = -1, total = -1, steps = 0;
+
+	sqlite3_progress_handler(db->sql, 1, count_step, &steps);
+	assert_int_equal(store_project_count(db, &all, &matching, &total, NULL),
+			 ERR_OK);
+	sqlite3_progress_handler(db->sql, 0, NULL, NULL);
+	assert_int_equal(matching, total);
+	assert_int_equal(total, fx_count(db, "SELECT count(*) FROM project"));
+	return steps;
+}
+
+/* The start-up counts: the unfiltered count reads no row, whether
+ * there is a project reads one. */
+static void
+test_start_counts(void **state)
+{
+	struct db *db = fx_open();
+	bool any = true;
+	int64_t few;
+
+	(void)state;
+	assert_int_equal(store_has_projects(db, &any, NULL), ERR_OK);
+	assert_false(any);
+	record_free((struct record *[]){ fx_project(db, "PIENI", "Pieni", NULL) });
+	assert_int_equal(store_has_projects(db, &any, NULL), ERR_OK);
+	assert_true(any);
+	few = count_steps(db);
+	for (int i = 0; i < 400; i++) {
+		char code[16];
+
+		snprintf(code, sizeof code, "P%03d", i);
+		record_free((struct record *[]){ fx_project(db, code, "Iso", NULL) });
+	}
+	assert_int_equal(count_steps(db), few);
+	db_close(&db);
+}
+
 int
 main(void)
 {
@@ -512,6 +729,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_full_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_plans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_deadlines_and_orgs, setup, teardown),
+		cmocka_unit_test(test_start_counts),
+		cmocka_unit_test_setup_teardown(test_deadline_window, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
