@@ -560,15 +560,6 @@ static const char migration_8[] =
 			 OR_CHANGED("date") OR_CHANGED("target")
 			 OR_CHANGED("kind") OR_CHANGED("precision"));
 
-/* 9: the open deadlines (neither done nor cancelled) by due date, for
- * the deadline screen's window and counts: a partial index, so that
- * the many done deadlines of a long-lived portfolio are not read, and
- * one that holds the columns of its condition, so that counting reads
- * no row of the table. */
-static const char migration_9[] =
-	"CREATE INDEX deadline_open ON deadline(due, project, done, "
-	"cancelled_date) WHERE coalesce(done, 0) = 0 "
-	"AND cancelled_date IS NULL;";
 
 /* The code points, up to U+04FF, whose keys the triggers' SQL computes
  * otherwise than salkku's C (db_verify.c, a unit test): none while
@@ -620,6 +611,16 @@ static const char migration_9[] =
 			 OR_CHANGED("kind") OR_CHANGED("region")
 			 OR_CHANGED("website") OR_CHANGED("business_id"));
 
+/* 10: the open deadlines (neither done nor cancelled) by due date, for
+ * the deadline screen's window and counts: a partial index, so that
+ * the many done deadlines of a long-lived portfolio are not read, and
+ * one that holds the columns of its condition, so that counting reads
+ * no row of the table. */
+static const char migration_10[] =
+	"CREATE INDEX deadline_open ON deadline(due, project, done, "
+	"cancelled_date) WHERE coalesce(done, 0) = 0 "
+	"AND cancelled_date IS NULL;";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -630,6 +631,7 @@ static const char *const migrations[] = {
 	migration_7,
 	migration_8,
 	migration_9,
+	migration_10,
 };
 
 int
