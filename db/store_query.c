@@ -95,10 +95,21 @@ put_sort(FILE *f, enum project_sort sort)
 	}
 }
 
+/* bm25 weights of the columns of project_fts (code, name, description,
+ * notes, organisations): a word in the code or name says far more of
+ * what a project is than one in a note. */
+#define RELEVANCE_SQL "bm25(project_fts, 10.0, 10.0, 2.0, 1.0, 1.0)"
+
+/* A project whose code or name is what was typed, in any case. */
+#define EXACT_SQL \
+	"(p.code = :exact COLLATE fold OR p.name = :exact COLLATE fold)"
+
 static void
-put_order(FILE *f, const struct project_query *q)
+put_order(FILE *f, const struct project_query *q, const char *ranked)
 {
 	fputs(" ORDER BY ", f);
+	if (ranked)
+		fprintf(f, "%sexact DESC, %sscore, ", ranked, ranked);
 	put_sort(f, q->sort);
 	fprintf(f, "%s, p.id%s", q->descending ? " DESC" : "",
 		q->descending ? " DESC" : "");
@@ -109,6 +120,7 @@ enum plan {
 	PLAN_COUNT,     /* count: any index may serve a filter */
 	PLAN_DRIVE,     /* a page, from the few projects a filter names */
 	PLAN_IN_ORDER,  /* a page, in the sort key's index order */
+	PLAN_RANKED,    /* a page, the best matches of the words first */
 };
 
 /* The WHERE clause of q.  In a page's statement the status test is kept
@@ -145,7 +157,7 @@ put_filters(FILE *f, const struct project_query *q, bool text, enum plan plan)
 	if (q->year)
 		fputs(" AND (" START_SQL " IS NULL OR " START_SQL " <= :year_end)"
 		      " AND (" END_SQL " IS NULL OR " END_SQL " >= :year_start)", f);
-	if (text)
+	if (text && plan != PLAN_RANKED)
 		fprintf(f, " AND %sp.id IN (SELECT rowid FROM project_fts "
 			"WHERE project_fts MATCH :text)", off);
 }
@@ -157,6 +169,22 @@ bind_named(sqlite3_stmt *st, const char *name, const char *value)
 
 	if (i > 0)
 		sqlite3_bind_text(st, i, value, -1, SQLITE_TRANSIENT);
+}
+
+/* What was typed, without the white space around it, for EXACT_SQL. */
+static void
+bind_exact(sqlite3_stmt *st, const char *text)
+{
+	int i = sqlite3_bind_parameter_index(st, ":exact");
+	size_t len;
+
+	if (i <= 0 || !text)
+		return;
+	text += strspn(text, " \t\r\n");
+	len = strlen(text);
+	while (len && strchr(" \t\r\n", text[len - 1]))
+		len--;
+	sqlite3_bind_text(st, i, text, (int)len, SQLITE_TRANSIENT);
 }
 
 static void
@@ -171,6 +199,7 @@ bind_filters(sqlite3_stmt *st, const struct project_query *q, const char *text)
 	bind_named(st, ":partner", q->partner);
 	bind_named(st, ":theme", q->theme);
 	bind_named(st, ":text", text);
+	bind_exact(st, q->text);
 	if (q->year) {
 		snprintf(year, sizeof year, "%04d-12-31", q->year);
 		bind_named(st, ":year_end", year);
@@ -201,15 +230,26 @@ list_stmt(struct db *db, const struct project_query *q, bool text,
 		/* The page is chosen first, by id alone; only its rows then
 		 * pay for the administrator and funder lookups, whichever
 		 * plan SQLite picks for the filters. */
+		bool ranked = plan == PLAN_RANKED;
+
 		fputs("SELECT p.id, p.uuid, p.version, p.code, p.name, p.status, "
 		      ADMINISTRATOR_SQL ", " FUNDER_SQL ", "
 		      START_SQL ", " END_SQL ", p.budget FROM (SELECT p.id AS "
-		      "page_id FROM project p", f);
+		      "page_id", f);
+		/* Ranked, the matches and their scores come from one read
+		 * of the index, joined to their projects. */
+		if (ranked)
+			fputs(", " EXACT_SQL " AS exact, hit.score AS score "
+			      "FROM (SELECT rowid AS id, " RELEVANCE_SQL " AS score "
+			      "FROM project_fts WHERE project_fts MATCH :text) AS hit "
+			      "JOIN project p ON p.id = hit.id", f);
+		else
+			fputs(" FROM project p", f);
 		put_filters(f, q, text, plan);
-		put_order(f, q);
+		put_order(f, q, ranked ? "" : NULL);
 		fputs(" LIMIT :limit OFFSET :offset) AS page "
 		      "JOIN project p ON p.id = page.page_id", f);
-		put_order(f, q);
+		put_order(f, q, ranked ? "page." : NULL);
 	}
 	if (fclose(f) != 0) {
 		free(sql);
@@ -262,6 +302,8 @@ choose_plan(struct db *db, const struct project_query *q, const char *text)
 {
 	int64_t n, total = 0, need;
 
+	if (text && q->by_relevance)
+		return PLAN_RANKED;
 	if (q->sort == SORT_ADMINISTRATOR || q->sort == SORT_FUNDER ||
 	    (n = named_projects(db, q, text)) < 0 ||
 	    db_query_int(db, "SELECT max(id) FROM project", &total, NULL))

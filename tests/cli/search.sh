@@ -1,0 +1,55 @@
+#!/bin/sh
+# Searching: the project whose code or name is the text first, then the
+# best matches (code and name over descriptions and notes); --sort
+# gives the plain order back.
+. "${top_srcdir:-.}/tests/lib.sh"
+unset COLUMNS
+
+# codes: the first column of CSV output, without the header.
+codes() {
+	printf '%s\n' "$out" | tr -d '\r' | sed 1d | cut -d, -f1 | tr '\n' ' '
+}
+
+run_salkku init --demo
+expect_rc 0 "init --demo"
+
+# SOILA's note mentions Varikko; SOILA comes first by code.
+run_salkku list --text Varikko --format csv
+expect_rc 0 "list --text Varikko"
+[ "$(codes)" = "Varikko SOILA " ] ||
+	fail "Varikko itself first, then SOILA whose note names it: $(codes)"
+run_salkku list varikko --format csv
+[ "$(codes)" = "Varikko SOILA " ] ||
+	fail "the exact match in any case, as positional words: $(codes)"
+run_salkku list --text Varikko --sort code --format csv
+[ "$(codes)" = "SOILA Varikko " ] || fail "--sort keeps the code order: $(codes)"
+
+# An exact name beats a code that merely begins with the word.
+run_salkku add VAR2 "Muu hanke" description="Varikko-hankkeen jatko"
+expect_rc 0 "add VAR2"
+run_salkku list --text varikko --format csv
+case "$(codes)" in
+"Varikko "*) ;;
+*) fail "the exact code still first: $(codes)" ;;
+esac
+
+# A word in the name outranks the same word in a note.
+run_salkku add AAA "Perhetyön kehittäminen"
+expect_rc 0 "add AAA"
+run_salkku add ZZZ "Sijaishuollon hanke"
+expect_rc 0 "add ZZZ"
+run_salkku note add AAA "Katso myös sijaishuollon työpaja"
+expect_rc 0 "note on AAA"
+run_salkku list --text sijaishuollon --format csv
+case "$(codes)" in
+"ZZZ "*AAA*) ;;
+*) fail "the name's word before the note's: $(codes)" ;;
+esac
+
+# The table says the same under fi_FI.
+LC_ALL=fi_FI.UTF-8 run_salkku list --text Varikko --format csv
+case "$(codes)" in
+"Varikko "*) ;;
+*) fail "ranked under fi_FI too: $(codes)" ;;
+esac
+finish
