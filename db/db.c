@@ -214,7 +214,8 @@ open_at(const char *path, unsigned flags, int target, struct db **out,
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
 	sqlite3_busy_timeout(db->sql, db->busy_timeout_ms);
-	if ((rc = register_functions(db, err)) || (rc = check_identity(db, err)))
+	if ((rc = register_functions(db, err)) || (rc = db_fts_register(db, err)) ||
+	    (rc = check_identity(db, err)))
 		goto fail;
 	/* Only now that the file is known to be ours may anything be set
 	 * that writes to it. */
@@ -247,7 +248,8 @@ open_at(const char *path, unsigned flags, int target, struct db **out,
 				       path, db_schema_version(db), target);
 			goto fail;
 		}
-	} else if ((rc = db_migrate(db, target, err))) {
+	} else if ((rc = db_migrate(db, target, err)) ||
+		   (target == db_schema_latest() && (rc = db_fts_refresh(db, err)))) {
 		goto fail;
 	}
 	*out = db;
@@ -277,7 +279,6 @@ db_close(struct db **db)
 		return;
 	if ((*db)->sql) {
 		db_rollback(*db);
-		db_fts_close(*db);
 		db_cache_clear(*db);
 		sqlite3_close((*db)->sql);
 	}

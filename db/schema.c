@@ -209,11 +209,23 @@ static const char migration_3[] =
 static const char migration_4[] =
 	"ALTER TABLE change_log ADD COLUMN source TEXT;";
 
+/* 5: the full-text index by base forms: the tokenizer "salkku"
+ * (db/db_words.c) in place of unicode61.  The index is left empty, and
+ * fts_analyser too: db_fts_refresh, run by db_open after the
+ * migrations, fills both with the analyser this build has. */
+static const char migration_5[] =
+	"DROP TABLE project_fts;"
+	"CREATE VIRTUAL TABLE project_fts USING fts5 (code, name, description, "
+	"notes, organisations, tokenize = 'salkku', prefix = '2 3', "
+	"detail = column);"
+	"CREATE TABLE fts_analyser (name TEXT NOT NULL);";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
 	migration_4,
+	migration_5,
 };
 
 int

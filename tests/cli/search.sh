@@ -52,4 +52,50 @@ case "$(codes)" in
 "Varikko "*) ;;
 *) fail "ranked under fi_FI too: $(codes)" ;;
 esac
+
+# Base forms (Voikko): inflected and gradated forms, and compounds found
+# by their last part.  Without Voikko the stems stand in, and these
+# Finnish forms are not all found.
+if grep -q 'define HAVE_VOIKKO 1' "$top_builddir/config.h" &&
+   { [ -d /usr/lib/voikko ] || [ -d /usr/share/voikko ]; }; then
+	run_salkku add SH1 "Perhehoidon kehittäminen" \
+		description="Lastensuojelun sijaishuollon rakenteellisen työn malli"
+	expect_rc 0 "add SH1"
+	run_salkku list --text sijaishuolto --format csv
+	case " $(codes)" in
+	*" SH1 "*) ;;
+	*) fail "sijaishuolto finds sijaishuollon: $(codes)" ;;
+	esac
+	run_salkku list --text huolto --format csv
+	case " $(codes)" in
+	*" SH1 "*) ;;
+	*) fail "huolto finds the compound sijaishuollon: $(codes)" ;;
+	esac
+	run_salkku list --text rakenteellinen --format csv
+	case " $(codes)" in
+	*" SH1 "*) ;;
+	*) fail "rakenteellinen finds rakenteellisen: $(codes)" ;;
+	esac
+	run_salkku list --text "perhehoito lastensuojelu" --format csv
+	[ "$(codes)" = "SH1 " ] || fail "every word by its base form: $(codes)"
+	run_salkku list --text "sijaishuollon" --format csv
+	case " $(codes)" in
+	*" SH1 "*) ;;
+	*) fail "the written form still finds itself: $(codes)" ;;
+	esac
+	# A part does not find the whole the other way round.
+	run_salkku add SH2 "Kotihuolto"
+	run_salkku list --text sijaishuolto --format csv
+	case " $(codes)" in
+	*" SH2 "*) fail "sijaishuolto does not find kotihuolto: $(codes)" ;;
+	esac
+	# What is typed half-way still narrows by prefix.
+	run_salkku list --text sijaishu --format csv
+	case " $(codes)" in
+	*" SH1 "*) ;;
+	*) fail "a prefix of the word: $(codes)" ;;
+	esac
+	run_salkku check
+	expect_rc 0 "check: the index agrees with the projects"
+fi
 finish

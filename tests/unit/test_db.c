@@ -293,6 +293,25 @@ test_migrate_from_1(void **state)
 	assert_int_equal(store_project_list(db, &q, &rows, &err), ERR_OK);
 	assert_int_equal(rows.count, 1);
 	project_rows_clear(&rows);
+#ifdef HAVE_VOIKKO
+	/* By base form: "maksatus" in "maksatukset". */
+	q.text = "maksatus";
+	assert_int_equal(store_project_list(db, &q, &rows, &err), ERR_OK);
+	if (access("/usr/lib/voikko", F_OK) == 0 ||
+	    access("/usr/share/voikko", F_OK) == 0)
+		assert_int_equal(rows.count, 1);
+	project_rows_clear(&rows);
+#endif
+	assert_int_equal(db_check(db, NULL, NULL, &err), ERR_OK);
+	/* An index another analyser made is made again when opened. */
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM fts_analyser"), 1);
+	assert_int_equal(db_exec(db, "UPDATE fts_analyser SET name = 'x';"
+			 "DELETE FROM project_fts", &err), ERR_OK);
+	db_close(&db);
+	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM fts_analyser "
+				      "WHERE name != 'x'"), 1);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM project_fts"), 1);
 	assert_int_equal(db_check(db, NULL, NULL, &err), ERR_OK);
 	db_close(&db);
 	record_free(&p);
