@@ -95,20 +95,39 @@ db_fts_query(struct db *db, const char *text, struct error *err)
 	return w.q;
 }
 
+/* The table is dropped and made again from its own CREATE statement
+ * rather than emptied: emptying a row tokenizes it again to find its
+ * entries, which leaves stale ones behind (and a malformed index) when
+ * another analyser wrote them. */
 int
 db_fts_rebuild(struct db *db, struct error *err)
 {
 	sqlite3_stmt *st;
+	char *create = NULL;
+	bool oom = false;
 	int rc;
 
-	if ((rc = db_exec(db, "DELETE FROM project_fts;"
-			      "INSERT INTO project_fts (rowid, code, name, "
+	if (!(st = db_prepare(db, "SELECT sql FROM sqlite_schema "
+			      "WHERE name = 'project_fts'", err)))
+		return ERR_DATABASE;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		create = db_column_strdup(st, 0, &oom);
+	db_done(st);
+	if (!create)
+		return oom ? error_set(err, ERR_FAILED, NULL, _("out of memory"))
+			   : db_fail(db, err, _("cannot rebuild the full-text index"));
+	if ((rc = db_exec(db, "DROP TABLE project_fts", err)) ||
+	    (rc = db_exec(db, create, err)) ||
+	    (rc = db_exec(db, "INSERT INTO project_fts (rowid, code, name, "
 			      "description, notes, organisations) SELECT id, "
 			      "code, name, description, notes, organisations "
 			      "FROM project_fts_source ORDER BY id;"
 			      "DELETE FROM fts_pending;"
-			      "DELETE FROM fts_analyser", err)))
+			      "DELETE FROM fts_analyser", err))) {
+		free(create);
 		return rc;
+	}
+	free(create);
 	if (!(st = db_prepare(db, "INSERT INTO fts_analyser (name) VALUES (?1)",
 			      err)))
 		return ERR_DATABASE;
@@ -133,6 +152,25 @@ stale(struct db *db)
 	current = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
 	db_done(st);
 	return !current;
+}
+
+int
+db_fts_reindex(struct db *db, struct error *err)
+{
+	int rc;
+
+	if (!db)
+		return error_set(err, ERR_INVALID, NULL, _("no database"));
+	if (db->readonly)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("the database is open read-only"));
+	if ((rc = db_begin(db, err)))
+		return rc;
+	if ((rc = db_fts_rebuild(db, err))) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
 }
 
 int

@@ -98,8 +98,10 @@ static const struct cli_command commands[] = {
 	     "  --ours             settle conflicts by keeping the database's values\n"
 	     "  --theirs           settle conflicts by taking the file's values"),
 	  CMD_WRITES },
-	{ "check", cli_cmd_check, "check",
-	  N_("Check the integrity of the database."), NULL, 0 },
+	{ "check", cli_cmd_check, N_("check [--reindex]"),
+	  N_("Check the integrity of the database."),
+	  N_("  --reindex          first rebuild the search index from the projects"),
+	  0 },
 	{ "backup", cli_cmd_backup, N_("backup FILE"),
 	  N_("Copy the database to FILE, consistently, while others work."),
 	  NULL, 0 },

@@ -219,6 +219,9 @@ int model_import_csv(struct model *m, const char *path,
  * competence centres).  ERR_INVALID if the database has projects. */
 int model_load_demo(struct model *m);
 
+/* Rebuilds the full-text index from the projects (check --reindex). */
+int model_reindex(struct model *m);
+
 /* Integrity and foreign-key check; problems go to report(). */
 int model_check(struct model *m, void (*report)(const char *, void *),
 		void *arg);

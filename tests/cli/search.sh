@@ -53,6 +53,27 @@ case "$(codes)" in
 *) fail "ranked under fi_FI too: $(codes)" ;;
 esac
 
+# The index needs salkku's tokenizer, so only salkku can rebuild it:
+# check finds it broken, check --reindex makes it whole.
+run_salkku check --reindex
+expect_rc 0 "check --reindex on a whole index"
+expect_out "^ok$" "check --reindex says ok"
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$SALKKU_DB" "DELETE FROM project_fts_content" || exit 99
+	run_salkku check
+	expect_rc 6 "check: the index lost its rows"
+	expect_out "full-text index" "check names the index"
+	run_salkku check --reindex
+	expect_rc 0 "check --reindex rebuilds it"
+	run_salkku list --text Varikko --format csv
+	case "$(codes)" in
+	"Varikko "*) ;;
+	*) fail "found again after the rebuild: $(codes)" ;;
+	esac
+fi
+run_salkku --read-only check --reindex
+expect_rc 2 "check --reindex under --read-only"
+
 # Base forms (Voikko): inflected and gradated forms, and compounds found
 # by their last part.  Without Voikko the stems stand in, and these
 # Finnish forms are not all found.
