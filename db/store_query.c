@@ -263,9 +263,11 @@ list_stmt(struct db *db, const struct project_query *q, bool text,
 
 /* The fewest projects one of the filters that name projects directly
  * (words, funder, partner) lets through, counted through their own
- * indexes; -1 when there is none of them. */
+ * indexes; -1 when there is none of them.  *words gets the count of the
+ * words alone (-1 without them). */
 static int64_t
-named_projects(struct db *db, const struct project_query *q, const char *text)
+named_projects(struct db *db, const struct project_query *q, const char *text,
+	       int64_t *words)
 {
 	static const char *const sql[] = {
 		"SELECT count(*) FROM project_fts WHERE project_fts MATCH ?1",
@@ -277,6 +279,7 @@ named_projects(struct db *db, const struct project_query *q, const char *text)
 	const char *arg[] = { text, q->funder, q->partner };
 	int64_t fewest = -1;
 
+	*words = -1;
 	for (size_t i = 0; i < 3; i++) {
 		sqlite3_stmt *st;
 		int64_t n;
@@ -286,6 +289,8 @@ named_projects(struct db *db, const struct project_query *q, const char *text)
 		db_bind_text(st, 1, arg[i]);
 		n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
 		db_done(st);
+		if (i == 0)
+			*words = n;
 		if (n >= 0 && (fewest < 0 || n < fewest))
 			fewest = n;
 	}
@@ -296,16 +301,22 @@ named_projects(struct db *db, const struct project_query *q, const char *text)
  * from those projects and sorts them all.  That is right for a few
  * hundred, wrong for half the portfolio: then reading the sort key's
  * index until the page is full costs far less.  Reading in order wins
- * roughly when n * n > (offset + limit) * total. */
+ * roughly when n * n > (offset + limit) * total.
+ *
+ * Ranking scores every match (some microseconds each): up to RANK_MAX
+ * matches it stays well under a tenth of a second; beyond, as while the
+ * first letter of a word is typed, the matches come in the sort order. */
+#define RANK_MAX 5000
+
 static enum plan
 choose_plan(struct db *db, const struct project_query *q, const char *text)
 {
-	int64_t n, total = 0, need;
+	int64_t n, words, total = 0, need;
 
-	if (text && q->by_relevance)
+	n = named_projects(db, q, text, &words);
+	if (text && q->by_relevance && words >= 0 && words <= RANK_MAX)
 		return PLAN_RANKED;
-	if (q->sort == SORT_ADMINISTRATOR || q->sort == SORT_FUNDER ||
-	    (n = named_projects(db, q, text)) < 0 ||
+	if (q->sort == SORT_ADMINISTRATOR || q->sort == SORT_FUNDER || n < 0 ||
 	    db_query_int(db, "SELECT max(id) FROM project", &total, NULL))
 		return PLAN_DRIVE;
 	need = q->limit ? q->offset + q->limit : total;
