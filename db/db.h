@@ -19,12 +19,18 @@ enum db_open_flags {
 	DB_CREATE   = 1 << 1,  /* create the file (and its directory) if missing */
 };
 
+/* The highest record version salkku accepts: 2^53 - 1, as for every
+ * integer an import reads (exact in every JSON reader); `check` reports
+ * versions above it. */
+#define DB_VERSION_MAX INT64_C(9007199254740991)
+
 /* The schema version this binary writes (the number of migrations). */
 int db_schema_latest(void);
 
 /* Opens path (":memory:" for tests), sets foreign keys on, WAL (not for
- * :memory:), a busy timeout, registers the "nordic" collation, and
- * migrates the schema to db_schema_latest() in numbered steps, each in
+ * :memory:), a busy timeout, registers salkku's key functions (and the
+ * collations of old schemas), writes back the header of a copy made by
+ * .dump (whose meta table says it is salkku's), and migrates the schema to db_schema_latest() in numbered steps, each in
  * its own transaction.  A database whose user_version is newer than this
  * binary knows is refused with ERR_DATABASE and left untouched; so is a
  * file that is not a SQLite database.  A missing file without DB_CREATE
@@ -56,6 +62,25 @@ bool db_is_readonly(struct db *db);
  * process writes, up to the busy timeout, then ERR_DATABASE "the
  * database is busy".  One transaction per user action. */
 int db_begin(struct db *db, struct error *err);
+
+/* fn is told, every few milliseconds, how long a write has waited so far
+ * for another process's lock; returning false gives the wait up (the
+ * write then fails as busy).  NULL: wait quietly. */
+void db_set_wait_hook(struct db *db, bool (*fn)(void *arg, int64_t waited_ms),
+		      void *arg);
+
+/* ERR_DATABASE, saying which, when the path no longer names the file
+ * this connection opened (deleted, or replaced by another file); db_begin
+ * checks it with the write lock held. */
+int db_file_check(struct db *db, struct error *err);
+
+/* The same as a question, for a session that polls (the TUI). */
+bool db_file_gone(struct db *db);
+
+/* Whether a process has the database at path open: its pid, -1 when
+ * some process does but its pid is not known, 0 when none.  Only for a
+ * caller that has no connection to path open itself. */
+long db_file_user(const char *path);
 
 /* A read transaction (plain BEGIN) for a consistent multi-query read. */
 int db_begin_read(struct db *db, struct error *err);

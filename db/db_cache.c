@@ -11,6 +11,7 @@
 #include <string.h>
 #include <uuid/uuid.h>
 
+#include "src/base/entity_fields.h"
 #include "src/base/i18n.h"
 #include "src/base/text.h"
 
@@ -76,6 +77,62 @@ db_prepare(struct db *db, const char *sql, struct error *err)
 	return e->st;
 }
 
+/* The key columns of migration 7: each is a function of one field,
+ * filled by salkku's own statements below (and by the schema's triggers
+ * for other programs' writes). */
+static const struct key_column {
+	enum entity_kind kind;
+	int field;
+	enum db_key key;
+	const char *column;
+} key_columns[] = {
+	{ ENT_PROJECT, PROJECT_CODE, DB_KEY_FOLD, "code_key" },
+	{ ENT_PROJECT, PROJECT_CODE, DB_KEY_SORT, "code_sort" },
+	{ ENT_PROJECT, PROJECT_NAME, DB_KEY_SORT, "name_sort" },
+	{ ENT_ORGANISATION, ORG_NAME, DB_KEY_FOLD, "name_key" },
+	{ ENT_ORGANISATION, ORG_SHORT_NAME, DB_KEY_FOLD, "short_name_key" },
+	{ ENT_ORGANISATION, ORG_NAME, DB_KEY_SORT, "name_sort" },
+};
+
+static const char *const key_functions[] = {
+	[DB_KEY_FOLD] = "salkku_fold_key",
+	[DB_KEY_SORT] = "salkku_sort_key",
+};
+
+const char *
+db_key_column(const struct entity_def *def, int field, enum db_key key)
+{
+	for (size_t i = 0; i < sizeof key_columns / sizeof key_columns[0]; i++)
+		if (key_columns[i].kind == def->kind &&
+		    key_columns[i].field == field && key_columns[i].key == key)
+			return key_columns[i].column;
+	return NULL;
+}
+
+/* ", column = fn(?N)" for the key columns of the fields in mask, or
+ * ", column" / ", fn(?N)" for an INSERT's column and value lists. */
+enum key_list { KEYS_SET, KEYS_NAMES, KEYS_VALUES };
+
+static void
+put_keys(FILE *f, const struct entity_def *def, uint64_t mask,
+	 enum key_list what)
+{
+	for (size_t i = 0; i < sizeof key_columns / sizeof key_columns[0]; i++) {
+		const struct key_column *k = &key_columns[i];
+
+		if (k->kind != def->kind || !(mask & (UINT64_C(1) << k->field)))
+			continue;
+		if (what == KEYS_NAMES)
+			fprintf(f, ", %s", k->column);
+		else if (what == KEYS_VALUES)
+			fprintf(f, ", %s(?%d)", key_functions[k->key],
+				k->field + DB_RECORD_META);
+		else
+			fprintf(f, ", %s = %s(?%d)", k->column,
+				key_functions[k->key], k->field + DB_RECORD_META);
+	}
+}
+
 /* The column list of a record SELECT: meta columns, then each field by
  * its name from the static table, quoted ("by" is an SQL keyword). */
 static void
@@ -96,8 +153,11 @@ first_date_field(const struct entity_def *def)
 }
 
 static void
-build_entity_sql(FILE *f, const struct entity_def *def, enum entity_stmt which)
+build_entity_sql(FILE *f, const struct entity_def *def, enum entity_stmt which,
+		 bool keys)
 {
+	uint64_t all = keys ? db_all_fields(def) : 0;
+	const char *sort;
 	int date;
 
 	switch (which) {
@@ -111,9 +171,11 @@ build_entity_sql(FILE *f, const struct entity_def *def, enum entity_stmt which)
 			def->table);
 		for (size_t i = 0; i < def->nfields; i++)
 			fprintf(f, ", \"%s\"", def->fields[i].name);
+		put_keys(f, def, all, KEYS_NAMES);
 		fputs(") VALUES (?1, ?2, ?3, ?4", f);
 		for (size_t i = 0; i < def->nfields; i++)
 			fprintf(f, ", ?%zu", i + DB_RECORD_META);
+		put_keys(f, def, all, KEYS_VALUES);
 		fputs(")", f);
 		break;
 	case ES_DELETE:
@@ -143,8 +205,14 @@ build_entity_sql(FILE *f, const struct entity_def *def, enum entity_stmt which)
 	case ES_BY_TITLE:
 		fputs("SELECT ", f);
 		put_columns(f, def);
-		fprintf(f, " FROM \"%s\" ORDER BY \"%s\" COLLATE nordic, id",
-			def->table, def->fields[def->title_field].name);
+		/* The title's sort-key column, or its key made as it is read. */
+		sort = keys ? db_key_column(def, def->title_field, DB_KEY_SORT)
+			    : NULL;
+		if (sort)
+			fprintf(f, " FROM \"%s\" ORDER BY %s, id", def->table, sort);
+		else
+			fprintf(f, " FROM \"%s\" ORDER BY salkku_sort_key(\"%s\"), id",
+				def->table, def->fields[def->title_field].name);
 		break;
 	case ES_OVERWRITE:
 		fprintf(f, "UPDATE \"%s\" SET version = ?2, updated_at = ?3, "
@@ -152,6 +220,7 @@ build_entity_sql(FILE *f, const struct entity_def *def, enum entity_stmt which)
 		for (size_t i = 0; i < def->nfields; i++)
 			fprintf(f, ", \"%s\" = ?%zu", def->fields[i].name,
 				i + DB_RECORD_META);
+		put_keys(f, def, all, KEYS_SET);
 		fputs(" WHERE uuid = ?1", f);
 		break;
 	case ES_COUNT:
@@ -161,7 +230,8 @@ build_entity_sql(FILE *f, const struct entity_def *def, enum entity_stmt which)
 
 /* Builds SQL text with a memory stream; NULL when out of memory. */
 static char *
-build_sql(const struct entity_def *def, enum entity_stmt which, uint64_t mask)
+build_sql(const struct entity_def *def, enum entity_stmt which, uint64_t mask,
+	  bool keys)
 {
 	char *sql = NULL;
 	size_t len = 0;
@@ -170,14 +240,16 @@ build_sql(const struct entity_def *def, enum entity_stmt which, uint64_t mask)
 	if (!f)
 		return NULL;
 	if (which < ES_COUNT) {
-		build_entity_sql(f, def, which);
+		build_entity_sql(f, def, which, keys);
 	} else {
 		fprintf(f, "UPDATE \"%s\" SET ", def->table);
 		for (size_t i = 0; i < def->nfields; i++)
 			if (mask & (UINT64_C(1) << i))
 				fprintf(f, "\"%s\" = ?%zu, ", def->fields[i].name,
 					i + DB_RECORD_META);
-		fputs("version = version + 1, updated_at = ?3, updated_by = ?4 "
+		fputs("version = version + 1", f);
+		put_keys(f, def, keys ? mask : 0, KEYS_SET);
+		fputs(", updated_at = ?3, updated_by = ?4 "
 		      "WHERE uuid = ?1 AND version = ?2", f);
 	}
 	if (fclose(f) != 0) {
@@ -185,6 +257,13 @@ build_sql(const struct entity_def *def, enum entity_stmt which, uint64_t mask)
 		return NULL;
 	}
 	return sql;
+}
+
+/* Whether the schema has the key columns (tests open older ones). */
+static bool
+has_keys(struct db *db)
+{
+	return db_schema_version(db) >= DB_SCHEMA_PLAIN;
 }
 
 sqlite3_stmt *
@@ -201,7 +280,7 @@ db_entity_stmt(struct db *db, const struct entity_def *def,
 			  _("a %s does not belong to a project"), entity_shown(def));
 		return NULL;
 	}
-	if (!(sql = build_sql(def, which, 0))) {
+	if (!(sql = build_sql(def, which, 0, has_keys(db)))) {
 		error_set(err, ERR_DATABASE, NULL, _("out of memory"));
 		return NULL;
 	}
@@ -232,7 +311,7 @@ db_update_stmt(struct db *db, const struct entity_def *def, uint64_t mask,
 		c->updates = u;
 		c->capacity = cap;
 	}
-	if (!(sql = build_sql(def, ES_COUNT, mask))) {
+	if (!(sql = build_sql(def, ES_COUNT, mask, has_keys(db)))) {
 		error_set(err, ERR_DATABASE, NULL, _("out of memory"));
 		return NULL;
 	}
@@ -288,9 +367,20 @@ db_fail(struct db *db, struct error *err, const char *what)
 {
 	int code = sqlite3_extended_errcode(db->sql) & 0xff;
 
+	int sys = sqlite3_system_errno(db->sql);
+
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		return error_set(err, ERR_DATABASE, NULL,
 				 _("the database is busy: another salkku is writing; try again"));
+	/* The file and the system's word for it: "disk I/O error" alone
+	 * does not say which file, nor that the disk is full. */
+	if (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN ||
+	    code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_READONLY)
+		return sys ? error_set(err, ERR_DATABASE, NULL, "%s: %s: %s (%s)",
+				       what, db->path, sqlite3_errmsg(db->sql),
+				       strerror(sys))
+			   : error_set(err, ERR_DATABASE, NULL, "%s: %s: %s", what,
+				       db->path, sqlite3_errmsg(db->sql));
 	return error_set(err, ERR_DATABASE, NULL, "%s: %s", what,
 			 sqlite3_errmsg(db->sql));
 }
@@ -348,7 +438,7 @@ out:
 static bool
 is_numeric(enum field_type t)
 {
-	return t == FT_MONEY || t == FT_HUNDREDTHS || t == FT_BOOL;
+	return field_type_numeric(t);
 }
 
 struct record *
@@ -474,31 +564,6 @@ db_uuid_valid(const char *s)
 	return s[UUID_LEN] == '\0';
 }
 
-/* Simple case folding of the alphabets a Nordic portfolio meets; full
- * Unicode folding would need tables this layer does not carry. */
-static unsigned
-fold_cp(unsigned c)
-{
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z' ? c + 32 : c;
-	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
-		return c + 32;
-	if ((c >= 0x100 && c <= 0x12F) || (c >= 0x132 && c <= 0x137) ||
-	    (c >= 0x14A && c <= 0x177))
-		return c | 1;
-	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
-		return (c & 1) ? c + 1 : c;
-	if (c == 0x178)
-		return 0xFF;
-	if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2)
-		return c + 32;
-	if (c >= 0x410 && c <= 0x42F)
-		return c + 32;
-	if (c >= 0x400 && c <= 0x40F)
-		return c + 80;
-	return c;
-}
-
 /* The next folded character; a byte that is not UTF-8 sorts after all
  * of Unicode, by its value. */
 static unsigned
@@ -512,7 +577,7 @@ next_folded(const char *s, size_t len, size_t *pos)
 		n = 1;
 	}
 	*pos += (size_t)n;
-	return fold_cp(cp);
+	return text_fold_char(cp);
 }
 
 int

@@ -95,6 +95,11 @@ db_fts_query(struct db *db, const char *text, struct error *err)
 	return w.q;
 }
 
+#define WORDS_SOURCE \
+	"INSERT INTO project_words (rowid, code, name, description, notes, " \
+	"organisations) SELECT id, code, name, description, notes, " \
+	"organisations FROM project_fts_source"
+
 /* The table is dropped and made again from its own CREATE statement
  * rather than emptied: emptying a row tokenizes it again to find its
  * entries, which leaves stale ones behind (and a malformed index) when
@@ -108,7 +113,7 @@ db_fts_rebuild(struct db *db, struct error *err)
 	int rc;
 
 	if (!(st = db_prepare(db, "SELECT sql FROM sqlite_schema "
-			      "WHERE name = 'project_fts'", err)))
+			      "WHERE name = 'project_words'", err)))
 		return ERR_DATABASE;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		create = db_column_strdup(st, 0, &oom);
@@ -116,13 +121,10 @@ db_fts_rebuild(struct db *db, struct error *err)
 	if (!create)
 		return oom ? error_set(err, ERR_FAILED, NULL, _("out of memory"))
 			   : db_fail(db, err, _("cannot rebuild the full-text index"));
-	if ((rc = db_exec(db, "DROP TABLE project_fts", err)) ||
+	if ((rc = db_exec(db, "DROP TABLE project_words", err)) ||
 	    (rc = db_exec(db, create, err)) ||
-	    (rc = db_exec(db, "INSERT INTO project_fts (rowid, code, name, "
-			      "description, notes, organisations) SELECT id, "
-			      "code, name, description, notes, organisations "
-			      "FROM project_fts_source ORDER BY id;"
-			      "DELETE FROM fts_pending;"
+	    (rc = db_exec(db, WORDS_SOURCE " ORDER BY id;"
+			      "DELETE FROM words_pending;"
 			      "DELETE FROM fts_analyser", err))) {
 		free(create);
 		return rc;
@@ -138,20 +140,17 @@ db_fts_rebuild(struct db *db, struct error *err)
 	return rc;
 }
 
-/* True when the index was made by another analyser than this one. */
-static bool
-stale(struct db *db)
+/* The rows of the projects in words_pending made again (a deleted
+ * project's only dropped), in rowid order: FTS5 writes out its pending
+ * terms whenever a rowid comes lower than the one before. */
+static int
+refresh_pending(struct db *db, struct error *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM "
-				      "fts_analyser WHERE name = ?1)", NULL);
-	bool current;
-
-	if (!st)
-		return false;
-	db_bind_text(st, 1, db_fts_analyser(db));
-	current = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-	db_done(st);
-	return !current;
+	return db_exec(db, "DELETE FROM project_words WHERE rowid IN "
+			   "(SELECT project FROM words_pending);"
+		       WORDS_SOURCE " WHERE id IN (SELECT project FROM "
+			   "words_pending) ORDER BY id;"
+		       "DELETE FROM words_pending", err);
 }
 
 int
@@ -173,17 +172,40 @@ db_fts_reindex(struct db *db, struct error *err)
 	return db_commit(db, err);
 }
 
+/* What db_fts_refresh has to do: 2 rebuild, 1 the pending rows, 0
+ * nothing. */
+static int
+work(struct db *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT NOT EXISTS (SELECT 1 FROM "
+				      "fts_analyser WHERE name = ?1), EXISTS "
+				      "(SELECT 1 FROM words_pending)", NULL);
+	int w = 0;
+
+	if (!st)
+		return 0;
+	db_bind_text(st, 1, db_fts_analyser(db));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		w = sqlite3_column_int(st, 0) ? 2 : sqlite3_column_int(st, 1);
+	db_done(st);
+	return w;
+}
+
 int
 db_fts_refresh(struct db *db, struct error *err)
 {
-	int rc;
+	int rc, w;
 
-	if (db->readonly || db_schema_version(db) < 5 || !stale(db))
+	/* Within the caller's transaction (or a reader's): later. */
+	if (db->readonly || !sqlite3_get_autocommit(db->sql) ||
+	    db_schema_version(db) < 9 || !(w = work(db)))
 		return ERR_OK;
 	if ((rc = db_begin(db, err)))
 		return rc;
-	/* Another session may have rebuilt it meanwhile. */
-	if (stale(db) && (rc = db_fts_rebuild(db, err))) {
+	/* Another session may have done it meanwhile. */
+	w = work(db);
+	if ((w == 2 && (rc = db_fts_rebuild(db, err))) ||
+	    (w == 1 && (rc = refresh_pending(db, err)))) {
 		db_rollback(db);
 		return rc;
 	}

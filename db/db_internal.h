@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "db.h"
 #include "src/base/entity.h"
@@ -25,6 +26,12 @@
 
 /* PRAGMA application_id of a salkku database: "SALK". */
 #define DB_APPLICATION_ID 1396788299
+
+/* The first schema (migration 7) without custom collations: key
+ * columns, the meta rows 'application' and 'schema_version', and the
+ * triggers that tell salkku's writes from those of other programs by a
+ * 'writing' row in meta, which salkku holds from BEGIN to COMMIT. */
+#define DB_SCHEMA_PLAIN 8
 
 /* Columns every entity table has before its fields, in this order, in
  * every SELECT of a record: id, uuid, version, updated_at, updated_by. */
@@ -67,7 +74,12 @@ struct db {
 	sqlite3 *sql;
 	char *path;
 	bool readonly;
-	int busy_timeout_ms;   /* SQLite's own wait for a lock, per statement */
+	int busy_timeout_ms;   /* the wait for a lock within one statement */
+	int64_t busy_since;    /* when the present wait began (monotonic ms) */
+	/* Told while a write waits for another process's lock; false from
+	 * it gives up the wait (db.h, db_set_wait_hook). */
+	bool (*on_wait)(void *arg, int64_t waited_ms);
+	void *wait_arg;
 	int busy_total_ms;     /* db_begin/db_commit's bound on retrying */
 	struct entity_cache ent[ENT_COUNT];
 	struct stmt_entry *stmts[DB_STMT_BUCKETS];
@@ -76,7 +88,23 @@ struct db {
 	struct fts_words *fts_words;
 	/* The change log's source for the writes of an import, or "". */
 	char log_source[256];
+	/* The file this connection opened (db_file.c), to notice it being
+	 * deleted or replaced under us. */
+	bool file_known;
+	dev_t file_dev;
+	ino_t file_ino;
 };
+
+/* The mark and schema version a .dump carries (the meta table, from
+ * the plain schema on), read from conn: the version, or 0 when the file
+ * bears no such mark.  The header's application_id and user_version
+ * are the fast path; a file restored from a .dump has them blank. */
+int64_t db_meta_version(sqlite3 *conn);
+
+/* ---- db_file.c: the file under the connection ---------------------- */
+
+/* Remembers the device and inode of db->path, just opened. */
+void db_file_remember(struct db *db);
 
 /* ---- db_cache.c: statements and errors ----------------------------- */
 
@@ -93,6 +121,18 @@ sqlite3_stmt *db_entity_stmt(struct db *db, const struct entity_def *def,
  * updated_at = ?3, updated_by = ?4 WHERE uuid = ?1 AND version = ?2. */
 sqlite3_stmt *db_update_stmt(struct db *db, const struct entity_def *def,
 			     uint64_t mask, struct error *err);
+
+/* The kinds of key column (migration 7). */
+enum db_key {
+	DB_KEY_FOLD,   /* text_fold_key(): uniqueness and exact lookups */
+	DB_KEY_SORT,   /* text_sort_key(): the Nordic order */
+};
+
+/* The column holding field's key of that kind, or NULL when it has none:
+ * project code (fold, sort) and name (sort); organisation name (fold,
+ * sort) and short name (fold). */
+const char *db_key_column(const struct entity_def *def, int field,
+			  enum db_key key);
 
 /* Finalizes every cached statement (before sqlite3_close). */
 void db_cache_clear(struct db *db);
@@ -148,10 +188,10 @@ void db_uuid_new(char out[UUID_LEN + 1]);
 /* True for a lower-case uuid in canonical 8-4-4-4-12 form. */
 bool db_uuid_valid(const char *s);
 
-/* Case-insensitive comparison of UTF-8 text (ASCII, Latin-1, Latin
- * Extended-A, Greek and Cyrillic letters fold), for the "fold"
- * collation behind the unique indexes and exact name lookups.  Its
- * order is stored in indexes: changing it needs a REINDEX migration. */
+/* Case-insensitive comparison of UTF-8 text by text_fold_char(): equal
+ * exactly when the fold keys are (the unique indexes), and the "fold"
+ * collation of schemas before 7.  Changing the folding needs a
+ * migration that recomputes the keys and text_key_map. */
 int db_fold_compare(const char *a, size_t alen, const char *b, size_t blen);
 
 /* ---- db_fts.c ------------------------------------------------------ */
@@ -164,13 +204,16 @@ int db_fold_compare(const char *a, size_t alen, const char *b, size_t blen);
  * are no words; NULL with err set on failure. */
 char *db_fts_query(struct db *db, const char *text, struct error *err);
 
-/* Rebuilds the full-text index from project_fts_source, and notes which
- * analyser made it; inside the caller's transaction. */
+/* Rebuilds project_words (the index by base form) from
+ * project_fts_source, and notes which analyser made it; inside the
+ * caller's transaction. */
 int db_fts_rebuild(struct db *db, struct error *err);
 
-/* Rebuilds the index when another analyser made it (Voikko installed or
- * removed since), or when a writer left projects to refresh; in its own
- * transaction.  Writable connections only. */
+/* Brings project_words up to date, in its own transaction: rebuilt
+ * when another analyser made it (Voikko installed or removed since),
+ * else the rows of the projects in words_pending made again.  Does
+ * nothing on a read-only connection or inside a transaction.  Run by
+ * db_open and before each search. */
 int db_fts_refresh(struct db *db, struct error *err);
 
 /* ---- db_words.c ---------------------------------------------------- */
@@ -192,7 +235,76 @@ int db_fts_words(struct db *db, const char *text, fts_words_fn each, void *arg);
  * "words" (static). */
 const char *db_fts_analyser(struct db *db);
 
+/* ---- db.c ---------------------------------------------------------- */
+
+/* Checks what is at path before SQLite opens it: a folder, device, FIFO
+ * or socket is ERR_DATABASE, and so is a file shorter than its header
+ * says; an empty file too unless create; a missing file is
+ * ERR_NOT_FOUND unless create, and a symbolic link to nothing is
+ * refused either way.  With identity and not create, a header without
+ * salkku's mark or of a newer schema is ERR_DATABASE as well.  Messages
+ * name the file. */
+int db_check_path(const char *path, bool create, bool identity,
+		  struct error *err);
+
+/* "file:PATH?immutable=1", PATH percent-encoded, for sqlite3_open_v2
+ * with SQLITE_OPEN_URI: a file that is only read (a backup), without
+ * SQLite making -wal and -shm files beside one in WAL mode, or failing
+ * where it may not write them.  Newly allocated; NULL when out of
+ * memory. */
+char *db_immutable_uri(const char *path);
+
+/* A private temporary database (deleted when closed) with salkku's
+ * collations and functions, and no schema: where a backup is checked
+ * and made ready before it replaces the database. */
+int db_open_temp(struct db **out, struct error *err);
+
+/* Marks the open transaction as salkku's (the 'writing' row in meta),
+ * so that the schema's triggers do not take its writes for another
+ * program's; nothing on a schema before DB_SCHEMA_PLAIN. */
+int db_mark_writing(struct db *db, struct error *err);
+
+/* Removes the mark before COMMIT: it never reaches the file. */
+int db_unmark_writing(struct db *db, struct error *err);
+
+/* ---- db_verify.c -------------------------------------------------- */
+
+/* Problems found by a check: each is passed to report (may be NULL);
+ * the first is kept for a message. */
+struct db_problems {
+	void (*report)(const char *problem, void *arg);
+	void *arg;
+	int count;
+	char first[512];
+};
+
+void db_problem(struct db_problems *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Everything db_check() runs, into p (db_check.c).  ERR_OK unless a
+ * check could not run at all. */
+int db_check_all(struct db *db, struct db_problems *p, struct error *err);
+
+/* Compares sqlite_master (tables, indexes, triggers, views) with what
+ * this binary's migrations make of an empty database at the same
+ * user_version; each object missing, extra or changed is a problem.
+ * ERR_OK unless the comparison itself could not run. */
+int db_verify_schema(struct db *db, struct db_problems *p, struct error *err);
+
+/* Records whose version is not an integer from 1 to DB_VERSION_MAX, and
+ * change-log rows of an unknown entity or action. */
+void db_verify_rows(struct db *db, struct db_problems *p);
+
+/* The highest version db has ever handed out that is known: the
+ * highest stored, or the version floor (deleted records, restores).
+ * -1 when it cannot be read. */
+int db_max_version(struct db *db, int64_t *out);
+
 /* ---- schema.c ------------------------------------------------------ */
+
+/* SQL yielding each code point (below U+0500) whose fold or sort key,
+ * as the schema's triggers compute it, differs from salkku's own. */
+extern const char db_key_sql_check[];
 
 /* Runs the migrations after the current user_version up to target, each
  * in its own BEGIN IMMEDIATE transaction. */

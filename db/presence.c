@@ -39,11 +39,11 @@ presence_cutoff(const char *now, char out[32])
 static int
 presence_begin(struct db *db, struct error *err)
 {
-	int rc;
+	int rc, timeout = db->busy_timeout_ms;
 
-	sqlite3_busy_timeout(db->sql, 0);
+	db->busy_timeout_ms = 0;
 	rc = db_exec(db, "BEGIN IMMEDIATE", err);
-	sqlite3_busy_timeout(db->sql, db->busy_timeout_ms);
+	db->busy_timeout_ms = timeout;
 	return rc;
 }
 

@@ -209,16 +209,414 @@ static const char migration_3[] =
 static const char migration_4[] =
 	"ALTER TABLE change_log ADD COLUMN source TEXT;";
 
-/* 5: the full-text index by base forms: the tokenizer "salkku"
- * (db/db_words.c) in place of unicode61.  The index is left empty, and
- * fts_analyser too: db_fts_refresh, run by db_open after the
- * migrations, fills both with the analyser this build has. */
+/* Raises the version floor to a version that leaves the table: a
+ * deleted record's, or one an update lowered.  Part of migration 5's
+ * frozen text. */
+#define FLOOR "(SELECT value FROM meta WHERE key = 'version_floor')"
+#define FLOOR_TRIGGERS(table) \
+	"CREATE TRIGGER " table "_floor_delete AFTER DELETE ON " table \
+	" WHEN old.version > " FLOOR " BEGIN " \
+	"UPDATE meta SET value = old.version WHERE key = 'version_floor'; END;" \
+	"CREATE TRIGGER " table "_floor_update AFTER UPDATE OF version ON " \
+	table " WHEN new.version < old.version AND old.version > " FLOOR \
+	" BEGIN UPDATE meta SET value = old.version " \
+	"WHERE key = 'version_floor'; END;"
+
+/* 5: the version floor.  No version this database has handed out, even
+ * of a record deleted since, is above it; a restore lifts every record
+ * it brings back over it (db_restore.c), so that a version read before
+ * the restore never matches again. */
 static const char migration_5[] =
-	"DROP TABLE project_fts;"
-	"CREATE VIRTUAL TABLE project_fts USING fts5 (code, name, description, "
-	"notes, organisations, tokenize = 'salkku', prefix = '2 3', "
-	"detail = column);"
-	"CREATE TABLE fts_analyser (name TEXT NOT NULL);";
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) "
+	"WITHOUT ROWID;"
+	"INSERT INTO meta (key, value) VALUES ('version_floor', 0);"
+	FLOOR_TRIGGERS("organisation")
+	FLOOR_TRIGGERS("project")
+	FLOOR_TRIGGERS("project_role")
+	FLOOR_TRIGGERS("funding")
+	FLOOR_TRIGGERS("status_change")
+	FLOOR_TRIGGERS("deadline")
+	FLOOR_TRIGGERS("note")
+	FLOOR_TRIGGERS("outcome");
+
+/* 6: the deadline lifecycle and repeating deadlines: a deadline may be
+ * cancelled (when, and why), and one of a series carries the series'
+ * uuid, its rule and the date the rule gave it. */
+static const char migration_6[] =
+	"ALTER TABLE deadline ADD COLUMN cancelled_date TEXT;"
+	"ALTER TABLE deadline ADD COLUMN cancel_reason TEXT;"
+	"ALTER TABLE deadline ADD COLUMN series TEXT;"
+	"ALTER TABLE deadline ADD COLUMN repeat TEXT;"
+	"ALTER TABLE deadline ADD COLUMN occurrence TEXT;";
+
+/* An outcome label ending in " (WORD)": the part before it. */
+#define LABEL_BEFORE(word) \
+	"substr(label, 1, length(label) - length(' (" word ")'))"
+#define PRECISION_FROM_LABEL(word, key) \
+	"UPDATE outcome SET precision = '" key "', label = " \
+	LABEL_BEFORE(word) ", version = version + 1 " \
+	"WHERE precision IS NULL AND label LIKE '% (" word ")';"
+
+/* The roles in which an organisation works in a project rather than
+ * funds it. */
+#define WORKING_ROLES \
+	"('administrator', 'main_implementer', 'co_implementer', 'partner')"
+
+/* 7: the money model and outcome targets.  A funding line may be for one
+ * year and record what was paid and when it was applied for; a role
+ * records the organisation's own financing (omarahoitus); an outcome
+ * has a target, says whether it counts a period or everything so far,
+ * and how exact it is.  Today's data comes over: a line of a project
+ * that starts and ends in one year is for that year; a "funding line"
+ * whose funder works in the same project was its own financing and
+ * becomes the co-financing of its (first such) role; an outcome label
+ * ending in "(lähes)", "(yli)", "(noin)", "(nearly)", "(over)" or
+ * "(about)" says its precision. */
+static const char migration_7[] =
+	"ALTER TABLE funding ADD COLUMN year INTEGER;"
+	"ALTER TABLE funding ADD COLUMN paid INTEGER;"
+	"ALTER TABLE funding ADD COLUMN applied_date TEXT;"
+	"ALTER TABLE project_role ADD COLUMN cofinancing INTEGER;"
+	"ALTER TABLE project_role ADD COLUMN cofinancing_percent INTEGER;"
+	"ALTER TABLE outcome ADD COLUMN target INTEGER;"
+	"ALTER TABLE outcome ADD COLUMN kind TEXT;"
+	"ALTER TABLE outcome ADD COLUMN precision TEXT;"
+	"CREATE INDEX funding_year ON funding(year, funder);"
+
+	"UPDATE funding SET year = (SELECT CAST(substr(coalesce(p.actual_start, "
+	"p.planned_start), 1, 4) AS INTEGER) FROM project p "
+	"WHERE p.uuid = funding.project), version = version + 1 "
+	"WHERE year IS NULL AND EXISTS (SELECT 1 FROM project p "
+	"WHERE p.uuid = funding.project "
+	"AND coalesce(p.actual_start, p.planned_start) IS NOT NULL "
+	"AND substr(coalesce(p.actual_start, p.planned_start), 1, 4) = "
+	"substr(coalesce(p.actual_end, p.planned_end), 1, 4));"
+
+	"UPDATE project_role SET cofinancing = (SELECT sum(coalesce(f.paid, "
+	"f.granted, f.applied)) FROM funding f WHERE f.project = "
+	"project_role.project AND f.funder = project_role.organisation), "
+	"version = version + 1 "
+	"WHERE cofinancing IS NULL AND role IN " WORKING_ROLES " "
+	"AND id = (SELECT min(r.id) FROM project_role r "
+	"WHERE r.project = project_role.project "
+	"AND r.organisation = project_role.organisation "
+	"AND r.role IN " WORKING_ROLES ") "
+	"AND EXISTS (SELECT 1 FROM funding f WHERE f.project = "
+	"project_role.project AND f.funder = project_role.organisation);"
+	"DELETE FROM funding WHERE EXISTS (SELECT 1 FROM project_role r "
+	"WHERE r.project = funding.project AND r.organisation = funding.funder "
+	"AND r.role IN " WORKING_ROLES ");"
+
+	PRECISION_FROM_LABEL("lähes", "nearly")
+	PRECISION_FROM_LABEL("nearly", "nearly")
+	PRECISION_FROM_LABEL("yli", "over")
+	PRECISION_FROM_LABEL("over", "over")
+	PRECISION_FROM_LABEL("noin", "about")
+	PRECISION_FROM_LABEL("about", "about");
+
+/* Part of migration 8's frozen text: what the schema's triggers run
+ * when another program writes.  OUTSIDE is true outside salkku's own
+ * transactions, which hold a 'writing' row in meta from BEGIN to COMMIT
+ * (db_begin, db_commit); it never reaches the file. */
+#define OUTSIDE "NOT EXISTS (SELECT 1 FROM meta WHERE key = 'writing')"
+#define OUTSIDE_WHO "'(outside salkku)'"
+#define OUTSIDE_SOURCE "'outside salkku'"
+#define NOW_SQL "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+#define UUID_SQL \
+	"lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || " \
+	"substr(hex(randomblob(2)), 2) || '-' || " \
+	"substr('89ab', 1 + (abs(random()) % 4), 1) || " \
+	"substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+
+/* The keys of text_fold_key() and text_sort_key() (src/base/text.c) in
+ * SQL alone, character by character through text_key_map: what the
+ * triggers store for rows other programs write.  NULL for NULL. */
+#define FOLD_KEY_SQL(x) \
+	"(WITH RECURSIVE c(i, k) AS (SELECT 1, '' UNION ALL SELECT i + 1, " \
+	"k || coalesce((SELECT char(fold) FROM text_key_map " \
+	"WHERE cp = unicode(substr(" x ", i, 1))), substr(" x ", i, 1)) " \
+	"FROM c WHERE i <= length(" x ")) " \
+	"SELECT k FROM c WHERE i = length(" x ") + 1)"
+#define SORT_KEY_SQL(x) \
+	"(WITH RECURSIVE c(i, k) AS (SELECT 1, '' UNION ALL SELECT i + 1, " \
+	"k || (SELECT CASE WHEN w < 128 THEN printf('%02X', w) " \
+	"ELSE printf('8%06X', w) END FROM (SELECT coalesce((SELECT weight " \
+	"FROM text_key_map WHERE cp = u), CASE WHEN u < 123 THEN u " \
+	"ELSE u + 256 END) AS w FROM (SELECT unicode(substr(" x ", i, 1)) " \
+	"AS u))) FROM c WHERE i <= length(" x ")) " \
+	"SELECT k || ' ' || " x " FROM c WHERE i = length(" x ") + 1)"
+
+/* One change-log row per field an UPDATE changed, as (f, o, n). */
+#define CHANGED(col) \
+	"SELECT '" col "' AS f, CAST(old.\"" col "\" AS TEXT) AS o, " \
+	"CAST(new.\"" col "\" AS TEXT) AS n WHERE old.\"" col "\" IS NOT " \
+	"new.\"" col "\""
+#define OR_CHANGED(col) " UNION ALL " CHANGED(col)
+
+#define LOG_COLUMNS \
+	"INSERT INTO change_log (uuid, at, who, action, entity, record_uuid, " \
+	"project_uuid, record_title, field, old_value, new_value, source) "
+
+/* Three triggers on a record table for the writes of other programs:
+ * an insert and a delete are logged; an update of fields moves the
+ * version (unless the writer moved it up itself), stamps the record
+ * as changed outside salkku, refreshes the key columns (`keys`: SET
+ * items, or "") and logs each field.  `project` and `title` are
+ * macros of the row ("new" or "old") giving the change log's
+ * project_uuid and record_title. */
+#define OUTSIDE_TRIGGERS(table, entity, project, title, keys, fields, \
+			 changes) \
+	"CREATE TRIGGER " table "_outside_insert AFTER INSERT ON " table \
+	" WHEN " OUTSIDE " BEGIN UPDATE " table " SET " keys \
+	"updated_at = " NOW_SQL ", updated_by = " OUTSIDE_WHO \
+	" WHERE id = new.id;" \
+	LOG_COLUMNS "VALUES (" UUID_SQL ", " NOW_SQL ", " OUTSIDE_WHO \
+	", 'insert', '" entity "', new.uuid, " project("new") ", " \
+	title("new") ", NULL, NULL, NULL, " OUTSIDE_SOURCE "); END;" \
+	"CREATE TRIGGER " table "_outside_update AFTER UPDATE OF " fields \
+	" ON " table " WHEN " OUTSIDE " BEGIN UPDATE " table " SET " keys \
+	"version = CASE WHEN new.version > old.version THEN new.version " \
+	"ELSE old.version + 1 END, updated_at = " NOW_SQL ", updated_by = " \
+	OUTSIDE_WHO " WHERE id = new.id;" \
+	LOG_COLUMNS "SELECT " UUID_SQL ", " NOW_SQL ", " OUTSIDE_WHO \
+	", 'update', '" entity "', new.uuid, " project("new") ", " \
+	title("new") ", f, o, n, " OUTSIDE_SOURCE " FROM (" changes ");" \
+	"END;" \
+	"CREATE TRIGGER " table "_outside_delete AFTER DELETE ON " table \
+	" WHEN " OUTSIDE " BEGIN " \
+	LOG_COLUMNS "VALUES (" UUID_SQL ", " NOW_SQL ", " OUTSIDE_WHO \
+	", 'delete', '" entity "', old.uuid, " project("old") ", " \
+	title("old") ", NULL, NULL, NULL, " OUTSIDE_SOURCE "); END;"
+
+/* What the change log names a record by, as store_title() makes it. */
+#define NO_PROJECT(r) "NULL"
+#define OWN_UUID(r) r ".uuid"
+#define OWNER(r) r ".project"
+#define ORG_NAME(r) r ".name"
+#define PROJECT_CODE(r) r ".code"
+/* A role or funding line: its organisation's short name (or name),
+ * then its own title field. */
+#define ORG_TITLE(r, ref, field) \
+	"coalesce((SELECT coalesce(short_name, name) FROM organisation " \
+	"WHERE uuid = " r "." ref ") || ': ', '') || coalesce(" r "." field \
+	", '')"
+#define ROLE_TITLE(r) ORG_TITLE(r, "organisation", "role")
+#define FUNDING_TITLE(r) ORG_TITLE(r, "funder", "programme")
+#define STATUS_TITLE(r) r ".to_status"
+#define DEADLINE_TITLE(r) r ".title"
+#define OUTCOME_TITLE(r) r ".label"
+/* A note: its first line, cut to 80 characters. */
+#define NOTE_TITLE(r) \
+	"substr(substr(" r ".body, 1, instr(replace(" r ".body, char(13), " \
+	"char(10)) || char(10), char(10)) - 1), 1, 80)"
+
+/* The key columns of a row other programs wrote (SET items). */
+#define PROJECT_KEYS \
+	"code_key = " FOLD_KEY_SQL("new.code") ", " \
+	"code_sort = " SORT_KEY_SQL("new.code") ", " \
+	"name_sort = " SORT_KEY_SQL("new.name") ", "
+#define ORGANISATION_KEYS \
+	"name_key = " FOLD_KEY_SQL("new.name") ", " \
+	"short_name_key = " FOLD_KEY_SQL("new.short_name") ", " \
+	"name_sort = " SORT_KEY_SQL("new.name") ", "
+
+/* The weights of text_collate() and the folding of text_fold_char(),
+ * as src/base/text.c had them when migration 7 was written: for each
+ * code point from 'A' to U+042F whose fold or weight is not the rule
+ * (fold: itself; weight: itself below '{', else itself + 256). */
+#define LATIN1_BASE \
+	"'aaaa|{|ceeeeiiii' || 'dnoooo} }uuuyy s' || " \
+	"'aaaa|{|ceeeeiiii' || 'dnoooo} }uuuyy y'"
+#define LATIN_EXT_A_BASE \
+	"'aaaaaaccccccccdd' || 'ddeeeeeeeeeegggg' || " \
+	"'gggghhhhiiiiiiii' || 'iiiijjkkklllllll' || " \
+	"'lllnnnnnnnnnoooo' || '}}oorrrrrrssssss' || " \
+	"'ssttttttuuuuuuuu' || 'yyuuwwyyyzzzzzzs'"
+#define FOLD_OF_CP \
+	"CASE WHEN cp BETWEEN 65 AND 90 THEN cp + 32 " \
+	"WHEN cp BETWEEN 192 AND 222 AND cp != 215 THEN cp + 32 " \
+	"WHEN cp BETWEEN 256 AND 303 OR cp BETWEEN 306 AND 311 " \
+	"OR cp BETWEEN 330 AND 375 THEN cp | 1 " \
+	"WHEN cp BETWEEN 313 AND 328 OR cp BETWEEN 377 AND 382 " \
+	"THEN cp + (cp & 1) " \
+	"WHEN cp = 376 THEN 255 " \
+	"WHEN cp BETWEEN 913 AND 937 AND cp != 930 THEN cp + 32 " \
+	"WHEN cp BETWEEN 1040 AND 1071 THEN cp + 32 " \
+	"WHEN cp BETWEEN 1024 AND 1039 THEN cp + 80 " \
+	"ELSE cp END"
+#define WEIGHT_OF_CP \
+	"CASE WHEN cp BETWEEN 65 AND 90 THEN cp + 32 " \
+	"WHEN cp BETWEEN 192 AND 255 AND substr(" LATIN1_BASE ", cp - 191, 1) " \
+	"!= ' ' THEN unicode(substr(" LATIN1_BASE ", cp - 191, 1)) " \
+	"WHEN cp BETWEEN 256 AND 383 AND substr(" LATIN_EXT_A_BASE ", " \
+	"cp - 255, 1) != ' ' THEN unicode(substr(" LATIN_EXT_A_BASE ", " \
+	"cp - 255, 1)) " \
+	"WHEN cp < 123 THEN cp ELSE cp + 256 END"
+
+/* 8: a file whole for every SQLite tool.  No custom collation: the
+ * Nordic order and case-folded uniqueness live in key columns that
+ * salkku fills (salkku_sort_key, salkku_fold_key: db.c) under plain
+ * indexes of the same names as before.  Writes of other programs move
+ * the record's version, refresh its keys and are logged as made
+ * outside salkku (the triggers above).  meta marks the file as
+ * salkku's, with its schema version, where a .dump carries it (the
+ * header's application_id and user_version it does not). */
+static const char migration_8[] =
+	"DROP INDEX project_code_unique;"
+	"DROP INDEX project_code;"
+	"DROP INDEX project_name;"
+	"DROP INDEX organisation_name_unique;"
+	"DROP INDEX organisation_short_name;"
+	"DROP INDEX organisation_name;"
+	"ALTER TABLE project ADD COLUMN code_key TEXT;"
+	"ALTER TABLE project ADD COLUMN code_sort TEXT;"
+	"ALTER TABLE project ADD COLUMN name_sort TEXT;"
+	"ALTER TABLE organisation ADD COLUMN name_key TEXT;"
+	"ALTER TABLE organisation ADD COLUMN short_name_key TEXT;"
+	"ALTER TABLE organisation ADD COLUMN name_sort TEXT;"
+	"UPDATE project SET code_key = salkku_fold_key(code), "
+	"code_sort = salkku_sort_key(code), name_sort = salkku_sort_key(name);"
+	"UPDATE organisation SET name_key = salkku_fold_key(name), "
+	"short_name_key = salkku_fold_key(short_name), "
+	"name_sort = salkku_sort_key(name);"
+	"CREATE UNIQUE INDEX project_code_unique ON project(code_key);"
+	"CREATE INDEX project_code ON project(code_sort);"
+	"CREATE INDEX project_name ON project(name_sort);"
+	"CREATE UNIQUE INDEX organisation_name_unique ON organisation(name_key);"
+	"CREATE INDEX organisation_short_name ON organisation(short_name_key);"
+	"CREATE INDEX organisation_name ON organisation(name_sort);"
+
+	"CREATE TABLE text_key_map (cp INTEGER PRIMARY KEY, "
+	"fold INTEGER NOT NULL, weight INTEGER NOT NULL);"
+	"WITH RECURSIVE n(cp) AS (SELECT 65 UNION ALL SELECT cp + 1 FROM n "
+	"WHERE cp < 1071) INSERT INTO text_key_map (cp, fold, weight) "
+	"SELECT cp, fold, weight FROM (SELECT cp, " FOLD_OF_CP " AS fold, "
+	WEIGHT_OF_CP " AS weight FROM n) WHERE fold != cp OR weight != "
+	"CASE WHEN cp < 123 THEN cp ELSE cp + 256 END;"
+
+	"INSERT INTO meta (key, value) VALUES ('application', 1396788299);"
+	"INSERT INTO meta (key, value) VALUES ('schema_version', 8);"
+
+	OUTSIDE_TRIGGERS("organisation", "organisation", NO_PROJECT, ORG_NAME,
+			 ORGANISATION_KEYS,
+			 "name, short_name, kind, region, website",
+			 CHANGED("name") OR_CHANGED("short_name")
+			 OR_CHANGED("kind") OR_CHANGED("region")
+			 OR_CHANGED("website"))
+	OUTSIDE_TRIGGERS("project", "project", OWN_UUID, PROJECT_CODE,
+			 PROJECT_KEYS,
+			 "code, name, description, status, planned_start, "
+			 "planned_end, actual_start, actual_end, themes, region, "
+			 "budget, person_years, website",
+			 CHANGED("code") OR_CHANGED("name")
+			 OR_CHANGED("description") OR_CHANGED("status")
+			 OR_CHANGED("planned_start") OR_CHANGED("planned_end")
+			 OR_CHANGED("actual_start") OR_CHANGED("actual_end")
+			 OR_CHANGED("themes") OR_CHANGED("region")
+			 OR_CHANGED("budget") OR_CHANGED("person_years")
+			 OR_CHANGED("website"))
+	OUTSIDE_TRIGGERS("project_role", "role", OWNER, ROLE_TITLE, "",
+			 "project, organisation, role, budget_share, note, "
+			 "cofinancing, cofinancing_percent",
+			 CHANGED("project") OR_CHANGED("organisation")
+			 OR_CHANGED("role") OR_CHANGED("budget_share")
+			 OR_CHANGED("note") OR_CHANGED("cofinancing")
+			 OR_CHANGED("cofinancing_percent"))
+	OUTSIDE_TRIGGERS("funding", "funding", OWNER, FUNDING_TITLE, "",
+			 "project, funder, programme, applied, granted, "
+			 "decision_date, reference, year, paid, applied_date",
+			 CHANGED("project") OR_CHANGED("funder")
+			 OR_CHANGED("programme") OR_CHANGED("applied")
+			 OR_CHANGED("granted") OR_CHANGED("decision_date")
+			 OR_CHANGED("reference") OR_CHANGED("year")
+			 OR_CHANGED("paid") OR_CHANGED("applied_date"))
+	OUTSIDE_TRIGGERS("status_change", "status_change", OWNER,
+			 STATUS_TITLE, "",
+			 "project, from_status, to_status, date, \"by\", reason, "
+			 "forced",
+			 CHANGED("project") OR_CHANGED("from_status")
+			 OR_CHANGED("to_status") OR_CHANGED("date")
+			 OR_CHANGED("by") OR_CHANGED("reason")
+			 OR_CHANGED("forced"))
+	OUTSIDE_TRIGGERS("deadline", "deadline", OWNER, DEADLINE_TITLE, "",
+			 "project, kind, title, due, done, done_date, "
+			 "cancelled_date, cancel_reason, series, repeat, "
+			 "occurrence",
+			 CHANGED("project") OR_CHANGED("kind")
+			 OR_CHANGED("title") OR_CHANGED("due")
+			 OR_CHANGED("done") OR_CHANGED("done_date")
+			 OR_CHANGED("cancelled_date")
+			 OR_CHANGED("cancel_reason") OR_CHANGED("series")
+			 OR_CHANGED("repeat") OR_CHANGED("occurrence"))
+	OUTSIDE_TRIGGERS("note", "note", OWNER, NOTE_TITLE, "",
+			 "project, date, author, body",
+			 CHANGED("project") OR_CHANGED("date")
+			 OR_CHANGED("author") OR_CHANGED("body"))
+	OUTSIDE_TRIGGERS("outcome", "outcome", OWNER, OUTCOME_TITLE, "",
+			 "project, label, value, unit, date, target, kind, "
+			 "precision",
+			 CHANGED("project") OR_CHANGED("label")
+			 OR_CHANGED("value") OR_CHANGED("unit")
+			 OR_CHANGED("date") OR_CHANGED("target")
+			 OR_CHANGED("kind") OR_CHANGED("precision"));
+
+/* The code points, up to U+04FF, whose keys the triggers' SQL computes
+ * otherwise than salkku's C (db_verify.c, a unit test): none while
+ * text_key_map is whole. */
+const char db_key_sql_check[] =
+	"WITH RECURSIVE n(cp) AS (SELECT 1 UNION ALL SELECT cp + 1 FROM n "
+	"WHERE cp < 1279) SELECT printf('U+%04X', cp) FROM (SELECT cp, "
+	"char(cp) AS t FROM n) "
+	"WHERE " FOLD_KEY_SQL("t") " IS NOT salkku_fold_key(t) OR "
+	SORT_KEY_SQL("t") " IS NOT salkku_sort_key(t)";
+
+/* The projects whose row in project_words is out of date: those the
+ * SELECT `ids` yields (project ids).  Plain SQL, so that every writer,
+ * the stock sqlite3 shell too, leaves a note for salkku, which alone
+ * has the tokenizer to write project_words (db_fts_refresh).  Part of
+ * migration 9's frozen text. */
+#define WORDS_TRIGGER(name, event, ids) \
+	"CREATE TRIGGER " name " AFTER " event " BEGIN " \
+	"INSERT OR IGNORE INTO words_pending (project) " ids "; END;"
+#define WORDS_OF(uuids) "SELECT id FROM project WHERE uuid IN (" uuids ")"
+#define WORDS_CHILD_TRIGGERS(table, columns) \
+	WORDS_TRIGGER(table "_words_insert", "INSERT ON " table, \
+		      WORDS_OF("SELECT new.project")) \
+	WORDS_TRIGGER(table "_words_delete", "DELETE ON " table, \
+		      WORDS_OF("SELECT old.project")) \
+	WORDS_TRIGGER(table "_words_update", \
+		      "UPDATE OF project, " columns " ON " table, \
+		      WORDS_OF("SELECT old.project UNION SELECT new.project"))
+
+/* 9: search by base form.  project_words holds what project_fts holds,
+ * read by the tokenizer "salkku" (db/db_words.c): every word as written
+ * and by its base forms and compound parts.  project_fts stays, kept by
+ * the triggers of migration 2 for any SQLite tool; project_words is
+ * written by salkku only, from words_pending, which triggers fill on
+ * the same events.  fts_analyser names the analyser that made
+ * project_words; it is empty here, so that db_fts_refresh, run by
+ * db_open after the migrations, fills the index with this build's. */
+static const char migration_9[] =
+	"CREATE VIRTUAL TABLE project_words USING fts5 (code, name, "
+	"description, notes, organisations, tokenize = 'salkku', "
+	"prefix = '2 3', detail = column);"
+	"CREATE TABLE fts_analyser (name TEXT NOT NULL);"
+	"CREATE TABLE words_pending (project INTEGER PRIMARY KEY);"
+	WORDS_TRIGGER("project_words_insert", "INSERT ON project",
+		      "SELECT new.id")
+	WORDS_TRIGGER("project_words_update",
+		      "UPDATE OF code, name, description ON project",
+		      "SELECT new.id")
+	WORDS_TRIGGER("project_words_delete", "DELETE ON project",
+		      "SELECT old.id")
+	WORDS_CHILD_TRIGGERS("note", "date, body")
+	WORDS_CHILD_TRIGGERS("project_role", "organisation")
+	WORDS_CHILD_TRIGGERS("funding", "funder")
+	WORDS_TRIGGER("organisation_words_update",
+		      "UPDATE OF name, short_name ON organisation",
+		      WORDS_OF("SELECT project FROM project_role "
+			       "WHERE organisation = new.uuid UNION SELECT "
+			       "project FROM funding WHERE funder = new.uuid"));
 
 static const char *const migrations[] = {
 	migration_1,
@@ -226,12 +624,29 @@ static const char *const migrations[] = {
 	migration_3,
 	migration_4,
 	migration_5,
+	migration_6,
+	migration_7,
+	migration_8,
+	migration_9,
 };
 
 int
 db_schema_latest(void)
 {
 	return (int)(sizeof migrations / sizeof migrations[0]);
+}
+
+/* The schema version as a .dump carries it (migration 7 on). */
+static int
+set_meta_version(struct db *db, int v, struct error *err)
+{
+	char sql[96];
+
+	if (v < DB_SCHEMA_PLAIN)
+		return ERR_OK;
+	snprintf(sql, sizeof sql, "UPDATE meta SET value = %d "
+		 "WHERE key = 'schema_version'", v);
+	return db_exec(db, sql, err);
 }
 
 int
@@ -248,8 +663,11 @@ db_migrate(struct db *db, int target, struct error *err)
 		if ((rc = db_exec(db, "BEGIN IMMEDIATE", err)))
 			return rc;
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
-		if ((rc = db_exec(db, migrations[v - 1], err)) ||
+		if ((rc = db_mark_writing(db, err)) ||
+		    (rc = db_exec(db, migrations[v - 1], err)) ||
 		    (rc = db_exec(db, pragma, err)) ||
+		    (rc = set_meta_version(db, v, err)) ||
+		    (rc = db_unmark_writing(db, err)) ||
 		    (rc = db_exec(db, "COMMIT", err))) {
 			char detail[sizeof err->message];
 

@@ -108,7 +108,7 @@ project_by(struct db *db, const char *code, bool or_uuid, struct record **out,
 				 _("internal error: missing argument"));
 	*out = NULL;
 	rc = lookup_uuid(db, "SELECT uuid FROM project "
-			     "WHERE code = ?1 COLLATE fold", code, uuid, err);
+			     "WHERE code_key = salkku_fold_key(?1)", code, uuid, err);
 	if (rc == ERR_NOT_FOUND && or_uuid)
 		rc = lookup_uuid(db, "SELECT uuid FROM project "
 				     "WHERE uuid = lower(?1)", code, uuid, err);
@@ -176,9 +176,10 @@ store_find_organisation(struct db *db, const char *text, struct record **out,
 				 _("internal error: missing argument"));
 	*out = NULL;
 	if (!(st = db_prepare(db, "SELECT uuid FROM organisation "
-				  "WHERE uuid = lower(?1) OR name = ?1 COLLATE fold "
-				  "OR short_name = ?1 COLLATE fold "
-				  "ORDER BY name COLLATE nordic", err)))
+				  "WHERE uuid = lower(?1) "
+				  "OR name_key = salkku_fold_key(?1) "
+				  "OR short_name_key = salkku_fold_key(?1) "
+				  "ORDER BY name_sort", err)))
 		return rc;
 	db_bind_text(st, 1, text);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {

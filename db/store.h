@@ -33,7 +33,7 @@ int store_project_by_code(struct db *db, const char *code,
 			  struct record **out, struct error *err);
 
 /* Compares two codes or names as the database's unique indexes do
- * (the "fold" collation: case folded, also outside ASCII): 0 when the
+ * (their fold keys: case folded, also outside ASCII): 0 when the
  * database holds them as the same. */
 int store_code_compare(const char *a, const char *b);
 
@@ -109,7 +109,12 @@ int store_changes(struct db *db, const char *project_uuid,
 		  struct change_list *out, struct error *err);
 
 /* Deadlines due on or before `until` (ISO date; NULL: all), open ones
- * only unless include_done; ordered by due date. */
+ * only (neither done nor cancelled) unless include_done; ordered by due
+ * date. */
+/* A new random uuid, for what is not a record of its own (the series of
+ * repeating deadlines). */
+void store_new_uuid(char out[UUID_LEN + 1]);
+
 int store_deadlines(struct db *db, const char *until, bool include_done,
 		    struct deadline_rows *out, struct error *err);
 

@@ -178,6 +178,13 @@ set_field(struct walk *w, struct record *rec, int i, sqlite3_stmt *st,
 			return rc;
 		record_set_num(rec, i, v);
 		return ERR_OK;
+	case FT_YEAR:
+		if (strcmp(type, "integer"))
+			return bad(w, member, _("must be a year, a whole number"));
+		if ((rc = whole(w, member, st, type, &v)))
+			return rc;
+		record_set_num(rec, i, v);
+		return ERR_OK;
 	case FT_HUNDREDTHS:
 		if (strcmp(type, "integer") && strcmp(type, "real"))
 			return bad(w, member, _("must be a number"));

@@ -40,6 +40,37 @@
 #define START_SQL "coalesce(p.actual_start, p.planned_start)"
 #define END_SQL "coalesce(p.actual_end, p.planned_end)"
 
+/* Whether a project is active at some time in the period :from .. :to.
+ * Its span is its dates (actual, else planned); a missing start is the
+ * first entry of its status history, a missing end that of the last
+ * when it has ended (closed, cancelled, withdrawn, rejected), else open.
+ * A project without dates or history is active in no period.  Besides
+ * its span, a project is active in a period in which its status
+ * changed, a deadline of it was due or met, or a funding line of it was
+ * applied for, decided or is for. */
+#define TERMINAL_SQL "('closed', 'cancelled', 'withdrawn', 'rejected')"
+#define SPAN_START_SQL \
+	"coalesce(p.actual_start, p.planned_start, (SELECT min(s.date) " \
+	"FROM status_change s WHERE s.project = p.uuid))"
+#define SPAN_END_SQL \
+	"coalesce(p.actual_end, p.planned_end, CASE WHEN p.status IN " \
+	TERMINAL_SQL " THEN (SELECT max(s.date) FROM status_change s " \
+	"WHERE s.project = p.uuid) END)"
+#define ACTIVE_SQL \
+	"((" SPAN_START_SQL " IS NOT NULL OR " SPAN_END_SQL " IS NOT NULL) " \
+	"AND coalesce(" SPAN_START_SQL " <= :period_to, 1) " \
+	"AND coalesce(" SPAN_END_SQL " >= :period_from, 1) " \
+	"OR EXISTS (SELECT 1 FROM status_change s WHERE s.project = p.uuid " \
+	"AND s.date BETWEEN :period_from AND :period_to) " \
+	"OR EXISTS (SELECT 1 FROM deadline d WHERE d.project = p.uuid " \
+	"AND (d.due BETWEEN :period_from AND :period_to " \
+	"OR d.done_date BETWEEN :period_from AND :period_to)) " \
+	"OR EXISTS (SELECT 1 FROM funding f WHERE f.project = p.uuid " \
+	"AND (f.applied_date BETWEEN :period_from AND :period_to " \
+	"OR f.decision_date BETWEEN :period_from AND :period_to " \
+	"OR f.year BETWEEN CAST(substr(:period_from, 1, 4) AS INTEGER) " \
+	"AND CAST(substr(:period_to, 1, 4) AS INTEGER))))"
+
 /* Parameters of the filters: statuses take ?10 .. ?25. */
 #define STATUS_PARAM 10
 #define MAX_STATUSES 16
@@ -66,17 +97,17 @@ put_sort(FILE *f, enum project_sort sort)
 {
 	switch (sort) {
 	case SORT_NAME:
-		fputs("p.name COLLATE nordic", f);
+		fputs("p.name_sort", f);
 		break;
 	case SORT_STATUS:
 		/* The same expression as the index project_status. */
 		put_rank(f, "status", project_statuses);
 		break;
 	case SORT_ADMINISTRATOR:
-		fputs(ADMINISTRATOR_SQL " COLLATE nordic", f);
+		fputs("salkku_sort_key(" ADMINISTRATOR_SQL ")", f);
 		break;
 	case SORT_FUNDER:
-		fputs(FUNDER_SQL " COLLATE nordic", f);
+		fputs("salkku_sort_key(" FUNDER_SQL ")", f);
 		break;
 	case SORT_START:
 		fputs(START_SQL, f);
@@ -90,15 +121,15 @@ put_sort(FILE *f, enum project_sort sort)
 	case SORT_CODE:
 	case SORT_COUNT:
 	default:
-		fputs("p.code COLLATE nordic", f);
+		fputs("p.code_sort", f);
 		break;
 	}
 }
 
-/* bm25 weights of the columns of project_fts (code, name, description,
+/* bm25 weights of the columns of project_words (code, name, description,
  * notes, organisations): a word in the code or name says far more of
  * what a project is than one in a note. */
-#define RELEVANCE_SQL "bm25(project_fts, 10.0, 10.0, 2.0, 1.0, 1.0)"
+#define RELEVANCE_SQL "bm25(project_words, 10.0, 10.0, 2.0, 1.0, 1.0)"
 
 /* A project whose code or name is what was typed, in any case. */
 #define EXACT_SQL \
@@ -153,13 +184,11 @@ put_filters(FILE *f, const struct project_query *q, bool text, enum plan plan)
 			"WHERE r.organisation = :partner)", off);
 	if (q->theme)
 		fputs(" AND salkku_has_item(p.themes, :theme)", f);
-	/* Active at some time in the year; a missing start or end is open. */
-	if (q->year)
-		fputs(" AND (" START_SQL " IS NULL OR " START_SQL " <= :year_end)"
-		      " AND (" END_SQL " IS NULL OR " END_SQL " >= :year_start)", f);
+	if (q->year || q->from || q->to)
+		fputs(" AND " ACTIVE_SQL, f);
 	if (text && plan != PLAN_RANKED)
-		fprintf(f, " AND %sp.id IN (SELECT rowid FROM project_fts "
-			"WHERE project_fts MATCH :text)", off);
+		fprintf(f, " AND %sp.id IN (SELECT rowid FROM project_words "
+			"WHERE project_words MATCH :text)", off);
 }
 
 static void
@@ -190,7 +219,7 @@ bind_exact(sqlite3_stmt *st, const char *text)
 static void
 bind_filters(sqlite3_stmt *st, const struct project_query *q, const char *text)
 {
-	char year[16];
+	char from[16], to[16];
 
 	/* Unused status slots stay NULL, which equals nothing. */
 	for (int i = 0; i < MAX_STATUSES && q->statuses[i]; i++)
@@ -201,11 +230,14 @@ bind_filters(sqlite3_stmt *st, const struct project_query *q, const char *text)
 	bind_named(st, ":text", text);
 	bind_exact(st, q->text);
 	if (q->year) {
-		snprintf(year, sizeof year, "%04d-12-31", q->year);
-		bind_named(st, ":year_end", year);
-		snprintf(year, sizeof year, "%04d-01-01", q->year);
-		bind_named(st, ":year_start", year);
+		snprintf(from, sizeof from, "%04d-01-01", q->year);
+		snprintf(to, sizeof to, "%04d-12-31", q->year);
+	} else {
+		snprintf(from, sizeof from, "%s", q->from ? q->from : "0000-01-01");
+		snprintf(to, sizeof to, "%s", q->to ? q->to : "9999-12-31");
 	}
+	bind_named(st, ":period_from", from);
+	bind_named(st, ":period_to", to);
 }
 
 /* The statement for q: the SQL text depends only on which filters are
@@ -241,7 +273,7 @@ list_stmt(struct db *db, const struct project_query *q, bool text,
 		if (ranked)
 			fputs(", " EXACT_SQL " AS exact, hit.score AS score "
 			      "FROM (SELECT rowid AS id, " RELEVANCE_SQL " AS score "
-			      "FROM project_fts WHERE project_fts MATCH :text) AS hit "
+			      "FROM project_words WHERE project_words MATCH :text) AS hit "
 			      "JOIN project p ON p.id = hit.id", f);
 		else
 			fputs(" FROM project p", f);
@@ -270,7 +302,7 @@ named_projects(struct db *db, const struct project_query *q, const char *text,
 	       int64_t *words)
 {
 	static const char *const sql[] = {
-		"SELECT count(*) FROM project_fts WHERE project_fts MATCH ?1",
+		"SELECT count(*) FROM project_words WHERE project_words MATCH ?1",
 		"SELECT (SELECT count(*) FROM funding WHERE funder = ?1) + "
 		"(SELECT count(*) FROM project_role WHERE organisation = ?1 "
 		"AND role = 'funder')",
@@ -372,6 +404,17 @@ push_row(struct project_rows *out, sqlite3_stmt *st)
 	return oom ? -1 : 0;
 }
 
+/* The FTS5 query for what was typed, on an index brought up to date
+ * first: writes since the last search, salkku's own or another tool's,
+ * are in words_pending.  A refresh that fails (the database busy)
+ * leaves the search to the index as it is. */
+static char *
+search_query(struct db *db, const char *typed, struct error *err)
+{
+	db_fts_refresh(db, NULL);
+	return db_fts_query(db, typed, err);
+}
+
 /* Only white space: no search typed at all. */
 static bool
 blank(const char *s)
@@ -409,7 +452,7 @@ store_project_list(struct db *db, const struct project_query *q,
 		return check_query(NULL, q, err);
 	if ((rc = check_query(db, q, err)))
 		return rc;
-	if (q->text && !(text = db_fts_query(db, q->text, err)))
+	if (q->text && !(text = search_query(db, q->text, err)))
 		return err ? err->code : ERR_FAILED;
 	if (text && !*text) {
 		free(text);
@@ -457,7 +500,7 @@ store_project_count(struct db *db, const struct project_query *q,
 	if ((rc = check_query(db, q, err)) ||
 	    (rc = db_query_int(db, "SELECT count(*) FROM project", total, err)))
 		return rc;
-	if (q->text && !(text = db_fts_query(db, q->text, err)))
+	if (q->text && !(text = search_query(db, q->text, err)))
 		return err ? err->code : ERR_FAILED;
 	if (text && !*text) {
 		free(text);

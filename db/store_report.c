@@ -44,7 +44,6 @@ push_change(struct change_list *out, sqlite3_stmt *st)
 {
 	struct change_entry *c;
 	bool oom = false;
-	char entity[64];
 
 	if (grow((void **)&out->items, &out->capacity, out->count, sizeof *c) < 0)
 		return -1;
@@ -55,8 +54,9 @@ push_change(struct change_list *out, sqlite3_stmt *st)
 	db_column_copy(st, 2, c->at, sizeof c->at);
 	db_column_copy(st, 3, c->who, sizeof c->who);
 	db_column_copy(st, 4, c->action, sizeof c->action);
-	db_column_copy(st, 5, entity, sizeof entity);
-	c->def = entity_by_name(entity);
+	db_column_copy(st, 5, c->entity, sizeof c->entity);
+	/* A row of a newer salkku, or damage: shown by its name. */
+	c->def = entity_by_name(c->entity);
 	db_column_copy(st, 6, c->record_uuid, sizeof c->record_uuid);
 	c->project_uuid = db_column_strdup(st, 7, &oom);
 	c->project_code = db_column_strdup(st, 8, &oom);
@@ -110,6 +110,12 @@ out:
 	return rc;
 }
 
+void
+store_new_uuid(char out[UUID_LEN + 1])
+{
+	db_uuid_new(out);
+}
+
 int
 store_deadlines(struct db *db, const char *until, bool include_done,
 		struct deadline_rows *out, struct error *err)
@@ -122,10 +128,12 @@ store_deadlines(struct db *db, const char *until, bool include_done,
 				 _("internal error: missing argument"));
 	if (!(st = db_prepare(db,
 		"SELECT d.uuid, p.code, d.project, d.kind, d.title, d.due, "
-		"coalesce(d.done, 0) FROM deadline d "
+		"coalesce(d.done, 0), d.done_date, d.cancelled_date, "
+		"d.cancel_reason, d.repeat FROM deadline d "
 		"JOIN project p ON p.uuid = d.project "
-		"WHERE d.due <= ?1 AND (?2 OR coalesce(d.done, 0) = 0) "
-		"ORDER BY d.due, p.code COLLATE nordic, d.id", err)))
+		"WHERE d.due <= ?1 AND (?2 OR (coalesce(d.done, 0) = 0 "
+		"AND d.cancelled_date IS NULL)) "
+		"ORDER BY d.due, p.code_sort, d.id", err)))
 		return rc;
 	/* No limit is a date after every ISO date. */
 	db_bind_text(st, 1, until ? until : "9999-99-99");
@@ -148,6 +156,10 @@ store_deadlines(struct db *db, const char *until, bool include_done,
 		d->title = db_column_strdup(st, 4, &oom);
 		d->due = db_column_strdup(st, 5, &oom);
 		d->done = sqlite3_column_int(st, 6) != 0;
+		d->done_date = db_column_strdup(st, 7, &oom);
+		d->cancelled_date = db_column_strdup(st, 8, &oom);
+		d->cancel_reason = db_column_strdup(st, 9, &oom);
+		d->repeat = db_column_strdup(st, 10, &oom);
 		if (oom) {
 			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
 			goto out;
@@ -176,6 +188,7 @@ org_projects_sql(void)
 		return NULL;
 	fputs("SELECT project_uuid, code, name, status, role, amount FROM ("
 	      "SELECT p.uuid AS project_uuid, p.code AS code, p.name AS name, "
+	      "p.code_sort AS code_sort, "
 	      "p.status AS status, r.role AS role, r.budget_share AS amount, "
 	      "CASE r.role", f);
 	for (size_t i = 0; role_kinds[i].key; i++) {
@@ -185,10 +198,11 @@ org_projects_sql(void)
 	}
 	fprintf(f, " END AS rank, r.id AS seq FROM project_role r "
 		"JOIN project p ON p.uuid = r.project WHERE r.organisation = ?1 "
-		"UNION ALL SELECT p.uuid, p.code, p.name, p.status, 'funder', "
+		"UNION ALL SELECT p.uuid, p.code, p.name, p.code_sort, p.status, "
+		"'funder', "
 		"coalesce(f.granted, f.applied), %zu, f.id FROM funding f "
 		"JOIN project p ON p.uuid = f.project WHERE f.funder = ?1) "
-		"ORDER BY rank, code COLLATE nordic, seq", funder);
+		"ORDER BY rank, code_sort, seq", funder);
 	if (fclose(f) != 0) {
 		free(sql);
 		return NULL;

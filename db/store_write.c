@@ -155,11 +155,12 @@ duplicate(struct db *db, const struct record *rec, struct error *err)
 
 	for (size_t i = 0; i < def->nfields; i++) {
 		const char *name = def->fields[i].name, *v = record_text(rec, (int)i);
+		const char *key = db_key_column(def, (int)i, DB_KEY_FOLD);
 
-		if (!(def->fields[i].flags & F_UNIQUE) || !v)
+		if (!(def->fields[i].flags & F_UNIQUE) || !v || !key)
 			continue;
-		snprintf(sql, sizeof sql, "SELECT 1 FROM \"%s\" WHERE \"%s\" = ?1 "
-			 "COLLATE fold AND uuid != ?2", def->table, name);
+		snprintf(sql, sizeof sql, "SELECT 1 FROM \"%s\" WHERE %s = "
+			 "salkku_fold_key(?1) AND uuid != ?2", def->table, key);
 		if (exists(db, sql, v, rec->uuid))
 			return error_set(err, ERR_INVALID, name,
 					 _("%s: %s %s already exists"),
@@ -420,11 +421,11 @@ org_in_use(struct db *db, const struct record *org, const char *title,
 	   struct error *err)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT p.code, r.role FROM project_role r "
+		"SELECT p.code, r.role, p.code_sort FROM project_role r "
 		"JOIN project p ON p.uuid = r.project WHERE r.organisation = ?1 "
-		"UNION ALL SELECT p.code, 'funder' FROM funding f "
+		"UNION ALL SELECT p.code, 'funder', p.code_sort FROM funding f "
 		"JOIN project p ON p.uuid = f.project WHERE f.funder = ?1 "
-		"ORDER BY 1 COLLATE nordic LIMIT 6", err);
+		"ORDER BY 3 LIMIT 6", err);
 	char list[300] = "";
 	size_t len = 0;
 	int n = 0, rc = ERR_DATABASE, src;

@@ -64,6 +64,14 @@ if [ -n "$out" ]; then
 	status=1
 fi
 
+# Every C file that marks text for translation is in po/POTFILES.in, or
+# its messages would silently stay English in every language.
+for file in src/*/*.c db/*.c ui/*.c; do
+	grep -q '\<[NP]\?_("' "$file" || continue
+	grep -qx "$file" po/POTFILES.in ||
+		{ echo "$file has messages but is not in po/POTFILES.in"; status=1; }
+done
+
 # Nothing may hide in src/ itself but main.c and the fragment.
 extra=$(ls src/*.[ch] 2>/dev/null | grep -v '^src/main\.c$')
 if [ -n "$extra" ]; then

@@ -67,7 +67,10 @@ ui_check_writable(struct ui *ui)
 {
 	if (!ui->read_only)
 		return true;
-	ui_error(ui, "%s", _("Read-only: this session cannot change anything"));
+	if (ui->file_gone)
+		ui_error(ui, "%s", _("The database file was deleted or replaced: this session saves nothing more. Quit (q) and open salkku again."));
+	else
+		ui_error(ui, "%s", _("Read-only: this session cannot change anything"));
 	return false;
 }
 
@@ -254,6 +257,9 @@ format_value(struct ui *ui, const struct field_def *f, bool null,
 		return strdup(format_money(buf, sizeof buf, num, ui->fmt));
 	case FT_HUNDREDTHS:
 		return strdup(format_hundredths(buf, sizeof buf, num, ui->fmt));
+	case FT_YEAR:
+		snprintf(buf, sizeof buf, "%lld", (long long)num);
+		return strdup(buf);
 	case FT_BOOL:
 		return strdup(num ? _("yes") : _("no"));
 	case FT_ENUM:
@@ -282,8 +288,7 @@ ui_value_text(struct ui *ui, const struct field_def *f, const char *stored)
 {
 	int64_t num = 0;
 
-	if (stored && (f->type == FT_MONEY || f->type == FT_HUNDREDTHS ||
-		       f->type == FT_BOOL))
+	if (stored && field_type_numeric(f->type))
 		num = strtoll(stored, NULL, 10);
 	return format_value(ui, f, stored == NULL, num, stored);
 }

@@ -87,6 +87,7 @@ struct ui {
 	struct model *m;
 	const struct ui_options *opts;
 	bool read_only;
+	bool file_gone;          /* the database file was deleted or replaced */
 	enum fmt_style fmt;
 	char today[11];
 	char *db_label;            /* the database path as shown */

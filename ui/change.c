@@ -229,13 +229,14 @@ change_delete(struct ui *ui, const struct record *rec)
 
 int
 change_status(struct ui *ui, struct record *project, const char *to,
-	      const char *date, const char *reason, bool force)
+	      const char *date, const char *reason, bool force,
+	      enum deadline_policy policy)
 {
 	struct record *before = record_dup(project);
 	struct undo_entry *e;
 	int rc;
 
-	rc = model_set_status(ui->m, project, to, date, reason, force);
+	rc = model_set_status(ui->m, project, to, date, reason, force, policy);
 	if (rc) {
 		record_free(&before);
 		ui_model_error(ui);
@@ -253,22 +254,37 @@ change_status(struct ui *ui, struct record *project, const char *to,
 }
 
 int
-change_deadline_done(struct ui *ui, const struct record *d)
+change_deadline_state(struct ui *ui, const struct record *d,
+		      enum deadline_state to, const char *date,
+		      const char *reason)
 {
-	struct record *work = record_dup(d);
-	bool done = d->v[DEADLINE_DONE].null || !d->v[DEADLINE_DONE].num;
+	struct record *work = record_dup(d), *back;
 	int rc;
 
 	if (!work)
 		return ERR_FAILED;
-	record_set_num(work, DEADLINE_DONE, done);
-	if (done)
-		record_set_text(work, DEADLINE_DONE_DATE, ui->today);
+	if (to == DEADLINE_STATE_DONE)
+		rc = model_deadline_done(ui->m, work, date);
+	else if (to == DEADLINE_STATE_CANCELLED)
+		rc = model_deadline_cancel(ui->m, work, reason, date);
 	else
-		record_set_null(work, DEADLINE_DONE_DATE);
-	rc = change_update(ui, work, d);
+		rc = model_deadline_reopen(ui->m, work);
+	if (rc) {
+		record_free(&work);
+		ui_model_error(ui);
+		return rc;
+	}
+	/* Undone as any update: the record as it was, at the new version. */
+	if ((back = record_dup(d))) {
+		back->version = work->version;
+		undo_push(ui, UNDO_UPDATE, back, NULL, NULL);
+	}
+	ui_data_changed(ui);
+	say(ui, to == DEADLINE_STATE_DONE ? _("Done: %s (u: undo)")
+		: to == DEADLINE_STATE_CANCELLED ? _("Cancelled: %s (u: undo)")
+		: _("Open again: %s (u: undo)"), work);
 	record_free(&work);
-	return rc;
+	return 0;
 }
 
 /* Puts a deleted record back with its uuid, then what belonged to it. */
@@ -334,7 +350,8 @@ undo_status(struct ui *ui, struct undo_entry *e)
 
 	if (!now)
 		return ERR_FAILED;
-	rc = model_set_status(ui->m, now, e->status_before, NULL, _("undo"), true);
+	rc = model_set_status(ui->m, now, e->status_before, NULL, _("undo"), true,
+			      DEADLINES_KEEP);
 	if (!rc && e->before) {
 		bool dates = false;
 

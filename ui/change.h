@@ -17,6 +17,8 @@
 #include <stddef.h>
 
 #include "src/base/record.h"
+#include "src/core/deadline.h"
+#include "src/core/model.h"
 
 struct ui;
 
@@ -55,13 +57,18 @@ int change_update(struct ui *ui, struct record *rec,
 /* Deletes rec and, for a project, what belongs to it. */
 int change_delete(struct ui *ui, const struct record *rec);
 
-/* Moves project to status `to` (see model_set_status); project is
- * updated in place on success. */
+/* Moves project to status `to` (see model_set_status, which settles
+ * open deadlines of a closing project by policy); project is updated in
+ * place on success. */
 int change_status(struct ui *ui, struct record *project, const char *to,
-		  const char *date, const char *reason, bool force);
+		  const char *date, const char *reason, bool force,
+		  enum deadline_policy policy);
 
-/* Marks deadline d done today, or not done when it was. */
-int change_deadline_done(struct ui *ui, const struct record *d);
+/* Marks deadline d (as read) done on date (as typed; NULL: today),
+ * cancelled on date for reason, or open again (see model_deadline_*). */
+int change_deadline_state(struct ui *ui, const struct record *d,
+			  enum deadline_state to, const char *date,
+			  const char *reason);
 
 /* Undoes the newest change of the session. */
 int change_undo(struct ui *ui);

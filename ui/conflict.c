@@ -79,7 +79,7 @@ copy_field(struct record *to, const struct record *from, int f)
 
 	if (v->null)
 		record_set_null(to, f);
-	else if (t == FT_MONEY || t == FT_HUNDREDTHS || t == FT_BOOL)
+	else if (field_type_numeric(t))
 		record_set_num(to, f, v->num);
 	else
 		record_set_text(to, f, v->text);

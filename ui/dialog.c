@@ -226,6 +226,8 @@ struct status_dlg {
 	struct input date, reason;
 	char error[512];
 	char notice[512];  /* the project changed meanwhile */
+	bool policy_chosen;  /* what becomes of open deadlines was asked */
+	enum deadline_policy policy;
 };
 
 static const char *
@@ -353,6 +355,34 @@ static const struct conflict_hooks status_conflict_hooks = {
 	.back = status_reloaded,
 };
 
+static bool status_apply(struct status_dlg *d);
+
+/* The answer about open deadlines: the move goes on with it. */
+static void
+status_policy(struct ui *ui, void *ctx, enum deadline_policy policy)
+{
+	struct status_dlg *d = ctx;
+
+	d->policy = policy;
+	d->policy_chosen = true;
+	if (status_apply(d))
+		ui_modal_close(ui, &d->base);
+}
+
+/* How many open deadlines the project has (0 when they cannot be read:
+ * the move then says so itself). */
+static size_t
+status_open_deadlines(struct ui *ui, const struct record *project)
+{
+	struct record_list open = { 0 };
+	size_t n = 0;
+
+	if (model_open_deadlines(ui->m, project->uuid, &open) == 0)
+		n = open.count;
+	record_list_clear(&open);
+	return n;
+}
+
 static bool
 status_apply(struct status_dlg *d)
 {
@@ -369,12 +399,18 @@ status_apply(struct status_dlg *d)
 		snprintf(d->error, sizeof d->error, "%s",
 			 _("Date: not a date (for example 15.1.2024)"));
 		d->focus = 1;
+	} else if (!d->policy_chosen && workflow_is_final(to) &&
+		   status_open_deadlines(ui, d->project)) {
+		/* Closing with open deadlines: ask first, then come back. */
+		dialog_open_deadlines(ui, d->project,
+				      status_open_deadlines(ui, d->project),
+				      status_policy, d);
 	} else {
 		const char *from = current_status(d);
 		bool force = !workflow_allows(*from ? from : NULL, to);
-
 		int rc = change_status(ui, d->project, to, iso,
-				       reason && *reason ? reason : NULL, force);
+				       reason && *reason ? reason : NULL, force,
+				       d->policy_chosen ? d->policy : DEADLINES_REFUSE);
 
 		if (rc == 0)
 			done = true;

@@ -12,6 +12,7 @@
 
 #include "src/base/query.h"
 #include "src/base/record.h"
+#include "src/core/model.h"
 
 struct ui;
 struct portfolio_filter;
@@ -36,6 +37,22 @@ void dialog_confirm(struct ui *ui, const char *title, const char *question,
  * (all statuses, forced, after "!"), the date (today by default) and a
  * reason.  Writes through change_status(). */
 void dialog_status(struct ui *ui, const struct record *project);
+
+/* x on a deadline: an open one is marked done on the day typed (today
+ * to begin with); a done or cancelled one is opened again. */
+void dialog_deadline_done(struct ui *ui, const struct record *d);
+
+/* Cancels deadline d for the reason typed (a cancelled one is opened
+ * again). */
+void dialog_deadline_cancel(struct ui *ui, const struct record *d);
+
+typedef void (*policy_fn)(struct ui *ui, void *ctx, enum deadline_policy p);
+
+/* Asks what becomes of the n open deadlines of a closing project: done
+ * (d), cancelled (c) or kept open (k); done() is not called on Esc.
+ * ctx stays the caller's. */
+void dialog_open_deadlines(struct ui *ui, const struct record *project,
+			   size_t n, policy_fn done, void *ctx);
 
 /* Asks before deleting rec, naming what will go with it (a project's
  * roles, funding, deadlines, notes…), then deletes through

@@ -53,7 +53,8 @@ static bool
 typed(const struct field_def *d)
 {
 	return d->type == FT_TEXT || d->type == FT_DATE ||
-	       d->type == FT_MONEY || d->type == FT_HUNDREDTHS;
+	       d->type == FT_MONEY || d->type == FT_HUNDREDTHS ||
+	       d->type == FT_YEAR;
 }
 
 /* The value a choice or long-text field shows now. */

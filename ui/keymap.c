@@ -113,6 +113,7 @@ const struct default_binding default_bindings[] = {
 	{ "project", "<Del>",    ACT_DELETE },
 	{ "project", "t",        ACT_STATUS },
 	{ "project", "x",        ACT_DONE },
+	{ "project", "c",        ACT_DEADLINE_CANCEL },
 
 	{ "organisations", "a",     ACT_ORG_NEW },
 	{ "organisations", "e",     ACT_EDIT },
@@ -124,6 +125,7 @@ const struct default_binding default_bindings[] = {
 
 	{ "deadlines", "e",      ACT_EDIT },
 	{ "deadlines", "x",      ACT_DONE },
+	{ "deadlines", "c",      ACT_DEADLINE_CANCEL },
 	{ "deadlines", "+",      ACT_RANGE_MORE },
 	{ "deadlines", "-",      ACT_RANGE_LESS },
 

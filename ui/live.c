@@ -10,6 +10,7 @@
 #include "src/base/i18n.h"
 #include "src/core/model.h"
 #include "app.h"
+#include "draw.h"
 #include "view.h"
 
 static double
@@ -104,6 +105,13 @@ live_poll(struct ui *ui)
 
 	if (!l->started)
 		return;
+	if (!ui->file_gone && model_file_gone(ui->m)) {
+		/* Whatever was typed from now on would be lost with the old
+		 * file: this session only shows what it has. */
+		ui->file_gone = ui->read_only = true;
+		ui->dirty_head = true;
+		ui_error(ui, "%s", _("The database file was deleted or replaced by another: this session saves nothing more. Quit (q) and open salkku again."));
+	}
 	v = model_data_version(ui->m);
 	changed = v >= 0 && l->data_version >= 0 && v != l->data_version;
 	if (v >= 0)
@@ -184,4 +192,76 @@ live_others_text(struct ui *ui, const char *project_uuid, char *buf,
 			     p->user, how_long);
 		used += w > 0 ? (size_t)w : 0;
 	}
+}
+
+/* "aino, pekka": the other sessions on anything, each login once. */
+static void
+writers_text(struct ui *ui, char *buf, size_t size)
+{
+	struct presence others[LIVE_OTHERS_MAX];
+	struct error saved = ui->m->err;
+	size_t n = 0, used = 0;
+
+	buf[0] = '\0';
+	if (model_presence_others(ui->m, NULL, others, LIVE_OTHERS_MAX, &n))
+		n = 0;
+	ui->m->err = saved;
+	for (size_t i = 0; i < n && used < size; i++) {
+		bool seen = false;
+		int w;
+
+		for (size_t j = 0; j < i; j++)
+			seen |= !strcmp(others[j].user, others[i].user);
+		if (seen)
+			continue;
+		w = snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
+			     others[i].user);
+		used += w > 0 ? (size_t)w : 0;
+	}
+}
+
+bool
+live_waiting(void *arg, int64_t waited_ms)
+{
+	struct ui *ui = arg;
+	struct live *l = &ui->live;
+	char line[512];
+	wint_t wch;
+	int st;
+
+	/* A short wait is not worth a word. */
+	if (waited_ms < 300) {
+		l->wait_shown = 0;
+		return true;
+	}
+	/* The keys a waiting person may press. */
+	wtimeout(ui->input, 0);
+	while ((st = wget_wch(ui->input, &wch)) != ERR) {
+		if (st == OK && wch == 27)
+			return false;
+		if (st == OK && wch == 12)
+			clearok(curscr, TRUE);
+	}
+	if (l->wait_shown && mono_now() - l->wait_shown < 0.25)
+		return true;
+	if (!l->wait_shown)
+		writers_text(ui, l->writers, sizeof l->writers);
+	l->wait_shown = mono_now();
+	if (l->writers[0])
+		snprintf(line, sizeof line,
+			 _("Waiting for the database: another session is writing (open: %s) — %lld s. Esc: stop waiting"),
+			 l->writers, (long long)(waited_ms / 1000));
+	else
+		snprintf(line, sizeof line,
+			 _("Waiting for the database: another session is writing — %lld s. Esc: stop waiting"),
+			 (long long)(waited_ms / 1000));
+	wmove(ui->status, 0, 0);
+	draw_spaces(ui->status, 1, theme_attr(&ui->theme, TH_NORMAL));
+	draw_text(ui->status, line, getmaxx(ui->status) - 2,
+		  theme_attr(&ui->theme, TH_NOTICE), 0);
+	draw_to_eol(ui->status, theme_attr(&ui->theme, TH_NORMAL));
+	wnoutrefresh(ui->status);
+	doupdate();
+	ui->dirty_status = true;
+	return true;
 }

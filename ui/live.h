@@ -41,7 +41,15 @@ struct live {
 	char target[UUID_LEN + 1];    /* the project told to the others */
 	struct presence others[LIVE_OTHERS_MAX];  /* on target, oldest first */
 	size_t nothers;
+	double wait_shown;            /* when the wait line was last drawn */
+	char writers[256];            /* who else is here, during a wait */
 };
+
+/* The model's wait hook (model_set_wait_hook): while a save waits for
+ * another session's write lock, the status line says so, with who else
+ * has the database open, and the screen still answers C-l (redraw) and
+ * Esc (stop waiting: the save fails as busy and nothing is written). */
+bool live_waiting(void *ui, int64_t waited_ms);
 
 /* Reads the data version and says that this session is here. */
 void live_start(struct ui *ui);

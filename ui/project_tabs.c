@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "src/base/i18n.h"
+#include "src/core/deadline.h"
 #include "src/core/model.h"
 #include "app.h"
 #include "draw.h"
@@ -39,7 +40,7 @@ static const struct column deadline_cols[] = {
 	{ N_("Due"),   10, 10, 9, COL_KEEP, 0 },
 	{ N_("Kind"),  20, 12, 2, 0, 0 },
 	{ N_("Title"), 20, 20, 0, COL_FLEX, 0 },
-	{ N_("State"), 20, 14, 3, COL_KEEP, 0 },
+	{ N_("State"), 30, 14, 3, COL_KEEP, 0 },
 };
 static const struct column history_cols[] = {
 	{ N_("Date"),   10, 10, 9, COL_KEEP, 0 },
@@ -376,11 +377,23 @@ deadline_state(struct view *v, const struct record *d, char *buf, size_t size,
 	char date[40];
 	int days;
 
-	if (!d->v[DEADLINE_DONE].null && d->v[DEADLINE_DONE].num) {
+	if (deadline_state_of(d) == DEADLINE_STATE_CANCELLED) {
+		snprintf(buf, size, "✗ %s %s", _("cancelled"),
+			 format_date(date, sizeof date,
+				     record_text(d, DEADLINE_CANCELLED_DATE), ui->fmt));
+		return buf;
+	}
+	if (deadline_state_of(d) == DEADLINE_STATE_DONE) {
 		const char *on = record_text(d, DEADLINE_DONE_DATE);
 
-		snprintf(buf, size, "✓ %s %s", _("done"),
-			 on ? format_date(date, sizeof date, on, ui->fmt) : "");
+		if (deadline_late(due, on)) {
+			*elem = TH_OVERDUE;
+			snprintf(buf, size, _("✓ done %s, %d days late"),
+				 format_date(date, sizeof date, on, ui->fmt),
+				 date_diff_days(due, on));
+		} else
+			snprintf(buf, size, "✓ %s %s", _("done"),
+				 on ? format_date(date, sizeof date, on, ui->fmt) : "");
 		return buf;
 	}
 	if (!due)

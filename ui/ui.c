@@ -550,8 +550,10 @@ ui_run(struct model *m, const struct ui_options *opts)
 	ui.relayout = true;
 	ui_show_screen(&ui, ui.settings.start);
 	live_start(&ui);
+	model_set_wait_hook(m, live_waiting, &ui);
 	if (ui.cur)
 		run_loop(&ui);
+	model_set_wait_hook(m, NULL, NULL);
 	/* Whatever is open goes unsaved: a form half filled when the line
 	 * dropped is not what anyone meant to keep. */
 	free_ui(&ui);

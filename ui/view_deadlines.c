@@ -9,6 +9,7 @@
 #include "src/base/i18n.h"
 #include "src/core/model.h"
 #include "app.h"
+#include "dialog.h"
 #include "form.h"
 #include "project_tabs.h"
 #include "view.h"
@@ -211,6 +212,7 @@ handle(struct view *v, enum action a)
 		return AR_OK;
 	case ACT_EDIT:
 	case ACT_DONE:
+	case ACT_DEADLINE_CANCEL:
 		if (!r)
 			return AR_NOOP;
 		if (model_get(v->ui->m, entities[ENT_DEADLINE], r->uuid, &rec)) {
@@ -219,8 +221,10 @@ handle(struct view *v, enum action a)
 		}
 		if (a == ACT_EDIT)
 			form_open(v->ui, rec, -1, NULL, NULL);
+		else if (a == ACT_DONE)
+			dialog_deadline_done(v->ui, rec);
 		else
-			change_deadline_done(v->ui, rec);
+			dialog_deadline_cancel(v->ui, rec);
 		record_free(&rec);
 		return AR_OK;
 	case ACT_RANGE_MORE:
@@ -249,7 +253,7 @@ row_key(struct view *v, size_t row, char *buf, size_t size)
 }
 
 static const enum action footer[] = {
-	ACT_HELP, ACT_OPEN, ACT_EDIT, ACT_DONE, ACT_RANGE_MORE, ACT_RANGE_LESS,
+	ACT_HELP, ACT_OPEN, ACT_EDIT, ACT_DONE, ACT_DEADLINE_CANCEL, ACT_RANGE_MORE, ACT_RANGE_LESS,
 	ACT_SEARCH, ACT_SCREEN_PROJECTS, ACT_SCREEN_ORGS, ACT_SCREEN_TIMELINE,
 	ACT_QUIT, ACT_NONE
 };

@@ -153,7 +153,8 @@ view_draw_head(struct view *v)
 		v->ops->title(v, left, sizeof left, right, sizeof right);
 	wmove(w, 0, 0);
 	if (ui->read_only)
-		x += draw_text(w, _(" READ-ONLY "), width / 3,
+		x += draw_text(w, ui->file_gone ? _(" FILE GONE: NOT SAVING ")
+						: _(" READ-ONLY "), width / 3,
 			       theme_attr(&ui->theme, TH_READONLY), 0);
 	draw_spaces(w, 1, theme_attr(&ui->theme, TH_TITLE));
 	x++;

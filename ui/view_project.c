@@ -360,15 +360,21 @@ new_item(struct view *v)
 }
 
 static enum action_result
-toggle_done(struct view *v)
+deadline_action(struct view *v, enum action a)
 {
 	const struct record *d = tabs_item(v, v->sel);
 
 	if (!d || d->def->kind != ENT_DEADLINE) {
-		ui_message(v->ui, "%s", _("x marks deadlines done, on the Deadlines tab"));
+		ui_message(v->ui, "%s", a == ACT_DONE
+			   ? _("x marks deadlines done, on the Deadlines tab")
+			   : _("c cancels deadlines, on the Deadlines tab"));
 		return AR_NOOP;
 	}
-	return change_deadline_done(v->ui, d) ? AR_ERROR : AR_OK;
+	if (a == ACT_DONE)
+		dialog_deadline_done(v->ui, d);
+	else
+		dialog_deadline_cancel(v->ui, d);
+	return AR_OK;
 }
 
 static enum action_result
@@ -395,7 +401,8 @@ handle(struct view *v, enum action a)
 		dialog_status(v->ui, p->proj);
 		return AR_OK;
 	case ACT_DONE:
-		return toggle_done(v);
+	case ACT_DEADLINE_CANCEL:
+		return deadline_action(v, a);
 	case ACT_OPEN:
 	case ACT_EDIT:
 		if (p->tab == T_OVERVIEW)
@@ -436,7 +443,7 @@ project(struct view *v)
 
 static const enum action footer[] = {
 	ACT_HELP, ACT_TAB_NEXT, ACT_EDIT, ACT_ITEM_NEW, ACT_NOTE_NEW, ACT_STATUS,
-	ACT_DONE, ACT_DELETE, ACT_UNDO, ACT_SEARCH, ACT_BACK, ACT_NONE
+	ACT_DONE, ACT_DEADLINE_CANCEL, ACT_DELETE, ACT_UNDO, ACT_SEARCH, ACT_BACK, ACT_NONE
 };
 
 const struct view_ops project_view_ops = {

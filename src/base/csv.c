@@ -19,6 +19,8 @@ csv_reader_init(struct csv_reader *r, const char *text, size_t len,
 	r->line = 1;
 	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3))
 		r->p += 3;
+	/* A spreadsheet saved under a Finnish locale separates by ';'. */
+	r->sep = csv_sniff_separator(r->p, (size_t)(r->end - r->p));
 }
 
 void
@@ -130,7 +132,7 @@ read_quoted(struct csv_reader *r, struct error *err)
 				continue;
 			}
 			r->p++;
-			if (r->p < r->end && *r->p != ',' && *r->p != '\r' &&
+			if (r->p < r->end && *r->p != r->sep && *r->p != '\r' &&
 			    *r->p != '\n')
 				return fail(r, err, r->line,
 					    _("text after the closing quote of a field"));
@@ -150,7 +152,7 @@ read_quoted(struct csv_reader *r, struct error *err)
 static int
 read_plain(struct csv_reader *r, struct error *err)
 {
-	while (r->p < r->end && *r->p != ',' && *r->p != '\r' && *r->p != '\n') {
+	while (r->p < r->end && *r->p != r->sep && *r->p != '\r' && *r->p != '\n') {
 		if (*r->p == '"')
 			return fail(r, err, r->line,
 				    _("a quote inside a field that does not start with one (quote the whole field)"));
@@ -184,7 +186,7 @@ csv_read(struct csv_reader *r, unsigned long *line, struct error *err)
 			return rc;
 		if (end_field(r) < 0)
 			return oom(err);
-		if (r->p < r->end && *r->p == ',') {
+		if (r->p < r->end && *r->p == r->sep) {
 			r->p++;
 			continue;
 		}
@@ -223,11 +225,40 @@ csv_cell_value(const char *cell)
 void
 csv_write_cell(FILE *out, const char *cell, bool first)
 {
+	csv_write_cell_sep(out, cell, first, ',');
+}
+
+char
+csv_sniff_separator(const char *text, size_t len)
+{
+	size_t commas = 0, semicolons = 0;
+	bool quoted = false;
+
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && (text[i] == '\n' || text[i] == '\r'))
+			break;
+		else if (!quoted && text[i] == ',')
+			commas++;
+		else if (!quoted && text[i] == ';')
+			semicolons++;
+	}
+	return semicolons > commas ? ';' : ',';
+}
+
+void
+csv_write_cell_sep(FILE *out, const char *cell, bool first, char sep)
+{
 	const char *s = cell ? cell : "";
+	/* Both separators are quoted whichever one is written, so that the
+	 * reader's guess from the first line (csv_sniff_separator) cannot
+	 * take a cell's ';' for the separator of a ',' file. */
+	char special[] = { ',', ';', '"', '\r', '\n', '\0' };
 
 	if (!first)
-		putc(',', out);
-	if (!s[strcspn(s, ",\"\r\n")]) {
+		putc(sep, out);
+	if (!s[strcspn(s, special)]) {
 		if (csv_is_formula(s))
 			putc('\'', out);
 		fputs(s, out);

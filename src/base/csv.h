@@ -31,10 +31,12 @@ struct csv_reader {
 	size_t buflen, bufcap;
 	size_t *offs;
 	size_t capfields;   /* of fields and offs */
+	char sep;           /* ',' or ';', as csv_sniff_separator() found */
 };
 
 /* Starts reading the len bytes at text (borrowed; they must outlive the
- * reader).  A UTF-8 byte order mark at the start is skipped.  source
+ * reader).  A UTF-8 byte order mark at the start is skipped, and the
+ * separator is found from the first line (csv_sniff_separator).  source
  * (borrowed; may be NULL) names the file in messages. */
 void csv_reader_init(struct csv_reader *r, const char *text, size_t len,
 		     const char *source);
@@ -63,6 +65,13 @@ const char *csv_cell_value(const char *cell);
  * first: neutralised when csv_is_formula(), quoted when it holds a
  * comma, a quote, CR or LF. */
 void csv_write_cell(FILE *out, const char *cell, bool first);
+
+/* csv_write_cell() with another separator (';' for Finnish Excel). */
+void csv_write_cell_sep(FILE *out, const char *cell, bool first, char sep);
+
+/* The separator a document uses: ';' when its first line holds more
+ * semicolons than commas outside quotes, else ','. */
+char csv_sniff_separator(const char *text, size_t len);
 
 /* Ends a record with CRLF. */
 void csv_end_record(FILE *out);

@@ -62,6 +62,23 @@ const struct enum_def deadline_kinds[] = {
 	{ NULL, NULL, NULL }
 };
 
+/* Whether an outcome figure counts what happened in its period (the
+ * year of its date) or everything since the project began. */
+const struct enum_def outcome_kinds[] = {
+	{ "period",     N_("in the period"), NULL },
+	{ "cumulative", N_("cumulative"),    NULL },
+	{ NULL, NULL, NULL }
+};
+
+/* How exact a figure is: the sources say "lähes 4 000", "yli 5 000". */
+const struct enum_def outcome_precisions[] = {
+	{ "exact",    N_("exact"),    NULL },
+	{ "about",    N_("about"),    "~" },
+	{ "nearly",   N_("nearly"),   "<" },
+	{ "over",     N_("over"),     ">" },
+	{ NULL, NULL, NULL }
+};
+
 #define FIELDS(a) (a), (sizeof (a) / sizeof (a)[0])
 
 static const struct field_def organisation_fields[] = {
@@ -94,6 +111,10 @@ static const struct field_def role_fields[] = {
 	[ROLE_ROLE]         = { "role",         N_("Role"),         FT_ENUM, F_REQUIRED, role_kinds, 0 },
 	[ROLE_BUDGET_SHARE] = { "budget_share", N_("Budget share"), FT_MONEY, 0, NULL, 0 },
 	[ROLE_NOTE]         = { "note",         N_("Note"),         FT_TEXT, 0, NULL, 0 },
+	/* Own financing (omarahoitus) the organisation brings: an amount,
+	 * or a per cent of its budget share (of the budget without one). */
+	[ROLE_COFINANCING]  = { "cofinancing",  N_("Co-financing"), FT_MONEY, 0, NULL, 0 },
+	[ROLE_COFINANCING_PERCENT] = { "cofinancing_percent", N_("Co-financing %"), FT_HUNDREDTHS, 0, NULL, 0 },
 };
 
 static const struct field_def funding_fields[] = {
@@ -104,6 +125,10 @@ static const struct field_def funding_fields[] = {
 	[FUNDING_GRANTED]       = { "granted",       N_("Granted"),       FT_MONEY, 0, NULL, 0 },
 	[FUNDING_DECISION_DATE] = { "decision_date", N_("Decision date"), FT_DATE, 0, NULL, 0 },
 	[FUNDING_REFERENCE]     = { "reference",     N_("Reference"),     FT_TEXT, 0, NULL, 0 },
+	/* The year the line is for; none: the whole project. */
+	[FUNDING_YEAR]          = { "year",          N_("Year"),          FT_YEAR, 0, NULL, 0 },
+	[FUNDING_PAID]          = { "paid",          N_("Paid"),          FT_MONEY, 0, NULL, 0 },
+	[FUNDING_APPLIED_DATE]  = { "applied_date",  N_("Applied on"),    FT_DATE, 0, NULL, 0 },
 };
 
 static const struct field_def status_change_fields[] = {
@@ -123,6 +148,14 @@ static const struct field_def deadline_fields[] = {
 	[DEADLINE_DUE]       = { "due",       N_("Due"),       FT_DATE, F_REQUIRED, NULL, 0 },
 	[DEADLINE_DONE]      = { "done",      N_("Done"),      FT_BOOL, 0, NULL, 0 },
 	[DEADLINE_DONE_DATE] = { "done_date", N_("Done on"),   FT_DATE, 0, NULL, 0 },
+	[DEADLINE_CANCELLED_DATE] = { "cancelled_date", N_("Cancelled on"), FT_DATE, 0, NULL, 0 },
+	[DEADLINE_CANCEL_REASON]  = { "cancel_reason",  N_("Cancel reason"), FT_TEXT, 0, NULL, 0 },
+	/* A repeating deadline: every occurrence is a record of its own,
+	 * carrying the series' uuid, its rule (an RFC 5545 RRULE, UNTIL
+	 * form) and the date the rule gave it. */
+	[DEADLINE_SERIES]     = { "series",     N_("Series"),        FT_TEXT, F_READONLY, NULL, 0 },
+	[DEADLINE_REPEAT]     = { "repeat",     N_("Repeats"),       FT_TEXT, F_READONLY, NULL, 0 },
+	[DEADLINE_OCCURRENCE] = { "occurrence", N_("Occurrence of"), FT_DATE, F_READONLY, NULL, 0 },
 };
 
 static const struct field_def note_fields[] = {
@@ -138,6 +171,9 @@ static const struct field_def outcome_fields[] = {
 	[OUTCOME_VALUE]   = { "value",   N_("Value"),   FT_HUNDREDTHS, F_REQUIRED, NULL, 0 },
 	[OUTCOME_UNIT]    = { "unit",    N_("Unit"),    FT_TEXT, 0, NULL, 0 },
 	[OUTCOME_DATE]    = { "date",    N_("Date"),    FT_DATE, 0, NULL, 0 },
+	[OUTCOME_TARGET]  = { "target",  N_("Target"),  FT_HUNDREDTHS, 0, NULL, 0 },
+	[OUTCOME_KIND]    = { "kind",    N_("Counted"), FT_ENUM, 0, outcome_kinds, 0 },
+	[OUTCOME_PRECISION] = { "precision", N_("Precision"), FT_ENUM, 0, outcome_precisions, 0 },
 };
 
 static const struct entity_def organisation_def = {

@@ -25,7 +25,21 @@ enum field_type {
 	FT_BOOL,        /* 0 or 1 */
 	FT_ENUM,        /* one key of field_def.enums, stored as the key */
 	FT_REF,         /* uuid of a record of entity field_def.ref */
+	FT_YEAR,        /* a calendar year, 1900-2199, as an integer */
 };
+
+/* Whether a field of type t is stored as a number (struct value.num)
+ * rather than as text. */
+static inline bool
+field_type_numeric(enum field_type t)
+{
+	return t == FT_MONEY || t == FT_HUNDREDTHS || t == FT_BOOL ||
+	       t == FT_YEAR;
+}
+
+/* The years an FT_YEAR field holds. */
+#define FIELD_YEAR_MIN 1900
+#define FIELD_YEAR_MAX 2199
 
 /* Field flags. */
 enum {
@@ -88,6 +102,8 @@ extern const struct enum_def project_statuses[];
 extern const struct enum_def role_kinds[];
 extern const struct enum_def organisation_kinds[];
 extern const struct enum_def deadline_kinds[];
+extern const struct enum_def outcome_kinds[];
+extern const struct enum_def outcome_precisions[];
 
 /* Looks an entity up by name ("project") or plural ("projects"); NULL if
  * there is none. */

@@ -15,6 +15,8 @@
 #include <strings.h>
 #include <time.h>
 
+#include "entity.h"
+
 #define YEAR_MIN 1900
 #define YEAR_MAX 2199
 
@@ -490,6 +492,25 @@ money_add(int64_t *sum, int64_t v)
 		return false;
 	*sum = r;
 	return true;
+}
+
+int
+parse_year(const char *in, int64_t *out)
+{
+	const char *p;
+	int64_t y = 0;
+	int n = 0;
+
+	if (!in || !out)
+		return -1;
+	for (p = skip_spaces(in); *p >= '0' && *p <= '9'; p++, n++)
+		y = y * 10 + (*p - '0');
+	if (n != 4 || *skip_spaces(p))
+		return -1;
+	if (y < FIELD_YEAR_MIN || y > FIELD_YEAR_MAX)
+		return -1;
+	*out = y;
+	return 0;
 }
 
 int

@@ -75,6 +75,10 @@ void format_numeric_end(locale_t saved);
  * 0 or -1. */
 int parse_bool(const char *in, bool *out);
 
+/* Reads a year of four digits (spaces around allowed) into *out; 0, or
+ * -1 when in is not one, or lies outside FIELD_YEAR_MIN..MAX. */
+int parse_year(const char *in, int64_t *out);
+
 /* Formatters write into buf (size bytes, 40 is always enough) and return
  * buf.  Money: FMT_FINNISH "453 087 €" (cents only when not zero:
  * "453 087,50 €"), FMT_ENGLISH "453,087 €", FMT_ISO "453087.00".

@@ -71,6 +71,10 @@ deadline_rows_clear(struct deadline_rows *rows)
 		free(d->kind);
 		free(d->title);
 		free(d->due);
+		free(d->done_date);
+		free(d->cancelled_date);
+		free(d->cancel_reason);
+		free(d->repeat);
 	}
 	free(rows->items);
 	rows->items = NULL;

@@ -29,6 +29,8 @@ struct project_query {
 	const char *partner;        /* organisation uuid in any role */
 	const char *theme;          /* one theme, case-insensitive, whole item */
 	int year;                   /* active at some time in this year */
+	const char *from, *to;      /* or in this period (ISO dates; either may
+				     * be NULL: open); see store_query.c */
 	const char *text;           /* full-text words, as a person typed them */
 	enum project_sort sort;
 	bool descending;
@@ -68,7 +70,8 @@ struct change_entry {
 	char at[32];           /* ISO 8601 UTC */
 	char who[64];
 	char action[8];        /* "insert", "update", "delete" */
-	const struct entity_def *def;
+	const struct entity_def *def;  /* NULL when entity names no kind we know */
+	char entity[32];       /* the stored entity name, whatever it is */
 	char record_uuid[UUID_LEN + 1];
 	char *project_uuid;    /* the project the record belongs to, or NULL */
 	char *project_code;    /* that project's code now, or NULL */
@@ -92,6 +95,10 @@ struct deadline_row {
 	char *project_uuid;
 	char *kind, *title, *due;  /* due: ISO date */
 	bool done;
+	char *done_date;           /* ISO, or NULL */
+	char *cancelled_date;      /* ISO, or NULL: not cancelled */
+	char *cancel_reason;
+	char *repeat;              /* the series' rule (an RRULE), or NULL */
 };
 
 struct deadline_rows {

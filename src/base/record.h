@@ -15,7 +15,7 @@
 
 struct value {
 	bool null;     /* no value (SQL NULL) */
-	int64_t num;   /* FT_MONEY, FT_HUNDREDTHS, FT_BOOL */
+	int64_t num;   /* FT_MONEY, FT_HUNDREDTHS, FT_BOOL, FT_YEAR */
 	char *text;    /* every other type; owned; NULL when null */
 };
 

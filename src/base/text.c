@@ -8,6 +8,7 @@
 #include "text.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -555,4 +556,110 @@ text_collate(const char *a, size_t alen, const char *b, size_t blen)
 	if (c)
 		return c < 0 ? -1 : 1;
 	return alen < blen ? -1 : alen > blen;
+}
+
+/* The UTF-8 bytes of cp into out (room for 4); their count. */
+static size_t
+utf8_put(unsigned cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+unsigned
+text_fold_char(unsigned c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z' ? c + 32 : c;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return c + 32;
+	if ((c >= 0x100 && c <= 0x12F) || (c >= 0x132 && c <= 0x137) ||
+	    (c >= 0x14A && c <= 0x177))
+		return c | 1;
+	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+		return (c & 1) ? c + 1 : c;
+	if (c == 0x178)
+		return 0xFF;
+	if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2)
+		return c + 32;
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 32;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 80;
+	return c;
+}
+
+char *
+text_fold_key(const char *s, size_t len)
+{
+	char *key = malloc(len * 2 + 1), *o = key;
+	size_t i = 0;
+
+	if (!key)
+		return NULL;
+	while (i < len) {
+		unsigned cp;
+		int n = utf8_decode(s + i, len - i, &cp);
+
+		if (n < 1) {
+			/* Not UTF-8: the byte as it is. */
+			*o++ = s[i++];
+			continue;
+		}
+		/* A folded letter never takes more than twice the bytes. */
+		o += utf8_put(text_fold_char(cp), o);
+		i += (size_t)n;
+	}
+	*o = '\0';
+	return key;
+}
+
+char *
+text_sort_key(const char *s, size_t len)
+{
+	/* Seven characters a weight at most, the space and the text. */
+	char *key = malloc(len * 8 + 2), *o = key;
+	size_t i = 0;
+
+	if (!key)
+		return NULL;
+	if (!s)
+		len = 0;
+	while (i < len) {
+		uint32_t w = next_weight(s, len, &i);
+
+		/* Weights below 0x80 in two hex digits ('0'..'7' first), the
+		 * others as '8' and six: no code is the start of another,
+		 * and their byte order is the weights' order. */
+		if (w < 0x80)
+			o += sprintf(o, "%02X", (unsigned)w);
+		else
+			o += sprintf(o, "8%06X", (unsigned)w);
+	}
+	/* The space sorts before every code: a string that is the start of
+	 * another sorts first; equal weights go by the bytes, as in
+	 * text_collate. */
+	*o++ = ' ';
+	if (len)
+		memcpy(o, s, len);
+	o[len] = '\0';
+	return key;
 }

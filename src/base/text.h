@@ -83,4 +83,22 @@ unsigned text_symbol_fallback(unsigned cp);
  * same order in every locale, so that the storage layer can index by it. */
 int text_collate(const char *a, size_t alen, const char *b, size_t blen);
 
+/* The key whose byte order (memcmp, SQLite's BINARY) is text_collate's
+ * order: per character its weight in hex (two digits below 0x80, else
+ * '8' and six), a space, then the text itself.  What the sort-key
+ * columns of the database hold; the schema computes the same key in
+ * SQL for rows other programs write (db/schema.c), and a test keeps the
+ * two equal.  Newly allocated, NULL when out of memory. */
+char *text_sort_key(const char *s, size_t len);
+
+/* Simple case folding of the alphabets a Nordic portfolio meets (ASCII,
+ * Latin-1, Latin Extended-A, Greek and Cyrillic capitals); full Unicode
+ * folding would need tables this layer does not carry. */
+unsigned text_fold_char(unsigned cp);
+
+/* s with every character folded by text_fold_char(): two texts are the
+ * same name or code when their fold keys are equal.  Bytes that are not
+ * UTF-8 are kept.  Newly allocated, NULL when out of memory. */
+char *text_fold_key(const char *s, size_t len);
+
 #endif

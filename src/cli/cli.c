@@ -61,34 +61,60 @@ static const struct cli_command commands[] = {
 	  N_("Delete a project and everything that belongs to it."),
 	  N_("  --yes              really delete"), CMD_WRITES },
 	{ "status", cli_cmd_status,
-	  N_("status CODE STATUS [--note REASON] [--date DATE] [--force] [--if-version N]"),
+	  N_("status CODE STATUS [--note REASON] [--date DATE] [--force] [--if-version N] [--deadlines done|cancel|keep]"),
 	  N_("Move a project to another status."),
 	  N_("  --note REASON      why (kept in the status history)\n"
 	     "  --date DATE        when (default: today)\n"
 	     "  --force            allow a move the workflow does not foresee\n"
-	     "  --if-version N     refuse unless the project is at version N"),
+	     "  --if-version N     refuse unless the project is at version N\n"
+	     "  --deadlines WHAT   on closing (closed, rejected, cancelled,\n"
+	     "                     withdrawn), what becomes of open deadlines:\n"
+	     "                     done, cancel (for the --note) or keep;\n"
+	     "                     without it, a project with open deadlines\n"
+	     "                     is not closed"),
 	  CMD_WRITES },
 	{ "org", cli_cmd_org, "org list|show|add|set|rm ...",
 	  N_("List, show and edit organisations."), NULL, 0 },
-	{ "role", cli_cmd_role, "role add|rm ...",
-	  N_("Give an organisation a role in a project, or take it away."),
+	{ "role", cli_cmd_role, "role add|set|rm ...",
+	  N_("Give an organisation a role in a project, change it or take it away."),
 	  NULL, 0 },
 	{ "funding", cli_cmd_funding, "funding add|set|rm ...",
 	  N_("Edit the funding lines of a project."), NULL, 0 },
-	{ "deadline", cli_cmd_deadline, "deadline add|done|list ...",
+	{ "deadline", cli_cmd_deadline, N_("deadline add|done|cancel|reopen|set|rm|list ..."),
 	  N_("Add, complete and list deadlines."), NULL, 0 },
-	{ "note", cli_cmd_note, N_("note add CODE [TEXT|-]"),
-	  N_("Add a note to a project."), NULL, 0 },
-	{ "outcome", cli_cmd_outcome, N_("outcome add CODE LABEL VALUE [UNIT]"),
-	  N_("Record an outcome figure of a project."), NULL, 0 },
+	{ "remind", cli_cmd_remind, N_("remind [--days N]"),
+	  N_("Print what is due in the next N days and what is overdue, for cron mail."),
+	  N_("  --days N           how far ahead (default: 14)\n"
+	     "Prints nothing when nothing is due, so that cron sends no mail."), 0 },
+	{ "note", cli_cmd_note, N_("note add|rm ..."),
+	  N_("Add a note to a project, or delete one."), NULL, 0 },
+	{ "outcome", cli_cmd_outcome, N_("outcome add|set|rm|list ..."),
+	  N_("Record, change, delete and list outcome figures."), NULL, 0 },
+	{ "report", cli_cmd_report,
+	  N_("report [--year Y | --from DATE --to DATE] [--funder ORG] [--centre ORG] [--format F] [--csv-dialect D] [-o FILE]"),
+	  N_("The year (or a period) in numbers: projects, money, outcomes, deadlines."),
+	  N_("  --year YYYY        the calendar year (default: this year)\n"
+	     "  --from DATE, --to DATE  any other period\n"
+	     "  --funder ORG       only this funder's projects and funding lines\n"
+	     "  --centre ORG       whose report (default: the competence centre in\n"
+	     "                     most projects)\n"
+	     "  --format FORMAT    text (default), md, html, csv or xlsx\n"
+	     "  --csv-dialect D    plain (default) or excel-fi (';', BOM, decimal comma)\n"
+	     "  -o, --output FILE  write to FILE (xlsx needs one)"), 0 },
 	{ "log", cli_cmd_log, N_("log [CODE] [--limit N] [--format table|json]"),
 	  N_("Show the change history, newest first."),
 	  N_("  --limit N          at most N changes\n"
 	     "  --format FORMAT    table (default) or json"), 0 },
-	{ "export", cli_cmd_export, N_("export [--format json|csv] [-o FILE]"),
-	  N_("Write the whole portfolio as JSON or the projects as CSV."),
-	  N_("  --format FORMAT    json (default) or csv\n"
-	     "  -o, --output FILE  write to FILE instead of standard output"), 0 },
+	{ "export", cli_cmd_export,
+	  N_("export [--format json|csv|ics] [--project CODE]... [--upcoming DAYS] [--with-project-dates] [-o FILE]"),
+	  N_("Write the whole portfolio as JSON, the projects as CSV or the deadlines as iCalendar."),
+	  N_("  --format FORMAT    json (default), csv or ics (iCalendar)\n"
+	     "  -o, --output FILE  write to FILE instead of standard output\n"
+	     "ics only:\n"
+	     "  --project CODE     the deadlines of this project (repeatable;\n"
+	     "                     default: every project)\n"
+	     "  --upcoming DAYS    only those due from today to DAYS days ahead\n"
+	     "  --with-project-dates  also the projects' start and end dates"), 0 },
 	{ "import", cli_cmd_import,
 	  N_("import FILE [--format json|csv] [--dry-run] [--ours|--theirs]"),
 	  N_("Read records from a JSON or CSV file (\"-\": standard input)."),
@@ -310,6 +336,7 @@ cli_format(const struct cli_command *cmd, const char *arg, unsigned allowed,
 	static const struct { const char *name; enum cli_format f; } names[] = {
 		{ "table", FORMAT_TABLE }, { "text", FORMAT_TEXT },
 		{ "csv", FORMAT_CSV }, { "json", FORMAT_JSON },
+		{ "ics", FORMAT_ICS },
 	};
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -362,10 +389,13 @@ cli_open(struct cli *c, bool create)
 	else if (create)
 		flags |= MODEL_CREATE;
 	rc = model_open(&c->m, c->path, flags);
-	if (rc == ERR_NOT_FOUND && !(flags & MODEL_CREATE))
+	if (rc == ERR_NOT_FOUND && !(flags & MODEL_CREATE)) {
+		char why[sizeof c->m.err.message];
+
+		snprintf(why, sizeof why, "%s", c->m.err.message);
 		return cli_fail(c, rc, NULL,
-				_("%s: no database here; create one with 'salkku init'"),
-				c->path);
+				_("%s; create one with 'salkku init'"), why);
+	}
 	if (rc != ERR_OK)
 		return cli_report(c, rc);
 	c->opened = true;

@@ -97,6 +97,7 @@ enum cli_format {
 	FORMAT_TEXT  = 1 << 1,
 	FORMAT_CSV   = 1 << 2,
 	FORMAT_JSON  = 1 << 3,
+	FORMAT_ICS   = 1 << 4,
 };
 
 /* Parses --format's argument, one of the formats in allowed. */
@@ -152,6 +153,22 @@ int cli_assign(struct cli *c, struct record *rec, int n, char **assignments);
 
 /* The record of def belonging to project that `which` names: its
  * 1-based number in `salkku show` order, or its uuid. */
+/* One field set from an argument or option; input NULL leaves it. */
+struct input {
+	int field;
+	const char *input;
+};
+
+/* `X set CODE N|UUID FIELD=VALUE... [--if-version V]` (in[] set first)
+ * and, with remove, `X rm CODE N|UUID`, of kind's records (cli_edit.c). */
+int cli_child_change(struct cli *c, const struct cli_command *cmd,
+		     enum entity_kind kind, int argc, char **argv, bool remove,
+		     const struct input *in, size_t nin);
+
+/* outcome list (cli_report.c). */
+int cli_cmd_outcome_list(struct cli *c, const struct cli_command *cmd,
+			 int argc, char **argv);
+
 int cli_child(struct cli *c, const struct entity_def *def,
 	      const struct record *project, const char *which,
 	      struct record **out);
@@ -185,11 +202,12 @@ void cli_print_fields(struct cli *c, const struct record *rec);
 char *cli_when(struct cli *c, char *buf, size_t size, const char *iso);
 
 /* What a deadline due on `due` (ISO) means today: "done 1.12.2023",
- * "overdue 3 days", "today", "in 5 days"; into buf.  *overdue tells
- * whether it is past and not done. */
+ * "done 5.12.2023, 4 days late", "cancelled 1.12.2023", "overdue 3
+ * days", "today", "in 5 days"; into buf.  *overdue tells whether it is
+ * past and still open. */
 char *cli_deadline_state(struct cli *c, char *buf, size_t size,
 			 const char *due, bool done, const char *done_date,
-			 bool *overdue);
+			 const char *cancelled_date, bool *overdue);
 
 /* Reads standard input, whole, less the newlines that end it, into
  * *out (the caller frees) as the value of field.  Text with a NUL byte
@@ -223,12 +241,14 @@ int cli_cmd_role(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_access(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_funding(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_deadline(struct cli *, const struct cli_command *, int, char **);
+int cli_cmd_remind(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_note(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_outcome(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_org(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_init(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_demo(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_export(struct cli *, const struct cli_command *, int, char **);
+int cli_cmd_report(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_import(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_check(struct cli *, const struct cli_command *, int, char **);
 int cli_cmd_backup(struct cli *, const struct cli_command *, int, char **);

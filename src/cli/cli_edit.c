@@ -1,8 +1,9 @@
 /* cli_edit.c — the commands that change a project: add, set, rm and
- * status, and the records that belong to it (role, funding, deadline,
- * note, outcome).
+ * status, and the records that belong to it (role, funding, note,
+ * outcome).
  *
- * (Roles are in cli_org.c, with the organisations.)
+ * (Roles are in cli_org.c, with the organisations; deadlines in
+ * cli_deadline.c.)
  *
  * Each command reads what it changes, applies people's input through
  * the model (model_parse_field / model_assign, which know Finnish dates
@@ -17,12 +18,6 @@
 
 #include "src/base/i18n.h"
 #include "src/core/workflow.h"
-
-/* One field set from an argument or option; input NULL leaves it. */
-struct input {
-	int field;
-	const char *input;
-};
 
 static int
 edit_inputs(struct cli *c, struct record *rec, const struct input *in,
@@ -241,9 +236,15 @@ cli_cmd_status(struct cli *c, const struct cli_command *cmd, int argc,
 		{ "date",       required_argument, NULL, 'd' },
 		{ "force",      no_argument,       NULL, 'f' },
 		{ "if-version", required_argument, NULL, 'v' },
+		{ "deadlines",  required_argument, NULL, 'D' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 }
 	};
+	static const char *const policies[] = {
+		[DEADLINES_DONE] = "done", [DEADLINES_CANCEL] = "cancel",
+		[DEADLINES_KEEP] = "keep",
+	};
+	enum deadline_policy policy = DEADLINES_REFUSE;
 	const char *reason = NULL, *date = NULL;
 	const struct enum_def *to;
 	struct record *p = NULL;
@@ -252,10 +253,17 @@ cli_cmd_status(struct cli *c, const struct cli_command *cmd, int argc,
 	int64_t version = 0;
 	int opt, rc = ERR_OK;
 
-	while ((opt = cli_getopt(cmd, argc, argv, "n:d:fv:", longopts, &rc)) != -1) {
+	while ((opt = cli_getopt(cmd, argc, argv, "n:d:fv:D:", longopts, &rc)) != -1) {
 		if (opt == CLI_OPT_STOP)
 			return rc;
-		if (opt == 'n')
+		if (opt == 'D') {
+			for (size_t i = DEADLINES_DONE; i <= DEADLINES_KEEP; i++)
+				if (!strcmp(optarg, policies[i]))
+					policy = (enum deadline_policy)i;
+			if (policy == DEADLINES_REFUSE)
+				return cli_usage(cmd, _("--deadlines: '%s' is not done, cancel or keep"),
+						 optarg);
+		} else if (opt == 'n')
 			reason = optarg;
 		else if (opt == 'd')
 			date = optarg;
@@ -276,10 +284,15 @@ cli_cmd_status(struct cli *c, const struct cli_command *cmd, int argc,
 	if (version)
 		p->version = version;
 	from = strdup(p->v[PROJECT_STATUS].null ? "" : p->v[PROJECT_STATUS].text);
-	rc = model_set_status(&c->m, p, to->key, date ? iso : NULL, reason, force);
+	rc = model_set_status(&c->m, p, to->key, date ? iso : NULL, reason, force,
+			      policy);
 	if (rc == ERR_INVALID && !force && from && !workflow_allows(from, to->key))
 		rc = status_refused(c, p, from, to->key);
-	else if (rc != ERR_OK)
+	else if (rc == ERR_INVALID && !strcmp(c->m.err.field, "deadlines")) {
+		cli_report(c, rc);
+		fprintf(stderr, "%s\n",
+			_("Nothing was changed. Say what becomes of them with --deadlines done, cancel or keep."));
+	} else if (rc != ERR_OK)
 		cli_report(c, rc);
 	else
 		cli_say("%s: %s → %s%s", record_text(p, PROJECT_CODE),
@@ -350,8 +363,8 @@ child_add(struct cli *c, const struct cli_command *cmd, enum entity_kind kind,
 }
 
 /* `X set CODE N|UUID FIELD=VALUE...` and `X rm CODE N|UUID`. */
-static int
-child_change(struct cli *c, const struct cli_command *cmd,
+int
+cli_child_change(struct cli *c, const struct cli_command *cmd,
 	     enum entity_kind kind, int argc, char **argv, bool remove,
 	     const struct input *in, size_t nin)
 {
@@ -429,48 +442,13 @@ funding_add(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
 static int
 funding_set(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
 {
-	return child_change(c, cmd, ENT_FUNDING, argc, argv, false, NULL, 0);
+	return cli_child_change(c, cmd, ENT_FUNDING, argc, argv, false, NULL, 0);
 }
 
 static int
 funding_rm(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
 {
-	return child_change(c, cmd, ENT_FUNDING, argc, argv, true, NULL, 0);
-}
-
-static int
-deadline_add(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "kind", required_argument, NULL, '0' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 }
-	};
-	static const int pos[] = { DEADLINE_DUE, DEADLINE_TITLE };
-	struct input in[] = { { DEADLINE_KIND, "other" } };
-	int rc = ERR_OK;
-
-	if (field_options(cmd, argc, argv, longopts, in, &rc) < 0)
-		return rc;
-	return child_add(c, cmd, ENT_DEADLINE, argc, argv, pos, 2, 2, in, 1);
-}
-
-static int
-deadline_done(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "date", required_argument, NULL, '0' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 }
-	};
-	char today[11];
-	struct input in[] = { { DEADLINE_DONE_DATE, today }, { DEADLINE_DONE, "1" } };
-	int rc = ERR_OK;
-
-	format_today(today);
-	if (field_options(cmd, argc, argv, longopts, in, &rc) < 0)
-		return rc;
-	return child_change(c, cmd, ENT_DEADLINE, argc, argv, false, in, 2);
+	return cli_child_change(c, cmd, ENT_FUNDING, argc, argv, true, NULL, 0);
 }
 
 static int
@@ -535,13 +513,31 @@ outcome_add(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
 	return child_add(c, cmd, ENT_OUTCOME, argc, argv, pos, 3, 2, in, 1);
 }
 
+static int
+note_rm(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
+{
+	return cli_child_change(c, cmd, ENT_NOTE, argc, argv, true, NULL, 0);
+}
+
+static int
+outcome_set(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
+{
+	return cli_child_change(c, cmd, ENT_OUTCOME, argc, argv, false, NULL, 0);
+}
+
+static int
+outcome_rm(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
+{
+	return cli_child_change(c, cmd, ENT_OUTCOME, argc, argv, true, NULL, 0);
+}
+
 /* ---- The groups --------------------------------------------------- */
 
 static const struct cli_command funding_commands[] = {
 	{ "add", funding_add,
 	  N_("funding add CODE FUNDER [FIELD=VALUE]..."),
-	  N_("Add a funding line (fields: programme, applied, granted,\n"
-	     "decision_date, reference)."), NULL, CMD_WRITES },
+	  N_("Add a funding line (fields: programme, year, applied_date, applied,\n"
+	     "granted, decision_date, reference, paid)."), NULL, CMD_WRITES },
 	{ "set", funding_set,
 	  N_("funding set CODE N|UUID FIELD=VALUE... [--if-version V]"),
 	  N_("Change a funding line, named by its number in 'salkku show' or its uuid."),
@@ -551,37 +547,36 @@ static const struct cli_command funding_commands[] = {
 	  N_("Delete a funding line."), NULL, CMD_WRITES },
 };
 
-static const struct cli_command deadline_commands[] = {
-	{ "add", deadline_add, N_("deadline add CODE DATE TITLE [--kind KIND]"),
-	  N_("Add a deadline to a project."),
-	  N_("  --kind KIND        application_due, decision_expected, report_due,\n"
-	     "                     steering_meeting, payment or other (default)"),
-	  CMD_WRITES },
-	{ "done", deadline_done, N_("deadline done CODE N|UUID [--date DATE]"),
-	  N_("Mark a deadline done."),
-	  N_("  --date DATE        when it was done (default: today)"), CMD_WRITES },
-	{ "list", cli_cmd_deadline_list,
-	  N_("deadline list [--upcoming DAYS] [--all] [--format table|csv|json]"),
-	  N_("List open deadlines of every project, overdue ones marked with !."),
-	  N_("  --upcoming DAYS    only those due within DAYS days (and overdue)\n"
-	     "  --all              done ones too\n"
-	     "  --format FORMAT    table (default), csv or json"), 0 },
-};
-
 static const struct cli_command note_commands[] = {
 	{ "add", note_add, N_("note add CODE [TEXT|-] [--date DATE]"),
 	  N_("Add a note; without TEXT, or with -, read it from standard input."),
 	  N_("  --date DATE        the note's date (default: today)"), CMD_WRITES },
+	{ "rm", note_rm, N_("note rm CODE N|UUID"),
+	  N_("Delete a note, named by its number in 'salkku show' or its uuid."),
+	  NULL, CMD_WRITES },
 };
 
 static const struct cli_command outcome_commands[] = {
 	{ "add", outcome_add,
-	  N_("outcome add CODE LABEL VALUE [UNIT] [--date DATE]"),
-	  N_("Record an outcome figure (\"trained experts\" 384 people)."),
+	  N_("outcome add CODE LABEL VALUE [UNIT] [--date DATE] [FIELD=VALUE]..."),
+	  N_("Record an outcome figure (\"trained experts\" 384 people; fields:\n"
+	     "target, kind, precision)."),
 	  N_("  --date DATE        when the figure was measured"), CMD_WRITES },
+	{ "set", outcome_set,
+	  N_("outcome set CODE N|UUID FIELD=VALUE... [--if-version V]"),
+	  N_("Change an outcome figure, named by its number in 'salkku show' or its uuid."),
+	  N_("  --if-version V     refuse unless the figure is still at version V"),
+	  CMD_WRITES },
+	{ "rm", outcome_rm, N_("outcome rm CODE N|UUID"),
+	  N_("Delete an outcome figure."), NULL, CMD_WRITES },
+	{ "list", cli_cmd_outcome_list,
+	  N_("outcome list [--year YYYY] [--format table|csv|json]"),
+	  N_("List the outcome figures of every project."),
+	  N_("  --year YYYY        only the figures of projects active that year,\n"
+	     "                     dated that year or undated\n"
+	     "  --format FORMAT    table (default), csv or json"), 0 },
 };
 
 CLI_GROUP(cli_cmd_funding, "funding", funding_commands)
-CLI_GROUP(cli_cmd_deadline, "deadline", deadline_commands)
 CLI_GROUP(cli_cmd_note, "note", note_commands)
 CLI_GROUP(cli_cmd_outcome, "outcome", outcome_commands)

@@ -113,6 +113,8 @@ cli_cmd_init(struct cli *c, const struct cli_command *cmd, int argc,
 		return rc;
 	if (!cli_db_path(c))
 		return c->m.err.code ? c->m.err.code : ERR_FAILED;
+	if (force && (shared_check_removable(c->path, &c->m.err) != ERR_OK))
+		return cli_report(c, c->m.err.code);
 	if (force && (rc = remove_database(c, c->path)))
 		return rc;
 	if (group && shared_init(c->path, group, &c->m.err) != ERR_OK)
@@ -282,33 +284,16 @@ export_to_terminal(struct cli *c, enum cli_format format)
 	return rc;
 }
 
-int
-cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
-	       char **argv)
+/* Writes the export to output (NULL: standard output). */
+static int
+export_write(struct cli *c, enum cli_format format,
+	     const struct ics_options *ics, const char *output)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 }
-	};
-	enum cli_format format = FORMAT_JSON;
-	const char *output = NULL;
 	char tmp[4096];
 	FILE *out = stdout;
-	int opt, fd, rc = ERR_OK;
+	int fd, rc;
 
-	while ((opt = cli_getopt(cmd, argc, argv, "f:o:", longopts, &rc)) != -1) {
-		if (opt == CLI_OPT_STOP)
-			return rc;
-		if (opt == 'o')
-			output = strcmp(optarg, "-") ? optarg : NULL;
-		else if ((rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV, &format)))
-			return rc;
-	}
-	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)) || (rc = cli_open(c, false)))
-		return rc;
-	if (!output && isatty(STDOUT_FILENO))
+	if (!output && isatty(STDOUT_FILENO) && format != FORMAT_ICS)
 		return export_to_terminal(c, format);
 	/* Into a temporary file beside the target, renamed when complete:
 	 * an export that fails half-way leaves no half a file. */
@@ -323,8 +308,11 @@ cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 					output, strerror(errno));
 		}
 	}
-	rc = format == FORMAT_CSV ? model_export_csv(&c->m, out)
-				  : model_export_json(&c->m, out);
+	if (format == FORMAT_ICS)
+		rc = model_export_ics(&c->m, ics, out);
+	else
+		rc = format == FORMAT_CSV ? model_export_csv(&c->m, out)
+					  : model_export_json(&c->m, out);
 	if (output) {
 		if (fclose(out) != 0 && rc == ERR_OK)
 			rc = cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
@@ -332,13 +320,72 @@ cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 		else if (rc == ERR_OK && rename(tmp, output) < 0)
 			rc = cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
 				      output, strerror(errno));
-		else if (rc != ERR_OK)
-			cli_report(c, rc);
+		else if (rc != ERR_OK) {
+			char why[sizeof c->m.err.message];
+
+			snprintf(why, sizeof why, "%s", c->m.err.message);
+			cli_fail(c, rc, NULL, "%s: %s", output, why);
+		}
 		if (rc != ERR_OK)
 			unlink(tmp);
 		return rc;
 	}
 	return cli_report(c, rc);
+}
+
+int
+cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
+	       char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format",   required_argument, NULL, 'f' },
+		{ "output",   required_argument, NULL, 'o' },
+		{ "project",  required_argument, NULL, 'p' },
+		{ "upcoming", required_argument, NULL, 'u' },
+		{ "with-project-dates", no_argument, NULL, 'P' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 }
+	};
+	enum cli_format format = FORMAT_JSON;
+	struct ics_options ics = { .upcoming = -1 };
+	const char *output = NULL, **codes = NULL;
+	int64_t days;
+	int opt, rc = ERR_OK;
+	bool ics_only = false;
+
+	/* At most every argument names a project. */
+	if (!(codes = calloc((size_t)argc + 1, sizeof *codes)))
+		return cli_fail(c, ERR_FAILED, NULL, "%s", _("out of memory"));
+	ics.projects = codes;
+	while ((opt = cli_getopt(cmd, argc, argv, "f:o:", longopts, &rc)) != -1) {
+		if (opt == CLI_OPT_STOP)
+			goto out;
+		if (opt == 'o')
+			output = strcmp(optarg, "-") ? optarg : NULL;
+		else if (opt == 'p')
+			codes[ics.nprojects++] = optarg;
+		else if (opt == 'u' &&
+			 !(rc = cli_number(cmd, "--upcoming", optarg, 0, 36500, &days)))
+			ics.upcoming = (int)days;
+		else if (opt == 'P')
+			ics.project_dates = true;
+		else if (opt == 'f')
+			rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV | FORMAT_ICS,
+					&format);
+		if (rc)
+			goto out;
+		ics_only |= opt == 'p' || opt == 'u' || opt == 'P';
+	}
+	if (ics_only && format != FORMAT_ICS) {
+		rc = cli_usage(cmd, "%s", _("--project, --upcoming and --with-project-dates go with --format ics"));
+		goto out;
+	}
+	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)) || (rc = cli_open(c, false)))
+		goto out;
+	rc = export_write(c, format, &ics, output);
+out:
+	free(codes);
+	return rc;
 }
 
 /* A conflicting field: on standard output in a dry run (part of what
@@ -460,6 +507,18 @@ check_report(const char *problem, void *arg)
 	(*n)++;
 }
 
+/* A money warning does not make the database faulty: it is printed, and
+ * check still succeeds. */
+static void
+check_warn(const char *code, const char *text, void *arg)
+{
+	(void)arg;
+	output_text(stdout, code, 0);
+	printf(": %s ", _("warning:"));
+	output_text(stdout, text, 0);
+	fputc('\n', stdout);
+}
+
 int
 cli_cmd_check(struct cli *c, const struct cli_command *cmd, int argc,
 	      char **argv)
@@ -484,6 +543,8 @@ cli_cmd_check(struct cli *c, const struct cli_command *cmd, int argc,
 	if (reindex && (rc = cli_report(c, model_reindex(&c->m))))
 		return rc;
 	rc = model_check(&c->m, check_report, &problems);
+	if (rc == ERR_OK && problems == 0)
+		rc = model_check_money(&c->m, check_warn, NULL, NULL);
 	if (rc == ERR_OK && problems == 0) {
 		printf("ok\n");
 		return ERR_OK;
@@ -501,7 +562,7 @@ cli_cmd_check(struct cli *c, const struct cli_command *cmd, int argc,
 static char *
 log_change(struct cli *c, const struct change_entry *e)
 {
-	int f = e->field ? entity_field_index(e->def, e->field) : -1;
+	int f = e->def && e->field ? entity_field_index(e->def, e->field) : -1;
 	char *old, *new, *out;
 	size_t size;
 
@@ -548,16 +609,22 @@ log_table(struct cli *c, const struct change_list *list)
 		const struct change_entry *e = &list->items[i];
 		char when[64], record[256], title[256];
 		char *change = log_change(c, e);
+		/* e->def is NULL for a kind this binary does not know (a
+		 * newer salkku's row, or damage): shown by its stored name. */
 		const char *cells[5] = { when, e->who, record,
-					 entity_field_label(e->def, e->field), change };
+					 e->def ? entity_field_label(e->def, e->field)
+						: e->field,
+					 change };
+		bool child = e->project_code &&
+			     (!e->def || e->def->kind != ENT_PROJECT);
 
 		cli_when(c, when, sizeof when, e->at);
-		snprintf(record, sizeof record, "%s %s%s%s", entity_shown(e->def),
-			 e->project_code && e->def->kind != ENT_PROJECT
-			 ? e->project_code : "",
-			 e->project_code && e->def->kind != ENT_PROJECT ? ": " : "",
-			 entity_title_text(e->def, e->record_title, title,
-					   sizeof title));
+		snprintf(record, sizeof record, "%s %s%s%s",
+			 e->def ? entity_shown(e->def) : e->entity,
+			 child ? e->project_code : "", child ? ": " : "",
+			 e->def ? entity_title_text(e->def, e->record_title, title,
+						    sizeof title)
+				: e->record_title ? e->record_title : "");
 		table_add(&t, cells);
 		free(change);
 	}
@@ -583,7 +650,7 @@ log_json(const struct change_list *list)
 		json_kv_string(&j, "at", e->at);
 		json_kv_string(&j, "who", e->who);
 		json_kv_string(&j, "action", e->action);
-		json_kv_string(&j, "entity", e->def->name);
+		json_kv_string(&j, "entity", e->entity);
 		json_kv_string(&j, "record_uuid", e->record_uuid);
 		json_kv_string(&j, "project", e->project_code);
 		json_kv_string(&j, "title", e->record_title);

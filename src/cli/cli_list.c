@@ -9,6 +9,7 @@
 
 #include "src/base/i18n.h"
 #include "src/base/text.h"
+#include "src/core/deadline.h"
 
 /* Options of `list` as given, before they are resolved. */
 struct list_args {
@@ -333,8 +334,8 @@ deadlines_table(struct cli *c, const struct deadline_rows *rows)
 			r->project_code, e ? _(e->label) : r->kind, r->title, state,
 		};
 
-		cli_deadline_state(c, state, sizeof state, r->due, r->done, NULL,
-				   &overdue);
+		cli_deadline_state(c, state, sizeof state, r->due, r->done,
+				   r->done_date, r->cancelled_date, &overdue);
 		cells[0] = overdue ? "!" : "";
 		table_add(&t, cells);
 	}
@@ -342,23 +343,46 @@ deadlines_table(struct cli *c, const struct deadline_rows *rows)
 	table_free(&t);
 }
 
+static const char *
+row_state(const struct deadline_row *r)
+{
+	return deadline_state_key(r->cancelled_date ? DEADLINE_STATE_CANCELLED
+				  : r->done ? DEADLINE_STATE_DONE
+				  : DEADLINE_STATE_OPEN);
+}
+
 static void
 deadlines_csv(const struct deadline_rows *rows)
 {
 	static const char *const header[] = {
 		"due", "project", "kind", "title", "done", "uuid",
+		"state", "done_date", "late", "cancelled_date", "cancel_reason",
+		"repeat",
 	};
+	const size_t n = sizeof header / sizeof header[0];
 
-	csv_row(stdout, header, 6);
+	csv_row(stdout, header, n);
 	for (size_t i = 0; i < rows->count; i++) {
 		const struct deadline_row *r = &rows->items[i];
-		const char *cells[6] = {
+		const char *cells[] = {
 			r->due, r->project_code, r->kind, r->title,
-			r->done ? "1" : "0", r->uuid,
+			r->done ? "1" : "0", r->uuid, row_state(r), r->done_date,
+			deadline_late(r->due, r->done_date) ? "1" : "0",
+			r->cancelled_date, r->cancel_reason, r->repeat,
 		};
 
-		csv_row(stdout, cells, 6);
+		csv_row(stdout, cells, n);
 	}
+}
+
+static void
+json_kv_maybe(struct json_out *j, const char *key, const char *value)
+{
+	json_key(j, key);
+	if (value)
+		json_string(j, value);
+	else
+		json_null(j);
 }
 
 static void
@@ -373,8 +397,8 @@ deadlines_json(struct cli *c, const struct deadline_rows *rows)
 	for (size_t i = 0; i < rows->count; i++) {
 		const struct deadline_row *r = &rows->items[i];
 
-		cli_deadline_state(c, state, sizeof state, r->due, r->done, NULL,
-				   &overdue);
+		cli_deadline_state(c, state, sizeof state, r->due, r->done,
+				   r->done_date, r->cancelled_date, &overdue);
 		json_begin_object(&j);
 		json_kv_string(&j, "uuid", r->uuid);
 		json_kv_string(&j, "project", r->project_code);
@@ -386,6 +410,13 @@ deadlines_json(struct cli *c, const struct deadline_rows *rows)
 		json_bool(&j, r->done);
 		json_key(&j, "overdue");
 		json_bool(&j, overdue);
+		json_kv_string(&j, "state", row_state(r));
+		json_kv_maybe(&j, "done_date", r->done_date);
+		json_key(&j, "late");
+		json_bool(&j, deadline_late(r->due, r->done_date));
+		json_kv_maybe(&j, "cancelled_date", r->cancelled_date);
+		json_kv_maybe(&j, "cancel_reason", r->cancel_reason);
+		json_kv_maybe(&j, "repeat", r->repeat);
 		json_end_object(&j);
 	}
 	json_end_array(&j);

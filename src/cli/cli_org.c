@@ -269,20 +269,41 @@ role_add(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "share", required_argument, NULL, 's' },
 		{ "note",  required_argument, NULL, 'n' },
+		{ "cofinancing", required_argument, NULL, 'c' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct { int field; const char *input; } in[] = {
+	struct input in[] = {
 		{ ROLE_ORGANISATION, NULL }, { ROLE_ROLE, NULL },
 		{ ROLE_BUDGET_SHARE, NULL }, { ROLE_NOTE, NULL },
+		{ ROLE_COFINANCING, NULL },
 	};
+	char *percent = NULL;
 	struct record *p = NULL, *r = NULL;
 	int opt, rc = ERR_OK;
 
-	while ((opt = cli_getopt(cmd, argc, argv, "s:n:", longopts, &rc)) != -1) {
+	while ((opt = cli_getopt(cmd, argc, argv, "s:n:c:", longopts, &rc)) != -1) {
+		size_t len;
+
 		if (opt == CLI_OPT_STOP)
 			return rc;
-		in[opt == 's' ? 2 : 3].input = optarg;
+		if (opt != 'c') {
+			in[opt == 's' ? 2 : 3].input = optarg;
+			continue;
+		}
+		/* "20 %" is a per cent of the share, "5 000" an amount. */
+		len = strlen(optarg);
+		while (len && (optarg[len - 1] == ' ' || optarg[len - 1] == '\t'))
+			len--;
+		free(percent);
+		percent = NULL;
+		if (len && optarg[len - 1] == '%') {
+			if (!(percent = strndup(optarg, len - 1)))
+				return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+			in[4] = (struct input){ ROLE_COFINANCING_PERCENT, percent };
+		} else {
+			in[4] = (struct input){ ROLE_COFINANCING, optarg };
+		}
 	}
 	if ((rc = cli_nargs(cmd, argc - optind, 3, 3)) || (rc = cli_open(c, false)) ||
 	    (rc = cli_project(c, argv[optind], &p)))
@@ -302,7 +323,14 @@ role_add(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
 			record_text(p, PROJECT_CODE));
 	record_free(&r);
 	record_free(&p);
+	free(percent);
 	return rc;
+}
+
+static int
+role_set(struct cli *c, const struct cli_command *cmd, int argc, char **argv)
+{
+	return cli_child_change(c, cmd, ENT_ROLE, argc, argv, false, NULL, 0);
 }
 
 static int
@@ -369,11 +397,18 @@ static const struct cli_command org_commands[] = {
 };
 
 static const struct cli_command role_commands[] = {
-	{ "add", role_add, N_("role add CODE ORG ROLE [--share MONEY] [--note TEXT]"),
+	{ "add", role_add, N_("role add CODE ORG ROLE [--share MONEY] [--cofinancing MONEY|PERCENT%] [--note TEXT]"),
 	  N_("Give an organisation a role in a project (administrator,\n"
 	     "main_implementer, co_implementer, funder, partner, steering_group)."),
 	  N_("  --share MONEY      its share of the budget\n"
+	     "  --cofinancing MONEY|PERCENT%  the own financing it brings: an\n"
+	     "                     amount, or a per cent of its share (or budget)\n"
 	     "  --note TEXT        a note on the role"), CMD_WRITES },
+	{ "set", role_set,
+	  N_("role set CODE N|UUID FIELD=VALUE... [--if-version V]"),
+	  N_("Change a role, named by its number in 'salkku show' or its uuid."),
+	  N_("  --if-version V     refuse unless the role is still at version V"),
+	  CMD_WRITES },
 	{ "rm", role_rm, N_("role rm CODE ORG ROLE"),
 	  N_("Take a role away."), NULL, CMD_WRITES },
 };

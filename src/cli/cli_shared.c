@@ -3,6 +3,9 @@
 
 #include "cli.h"
 
+#include <errno.h>
+#include <string.h>
+
 #include <unistd.h>
 
 #include "src/base/i18n.h"
@@ -45,9 +48,13 @@ cli_cmd_restore(struct cli *c, const struct cli_command *cmd, int argc,
 	}
 	if ((rc = cli_nargs(cmd, argc - optind, 1, 1)))
 		return rc;
+	/* The real reason: a backup that is there but not readable by this
+	 * user is a matter of permission (1), not of a missing file (3). */
 	if (access(argv[optind], R_OK) != 0)
-		return cli_fail(c, ERR_NOT_FOUND, NULL, _("cannot read %s"), argv[optind]);
-	if ((rc = cli_open(c, true)) ||
+		return cli_fail(c, errno == ENOENT ? ERR_NOT_FOUND : ERR_FAILED, NULL,
+				_("cannot read %s: %s"), argv[optind], strerror(errno));
+	/* Into a database that exists: only init makes one. */
+	if ((rc = cli_open(c, false)) ||
 	    (rc = cli_report(c, model_restore(&c->m, argv[optind], force))))
 		return rc;
 	cli_say(_("Restored %s from %s."), model_path(&c->m), argv[optind]);

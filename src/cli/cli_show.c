@@ -10,6 +10,8 @@
 
 #include "src/base/i18n.h"
 #include "src/base/text.h"
+#include "src/core/deadline.h"
+#include "src/core/money.h"
 
 char *
 cli_value(struct cli *c, const struct field_def *fd, const struct value *v)
@@ -27,6 +29,9 @@ cli_value(struct cli *c, const struct field_def *fd, const struct value *v)
 		return strdup(format_money(buf, sizeof buf, v->num, c->style));
 	case FT_HUNDREDTHS:
 		return strdup(format_hundredths(buf, sizeof buf, v->num, c->style));
+	case FT_YEAR:
+		snprintf(buf, sizeof buf, "%lld", (long long)v->num);
+		return strdup(buf);
 	case FT_BOOL:
 		return strdup(v->num ? _("yes") : _("no"));
 	case FT_ENUM:
@@ -49,8 +54,7 @@ cli_stored_value(struct cli *c, const struct field_def *fd, const char *stored)
 
 	if (!stored)
 		return NULL;
-	if (fd->type == FT_MONEY || fd->type == FT_HUNDREDTHS ||
-	    fd->type == FT_BOOL)
+	if (field_type_numeric(fd->type))
 		v.num = strtoll(stored, NULL, 10);
 	else
 		v.text = (char *)stored;
@@ -65,15 +69,27 @@ cli_when(struct cli *c, char *buf, size_t size, const char *iso)
 
 char *
 cli_deadline_state(struct cli *c, char *buf, size_t size, const char *due,
-		   bool done, const char *done_date, bool *overdue)
+		   bool done, const char *done_date, const char *cancelled_date,
+		   bool *overdue)
 {
 	char today[11], day[40];
 	int days;
 
 	format_today(today);
 	days = date_diff_days(today, due);
-	*overdue = !done && days < 0;
-	if (done && done_date)
+	*overdue = !done && !cancelled_date && days < 0;
+	if (cancelled_date)
+		snprintf(buf, size, _("cancelled %s"),
+			 format_date(day, sizeof day, cancelled_date, c->style));
+	else if (done && deadline_late(due, done_date)) {
+		int late = date_diff_days(due, done_date);
+
+		format_date(day, sizeof day, done_date, c->style);
+		if (late == 1)
+			snprintf(buf, size, _("done %s, 1 day late"), day);
+		else
+			snprintf(buf, size, _("done %s, %d days late"), day, late);
+	} else if (done && done_date)
 		snprintf(buf, size, _("done %s"),
 			 format_date(day, sizeof day, done_date, c->style));
 	else if (done)
@@ -112,7 +128,7 @@ cli_json_record(struct cli *c, struct json_out *j, const struct record *rec,
 		json_key(j, fd->name);
 		if (v->null) {
 			json_null(j);
-		} else if (fd->type == FT_MONEY) {
+		} else if (fd->type == FT_MONEY || fd->type == FT_YEAR) {
 			json_int(j, v->num);
 		} else if (fd->type == FT_HUNDREDTHS) {
 			json_number(j, format_hundredths(buf, sizeof buf, v->num,
@@ -211,18 +227,30 @@ free_cells(char **cells, size_t n)
 }
 
 /* A child table: the columns are fields of the entity (-1: the 1-based
- * number); headers from the field labels, money and figures right. */
+ * number); headers from the field labels, money and figures right.  An
+ * optional field that no row fills has no column. */
 static void
 show_children(struct cli *c, const char *title, const struct record_list *l,
-	      const int *fields, size_t n, int flex)
+	      const int *all, size_t nall, int flex)
 {
 	const struct entity_def *def = l->count ? l->items[0]->def : NULL;
-	struct table_col cols[8];
+	struct table_col cols[16];
 	struct table t;
-	char *cells[8], num[24];
+	char *cells[16], num[24];
+	int fields[16];
+	size_t n = 0;
 
 	if (!def)
 		return;
+	for (size_t i = 0; i < nall && n < 16; i++) {
+		bool used = all[i] < 0 || all[i] == flex ||
+			    (def->fields[all[i]].flags & F_REQUIRED);
+
+		for (size_t r = 0; !used && r < l->count; r++)
+			used = !l->items[r]->v[all[i]].null;
+		if (used)
+			fields[n++] = all[i];
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct field_def *fd = fields[i] < 0 ? NULL
 					     : &def->fields[fields[i]];
@@ -230,7 +258,7 @@ show_children(struct cli *c, const char *title, const struct record_list *l,
 		cols[i] = (struct table_col){
 			.header = fd ? _(fd->label) : "#",
 			.right = !fd || fd->type == FT_MONEY ||
-				 fd->type == FT_HUNDREDTHS,
+				 fd->type == FT_HUNDREDTHS || fd->type == FT_YEAR,
 			.flex = fields[i] == flex,
 		};
 	}
@@ -263,14 +291,23 @@ show_deadlines(struct cli *c, const struct record_list *l)
 	for (size_t r = 0; r < l->count; r++) {
 		const struct record *d = l->items[r];
 		const int f[] = { -1, DEADLINE_DUE, DEADLINE_KIND, DEADLINE_TITLE, -1 };
-		char *cells[5], num[32], state[64];
+		char *cells[5], num[32], state[256];
 		bool overdue;
 
 		show_cells(c, d, f, 5, cells);
 		cli_deadline_state(c, state, sizeof state,
 				   record_text(d, DEADLINE_DUE),
 				   !d->v[DEADLINE_DONE].null && d->v[DEADLINE_DONE].num,
-				   record_text(d, DEADLINE_DONE_DATE), &overdue);
+				   record_text(d, DEADLINE_DONE_DATE),
+				   record_text(d, DEADLINE_CANCELLED_DATE), &overdue);
+		/* Why it was cancelled, and that it repeats, follow. */
+		if (record_text(d, DEADLINE_CANCEL_REASON))
+			snprintf(state + strlen(state), sizeof state - strlen(state),
+				 ": %s", record_text(d, DEADLINE_CANCEL_REASON));
+		else if (record_text(d, DEADLINE_REPEAT) &&
+			 deadline_state_of(d) == DEADLINE_STATE_OPEN)
+			snprintf(state + strlen(state), sizeof state - strlen(state),
+				 " %s", "↻");
 		/* An overdue one is marked beside its number, as in the
 		 * deadline list. */
 		snprintf(num, sizeof num, "%s%zu", overdue ? "! " : "", r + 1);
@@ -335,6 +372,28 @@ show_notes(struct cli *c, const struct record_list *l)
 	}
 }
 
+static void
+show_warning(const char *text, void *arg)
+{
+	bool *first = arg;
+
+	if (*first)
+		printf("\n%s\n", _("Warnings"));
+	*first = false;
+	fputs("  ", stdout);
+	output_text(stdout, text, 0);
+	fputc('\n', stdout);
+}
+
+static void
+show_warnings(const struct record *p, const struct record_list *roles,
+	      const struct record_list *funding)
+{
+	bool first = true;
+
+	money_warnings(p, roles, funding, show_warning, &first);
+}
+
 static const struct {
 	enum entity_kind kind;
 } children[] = {
@@ -346,21 +405,28 @@ static const struct {
 static void
 show_text(struct cli *c, const struct record *p, struct record_list *lists)
 {
-	static const int roles[] = { ROLE_ORGANISATION, ROLE_ROLE,
-				     ROLE_BUDGET_SHARE, ROLE_NOTE };
+	static const int roles[] = { -1, ROLE_ORGANISATION, ROLE_ROLE,
+				     ROLE_BUDGET_SHARE, ROLE_COFINANCING,
+				     ROLE_COFINANCING_PERCENT, ROLE_NOTE };
 	static const int funding[] = { -1, FUNDING_FUNDER, FUNDING_PROGRAMME,
-				       FUNDING_APPLIED, FUNDING_GRANTED,
+				       FUNDING_YEAR, FUNDING_APPLIED,
+				       FUNDING_GRANTED, FUNDING_PAID,
 				       FUNDING_DECISION_DATE, FUNDING_REFERENCE };
-	static const int outcomes[] = { OUTCOME_LABEL, OUTCOME_VALUE,
-					OUTCOME_UNIT, OUTCOME_DATE };
+	static const int outcomes[] = { -1, OUTCOME_LABEL, OUTCOME_PRECISION,
+					OUTCOME_VALUE, OUTCOME_TARGET,
+					OUTCOME_UNIT, OUTCOME_KIND, OUTCOME_DATE };
 
 	cli_print_fields(c, p);
-	show_children(c, _("Organisations"), &lists[0], roles, 4, ROLE_NOTE);
-	show_children(c, _("Funding"), &lists[1], funding, 7, FUNDING_PROGRAMME);
+	show_warnings(p, &lists[0], &lists[1]);
+	show_children(c, _("Organisations"), &lists[0], roles,
+		      sizeof roles / sizeof *roles, ROLE_NOTE);
+	show_children(c, _("Funding"), &lists[1], funding,
+		      sizeof funding / sizeof *funding, FUNDING_PROGRAMME);
 	show_deadlines(c, &lists[2]);
 	show_history(c, &lists[3]);
 	show_notes(c, &lists[4]);
-	show_children(c, _("Outcomes"), &lists[5], outcomes, 4, OUTCOME_LABEL);
+	show_children(c, _("Outcomes"), &lists[5], outcomes,
+		      sizeof outcomes / sizeof *outcomes, OUTCOME_LABEL);
 }
 
 static void

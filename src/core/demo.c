@@ -66,6 +66,11 @@ struct demo_row {
 #define D_OUTCOME(project, label, value, unit, date) \
 	{ ENT_OUTCOME, { [OUTCOME_PROJECT] = project, [OUTCOME_LABEL] = label, \
 	  [OUTCOME_VALUE] = value, [OUTCOME_UNIT] = unit, [OUTCOME_DATE] = date } }
+/* A figure the texts give as "lähes" (nearly) or "yli" (over). */
+#define D_OUTCOME_APPROX(project, label, precision, value, unit, date) \
+	{ ENT_OUTCOME, { [OUTCOME_PROJECT] = project, [OUTCOME_LABEL] = label, \
+	  [OUTCOME_VALUE] = value, [OUTCOME_UNIT] = unit, [OUTCOME_DATE] = date, \
+	  [OUTCOME_PRECISION] = precision } }
 
 #define ISO_AREA "Etelä-Savo, Kainuu, Pohjois-Karjala, Pohjois-Savo"
 #define PSHVA "Pohjois-Savon hyvinvointialue"
@@ -164,7 +169,7 @@ static const struct demo_row demo[] = {
 	D_OUTCOME("Kansa-koulu 5", "Valmistuneet kirjaamisasiantuntijat syksyllä 2023", "384", "henkilöä", END_2023),
 	D_OUTCOME("Kansa-koulu 5", "Valmistuneet kirjaamisasiantuntijat syksyllä 2023, ISOn alue", "28", "henkilöä", END_2023),
 	D_OUTCOME("Kansa-koulu 5", "Valmennetut kirjaamisasiantuntijat ISOn alueella yhteensä", "469", "henkilöä", END_2023),
-	D_OUTCOME("Kansa-koulu 5", "Valmennetut kirjaamisasiantuntijat valtakunnallisesti (lähes)", "5000", "henkilöä", END_2023),
+	D_OUTCOME_APPROX("Kansa-koulu 5", "Valmennetut kirjaamisasiantuntijat valtakunnallisesti", "nearly", "5000", "henkilöä", END_2023),
 	D_OUTCOME("Kansa-koulu 5", "Hankkeessa työskennelleet", "20", "henkilöä", END_2023),
 	D_NOTE("Kansa-koulu 5", REPORT_2023,
 	       "Kansalliseen projektiryhmään kutsuttiin edustajat THL:stä ja Kelan "
@@ -220,7 +225,7 @@ static const struct demo_row demo[] = {
 	D_STATUS("OT", NULL, "active", "2022-01-01", "Kaksivuotinen hanke käynnistyi"),
 	D_STATUS("OT", "active", "reporting", "2024-01-01", "Hanke päättyi vuoden 2023 lopussa"),
 	D_OPEN("OT", "report_due", "Loppuraportti rahoittajalle (STM)", "2024-04-30"),
-	D_OUTCOME("OT", "Maksuttomiin koulutuksiin osallistuneet ammattilaiset (lähes)", "4000", "henkilöä", END_2023),
+	D_OUTCOME_APPROX("OT", "Maksuttomiin koulutuksiin osallistuneet ammattilaiset", "nearly", "4000", "henkilöä", END_2023),
 	D_OUTCOME("OT", "OT-koordinaattorin tehtävää ISOssa hoitaneet", "5", "henkilöä", END_2023),
 	D_NOTE("OT", REPORT_2023,
 	       "Haastavat erot -konsultaatioryhmät vakiinnuttivat toimintansa Pohjois-Savossa "
@@ -254,10 +259,10 @@ static const struct demo_row demo[] = {
 	D_STATUS("LUMO", "reporting", "closed", "2023-12-15", "Viimeisimmät hankeavustukset tuloutuivat"),
 	D_DONE("LUMO", "report_due", "Loppuraportti", "2023-10-31", "2023-10-31"),
 	D_DONE("LUMO", "payment", "Viimeiset hankeavustukset", "2023-12-15", "2023-12-15"),
-	D_OUTCOME("LUMO", "Lastensuojelun systeeminen viikkokokous -video, katselukerrat (yli)", "2700", "kertaa", END_2023),
-	D_OUTCOME("LUMO", "Syty-esittely, katselukerrat (yli)", "850", "kertaa", END_2023),
-	D_OUTCOME("LUMO", "Kolme taloa -menetelmän esimerkki, katselukerrat (lähes)", "600", "kertaa", END_2023),
-	D_OUTCOME("LUMO", "Lastensuojelun ja systeemisen toimintamallin videot, katsojat (yli)", "450", "katsojaa", END_2023),
+	D_OUTCOME_APPROX("LUMO", "Lastensuojelun systeeminen viikkokokous -video, katselukerrat", "over", "2700", "kertaa", END_2023),
+	D_OUTCOME_APPROX("LUMO", "Syty-esittely, katselukerrat", "over", "850", "kertaa", END_2023),
+	D_OUTCOME_APPROX("LUMO", "Kolme taloa -menetelmän esimerkki, katselukerrat", "nearly", "600", "kertaa", END_2023),
+	D_OUTCOME_APPROX("LUMO", "Lastensuojelun ja systeemisen toimintamallin videot, katsojat", "over", "450", "katsojaa", END_2023),
 	D_NOTE("LUMO", REPORT_2023,
 	       "LUMOn myötä on jatkettu systeemisen toimintamallin tukea: ISO osallistuu "
 	       "syty-kouluttajien kansalliseen ja alueverkostoon ja toteutti syty-sparrausta "

@@ -53,6 +53,9 @@ shown(const struct record *rec, int i, char *buf, size_t size)
 		return format_money(buf, size, v->num, FMT_ISO);
 	case FT_HUNDREDTHS:
 		return format_hundredths(buf, size, v->num, FMT_ISO);
+	case FT_YEAR:
+		snprintf(buf, size, "%lld", (long long)v->num);
+		return buf;
 	case FT_BOOL:
 		return v->num ? "true" : "false";
 	default:

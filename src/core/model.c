@@ -15,6 +15,7 @@
 #include "db/db.h"
 #include "db/store.h"
 #include "src/base/i18n.h"
+#include "money.h"
 #include "shared.h"
 #include "validate.h"
 
@@ -41,8 +42,13 @@ model_open(struct model *m, const char *path, unsigned flags)
 	model_set_user(m);
 	if (shared_check_filesystem(path, &m->err) != ERR_OK)
 		return m->err.code;
+	if (stat(path, &st) != 0 && errno == EACCES)
+		return shared_explain_denied(path, &m->err);
 	if (stat(path, &st) == 0) {
-		if (shared_check_permissions(path, &m->err) != ERR_OK)
+		/* What a group needs to write together; a session that only
+		 * reads (a backup being checked, say) needs none of it. */
+		if (!(flags & MODEL_READONLY) &&
+		    shared_check_permissions(path, &m->err) != ERR_OK)
 			return m->err.code;
 	} else if (flags & MODEL_CREATE) {
 		if (shared_create_file(path, &m->err) != ERR_OK)
@@ -259,4 +265,59 @@ int
 model_check(struct model *m, void (*report)(const char *, void *), void *arg)
 {
 	return db_check(m->db, report, arg, &m->err);
+}
+
+int
+model_each(struct model *m, const struct entity_def *def,
+	   int (*fn)(struct record **rec, void *arg), void *arg)
+{
+	return store_each(m->db, def, fn, arg, &m->err);
+}
+
+struct money_check {
+	struct model *m;
+	void (*warn)(const char *, const char *, void *);
+	void *arg;
+	const char *code;
+	size_t count;
+};
+
+static void
+money_check_warn(const char *text, void *arg)
+{
+	struct money_check *mc = arg;
+
+	mc->warn(mc->code, text, mc->arg);
+	mc->count++;
+}
+
+static int
+money_check_project(struct record **p, void *arg)
+{
+	struct money_check *mc = arg;
+	struct record_list roles = { 0 }, funding = { 0 };
+	int rc;
+
+	if (!(rc = model_children(mc->m, entities[ENT_ROLE], (*p)->uuid, &roles)) &&
+	    !(rc = model_children(mc->m, entities[ENT_FUNDING], (*p)->uuid,
+				  &funding))) {
+		mc->code = record_text(*p, PROJECT_CODE);
+		money_warnings(*p, &roles, &funding, money_check_warn, mc);
+	}
+	record_list_clear(&roles);
+	record_list_clear(&funding);
+	return rc;
+}
+
+int
+model_check_money(struct model *m,
+		  void (*warn)(const char *code, const char *text, void *arg),
+		  void *arg, size_t *count)
+{
+	struct money_check mc = { m, warn, arg, NULL, 0 };
+	int rc = model_each(m, entities[ENT_PROJECT], money_check_project, &mc);
+
+	if (count)
+		*count += mc.count;
+	return rc;
 }

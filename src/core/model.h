@@ -119,14 +119,58 @@ int model_update_changes(struct model *m, const struct record *base,
  * belongs to it. */
 int model_delete(struct model *m, const struct record *rec);
 
+/* What becomes of a project's open deadlines when it moves to a final
+ * status (closed, rejected, cancelled, withdrawn). */
+enum deadline_policy {
+	DEADLINES_REFUSE,  /* ERR_INVALID naming them, nothing written */
+	DEADLINES_DONE,    /* done on the date of the move */
+	DEADLINES_CANCEL,  /* cancelled on that date, for the move's reason */
+	DEADLINES_KEEP,    /* left open */
+};
+
 /* Moves project to status `to` on date (ISO; NULL: today) for reason
  * (may be NULL).  A move the workflow does not allow is ERR_INVALID
- * unless force; a forced move is recorded as such.  project->version
- * must be the version read (conflict otherwise); on success project is
- * updated in place. */
+ * unless force; a forced move is recorded as such.  A move to a final
+ * status settles the project's open deadlines by policy, in the same
+ * transaction.  project->version must be the version read (conflict
+ * otherwise); on success project is updated in place. */
 int model_set_status(struct model *m, struct record *project,
 		     const char *to, const char *date, const char *reason,
-		     bool force);
+		     bool force, enum deadline_policy policy);
+
+/* ---- Deadlines (model_deadline.c; deadline.h for their state) ----- */
+
+/* Adds deadline d (project, due and kind set; without a title it gets
+ * its kind and due date as one).  With every ("2months", "4weeks") it
+ * is the first of a series until the date `until` (as typed) or of
+ * count deadlines (exactly one of the two), all in one transaction; d
+ * becomes the first.  *added says how many were made. */
+int model_deadline_add(struct model *m, struct record *d, const char *every,
+		       const char *until, int count, size_t *added);
+
+/* Marks d (as read: version-checked) done on date (as typed; NULL:
+ * today), cancelled on date for reason, or open again.  A date in the
+ * future, a done deadline cancelled or a cancelled one done is
+ * ERR_INVALID.  d is updated in place on success. */
+int model_deadline_done(struct model *m, struct record *d, const char *date);
+int model_deadline_cancel(struct model *m, struct record *d,
+			  const char *reason, const char *date);
+int model_deadline_reopen(struct model *m, struct record *d);
+
+/* Writes rec (an occurrence of a series, changed from base, the record
+ * as read) and the same changes onto every other open occurrence of its
+ * series.  The due date cannot change this way (ERR_INVALID).
+ * *changed: how many were written. */
+int model_deadline_update_series(struct model *m, const struct record *base,
+				 struct record *rec, size_t *changed);
+
+/* Deletes d and every other occurrence of its series. */
+int model_deadline_delete_series(struct model *m, const struct record *d,
+				 size_t *deleted);
+
+/* The open deadlines of a project, by due date. */
+int model_open_deadlines(struct model *m, const char *project_uuid,
+			 struct record_list *out);
 
 /* ---- Several people, one database -------------------------------- */
 
@@ -137,7 +181,8 @@ int64_t model_data_version(struct model *m);
 /* Says that this session looks at project_uuid (NULL: at none).  Call it
  * on opening a project and then every few seconds as a heartbeat; a
  * session that stops beating for PRESENCE_TTL (30) seconds is taken for
- * dead and forgotten.  Does nothing on a read-only database. */
+ * dead and forgotten.  A read-only session, which cannot write the
+ * table, leaves a file beside it instead (readers.h). */
 int model_presence_touch(struct model *m, const char *project_uuid);
 
 /* The other live sessions on project_uuid (NULL: on anything), at most
@@ -147,6 +192,18 @@ int model_presence_others(struct model *m, const char *project_uuid,
 
 /* Forgets this session (on quitting). */
 void model_presence_leave(struct model *m);
+
+/* fn is told, every few milliseconds, how long a save has waited so far
+ * for another session's write lock (an import, say); returning false
+ * gives up (the save fails as busy, nothing written).  The TUI uses it
+ * to say what it waits for and to stay responsive. */
+void model_set_wait_hook(struct model *m,
+			 bool (*fn)(void *arg, int64_t waited_ms), void *arg);
+
+/* True when the database file this session opened was deleted or
+ * replaced under it (init --force, rm): it then takes no more writes.
+ * The TUI polls this to say so. */
+bool model_file_gone(struct model *m);
 
 /* ---- Whole database ----------------------------------------------- */
 
@@ -165,6 +222,22 @@ int model_export_json(struct model *m, FILE *out);
 /* Writes projects as CSV (RFC 4180, a header line, ISO dates, money as
  * decimal euros; cells a spreadsheet would run as formulas neutralised). */
 int model_export_csv(struct model *m, FILE *out);
+
+/* What goes into an iCalendar export. */
+struct ics_options {
+	const char *const *projects;  /* codes or uuids; none: every project */
+	size_t nprojects;
+	int upcoming;                 /* only due within this many days from
+				       * today (a series: when one of its
+				       * occurrences is); -1: all */
+	bool project_dates;           /* also the projects' starts and ends */
+};
+
+/* Writes the deadlines of the projects (and by option their start and
+ * end dates) as an iCalendar file (RFC 5545): all-day events, UIDs from
+ * the records' uuids, SEQUENCE from their versions, series as RRULEs;
+ * see model_ics.c.  An unknown project is ERR_NOT_FOUND. */
+int model_export_ics(struct model *m, const struct ics_options *o, FILE *out);
 
 /* Which side an import takes for a record in conflict: one the
  * database holds at the file's version or a later one, with other
@@ -221,6 +294,16 @@ int model_load_demo(struct model *m);
 
 /* Rebuilds the full-text index from the projects (check --reindex). */
 int model_reindex(struct model *m);
+/* Calls fn for every record of def, in uuid order, until fn returns
+ * non-zero (returned); fn may keep the record by setting it to NULL. */
+int model_each(struct model *m, const struct entity_def *def,
+	       int (*fn)(struct record **rec, void *arg), void *arg);
+
+/* Calls warn(code, text, arg) for each warning of money_warnings()
+ * (money.h) in every project, in uuid order; *count adds them up. */
+int model_check_money(struct model *m,
+		      void (*warn)(const char *code, const char *text, void *arg),
+		      void *arg, size_t *count);
 
 /* Integrity and foreign-key check; problems go to report(). */
 int model_check(struct model *m, void (*report)(const char *, void *),

@@ -39,6 +39,9 @@ cell_text(const struct record *rec, size_t i, char *buf, size_t size)
 		return format_money(buf, size, v->num, FMT_ISO);
 	case FT_HUNDREDTHS:
 		return format_hundredths(buf, size, v->num, FMT_ISO);
+	case FT_YEAR:
+		snprintf(buf, size, "%lld", (long long)v->num);
+		return buf;
 	case FT_BOOL:
 		return v->num ? "1" : "0";
 	default:

@@ -9,6 +9,7 @@
 
 #include "db/db.h"
 #include "db/presence.h"
+#include "readers.h"
 
 /* This session's identity in the presence table: host and process id,
  * so that two sessions of one user on one project are two rows. */
@@ -45,10 +46,13 @@ model_presence_touch(struct model *m, const char *project_uuid)
 	char host[256], now[32];
 	long pid;
 
-	if (m->read_only)
-		return ERR_OK;
 	model_session(host, &pid);
 	presence_now(now);
+	/* A reader cannot write the presence table: it says so beside it. */
+	if (m->read_only) {
+		readers_touch(model_path(m), m->user, project_uuid, now);
+		return ERR_OK;
+	}
 	return presence_touch(m->db, host, pid, m->user, project_uuid, now,
 			      &m->err);
 }
@@ -60,10 +64,28 @@ model_presence_others(struct model *m, const char *project_uuid,
 	char host[256], now[32];
 	long pid;
 
+	int rc;
+
 	model_session(host, &pid);
 	presence_now(now);
-	return presence_others(m->db, host, pid, project_uuid, now, out, max,
-			       count, &m->err);
+	rc = presence_others(m->db, host, pid, project_uuid, now, out, max,
+			     count, &m->err);
+	if (rc == ERR_OK)
+		readers_others(model_path(m), project_uuid, out, max, count);
+	return rc;
+}
+
+void
+model_set_wait_hook(struct model *m, bool (*fn)(void *arg, int64_t waited_ms),
+		    void *arg)
+{
+	db_set_wait_hook(m->db, fn, arg);
+}
+
+bool
+model_file_gone(struct model *m)
+{
+	return db_file_gone(m->db);
 }
 
 void
@@ -72,8 +94,10 @@ model_presence_leave(struct model *m)
 	char host[256];
 	long pid;
 
-	if (m->read_only)
+	if (m->read_only) {
+		readers_leave(model_path(m), m->user);
 		return;
+	}
 	model_session(host, &pid);
 	presence_leave(m->db, host, pid, NULL);
 }

@@ -11,6 +11,7 @@
 #include "db/store.h"
 #include "src/base/format.h"
 #include "src/base/i18n.h"
+#include "model_internal.h"
 #include "validate.h"
 #include "workflow.h"
 
@@ -275,7 +276,8 @@ model_refuse_move(struct model *m, const char *from, const char *to)
 
 int
 model_set_status(struct model *m, struct record *project, const char *to,
-		 const char *date, const char *reason, bool force)
+		 const char *date, const char *reason, bool force,
+		 enum deadline_policy policy)
 {
 	const struct enum_def *target = enum_find(project_statuses, to ? to : "");
 	struct record *next = NULL;
@@ -321,6 +323,9 @@ model_set_status(struct model *m, struct record *project, const char *to,
 		rc = model_record_status(m, next, from, target->key, when,
 					 reason && *reason ? reason : NULL,
 					 !allowed);
+	if (rc == ERR_OK && workflow_is_final(target->key))
+		rc = model_close_deadlines(m, next, target->key, when, reason,
+					   policy);
 	rc = model_finish(m, rc);
 	if (rc == ERR_OK) {
 		/* The caller's record now is what was stored. */

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <libgen.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include <sys/statfs.h>
 #include <unistd.h>
 
+#include "db/db.h"
 #include "src/base/i18n.h"
 
 /* f_type values of network file systems (linux/magic.h and fuse). */
@@ -237,5 +239,85 @@ shared_init(const char *db_path, const char *group, struct error *err)
 			       db_path, group, strerror(errno));
 out:
 	free(dirname_);
+	return rc;
+}
+
+int
+shared_check_removable(const char *db_path, struct error *err)
+{
+	struct stat st, dir;
+	struct group *gr;
+	struct passwd *pw;
+	char *dirname_, proc[64], owner[64] = "?";
+	long pid;
+	int rc = ERR_OK;
+
+	if (is_memory(db_path) || lstat(db_path, &st) != 0)
+		return ERR_OK;
+	if (!(dirname_ = shared_dir_of(db_path)))
+		return error_set(err, ERR_FAILED, NULL, "%s", _("out of memory"));
+	if (stat(dirname_, &dir) == 0 && is_group_shared(&dir)) {
+		gr = getgrgid(dir.st_gid);
+		rc = error_set(err, ERR_USAGE, NULL,
+			       _("%s is shared with group %s: init --force would pull it from under everyone who uses it; to start again from a backup use salkku restore"),
+			       db_path, gr ? gr->gr_name : "?");
+	}
+	free(dirname_);
+	if (rc != ERR_OK || !(pid = db_file_user(db_path)))
+		return rc;
+	/* Whose process it is, when /proc tells. */
+	snprintf(proc, sizeof proc, "/proc/%ld", pid);
+	if (pid > 0 && stat(proc, &st) == 0 && (pw = getpwuid(st.st_uid)))
+		snprintf(owner, sizeof owner, "%s", pw->pw_name);
+	return error_set(err, ERR_USAGE, NULL,
+			 _("%s is open in another session (process %ld of %s): init --force would pull it from under it; close that session first"),
+			 db_path, pid, owner);
+}
+
+/* The deepest directory of path this user can stat: where access stops. */
+static char *
+reachable_dir(const char *path, struct stat *st)
+{
+	char *dir = shared_dir_of(path), *slash;
+
+	while (dir && stat(dir, st) != 0) {
+		if (!(slash = strrchr(dir, '/')) || slash == dir) {
+			free(dir);
+			return NULL;
+		}
+		*slash = '\0';
+	}
+	return dir;
+}
+
+int
+shared_explain_denied(const char *db_path, struct error *err)
+{
+	struct stat dir;
+	struct passwd *pw;
+	struct group *gr;
+	char *where = reachable_dir(db_path, &dir);
+	char who[64] = "?", owner[64] = "root";
+	int rc;
+
+	if (!where)
+		return error_set(err, ERR_FAILED, NULL, _("cannot open %s: %s"),
+				 db_path, strerror(EACCES));
+	/* getpwuid() answers in one static buffer: copy each name. */
+	if ((pw = getpwuid(getuid())))
+		snprintf(who, sizeof who, "%s", pw->pw_name);
+	if ((pw = getpwuid(dir.st_uid)))
+		snprintf(owner, sizeof owner, "%s", pw->pw_name);
+	gr = getgrgid(dir.st_gid);
+	if (is_group_shared(&dir) && gr)
+		rc = error_set(err, ERR_FAILED, NULL,
+			       _("%s is shared by group %s (in %s, owned by %s), and you (%s) are not in it: ask %s or the administrator to add you (usermod -aG %s %s, then log in again) or to let you read it (salkku access grant read %s)"),
+			       db_path, gr->gr_name, where, owner, who, owner,
+			       gr->gr_name, who, who);
+	else
+		rc = error_set(err, ERR_FAILED, NULL,
+			       _("%s is in %s, which belongs to %s and is closed to you (%s): ask %s to let you in (salkku access grant read %s)"),
+			       db_path, where, owner, who, owner, who);
+	free(where);
 	return rc;
 }

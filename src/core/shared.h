@@ -37,4 +37,15 @@ int shared_create_file(const char *db_path, struct error *err);
  * 0660 for the group.  The caller then opens it to create the schema. */
 int shared_init(const char *db_path, const char *group, struct error *err);
 
+/* For a database path this user may not reach (EACCES): ERR_FAILED with
+ * who owns the place and which group to join, or whom to ask for
+ * access, instead of a bare "Permission denied". */
+int shared_explain_denied(const char *db_path, struct error *err);
+
+/* Whether `init --force` may remove the database at db_path: ERR_USAGE,
+ * saying why, when it is set up for a group (its users would be left
+ * writing into a deleted file) or another process has it open.  Call it
+ * with no connection to db_path open. */
+int shared_check_removable(const char *db_path, struct error *err);
+
 #endif

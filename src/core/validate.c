@@ -170,7 +170,7 @@ number_refused(struct error *err, const struct field_def *f, const char *word,
 static bool
 is_text_type(enum field_type t)
 {
-	return t != FT_MONEY && t != FT_HUNDREDTHS && t != FT_BOOL;
+	return !field_type_numeric(t);
 }
 
 static int
@@ -239,6 +239,12 @@ check_field(const struct record *rec, size_t i, struct error *err)
 		if (v->num > FORMAT_AMOUNT_MAX)
 			return too_large(err, f);
 		return ERR_OK;
+	case FT_YEAR:
+		if (v->num < FIELD_YEAR_MIN || v->num > FIELD_YEAR_MAX)
+			return fail(err, f->name, _("%s: %lld is not a year (%d-%d)"),
+				    field_shown(f), (long long)v->num,
+				    FIELD_YEAR_MIN, FIELD_YEAR_MAX);
+		return ERR_OK;
 	case FT_BOOL:
 		if (v->num != 0 && v->num != 1)
 			return fail(err, f->name, _("%s: must be yes or no"),
@@ -273,6 +279,34 @@ check_ranges(const struct record *rec, struct error *err)
 	return ERR_OK;
 }
 
+/* A deadline is open, done or cancelled: never done and cancelled at
+ * once, and a cancellation says when and why. */
+static int
+check_deadline(const struct record *rec, struct error *err)
+{
+	bool done, cancelled;
+
+	/* Only a deadline has these fields. */
+	if (rec->def->kind != ENT_DEADLINE)
+		return ERR_OK;
+	done = !rec->v[DEADLINE_DONE].null && rec->v[DEADLINE_DONE].num;
+	cancelled = !rec->v[DEADLINE_CANCELLED_DATE].null;
+	if (done && cancelled)
+		return fail(err, "cancelled_date", "%s",
+			    _("cancelled_date: a deadline cannot be both done and cancelled"));
+	if (cancelled && rec->v[DEADLINE_CANCEL_REASON].null)
+		return fail(err, "cancel_reason", "%s",
+			    _("cancel_reason: a cancelled deadline needs a reason"));
+	if (!cancelled && !rec->v[DEADLINE_CANCEL_REASON].null)
+		return fail(err, "cancelled_date", "%s",
+			    _("cancelled_date: a cancel reason needs the date of the cancellation"));
+	if (!rec->v[DEADLINE_REPEAT].null &&
+	    (rec->v[DEADLINE_SERIES].null || rec->v[DEADLINE_OCCURRENCE].null))
+		return fail(err, "series", "%s",
+			    _("series: a repeating deadline needs its series and occurrence"));
+	return ERR_OK;
+}
+
 int
 validate_record(const struct record *rec, struct error *err)
 {
@@ -284,6 +318,8 @@ validate_record(const struct record *rec, struct error *err)
 	for (size_t i = 0; i < rec->def->nfields; i++)
 		if ((rc = check_field(rec, i, err)) != ERR_OK)
 			return rc;
+	if ((rc = check_deadline(rec, err)) != ERR_OK)
+		return rc;
 	return check_ranges(rec, err);
 }
 
@@ -351,6 +387,14 @@ parse_value(struct record *rec, int field, const char *in, const char *word,
 		if (num < 0)
 			return fail(err, f->name, _("%s: cannot be negative"),
 				    field_shown(f));
+		record_set_num(rec, field, num);
+		return ERR_OK;
+	case FT_YEAR:
+		if (parse_year(word, &num) < 0)
+			return fail(err, f->name,
+				    _("%s: %s is not a year (%d-%d)"), field_shown(f),
+				    shown(word, echo, sizeof echo),
+				    FIELD_YEAR_MIN, FIELD_YEAR_MAX);
 		record_set_num(rec, field, num);
 		return ERR_OK;
 	case FT_BOOL:

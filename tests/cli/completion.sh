@@ -79,7 +79,7 @@ expect_comp "show" "a command" sh
 expect_comp "$(printf 'set\nshow\nstatus' | sort)" "three commands" s
 expect_comp "--read-only" "a global option" --r
 expect_comp "$(printf 'add\nlist\nrm\nset\nshow' | sort)" "org's subcommands" org ""
-expect_comp "$(printf 'add\ndone\nlist' | sort)" "deadline's subcommands" deadline ""
+expect_comp "$(printf 'add\ncancel\ndone\nlist\nreopen\nrm\nset' | sort)" "deadline's subcommands" deadline ""
 expect_comp "--output" "export --output" export --o
 expect_has "--if-version" "status --if-version" status LUMO --
 expect_has "--force" "status --force" status LUMO --

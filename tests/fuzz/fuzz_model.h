@@ -12,7 +12,8 @@
 
 #include "src/core/model.h"
 
-typedef int (*import_fn)(struct model *, const char *, bool, size_t[ENT_COUNT]);
+typedef int (*import_fn)(struct model *, const char *,
+			 const struct import_options *, struct import_counts *);
 typedef int (*export_fn)(struct model *, FILE *);
 
 /* An anonymous file in memory that the model reads by its name. */
@@ -64,12 +65,12 @@ fuzz_file_with(const void *data, size_t len)
 static void
 fuzz_model_open(struct model *m, const char *fixture)
 {
-	size_t counts[ENT_COUNT];
+	struct import_counts counts;
 
 	if (model_open(m, ":memory:", MODEL_CREATE) != ERR_OK)
 		fuzz_fail("opening :memory: (%s)", m->err.message);
 	if (fixture && model_import_json(m, fuzz_file_with(fixture, strlen(fixture)),
-					 false, counts) != ERR_OK)
+					 NULL, &counts) != ERR_OK)
 		fuzz_fail("importing the fixture (%s)", m->err.message);
 }
 
@@ -130,7 +131,7 @@ fuzz_import(const uint8_t *data, size_t size, import_fn import,
 {
 	struct model a, b;
 	struct error err;
-	size_t counts[ENT_COUNT];
+	struct import_counts counts;
 	char *before, *after, *again, *out, *back;
 	const char *path;
 	int rc;
@@ -138,7 +139,7 @@ fuzz_import(const uint8_t *data, size_t size, import_fn import,
 	fuzz_model_open(&a, fixture);
 	path = fuzz_file_with(data, size);
 	before = fuzz_export(&a, model_export_json);
-	rc = import(&a, path, false, counts);
+	rc = import(&a, path, NULL, &counts);
 	err = a.err;   /* an export clears it */
 	after = fuzz_export(&a, model_export_json);
 	if (rc != ERR_OK) {
@@ -147,7 +148,7 @@ fuzz_import(const uint8_t *data, size_t size, import_fn import,
 		fuzz_same("a failed import writes nothing", before, after);
 		goto out;
 	}
-	if ((rc = import(&a, path, false, counts)) != ERR_OK)
+	if ((rc = import(&a, path, NULL, &counts)) != ERR_OK)
 		fuzz_fail("a second import succeeds (%s)", a.err.message);
 	again = fuzz_export(&a, model_export_json);
 	fuzz_same("a second import writes nothing", after, again);
@@ -157,7 +158,7 @@ fuzz_import(const uint8_t *data, size_t size, import_fn import,
 	fuzz_finnish(true);
 	fuzz_model_open(&b, fixture);
 	path = fuzz_file_with(out, strlen(out));
-	if (import(&b, path, false, counts) != ERR_OK)
+	if (import(&b, path, NULL, &counts) != ERR_OK)
 		fuzz_fail("an export imports into a fresh database (%s)",
 			  b.err.message);
 	back = fuzz_export(&b, export);

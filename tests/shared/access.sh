@@ -48,9 +48,17 @@ as "$alice" add YHTEINEN "Yhteinen hanke" budget=100
 expect_rc 0 "alice adds a project"
 [ -e "$db-wal" ] || fail "no -wal file after a write (the test means to cover it)"
 
-# Before any grant the reader is refused.
+# Before any grant the reader is refused, told which group shares the
+# database and what to ask for, never a bare "Permission denied".
 as "$reader" list
-[ "$rc" -ne 0 ] || fail "the reader could read before the grant"
+expect_rc 1 "the reader before the grant"
+expect_err "is shared by group $group" "names the group"
+expect_err "usermod -aG $group $reader" "says how to join it"
+expect_err "salkku access grant read $reader" "or how to get read access"
+# The terminal interface says the same (it used to say "cannot create").
+as "$reader" </dev/null
+expect_err "is shared by group $group" "the TUI path names the group"
+printf '%s\n' "$err" | grep -q "cannot create" && fail "the TUI path said cannot create"
 
 # The manual's order: the files exist, then access is granted.
 SALKKU_DB="$db" run_salkku access grant read "$reader"
@@ -65,6 +73,23 @@ as "$alice" set YHTEINEN budget=200
 expect_rc 0 "alice still writes"
 as "$reader" show YHTEINEN
 expect_out "200" "the reader sees alice's new budget"
+
+# A stock SQLite tool closing the database removes -wal and -shm: the
+# reader, who may not make them, is told so and how it mends; a
+# writer's session makes them again, for the group.
+rm -f "$db-wal" "$db-shm"
+as "$reader" list
+expect_rc 6 "the reader without -wal and -shm"
+expect_err "-wal and -shm files are gone" "says what happened"
+expect_err "member of its group" "and how it mends"
+as "$alice" list
+expect_rc 0 "a writer opens the database"
+for f in "$db-wal" "$db-shm"; do
+	m=$(stat -c '%a %G' "$f" 2>/dev/null)
+	[ "$m" = "660 $group" ] || fail "$f is '$m' after the writer, expected '660 $group'"
+done
+as "$reader" list
+expect_rc 0 "the reader reads again"
 
 SALKKU_DB="$db" run_salkku access list
 expect_rc 0 "access list"

@@ -42,7 +42,7 @@ in_db=$(printf '%s\n' "$out" | grep -c '"body": "taustakirjoitus ')
 # A change after the backup makes the database newer: restore refuses.
 run_salkku set OT budget=123
 run_salkku restore "$TEST_TMP/backup5.db"
-expect_rc 4 "restore over newer changes"
+expect_rc 5 "restore over newer changes"
 expect_err "force" "the refusal says how to restore anyway"
 run_salkku show OT --format json
 expect_out '"budget": 12300' "the refused restore changed nothing"

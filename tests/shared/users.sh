@@ -105,6 +105,37 @@ done
 as "$alice" set YHTEINEN budget=500
 expect_rc 0 "alice still writes after the reader"
 
+# Backups are the team's: an ordinary rollback-journal file, readable
+# by the group (never by others), that another member can check, back
+# up over and restore, also from a place where he may not write.
+as "$alice" backup "$shared_root/portfolio/backup.db"
+expect_rc 0 "alice backs up"
+m=$(stat -c '%a %G' "$shared_root/portfolio/backup.db")
+[ "$m" = "640 $group" ] || fail "the backup is '$m', expected '640 $group'"
+[ "$(od -An -tu1 -j18 -N2 "$shared_root/portfolio/backup.db" | tr -s ' ')" = " 1 1" ] ||
+	fail "the backup is not a rollback-journal file"
+as "$bob" --db "$shared_root/portfolio/backup.db" --read-only check
+expect_rc 0 "bob checks alice's backup read-only"
+as "$bob" backup "$shared_root/portfolio/backup.db"
+expect_rc 0 "bob backs up over alice's backup"
+mkdir "$shared_root/readonly" && cp "$shared_root/portfolio/backup.db" "$shared_root/readonly/" &&
+	chgrp -R "$group" "$shared_root/readonly" && chmod 750 "$shared_root/readonly" &&
+	chmod 640 "$shared_root/readonly/backup.db" || fail "a read-only place"
+as "$bob" restore "$shared_root/readonly/backup.db" --force
+expect_rc 0 "bob restores from a place where he may not write"
+ls "$shared_root/readonly" | grep -q -- '-wal\|-shm\|-journal' &&
+	fail "restore left files beside a read-only backup"
+as "$reader" restore "$shared_root/portfolio/backup.db"
+[ "$rc" -ne 3 ] || fail "an unreadable backup was called missing"
+expect_err "Permission denied|read-only|may only read" "the real reason"
+
+# init --force never removes a database set up for the group.
+SALKKU_DB="$db" run_salkku init --force
+expect_rc 2 "init --force on a shared database"
+expect_err "is shared with group $group" "says why"
+as "$alice" show YHTEINEN
+expect_rc 0 "the shared database is still there"
+
 # A misconfigured shared directory is found before opening.
 chmod g-s "$shared_root/portfolio"
 as "$alice" list

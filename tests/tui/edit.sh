@@ -98,6 +98,8 @@ tui_type "15.12.2023"
 tui_keys Enter
 tui_expect "in 25 days" "the deadline shows how far it is"
 tui_keys x
+tui_expect "Done on:" "x asks when it was done"
+tui_keys Enter
 tui_expect "✓ done" "x marks it done"
 
 # Delete, naming what goes, and undo.

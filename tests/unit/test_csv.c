@@ -234,6 +234,11 @@ test_write(void **state)
 	assert_string_equal(s, "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","
 			    "'+358,'-5,'@SUM(A1),'\tx,''=x,'plain\r\n");
 	free(s);
+	/* A ';' is quoted in a ',' file too: the reader guesses the
+	 * separator from the first line (a fuzz finding). */
+	s = written(1, (const char *const[]){ ";#" });
+	assert_string_equal(s, "\";#\"\r\n");
+	free(s);
 }
 
 /* Whatever is written reads back as it was. */

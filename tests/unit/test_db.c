@@ -188,6 +188,40 @@ test_open_file(void **state)
 	assert_int_equal(db_open(f->dir, 0, &db, &err), ERR_DATABASE);
 }
 
+/* A file deleted or replaced under an open connection takes no more
+ * writes: they would be lost with it. */
+static void
+test_file_replaced(void **state)
+{
+	struct files *f = *state;
+	struct db *db = NULL, *other = NULL;
+	struct error err;
+	char *moved = fx_path(f->dir, "moved.db");
+
+	assert_int_equal(db_open(f->path, DB_CREATE, &db, &err), ERR_OK);
+	assert_int_equal(db_file_check(db, &err), ERR_OK);
+	assert_false(db_file_gone(db));
+	db_close(&db);
+	/* (Another process's connection is seen: tests/tui/file-gone.sh.
+	 * This process's own is not, by the nature of POSIX locks.) */
+	assert_int_equal(db_file_user(f->path), 0);
+
+	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
+	/* Another file under the same name. */
+	assert_int_equal(rename(f->path, moved), 0);
+	assert_int_equal(db_open(f->path, DB_CREATE, &other, &err), ERR_OK);
+	db_close(&other);
+	assert_true(db_file_gone(db));
+	assert_int_equal(db_begin(db, &err), ERR_DATABASE);
+	assert_non_null(strstr(err.message, "was replaced by another file"));
+	/* Deleted outright. */
+	assert_int_equal(unlink(f->path), 0);
+	assert_int_equal(db_begin(db, &err), ERR_DATABASE);
+	assert_non_null(strstr(err.message, "was deleted"));
+	db_close(&db);
+	free(moved);
+}
+
 static void
 test_refuse_foreign(void **state)
 {
@@ -266,12 +300,19 @@ test_migrate_from_1(void **state)
 	struct record *p, *o, *n;
 	struct project_rows rows = { 0 };
 	struct project_query q = { .text = "maksatukset" };
+	char sql[512];
 
 	assert_int_equal(db_open_at_version(f->path, 1, &db, &err), ERR_OK);
 	assert_int_equal(db_schema_version(db), 1);
 	p = fx_project(db, "LUMO", "Lastensuojelun uudistaminen", "closed");
 	o = fx_org(db, "Itä-Suomen sosiaalialan osaamiskeskus", "ISO");
-	record_free((struct record *[]){ fx_role(db, p, o, "administrator") });
+	/* As schema 1 wrote a role: the store writes today's columns. */
+	snprintf(sql, sizeof sql, "INSERT INTO project_role (uuid, version, "
+		 "updated_at, updated_by, project, organisation, role) VALUES "
+		 "('00000000-0000-4000-8000-0000000000aa', 1, "
+		 "'2024-01-15T09:41:00Z', 'test', '%s', '%s', 'administrator')",
+		 p->uuid, o->uuid);
+	assert_int_equal(db_exec(db, sql, &err), ERR_OK);
 	n = fx_note(db, p, "2023-12-15", "Viimeiset maksatukset saapuivat");
 	db_close(&db);
 
@@ -281,7 +322,7 @@ test_migrate_from_1(void **state)
 
 	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
 	assert_int_equal(db_schema_version(db), db_schema_latest());
-	assert_int_equal(fx_count(db, "SELECT count(*) FROM change_log"), 4);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM change_log"), 3);
 	assert_int_equal(fx_count(db, "SELECT count(*) FROM presence"), 0);
 	/* The full-text index was filled from the data already there. */
 	assert_int_equal(store_project_list(db, &q, &rows, &err), ERR_OK);
@@ -306,17 +347,107 @@ test_migrate_from_1(void **state)
 	/* An index another analyser made is made again when opened. */
 	assert_int_equal(fx_count(db, "SELECT count(*) FROM fts_analyser"), 1);
 	assert_int_equal(db_exec(db, "UPDATE fts_analyser SET name = 'x';"
-			 "DELETE FROM project_fts", &err), ERR_OK);
+			 "DELETE FROM project_words", &err), ERR_OK);
 	db_close(&db);
 	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
 	assert_int_equal(fx_count(db, "SELECT count(*) FROM fts_analyser "
 				      "WHERE name != 'x'"), 1);
-	assert_int_equal(fx_count(db, "SELECT count(*) FROM project_fts"), 1);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM project_words"), 1);
+	assert_int_equal(db_check(db, NULL, NULL, &err), ERR_OK);
+	/* A write in plain SQL, as another tool's, leaves the project to
+	 * refresh; the next search does. */
+	assert_int_equal(db_exec(db, "UPDATE project SET description = "
+				 "'Lastensuojelun sijaishuollon malli'", &err),
+			 ERR_OK);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM words_pending"), 1);
+	q.text = "lastensuojelun";
+	assert_int_equal(store_project_list(db, &q, &rows, &err), ERR_OK);
+	assert_int_equal(rows.count, 1);
+	project_rows_clear(&rows);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM words_pending"), 0);
 	assert_int_equal(db_check(db, NULL, NULL, &err), ERR_OK);
 	db_close(&db);
 	record_free(&p);
 	record_free(&o);
 	record_free(&n);
+}
+
+/* Migration 7 drops the collations: the keys of the rows already there
+ * are filled, uniqueness without case and the Nordic order hold, the
+ * triggers' SQL computes salkku's keys, and the schema names no
+ * collation. */
+static void
+test_migrate_to_plain(void **state)
+{
+	struct files *f = *state;
+	struct db *db = NULL;
+	struct error err;
+	struct record *p, *q, *o, *x = NULL;
+	struct project_rows rows = { 0 };
+	struct project_query pq = { .sort = SORT_CODE };
+
+	assert_int_equal(db_open_at_version(f->path, DB_SCHEMA_PLAIN - 1, &db,
+					    &err), ERR_OK);
+	p = fx_project(db, "ÄLY", "Älykäs", NULL);
+	q = fx_project(db, "ZETA", "Zeta", NULL);
+	o = fx_org(db, "Åbo Akademi", "ÅA");
+	db_close(&db);
+
+	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM sqlite_master "
+				  "WHERE sql LIKE '%COLLATE%'"), 0);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM project WHERE "
+				  "code_key IS NULL OR code_sort IS NULL "
+				  "OR name_sort IS NULL"), 0);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM meta WHERE "
+				  "key = 'schema_version' AND value = "
+				  "(SELECT user_version FROM pragma_user_version)"), 1);
+	assert_int_equal(store_project_by_code(db, "äly", &x, &err), ERR_OK);
+	record_free(&x);
+	assert_int_equal(store_find_organisation(db, "åa", &x, &err), ERR_OK);
+	record_free(&x);
+	assert_int_equal(store_project_list(db, &pq, &rows, &err), ERR_OK);
+	assert_int_equal(rows.count, 2);
+	assert_string_equal(rows.items[0].code, "ZETA");
+	assert_string_equal(rows.items[1].code, "ÄLY");
+	project_rows_clear(&rows);
+	/* The triggers' keys are salkku's, character by character. */
+	{
+		sqlite3_stmt *st = NULL;
+
+		assert_int_equal(sqlite3_prepare_v2(db->sql, db_key_sql_check, -1,
+						    &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+		sqlite3_finalize(st);
+	}
+	assert_int_equal(db_check(db, NULL, NULL, &err), ERR_OK);
+	db_close(&db);
+	record_free(&p);
+	record_free(&q);
+	record_free(&o);
+}
+
+/* Looking a project up by code reads the unique index, as it did
+ * through the collation. */
+static void
+test_code_lookup_plan(void **state)
+{
+	struct db *db = fx_open();
+	sqlite3_stmt *st = NULL;
+	bool found = false;
+
+	(void)state;
+	assert_int_equal(sqlite3_prepare_v2(db->sql, "EXPLAIN QUERY PLAN "
+					    "SELECT uuid FROM project WHERE "
+					    "code_key = salkku_fold_key(?1)",
+					    -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (strstr((const char *)sqlite3_column_text(st, 3),
+			   "USING INDEX project_code_unique"))
+			found = true;
+	sqlite3_finalize(st);
+	assert_true(found);
+	db_close(&db);
 }
 
 static void
@@ -326,6 +457,51 @@ collect(const char *problem, void *arg)
 
 	assert_non_null(problem);
 	(*n)++;
+}
+
+
+/* Migration 5 carries the money over: a line of a one-year project is
+ * for that year, a "funding line" from an organisation working in the
+ * project becomes its co-financing, "(lähes)" becomes a precision. */
+static void
+test_migrate_money(void **state)
+{
+	struct files *f = *state;
+	struct db *db = NULL;
+	struct error err;
+
+	assert_int_equal(db_open_at_version(f->path, 4, &db, &err), ERR_OK);
+#define META(id, uuid) id ", '" uuid "', 1, '2024-01-01T00:00:00Z', 'test', "
+	assert_int_equal(db_exec(db,
+		"INSERT INTO organisation VALUES (" META("1", "00000000-0000-4000-8000-000000000001")
+		"'ISO', NULL, 'competence_centre', NULL, NULL);"
+		"INSERT INTO organisation VALUES (" META("2", "00000000-0000-4000-8000-000000000002")
+		"'STM', NULL, 'ministry', NULL, NULL);"
+		"INSERT INTO project (id, uuid, version, updated_at, updated_by, code, "
+		"name, status, planned_start, planned_end) VALUES ("
+		META("1", "00000000-0000-4000-8000-000000000003")
+		"'P', 'P', 'active', '2023-01-01', '2023-12-31');"
+		"INSERT INTO project_role VALUES (" META("1", "00000000-0000-4000-8000-000000000004")
+		"'00000000-0000-4000-8000-000000000003', "
+		"'00000000-0000-4000-8000-000000000001', 'administrator', NULL, NULL);"
+		"INSERT INTO funding VALUES (" META("1", "00000000-0000-4000-8000-000000000005")
+		"'00000000-0000-4000-8000-000000000003', "
+		"'00000000-0000-4000-8000-000000000001', 'omarahoitus', NULL, 100000, NULL, NULL);"
+		"INSERT INTO funding VALUES (" META("2", "00000000-0000-4000-8000-000000000006")
+		"'00000000-0000-4000-8000-000000000003', "
+		"'00000000-0000-4000-8000-000000000002', NULL, NULL, 400000, NULL, NULL);"
+		"INSERT INTO outcome VALUES (" META("1", "00000000-0000-4000-8000-000000000007")
+		"'00000000-0000-4000-8000-000000000003', 'Koulutetut (lähes)', 400000, "
+		"NULL, NULL);", &err), ERR_OK);
+#undef META
+	db_close(&db);
+	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM funding"), 1);
+	assert_int_equal(fx_count(db, "SELECT year FROM funding"), 2023);
+	assert_int_equal(fx_count(db, "SELECT cofinancing FROM project_role"), 100000);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM outcome WHERE "
+				  "label = 'Koulutetut' AND precision = 'nearly'"), 1);
+	db_close(&db);
 }
 
 static void
@@ -343,8 +519,9 @@ test_check(void **state)
 	assert_int_equal(sqlite3_exec(db->sql, "DROP TRIGGER project_fts_update;"
 				      "UPDATE project SET name = 'Toinen'",
 				      NULL, NULL, NULL), SQLITE_OK);
+	/* The stale row, and the trigger missing from the schema. */
 	assert_int_equal(db_check(db, collect, &n, &err), ERR_DATABASE);
-	assert_int_equal(n, 1);
+	assert_int_equal(n, 2);
 	/* A reference to nothing. */
 	assert_int_equal(sqlite3_exec(db->sql, "PRAGMA foreign_keys = OFF;"
 				      "INSERT INTO note (uuid, version, updated_at, "
@@ -355,9 +532,46 @@ test_check(void **state)
 			 SQLITE_OK);
 	n = 0;
 	assert_int_equal(db_check(db, collect, &n, &err), ERR_DATABASE);
-	assert_int_equal(n, 2);
+	assert_int_equal(n, 3);
 	record_free(&p);
 	db_close(&db);
+}
+
+/* Damage integrity_check cannot see: each is one problem. */
+static void
+test_check_schema_and_rows(void **state)
+{
+	static const char *const damage[] = {
+		"DROP INDEX project_budget",
+		"CREATE INDEX project_website ON project(website)",
+		"DROP TRIGGER note_fts_insert;"
+		"CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN "
+		"SELECT 1; END",
+		"CREATE TABLE gadget (x)",
+		"UPDATE project SET version = 0",
+		"UPDATE project SET version = 9007199254740993",
+		"UPDATE project SET version = 'x'",
+		"INSERT INTO change_log (uuid, at, who, action, entity, "
+		"record_uuid) VALUES ('00000000-0000-4000-8000-000000000009', "
+		"'2024-01-01T00:00:00Z', 'x', 'update', 'gadget', "
+		"'00000000-0000-4000-8000-000000000008')",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof damage / sizeof damage[0]; i++) {
+		struct db *db = fx_open();
+		struct record *p = fx_project(db, "LUMO", "Lumo", NULL);
+		struct error err;
+		int n = 0;
+
+		assert_int_equal(sqlite3_exec(db->sql, damage[i], NULL, NULL,
+					      NULL), SQLITE_OK);
+		assert_int_equal(db_check(db, collect, &n, &err), ERR_DATABASE);
+		if (n != 1)
+			fail_msg("%s: %d problems", damage[i], n);
+		record_free(&p);
+		db_close(&db);
+	}
 }
 
 static void
@@ -371,9 +585,16 @@ test_backup(void **state)
 
 	assert_int_equal(db_open(f->path, DB_CREATE, &db, &err), ERR_OK);
 	record_free((struct record *[]){ fx_project(db, "LUMO", "Lumo", NULL) });
+	/* Private, or readable by the group as the database is; never by
+	 * others; and a rollback-journal file, not WAL. */
+	assert_int_equal(chmod(f->path, 0600), 0);
 	assert_int_equal(db_backup(db, copy, &err), ERR_OK);
 	assert_int_equal(stat(copy, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(chmod(f->path, 0640), 0);
+	assert_int_equal(db_backup(db, copy, &err), ERR_OK);
+	assert_int_equal(stat(copy, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0640);
 	/* Over an older backup: fine; over anything else: refused. */
 	record_free((struct record *[]){ fx_project(db, "OT", "OT", NULL) });
 	assert_int_equal(db_backup(db, copy, &err), ERR_OK);
@@ -441,10 +662,15 @@ main(void)
 		cmocka_unit_test(test_open_memory),
 		cmocka_unit_test(test_schema_matches_entities),
 		cmocka_unit_test_setup_teardown(test_open_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_file_replaced, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_foreign, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuse_newer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_from_1, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_to_plain, setup, teardown),
+		cmocka_unit_test(test_code_lookup_plan),
 		cmocka_unit_test(test_check),
+		cmocka_unit_test(test_check_schema_and_rows),
+		cmocka_unit_test_setup_teardown(test_migrate_money, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy_and_data_version, setup, teardown),
 	};

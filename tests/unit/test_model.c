@@ -218,15 +218,15 @@ test_status_follows_the_workflow(void **state)
 	struct record_list history = { 0 };
 
 	assert_int_equal(model_insert(m, p), ERR_OK);
-	assert_int_equal(model_set_status(m, p, "bogus", NULL, NULL, false), ERR_INVALID);
-	assert_int_equal(model_set_status(m, p, "active", NULL, NULL, false), ERR_INVALID);
+	assert_int_equal(model_set_status(m, p, "bogus", NULL, NULL, false, DEADLINES_REFUSE), ERR_INVALID);
+	assert_int_equal(model_set_status(m, p, "active", NULL, NULL, false, DEADLINES_REFUSE), ERR_INVALID);
 	assert_non_null(strstr(m->err.message, "preparing"));
 	assert_string_equal(record_text(p, PROJECT_STATUS), "idea");
-	assert_int_equal(model_set_status(m, p, "preparing", "1.9.2023", "hakuun", false), ERR_OK);
+	assert_int_equal(model_set_status(m, p, "preparing", "1.9.2023", "hakuun", false, DEADLINES_REFUSE), ERR_OK);
 	assert_string_equal(record_text(p, PROJECT_STATUS), "preparing");
-	assert_int_equal(model_set_status(m, p, "active", "2023-10-01", "aloitettiin", true), ERR_OK);
+	assert_int_equal(model_set_status(m, p, "active", "2023-10-01", "aloitettiin", true, DEADLINES_REFUSE), ERR_OK);
 	assert_string_equal(record_text(p, PROJECT_ACTUAL_START), "2023-10-01");
-	assert_int_equal(model_set_status(m, p, "closed", "31.2.2024", NULL, true), ERR_INVALID);
+	assert_int_equal(model_set_status(m, p, "closed", "31.2.2024", NULL, true, DEADLINES_REFUSE), ERR_INVALID);
 	assert_string_equal(m->err.field, "date");
 
 	assert_int_equal(model_children(m, entities[ENT_STATUS_CHANGE], p->uuid,

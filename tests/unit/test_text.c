@@ -280,6 +280,55 @@ test_collate_nordic(void **state)
 	assert_int_equal(collate("漢字", "Öljy"), 1);
 }
 
+/* The sort key's byte order is text_collate's order, for every pair. */
+static void
+test_sort_key(void **state)
+{
+	static const char *const words[] = {
+		"Ähtäri", "Zeta", "Öljy", "Äijä", "Åbo", "åbo", "Ærø", "Øst",
+		"Über", "Yz", "Xylo", "Élise", "Emil", "Çedille", "Cz", "Šakki",
+		"Sz", "5 hanketta", "aapinen", "2023", "2024", "Kansa koulu",
+		"Kansa-koulu", "kansa", "漢字", "ABC", "abc", "äijä", "Äble",
+		"Æble", "", "a", "a\xff", "a\xfe", "a~", "a{", "a|b", "Ÿ", "ÿ",
+		"Ωmega", "Жук", "€uro", "a\tb",
+	};
+	size_t n = sizeof words / sizeof words[0];
+
+	(void)state;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			char *a = text_sort_key(words[i], strlen(words[i]));
+			char *b = text_sort_key(words[j], strlen(words[j]));
+
+			assert_non_null(a);
+			assert_non_null(b);
+			if (sign(strcmp(a, b)) != collate(words[i], words[j]))
+				fail_msg("%s / %s: keys %s / %s", words[i], words[j],
+					 a, b);
+			free(a);
+			free(b);
+		}
+}
+
+static void
+test_fold_key(void **state)
+{
+	static const char *const pairs[][2] = {
+		{ "ÄLY", "äly" }, { "X1", "x1" }, { "Ÿ", "ÿ" }, { "ŁÓDŹ", "łódź" },
+		{ "ΩMEGA", "ωmega" }, { "ЁЖ", "ёж" }, { "a\xff", "a\xff" },
+		{ "ß", "ß" }, { "", "" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		char *k = text_fold_key(pairs[i][0], strlen(pairs[i][0]));
+
+		assert_non_null(k);
+		assert_string_equal(k, pairs[i][1]);
+		free(k);
+	}
+}
+
 static void
 test_collate_ties(void **state)
 {
@@ -344,6 +393,8 @@ main(void)
 		cmocka_unit_test(test_pad),
 		cmocka_unit_test(test_collate_nordic),
 		cmocka_unit_test(test_collate_ties),
+		cmocka_unit_test(test_sort_key),
+		cmocka_unit_test(test_fold_key),
 		cmocka_unit_test(test_collate_total_order),
 	};
 

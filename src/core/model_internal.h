@@ -1,0 +1,16 @@
+/* model_internal.h — what the model's own files share and nobody else
+ * calls: steps of a transaction that another model call holds. */
+#ifndef SALKKU_MODEL_INTERNAL_H
+#define SALKKU_MODEL_INTERNAL_H
+
+#include "model.h"
+
+/* Inside model_set_status's transaction: settles the open deadlines of
+ * project, which moves to final status `to` on date (ISO) for reason
+ * (may be NULL), by policy.  DEADLINES_REFUSE with open deadlines is
+ * ERR_INVALID listing them. */
+int model_close_deadlines(struct model *m, const struct record *project,
+			  const char *to, const char *date, const char *reason,
+			  enum deadline_policy policy);
+
+#endif

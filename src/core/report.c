@@ -1,0 +1,1277 @@
+/* report.c — computes the report's tables from the model. */
+#include "config.h"
+
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "money.h"
+#include "src/base/entity_fields.h"
+#include "src/base/i18n.h"
+
+/* ---- tables ------------------------------------------------------- */
+
+static void
+table_define(struct report_table *t, const char *id, const char *title,
+	     size_t ncols, const char *const *headers,
+	     const enum report_type *types)
+{
+	t->id = id;
+	t->title = title;
+	t->ncols = ncols;
+	for (size_t i = 0; i < ncols; i++) {
+		t->headers[i] = headers[i];
+		t->types[i] = types[i];
+	}
+}
+
+/* A new row of null cells of the column types; NULL when out of memory. */
+static struct report_cell *
+table_row(struct report_table *t)
+{
+	struct report_cell *row;
+
+	if (t->nrows == t->capacity) {
+		size_t cap = t->capacity ? t->capacity * 2 : 16;
+		struct report_cell *cells = realloc(t->cells,
+						    cap * t->ncols * sizeof *cells);
+
+		if (!cells)
+			return NULL;
+		t->cells = cells;
+		t->capacity = cap;
+	}
+	row = &t->cells[t->nrows++ * t->ncols];
+	for (size_t i = 0; i < t->ncols; i++)
+		row[i] = (struct report_cell){ .type = t->types[i], .null = true };
+	return row;
+}
+
+static void
+cell_num(struct report_cell *c, int64_t v)
+{
+	c->null = false;
+	c->num = v;
+}
+
+static void
+cell_sum(struct report_cell *c, const struct money_sum *s)
+{
+	if (s->any && !s->overflow)
+		cell_num(c, s->cents);
+}
+
+/* Copies text in; false when out of memory. */
+static bool
+cell_text(struct report_cell *c, const char *text)
+{
+	if (!text)
+		return true;
+	if (!(c->text = strdup(text)))
+		return false;
+	c->null = false;
+	return true;
+}
+
+static void
+cell_field(struct report_cell *c, const struct record *rec, int field,
+	   bool *oom)
+{
+	const struct value *v = &rec->v[field];
+
+	if (v->null)
+		return;
+	if (field_type_numeric(rec->def->fields[field].type))
+		cell_num(c, v->num);
+	else if (!cell_text(c, v->text))
+		*oom = true;
+}
+
+const struct report_cell *
+report_cell(const struct report_table *t, size_t row, size_t col)
+{
+	return &t->cells[row * t->ncols + col];
+}
+
+static void
+table_free(struct report_table *t)
+{
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i].text);
+	free(t->cells);
+	t->cells = NULL;
+	t->nrows = t->capacity = 0;
+}
+
+void
+report_free(struct report *r)
+{
+	for (size_t i = 0; i < RTAB_COUNT; i++)
+		table_free(&r->tables[i]);
+	free(r->centre);
+	free(r->funder);
+	r->centre = r->funder = NULL;
+}
+
+/* ---- text of cells ------------------------------------------------ */
+
+/* Digits of v grouped by three with sep (Finnish: a space). */
+static void
+group(char *buf, size_t size, unsigned long long v, const char *sep)
+{
+	char digits[32];
+	size_t n, o = 0;
+
+	n = (size_t)snprintf(digits, sizeof digits, "%llu", v);
+	for (size_t i = 0; i < n && o + 4 < size; i++) {
+		if (i && (n - i) % 3 == 0)
+			for (const char *s = sep; *s && o + 1 < size; s++)
+				buf[o++] = *s;
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+}
+
+static char *
+number_text(char *buf, size_t size, int64_t hundredths, enum fmt_style st)
+{
+	uint64_t mag = hundredths < 0 ? (uint64_t)0 - (uint64_t)hundredths
+				      : (uint64_t)hundredths;
+	char whole[40];
+	unsigned frac = (unsigned)(mag % 100);
+	const char *sign = hundredths < 0 ? "-" : "";
+
+	if (st == FMT_ISO)
+		return format_hundredths(buf, size, hundredths, st);
+	group(whole, sizeof whole, mag / 100, st == FMT_FINNISH ? " " : ",");
+	if (!frac)
+		snprintf(buf, size, "%s%s", sign, whole);
+	else if (frac % 10 == 0)
+		snprintf(buf, size, "%s%s%c%u", sign, whole,
+			 st == FMT_FINNISH ? ',' : '.', frac / 10);
+	else
+		snprintf(buf, size, "%s%s%c%02u", sign, whole,
+			 st == FMT_FINNISH ? ',' : '.', frac);
+	return buf;
+}
+
+char *
+report_cell_text(const struct report_cell *c, char *buf, size_t size,
+		 enum fmt_style st)
+{
+	if (c->null) {
+		snprintf(buf, size, "%s", "");
+		return buf;
+	}
+	switch (c->type) {
+	case RT_MONEY:
+		return format_money(buf, size, c->num, st);
+	case RT_COUNT:
+		return number_text(buf, size, c->num * 100, st);
+	case RT_HUNDREDTHS: {
+		char n[64];
+
+		number_text(n, sizeof n, c->num, st);
+		if (c->approx && c->text)
+			snprintf(buf, size, "%s %s", c->text, n);
+		else
+			snprintf(buf, size, "%s", n);
+		return buf;
+	}
+	case RT_DATE:
+		return format_date(buf, size, c->text, st);
+	case RT_YEAR:
+		snprintf(buf, size, "%lld", (long long)c->num);
+		return buf;
+	case RT_TEXT:
+		break;
+	}
+	snprintf(buf, size, "%s", c->text ? c->text : "");
+	return buf;
+}
+
+char *
+report_title(const struct report *r, char *buf, size_t size,
+	     enum fmt_style st)
+{
+	char a[32], b[32];
+	const char *who = r->centre ? r->centre : _("The portfolio");
+
+	if (r->year)
+		snprintf(buf, size, _("%s in %d"), who, r->year);
+	else
+		snprintf(buf, size, _("%s, %s–%s"), who,
+			 format_date(a, sizeof a, r->from, st),
+			 format_date(b, sizeof b, r->to, st));
+	return buf;
+}
+
+/* ---- what the report reads ---------------------------------------- */
+
+/* One project active in the period, with its records. */
+struct item {
+	struct record *p;
+	struct record_list roles, funding, history, deadlines, outcomes;
+};
+
+struct build {
+	struct model *m;
+	struct report *r;
+	const char *centre_uuid;    /* or NULL */
+	const char *funder_uuid;    /* or NULL */
+	struct item *items;
+	size_t nitems;
+	enum fmt_style st;
+	bool oom;
+};
+
+static bool
+in_period(const struct report *r, const char *date)
+{
+	return date && strcmp(date, r->from) >= 0 && strcmp(date, r->to) <= 0;
+}
+
+static int
+year_of(const char *date)
+{
+	return date && strlen(date) >= 4 ? atoi(date) : 0;
+}
+
+static int
+load_item(struct model *m, const char *uuid, struct item *it)
+{
+	static const struct {
+		enum entity_kind kind;
+		size_t offset;
+	} lists[] = {
+		{ ENT_ROLE, offsetof(struct item, roles) },
+		{ ENT_FUNDING, offsetof(struct item, funding) },
+		{ ENT_STATUS_CHANGE, offsetof(struct item, history) },
+		{ ENT_DEADLINE, offsetof(struct item, deadlines) },
+		{ ENT_OUTCOME, offsetof(struct item, outcomes) },
+	};
+	int rc;
+
+	if ((rc = model_project(m, uuid, &it->p)))
+		return rc;
+	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+		if ((rc = model_children(m, entities[lists[i].kind], uuid,
+					 (struct record_list *)((char *)it +
+								lists[i].offset))))
+			return rc;
+	return ERR_OK;
+}
+
+static void
+item_free(struct item *it)
+{
+	record_free(&it->p);
+	record_list_clear(&it->roles);
+	record_list_clear(&it->funding);
+	record_list_clear(&it->history);
+	record_list_clear(&it->deadlines);
+	record_list_clear(&it->outcomes);
+}
+
+/* The competence centre with roles in most projects: whose report it
+ * is when none is named. */
+struct centre_count {
+	const struct record_list *orgs;
+	size_t *counts;
+};
+
+static int
+count_role(struct record **rec, void *arg)
+{
+	struct centre_count *cc = arg;
+	const char *org = record_text(*rec, ROLE_ORGANISATION);
+
+	for (size_t i = 0; org && i < cc->orgs->count; i++)
+		if (!strcmp(cc->orgs->items[i]->uuid, org))
+			cc->counts[i]++;
+	return 0;
+}
+
+static int
+find_centre(struct model *m, const char *typed, struct record **out)
+{
+	struct record_list orgs = { 0 };
+	struct centre_count cc = { &orgs, NULL };
+	size_t best = 0;
+	int rc;
+
+	if (typed)
+		return model_organisation(m, typed, out);
+	if ((rc = model_organisations(m, &orgs)))
+		return rc;
+	if (!(cc.counts = calloc(orgs.count + 1, sizeof *cc.counts))) {
+		record_list_clear(&orgs);
+		return error_set(&m->err, ERR_FAILED, NULL, _("out of memory"));
+	}
+	rc = model_each(m, entities[ENT_ROLE], count_role, &cc);
+	for (size_t i = 0; rc == ERR_OK && i < orgs.count; i++) {
+		const char *kind = record_text(orgs.items[i], ORG_KIND);
+
+		if (kind && !strcmp(kind, "competence_centre") &&
+		    cc.counts[i] > best) {
+			best = cc.counts[i];
+			record_free(out);
+			if (!(*out = record_dup(orgs.items[i])))
+				rc = error_set(&m->err, ERR_FAILED, NULL,
+					       _("out of memory"));
+		}
+	}
+	free(cc.counts);
+	record_list_clear(&orgs);
+	return rc;
+}
+
+static char *
+org_label(struct model *m, const char *uuid)
+{
+	char *label = uuid ? model_ref_label(m, ENT_ORGANISATION, uuid) : NULL;
+
+	return label ? label : strdup(uuid ? uuid : "");
+}
+
+/* ---- the tables --------------------------------------------------- */
+
+static const char *
+status_label(const char *key)
+{
+	return key ? enum_label(project_statuses, key) : NULL;
+}
+
+/* The centre's roles in the project, "administrator, main implementer". */
+static char *
+centre_roles(const struct build *b, const struct item *it)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	if (!b->centre_uuid || !(f = open_memstream(&out, &len)))
+		return NULL;
+	for (size_t i = 0; i < it->roles.count; i++) {
+		const struct record *r = it->roles.items[i];
+
+		if (strcmp(record_text(r, ROLE_ORGANISATION), b->centre_uuid))
+			continue;
+		fprintf(f, "%s%s", ftell(f) ? ", " : "",
+			enum_label(role_kinds, record_text(r, ROLE_ROLE)));
+	}
+	fclose(f);
+	if (out && !*out) {
+		free(out);
+		out = NULL;
+	}
+	return out;
+}
+
+static bool
+centre_leads(const struct build *b, const struct item *it)
+{
+	for (size_t i = 0; b->centre_uuid && i < it->roles.count; i++) {
+		const struct record *r = it->roles.items[i];
+		const char *role = record_text(r, ROLE_ROLE);
+
+		if (!strcmp(record_text(r, ROLE_ORGANISATION), b->centre_uuid) &&
+		    (!strcmp(role, "administrator") ||
+		     !strcmp(role, "main_implementer")))
+			return true;
+	}
+	return false;
+}
+
+/* "applied → granted 1.5.2023; …": the status changes in the period. */
+static char *
+period_changes(const struct build *b, const struct item *it)
+{
+	char *out = NULL, date[32];
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+
+	if (!f)
+		return NULL;
+	for (size_t i = 0; i < it->history.count; i++) {
+		const struct record *s = it->history.items[i];
+		const char *from = record_text(s, STATUS_FROM);
+
+		if (!in_period(b->r, record_text(s, STATUS_DATE)))
+			continue;
+		fprintf(f, "%s", ftell(f) ? "; " : "");
+		if (from)
+			fprintf(f, "%s → ", status_label(from));
+		fprintf(f, "%s %s", status_label(record_text(s, STATUS_TO)),
+			format_date(date, sizeof date, record_text(s, STATUS_DATE),
+				    b->st));
+	}
+	fclose(f);
+	if (out && !*out) {
+		free(out);
+		out = NULL;
+	}
+	return out;
+}
+
+static void
+build_projects(struct build *b)
+{
+	static const enum report_type types[] = {
+		RT_TEXT, RT_TEXT, RT_TEXT, RT_TEXT, RT_DATE, RT_DATE, RT_TEXT,
+		RT_MONEY, RT_HUNDREDTHS,
+	};
+	const char *headers[] = {
+		_("Code"), _("Name"), _("Centre's role"), _("Status"), _("Start"),
+		_("End"), _("Changes in the period"), _("Budget"),
+		_("Person-years"),
+	};
+	struct report_table *t = &b->r->tables[RTAB_PROJECTS];
+
+	table_define(t, "projects", _("Projects active in the period"),
+		     9, headers, types);
+	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
+		const struct item *it = &b->items[i];
+		const struct record *p = it->p;
+		struct report_cell *row = table_row(t);
+		char *roles, *changes;
+
+		if (!row) {
+			b->oom = true;
+			return;
+		}
+		cell_field(&row[0], p, PROJECT_CODE, &b->oom);
+		cell_field(&row[1], p, PROJECT_NAME, &b->oom);
+		roles = centre_roles(b, it);
+		changes = period_changes(b, it);
+		b->oom |= !cell_text(&row[2], roles) ||
+			  !cell_text(&row[3], status_label(record_text(p, PROJECT_STATUS))) ||
+			  !cell_text(&row[6], changes);
+		free(roles);
+		free(changes);
+		cell_field(&row[4], p, p->v[PROJECT_ACTUAL_START].null
+				       ? PROJECT_PLANNED_START : PROJECT_ACTUAL_START,
+			   &b->oom);
+		cell_field(&row[5], p, p->v[PROJECT_ACTUAL_END].null
+				       ? PROJECT_PLANNED_END : PROJECT_ACTUAL_END,
+			   &b->oom);
+		cell_field(&row[7], p, PROJECT_BUDGET, &b->oom);
+		cell_field(&row[8], p, PROJECT_PERSON_YEARS, &b->oom);
+	}
+}
+
+static bool
+funder_wanted(const struct build *b, const struct record *f)
+{
+	return !b->funder_uuid ||
+	       !strcmp(record_text(f, FUNDING_FUNDER), b->funder_uuid);
+}
+
+/* The first date the project's history moved to status, or NULL. */
+static const char *
+history_date(const struct item *it, const char *status)
+{
+	for (size_t i = 0; i < it->history.count; i++)
+		if (!strcmp(record_text(it->history.items[i], STATUS_TO), status))
+			return record_text(it->history.items[i], STATUS_DATE);
+	return NULL;
+}
+
+enum decision { DECISION_PENDING, DECISION_GRANTED, DECISION_REJECTED };
+
+/* What was decided on a funding line, and when: its grant when one is
+ * recorded (0: rejected), else what the project's history says. */
+static enum decision
+line_decision(const struct item *it, const struct record *f,
+	      const char **date)
+{
+	*date = record_text(f, FUNDING_DECISION_DATE);
+	if (!f->v[FUNDING_GRANTED].null)
+		return f->v[FUNDING_GRANTED].num > 0 ? DECISION_GRANTED
+						     : DECISION_REJECTED;
+	if (history_date(it, "rejected")) {
+		if (!*date)
+			*date = history_date(it, "rejected");
+		return DECISION_REJECTED;
+	}
+	if (history_date(it, "granted")) {
+		if (!*date)
+			*date = history_date(it, "granted");
+		return DECISION_GRANTED;
+	}
+	return *date ? DECISION_GRANTED : DECISION_PENDING;
+}
+
+struct summary {
+	size_t active, led, applications, granted, rejected, pending;
+	struct money_sum applied_sum, granted_sum, cofinancing, person_years;
+	size_t on_time, late, missed, open, coming, outcomes;
+};
+
+static void
+build_applications(struct build *b, struct summary *s)
+{
+	static const enum report_type types[] = {
+		RT_TEXT, RT_TEXT, RT_TEXT, RT_DATE, RT_MONEY, RT_TEXT, RT_DATE,
+		RT_MONEY,
+	};
+	const char *headers[] = {
+		_("Project"), _("Funder"), _("Programme"), _("Applied on"),
+		_("Applied"), _("Decision"), _("Decision date"), _("Granted"),
+	};
+	static const char *const decisions[] = {
+		N_("pending"), N_("granted"), N_("rejected"),
+	};
+	struct report_table *t = &b->r->tables[RTAB_APPLICATIONS];
+
+	table_define(t, "applications",
+		     _("Applications made and decisions received"), 8, headers,
+		     types);
+	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
+		const struct item *it = &b->items[i];
+
+		for (size_t k = 0; k < it->funding.count && !b->oom; k++) {
+			const struct record *f = it->funding.items[k];
+			const char *applied_on = record_text(f, FUNDING_APPLIED_DATE);
+			const char *decided_on;
+			enum decision d = line_decision(it, f, &decided_on);
+			bool made, decided;
+			struct report_cell *row;
+			char *funder;
+
+			if (!applied_on)
+				applied_on = history_date(it, "applied");
+			made = in_period(b->r, applied_on);
+			decided = d != DECISION_PENDING && in_period(b->r, decided_on);
+			if (!funder_wanted(b, f) || (!made && !decided))
+				continue;
+			if (!(row = table_row(t))) {
+				b->oom = true;
+				return;
+			}
+			funder = org_label(b->m, record_text(f, FUNDING_FUNDER));
+			cell_field(&row[0], it->p, PROJECT_CODE, &b->oom);
+			b->oom |= !funder || !cell_text(&row[1], funder) ||
+				  !cell_text(&row[3], applied_on) ||
+				  !cell_text(&row[5], _(decisions[d])) ||
+				  !cell_text(&row[6], d != DECISION_PENDING
+						      ? decided_on : NULL);
+			free(funder);
+			cell_field(&row[2], f, FUNDING_PROGRAMME, &b->oom);
+			cell_field(&row[4], f, FUNDING_APPLIED, &b->oom);
+			cell_field(&row[7], f, FUNDING_GRANTED, &b->oom);
+			if (made) {
+				s->applications++;
+				if (!f->v[FUNDING_APPLIED].null)
+					money_sum_add(&s->applied_sum,
+						      f->v[FUNDING_APPLIED].num);
+			}
+			if (made && d == DECISION_PENDING)
+				s->pending++;
+			if (decided && d == DECISION_GRANTED) {
+				s->granted++;
+				if (!f->v[FUNDING_GRANTED].null)
+					money_sum_add(&s->granted_sum,
+						      f->v[FUNDING_GRANTED].num);
+			}
+			if (decided && d == DECISION_REJECTED)
+				s->rejected++;
+		}
+	}
+}
+
+/* The year a funding line's money is for: its own, else that of its
+ * decision, its application or the project's start. */
+static int
+line_year(const struct item *it, const struct record *f)
+{
+	const char *start;
+
+	if (!f->v[FUNDING_YEAR].null)
+		return (int)f->v[FUNDING_YEAR].num;
+	if (record_text(f, FUNDING_DECISION_DATE))
+		return year_of(record_text(f, FUNDING_DECISION_DATE));
+	if (record_text(f, FUNDING_APPLIED_DATE))
+		return year_of(record_text(f, FUNDING_APPLIED_DATE));
+	start = record_text(it->p, PROJECT_ACTUAL_START);
+	if (!start)
+		start = record_text(it->p, PROJECT_PLANNED_START);
+	return year_of(start);
+}
+
+struct money_row {
+	char *funder;       /* label, owned */
+	int year;
+	size_t projects;
+	const char *last_project;
+	struct money_sum applied, granted, paid;
+};
+
+static int
+money_row_compare(const void *a, const void *b)
+{
+	const struct money_row *x = a, *y = b;
+	int c = strcoll(x->funder, y->funder);
+
+	return c ? c : x->year - y->year;
+}
+
+static void
+build_money(struct build *b, struct summary *s)
+{
+	static const enum report_type types[] = {
+		RT_TEXT, RT_YEAR, RT_COUNT, RT_MONEY, RT_MONEY, RT_MONEY,
+	};
+	const char *headers[] = {
+		_("Funder"), _("Year"), _("Projects"), _("Applied"), _("Granted"),
+		_("Paid"),
+	};
+	struct report_table *t = &b->r->tables[RTAB_MONEY];
+	struct money_row *rows = NULL, total = { 0 };
+	size_t n = 0, cap = 0;
+	int first = year_of(b->r->from), last = year_of(b->r->to);
+	struct report_cell *row;
+
+	(void)s;
+	table_define(t, "money", _("Money per funder and year"), 6, headers,
+		     types);
+	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
+		const struct item *it = &b->items[i];
+
+		for (size_t k = 0; k < it->funding.count && !b->oom; k++) {
+			const struct record *f = it->funding.items[k];
+			int year = line_year(it, f);
+			char *funder;
+			size_t j;
+
+			if (!funder_wanted(b, f) || year < first || year > last)
+				continue;
+			if (!(funder = org_label(b->m, record_text(f, FUNDING_FUNDER)))) {
+				b->oom = true;
+				break;
+			}
+			for (j = 0; j < n; j++)
+				if (rows[j].year == year && !strcmp(rows[j].funder, funder))
+					break;
+			if (j == n) {
+				if (n == cap) {
+					struct money_row *more = realloc(rows,
+						(cap = cap ? cap * 2 : 8) * sizeof *rows);
+
+					if (!more) {
+						free(funder);
+						b->oom = true;
+						break;
+					}
+					rows = more;
+				}
+				rows[n++] = (struct money_row){ .funder = funder,
+								.year = year };
+			} else {
+				free(funder);
+			}
+			if (rows[j].last_project != it->p->uuid) {
+				rows[j].projects++;
+				rows[j].last_project = it->p->uuid;
+			}
+			if (!f->v[FUNDING_APPLIED].null) {
+				money_sum_add(&rows[j].applied, f->v[FUNDING_APPLIED].num);
+				money_sum_add(&total.applied, f->v[FUNDING_APPLIED].num);
+			}
+			if (!f->v[FUNDING_GRANTED].null) {
+				money_sum_add(&rows[j].granted, f->v[FUNDING_GRANTED].num);
+				money_sum_add(&total.granted, f->v[FUNDING_GRANTED].num);
+			}
+			if (!f->v[FUNDING_PAID].null) {
+				money_sum_add(&rows[j].paid, f->v[FUNDING_PAID].num);
+				money_sum_add(&total.paid, f->v[FUNDING_PAID].num);
+			}
+		}
+	}
+	if (n)
+		qsort(rows, n, sizeof *rows, money_row_compare);
+	for (size_t j = 0; j < n && !b->oom; j++) {
+		if (!(row = table_row(t)) || !cell_text(&row[0], rows[j].funder)) {
+			b->oom = true;
+			break;
+		}
+		cell_num(&row[1], rows[j].year);
+		cell_num(&row[2], (int64_t)rows[j].projects);
+		cell_sum(&row[3], &rows[j].applied);
+		cell_sum(&row[4], &rows[j].granted);
+		cell_sum(&row[5], &rows[j].paid);
+	}
+	if (!b->oom && n) {
+		if (!(row = table_row(t)) || !cell_text(&row[0], _("Total")))
+			b->oom = true;
+		else {
+			cell_sum(&row[3], &total.applied);
+			cell_sum(&row[4], &total.granted);
+			cell_sum(&row[5], &total.paid);
+			t->has_total = true;
+		}
+	}
+	for (size_t j = 0; j < n; j++)
+		free(rows[j].funder);
+	free(rows);
+}
+
+static void
+build_cofinancing(struct build *b, struct summary *s)
+{
+	static const enum report_type types[] = {
+		RT_TEXT, RT_TEXT, RT_TEXT, RT_MONEY, RT_HUNDREDTHS,
+	};
+	const char *headers[] = {
+		_("Project"), _("Organisation"), _("Role"), _("Co-financing"),
+		_("Per cent"),
+	};
+	struct report_table *t = &b->r->tables[RTAB_COFINANCING];
+	struct report_cell *row;
+
+	table_define(t, "cofinancing", _("Co-financing (own financing)"), 5,
+		     headers, types);
+	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
+		const struct item *it = &b->items[i];
+
+		for (size_t k = 0; k < it->roles.count && !b->oom; k++) {
+			const struct record *r = it->roles.items[k];
+			int64_t cents;
+			bool has = money_role_cofinancing(it->p, r, &cents);
+			char *org;
+
+			if (!has && r->v[ROLE_COFINANCING_PERCENT].null)
+				continue;
+			if (!(row = table_row(t)) ||
+			    !(org = org_label(b->m, record_text(r, ROLE_ORGANISATION)))) {
+				b->oom = true;
+				break;
+			}
+			cell_field(&row[0], it->p, PROJECT_CODE, &b->oom);
+			b->oom |= !cell_text(&row[1], org) ||
+				  !cell_text(&row[2], enum_label(role_kinds,
+							record_text(r, ROLE_ROLE)));
+			free(org);
+			if (has) {
+				cell_num(&row[3], cents);
+				money_sum_add(&s->cofinancing, cents);
+			}
+			cell_field(&row[4], r, ROLE_COFINANCING_PERCENT, &b->oom);
+		}
+	}
+	if (!b->oom && t->nrows) {
+		if (!(row = table_row(t)) || !cell_text(&row[0], _("Total")))
+			b->oom = true;
+		else {
+			cell_sum(&row[3], &s->cofinancing);
+			t->has_total = true;
+		}
+	}
+}
+
+struct partner {
+	const char *uuid;      /* borrowed from a role record */
+	size_t projects;
+	const char *last_project;
+};
+
+struct partner_row {
+	char *name;
+	size_t projects;
+};
+
+static int
+partner_compare(const void *a, const void *b)
+{
+	const struct partner_row *x = a, *y = b;
+
+	if (x->projects != y->projects)
+		return x->projects < y->projects ? 1 : -1;
+	return strcoll(x->name, y->name);
+}
+
+static void
+build_partners(struct build *b)
+{
+	static const enum report_type types[] = { RT_TEXT, RT_COUNT };
+	const char *headers[] = { _("Organisation"), _("Shared projects") };
+	struct report_table *t = &b->r->tables[RTAB_PARTNERS];
+	struct partner *ps = NULL;
+	struct partner_row *rows;
+	size_t n = 0, cap = 0;
+
+	table_define(t, "partners", _("Partners and the projects they share"),
+		     2, headers, types);
+	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
+		const struct item *it = &b->items[i];
+
+		for (size_t k = 0; k < it->roles.count; k++) {
+			const struct record *r = it->roles.items[k];
+			const char *org = record_text(r, ROLE_ORGANISATION);
+			size_t j;
+
+			if (!strcmp(record_text(r, ROLE_ROLE), "funder") ||
+			    (b->centre_uuid && !strcmp(org, b->centre_uuid)))
+				continue;
+			for (j = 0; j < n && strcmp(ps[j].uuid, org); j++)
+				;
+			if (j == n) {
+				if (n == cap) {
+					struct partner *more = realloc(ps,
+						(cap = cap ? cap * 2 : 16) * sizeof *ps);
+
+					if (!more) {
+						b->oom = true;
+						break;
+					}
+					ps = more;
+				}
+				ps[n++] = (struct partner){ org, 0, NULL };
+			}
+			if (ps[j].last_project != it->p->uuid) {
+				ps[j].projects++;
+				ps[j].last_project = it->p->uuid;
+			}
+		}
+	}
+	if (!b->oom && n && (rows = calloc(n, sizeof *rows))) {
+		for (size_t j = 0; j < n; j++) {
+			rows[j].name = org_label(b->m, ps[j].uuid);
+			rows[j].projects = ps[j].projects;
+			b->oom |= !rows[j].name;
+		}
+		if (!b->oom)
+			qsort(rows, n, sizeof *rows, partner_compare);
+		for (size_t j = 0; j < n && !b->oom; j++) {
+			struct report_cell *row = table_row(t);
+
+			if (!row || !cell_text(&row[0], rows[j].name))
+				b->oom = true;
+			else
+				cell_num(&row[1], (int64_t)rows[j].projects);
+		}
+		for (size_t j = 0; j < n; j++)
+			free(rows[j].name);
+		free(rows);
+	} else if (n) {
+		b->oom = true;
+	}
+	free(ps);
+}
+
+static void
+build_person_years(struct build *b, struct summary *s)
+{
+	static const enum report_type types[] = { RT_TEXT, RT_TEXT, RT_HUNDREDTHS };
+	const char *headers[] = { _("Code"), _("Name"), _("Person-years") };
+	struct report_table *t = &b->r->tables[RTAB_PERSON_YEARS];
+	struct report_cell *row;
+
+	table_define(t, "person_years", _("Person-years"), 3, headers, types);
+	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
+		const struct record *p = b->items[i].p;
+
+		if (p->v[PROJECT_PERSON_YEARS].null)
+			continue;
+		if (!(row = table_row(t))) {
+			b->oom = true;
+			return;
+		}
+		cell_field(&row[0], p, PROJECT_CODE, &b->oom);
+		cell_field(&row[1], p, PROJECT_NAME, &b->oom);
+		cell_field(&row[2], p, PROJECT_PERSON_YEARS, &b->oom);
+		money_sum_add(&s->person_years, p->v[PROJECT_PERSON_YEARS].num);
+	}
+	if (!b->oom && t->nrows) {
+		if (!(row = table_row(t)) || !cell_text(&row[0], _("Total")))
+			b->oom = true;
+		else {
+			cell_sum(&row[2], &s->person_years);
+			t->has_total = true;
+		}
+	}
+}
+
+static void
+build_outcomes(struct build *b, struct summary *s)
+{
+	static const enum report_type types[] = {
+		RT_TEXT, RT_TEXT, RT_HUNDREDTHS, RT_HUNDREDTHS, RT_HUNDREDTHS,
+		RT_TEXT, RT_TEXT, RT_DATE, RT_TEXT,
+	};
+	const char *headers[] = {
+		_("Project"), _("Outcome"), _("Achieved"), _("Target"),
+		_("% of target"), _("Unit"), _("Counted"), _("Date"),
+		_("Precision"),
+	};
+	struct report_table *t = &b->r->tables[RTAB_OUTCOMES];
+
+	table_define(t, "outcomes", _("Outcomes against targets"), 9, headers,
+		     types);
+	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
+		const struct item *it = &b->items[i];
+
+		for (size_t k = 0; k < it->outcomes.count && !b->oom; k++) {
+			const struct record *o = it->outcomes.items[k];
+			const char *date = record_text(o, OUTCOME_DATE);
+			const char *precision = record_text(o, OUTCOME_PRECISION);
+			const char *kind = record_text(o, OUTCOME_KIND);
+			struct report_cell *row;
+
+			if (date && !in_period(b->r, date))
+				continue;
+			if (!(row = table_row(t))) {
+				b->oom = true;
+				return;
+			}
+			s->outcomes++;
+			cell_field(&row[0], it->p, PROJECT_CODE, &b->oom);
+			cell_field(&row[1], o, OUTCOME_LABEL, &b->oom);
+			cell_field(&row[2], o, OUTCOME_VALUE, &b->oom);
+			if (precision && strcmp(precision, "exact")) {
+				row[2].approx = true;
+				b->oom |= !cell_text(&row[2],
+					enum_label(outcome_precisions, precision));
+			}
+			cell_field(&row[3], o, OUTCOME_TARGET, &b->oom);
+			if (!o->v[OUTCOME_TARGET].null && o->v[OUTCOME_TARGET].num > 0 &&
+			    o->v[OUTCOME_VALUE].num <= FORMAT_AMOUNT_MAX / 10000)
+				cell_num(&row[4], (o->v[OUTCOME_VALUE].num * 10000 +
+						   o->v[OUTCOME_TARGET].num / 2) /
+						  o->v[OUTCOME_TARGET].num);
+			cell_field(&row[5], o, OUTCOME_UNIT, &b->oom);
+			b->oom |= !cell_text(&row[6], kind ? enum_label(outcome_kinds,
+									kind)
+							   : NULL);
+			cell_field(&row[7], o, OUTCOME_DATE, &b->oom);
+			b->oom |= !cell_text(&row[8], precision
+				? enum_label(outcome_precisions, precision) : NULL);
+		}
+	}
+}
+
+static const char *
+deadline_state(const struct report *r, const struct record *d,
+	       struct summary *s)
+{
+	const char *due = record_text(d, DEADLINE_DUE);
+	const char *done_on = record_text(d, DEADLINE_DONE_DATE);
+	bool done = !d->v[DEADLINE_DONE].null && d->v[DEADLINE_DONE].num;
+
+	if (done && (!done_on || strcmp(done_on, due) <= 0)) {
+		s->on_time++;
+		return _("met on time");
+	}
+	if (done) {
+		s->late++;
+		return _("met late");
+	}
+	if (strcmp(due, r->today) < 0) {
+		s->missed++;
+		return _("missed");
+	}
+	s->open++;
+	return _("open");
+}
+
+static void
+build_deadlines(struct build *b, struct summary *s)
+{
+	static const enum report_type types[] = {
+		RT_TEXT, RT_TEXT, RT_TEXT, RT_DATE, RT_DATE, RT_TEXT,
+	};
+	const char *headers[] = {
+		_("Project"), _("Deadline"), _("Kind"), _("Due"), _("Done on"),
+		_("State"),
+	};
+	struct report_table *t = &b->r->tables[RTAB_DEADLINES];
+	struct report_table *c = &b->r->tables[RTAB_COMING];
+
+	table_define(t, "deadlines", _("Deadlines in the period"), 6, headers,
+		     types);
+	table_define(c, "coming", _("Deadlines coming next"), 6, headers, types);
+	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
+		const struct item *it = &b->items[i];
+
+		for (size_t k = 0; k < it->deadlines.count && !b->oom; k++) {
+			const struct record *d = it->deadlines.items[k];
+			const char *due = record_text(d, DEADLINE_DUE);
+			bool done = !d->v[DEADLINE_DONE].null && d->v[DEADLINE_DONE].num;
+			bool coming = !done && strcmp(due, b->r->to) > 0;
+			struct report_cell *row;
+
+			if (!in_period(b->r, due) && !coming)
+				continue;
+			if (!(row = table_row(coming ? c : t))) {
+				b->oom = true;
+				return;
+			}
+			cell_field(&row[0], it->p, PROJECT_CODE, &b->oom);
+			cell_field(&row[1], d, DEADLINE_TITLE, &b->oom);
+			b->oom |= !cell_text(&row[2], enum_label(deadline_kinds,
+						record_text(d, DEADLINE_KIND)));
+			cell_field(&row[3], d, DEADLINE_DUE, &b->oom);
+			cell_field(&row[4], d, DEADLINE_DONE_DATE, &b->oom);
+			if (coming) {
+				s->coming++;
+				b->oom |= !cell_text(&row[5], strcmp(due, b->r->today) < 0
+							     ? _("overdue") : _("open"));
+			} else {
+				b->oom |= !cell_text(&row[5], deadline_state(b->r, d, s));
+			}
+		}
+	}
+}
+
+static int
+due_compare(const void *a, const void *b, void *ncols)
+{
+	const struct report_cell *x = a, *y = b;
+	size_t n = *(const size_t *)ncols;
+	int c;
+
+	(void)n;
+	c = strcmp(x[3].text ? x[3].text : "", y[3].text ? y[3].text : "");
+	return c ? c : strcmp(x[0].text ? x[0].text : "",
+			      y[0].text ? y[0].text : "");
+}
+
+/* The status a project had at the end of a day: the last change on or
+ * before it, else its status now. */
+static const char *
+status_at(const struct record_list *history, const char *day,
+	  const char *now)
+{
+	const char *status = NULL;
+
+	for (size_t i = 0; i < history->count; i++) {
+		const struct record *s = history->items[i];
+
+		if (strcmp(record_text(s, STATUS_DATE), day) <= 0)
+			status = record_text(s, STATUS_TO);
+	}
+	return status ? status : now;
+}
+
+static void
+build_status_years(struct build *b)
+{
+	enum report_type types[REPORT_MAX_COLUMNS] = { RT_YEAR };
+	const char *headers[REPORT_MAX_COLUMNS] = { _("Year") };
+	struct report_table *t = &b->r->tables[RTAB_STATUS_YEARS];
+	size_t nstatus = enum_count(project_statuses);
+	int rc = ERR_OK;
+
+	for (size_t i = 0; i < nstatus && i + 1 < REPORT_MAX_COLUMNS; i++) {
+		types[i + 1] = RT_COUNT;
+		headers[i + 1] = _(project_statuses[i].label);
+	}
+	table_define(t, "status_years", _("Projects by status at the end of each year"),
+		     nstatus + 1 < REPORT_MAX_COLUMNS ? nstatus + 1
+						      : REPORT_MAX_COLUMNS,
+		     headers, types);
+	for (int y = b->r->first_year; y <= b->r->last_year && !b->oom && !rc; y++) {
+		struct project_query q = { .year = y, .funder = b->funder_uuid };
+		struct project_rows rows = { 0 };
+		struct report_cell *row;
+		char day[16];
+
+		snprintf(day, sizeof day, "%04d-12-31", y);
+		if ((rc = model_list_projects(b->m, &q, &rows)) ||
+		    !(row = table_row(t))) {
+			b->oom |= !rc;
+			project_rows_clear(&rows);
+			break;
+		}
+		cell_num(&row[0], y);
+		for (size_t c = 1; c < t->ncols; c++)
+			cell_num(&row[c], 0);
+		for (size_t i = 0; i < rows.count && !rc; i++) {
+			struct record_list history = { 0 };
+			const char *st;
+
+			if (!(rc = model_children(b->m, entities[ENT_STATUS_CHANGE],
+						  rows.items[i].uuid, &history))) {
+				st = status_at(&history, day, rows.items[i].status);
+				for (size_t c = 0; c + 1 < t->ncols; c++)
+					if (!strcmp(project_statuses[c].key, st))
+						row[c + 1].num++;
+			}
+			record_list_clear(&history);
+		}
+		project_rows_clear(&rows);
+	}
+}
+
+static void
+build_summary(struct build *b, const struct summary *s)
+{
+	static const enum report_type types[] = { RT_TEXT, RT_COUNT };
+	const char *headers[] = { _("Figure"), _("Value") };
+	struct report_table *t = &b->r->tables[RTAB_SUMMARY];
+	const struct report_table *money = &b->r->tables[RTAB_MONEY];
+	const struct {
+		const char *label;
+		enum report_type type;
+		int64_t value;
+		bool null;
+	} rows[] = {
+		{ _("Projects active in the period"), RT_COUNT, (int64_t)s->active, false },
+		{ _("… of which the centre administers or leads"), RT_COUNT, (int64_t)s->led, false },
+		{ _("Applications made"), RT_COUNT, (int64_t)s->applications, false },
+		{ _("Sum applied for"), RT_MONEY, s->applied_sum.cents,
+		  !s->applied_sum.any || s->applied_sum.overflow },
+		{ _("Decisions: granted"), RT_COUNT, (int64_t)s->granted, false },
+		{ _("Decisions: rejected"), RT_COUNT, (int64_t)s->rejected, false },
+		{ _("Applications pending"), RT_COUNT, (int64_t)s->pending, false },
+		{ _("Sum granted in decisions"), RT_MONEY, s->granted_sum.cents,
+		  !s->granted_sum.any || s->granted_sum.overflow },
+		{ _("Granted for the period's years"), RT_MONEY,
+		  money->has_total ? report_cell(money, money->nrows - 1, 4)->num : 0,
+		  !money->has_total || report_cell(money, money->nrows - 1, 4)->null },
+		{ _("Paid"), RT_MONEY,
+		  money->has_total ? report_cell(money, money->nrows - 1, 5)->num : 0,
+		  !money->has_total || report_cell(money, money->nrows - 1, 5)->null },
+		{ _("Co-financing"), RT_MONEY, s->cofinancing.cents,
+		  !s->cofinancing.any || s->cofinancing.overflow },
+		{ _("Person-years"), RT_HUNDREDTHS, s->person_years.cents,
+		  !s->person_years.any || s->person_years.overflow },
+		{ _("Outcome figures"), RT_COUNT, (int64_t)s->outcomes, false },
+		{ _("Deadlines met on time"), RT_COUNT, (int64_t)s->on_time, false },
+		{ _("Deadlines met late"), RT_COUNT, (int64_t)s->late, false },
+		{ _("Deadlines missed"), RT_COUNT, (int64_t)s->missed, false },
+		{ _("Deadlines still open"), RT_COUNT, (int64_t)s->open, false },
+		{ _("Deadlines coming next"), RT_COUNT, (int64_t)s->coming, false },
+	};
+
+	table_define(t, "summary", _("Key figures"), 2, headers, types);
+	for (size_t i = 0; i < sizeof rows / sizeof *rows && !b->oom; i++) {
+		struct report_cell *row = table_row(t);
+
+		if (!row || !cell_text(&row[0], rows[i].label)) {
+			b->oom = true;
+			return;
+		}
+		row[1].type = rows[i].type;
+		if (!rows[i].null)
+			cell_num(&row[1], rows[i].value);
+	}
+}
+
+/* ---- the whole ---------------------------------------------------- */
+
+static int
+set_period(struct report *r, const struct report_options *opt,
+	   struct error *err)
+{
+	if (opt->today[0])
+		snprintf(r->today, sizeof r->today, "%s", opt->today);
+	else
+		format_today(r->today);
+	r->year = opt->year;
+	if (!opt->year && !opt->from[0] && !opt->to[0])
+		r->year = year_of(r->today);
+	if (r->year) {
+		snprintf(r->from, sizeof r->from, "%04d-01-01", r->year);
+		snprintf(r->to, sizeof r->to, "%04d-12-31", r->year);
+		return ERR_OK;
+	}
+	snprintf(r->from, sizeof r->from, "%s", opt->from[0] ? opt->from
+							     : "1900-01-01");
+	snprintf(r->to, sizeof r->to, "%s", opt->to[0] ? opt->to : r->today);
+	if (strcmp(r->to, r->from) < 0)
+		return error_set(err, ERR_INVALID, "to",
+				 _("the period ends (%s) before it begins (%s)"),
+				 r->to, r->from);
+	return ERR_OK;
+}
+
+/* The years of the status chart: the period's, and the years before it
+ * back to the first project start, at most ten in all. */
+static void
+set_years(struct build *b, const struct project_rows *all)
+{
+	int last = year_of(b->r->to), first = year_of(b->r->from);
+
+	for (size_t i = 0; i < all->count; i++) {
+		int y = year_of(all->items[i].start);
+
+		if (y && y < first)
+			first = y;
+	}
+	if (last - first > 9)
+		first = last - 9;
+	b->r->first_year = first;
+	b->r->last_year = last;
+}
+
+int
+report_build(struct model *m, const struct report_options *opt,
+	     struct report *out)
+{
+	struct build b = { .m = m, .r = out, .st = format_style_from_locale() };
+	struct project_query q = { 0 }, qall = { 0 };
+	struct project_rows rows = { 0 }, all = { 0 };
+	struct record *centre = NULL, *funder = NULL;
+	struct summary s = { 0 };
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = set_period(out, opt, &m->err)) ||
+	    (rc = find_centre(m, opt->centre, &centre)) ||
+	    (opt->funder && (rc = model_organisation(m, opt->funder, &funder))))
+		goto done;
+	if (centre && !(out->centre = strdup(record_text(centre, ORG_SHORT_NAME)
+					     ? record_text(centre, ORG_SHORT_NAME)
+					     : record_text(centre, ORG_NAME))))
+		goto oom;
+	if (funder && !(out->funder = strdup(record_text(funder, ORG_NAME))))
+		goto oom;
+	b.centre_uuid = centre ? centre->uuid : NULL;
+	b.funder_uuid = funder ? funder->uuid : NULL;
+	q.from = out->from;
+	q.to = out->to;
+	q.funder = qall.funder = b.funder_uuid;
+	if ((rc = model_list_projects(m, &q, &rows)) ||
+	    (rc = model_list_projects(m, &qall, &all)))
+		goto done;
+	set_years(&b, &all);
+	if (rows.count && !(b.items = calloc(rows.count, sizeof *b.items)))
+		goto oom;
+	for (size_t i = 0; i < rows.count; i++) {
+		if ((rc = load_item(m, rows.items[i].uuid, &b.items[b.nitems++])))
+			goto done;
+		s.active++;
+		if (centre_leads(&b, &b.items[i]))
+			s.led++;
+	}
+	build_projects(&b);
+	build_applications(&b, &s);
+	build_money(&b, &s);
+	build_cofinancing(&b, &s);
+	build_partners(&b);
+	build_person_years(&b, &s);
+	build_outcomes(&b, &s);
+	build_deadlines(&b, &s);
+	qsort_r(out->tables[RTAB_COMING].cells, out->tables[RTAB_COMING].nrows,
+		out->tables[RTAB_COMING].ncols * sizeof (struct report_cell),
+		due_compare, &out->tables[RTAB_COMING].ncols);
+	build_status_years(&b);
+	build_summary(&b, &s);
+	if (b.oom)
+		goto oom;
+	rc = ERR_OK;
+	goto done;
+oom:
+	rc = error_set(&m->err, ERR_FAILED, NULL, _("out of memory"));
+done:
+	for (size_t i = 0; i < b.nitems; i++)
+		item_free(&b.items[i]);
+	free(b.items);
+	project_rows_clear(&rows);
+	project_rows_clear(&all);
+	record_free(&centre);
+	record_free(&funder);
+	return rc;
+}

@@ -1,0 +1,137 @@
+/* report.h — the centre's year (or any period) in numbers.
+ *
+ * report_build() computes every figure once, into a struct of tables;
+ * each output format is a small writer that only lays those tables
+ * out (report_text.c: text and Markdown; report_html.c; report_csv.c;
+ * report_xlsx.c).  The CLI and the TUI both show what this computes.
+ *
+ * Which projects are in the period is the project list's own rule
+ * (store_query.c: dates, status history, deadlines and funding lines),
+ * asked through model_list_projects(). */
+#ifndef SALKKU_REPORT_H
+#define SALKKU_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "model.h"
+#include "src/base/format.h"
+
+/* What a cell holds. */
+enum report_type {
+	RT_TEXT,
+	RT_MONEY,      /* cents */
+	RT_COUNT,      /* a whole number */
+	RT_HUNDREDTHS, /* person-years, figures, per cents */
+	RT_DATE,       /* ISO text */
+	RT_YEAR,
+};
+
+struct report_cell {
+	enum report_type type;
+	bool null;
+	int64_t num;
+	char *text;     /* owned; RT_TEXT and RT_DATE */
+	bool approx;    /* a figure that is not exact: its text says how */
+};
+
+/* The tables of a report, in the order they are shown. */
+enum report_table_id {
+	RTAB_SUMMARY,     /* the key figures */
+	RTAB_PROJECTS,    /* projects active in the period */
+	RTAB_APPLICATIONS,/* applications made and decisions received */
+	RTAB_MONEY,       /* per funder and year, with a total */
+	RTAB_COFINANCING, /* own financing of the organisations */
+	RTAB_PARTNERS,    /* organisations and how many projects each shares */
+	RTAB_PERSON_YEARS,
+	RTAB_OUTCOMES,    /* figures against their targets */
+	RTAB_DEADLINES,   /* due in the period: on time, late, missed, open */
+	RTAB_COMING,      /* open deadlines after the period */
+	RTAB_STATUS_YEARS,/* projects by status at the end of each year */
+	RTAB_COUNT
+};
+
+#define REPORT_MAX_COLUMNS 12
+
+struct report_table {
+	const char *id;       /* "money": a sheet's and a CSV block's name */
+	const char *title;    /* translated */
+	size_t ncols;
+	const char *headers[REPORT_MAX_COLUMNS];  /* translated */
+	enum report_type types[REPORT_MAX_COLUMNS];
+	struct report_cell *cells;  /* nrows * ncols */
+	size_t nrows, capacity;
+	bool has_total;       /* the last row sums the others */
+};
+
+struct report_options {
+	int year;                  /* 0: from/to give the period */
+	char from[11], to[11];     /* ISO; "" is open */
+	const char *funder;        /* organisation as typed, or NULL */
+	const char *centre;        /* organisation as typed, or NULL: the
+				    * competence centre in most projects */
+	char today[11];            /* "" : today */
+};
+
+struct report {
+	char from[11], to[11];     /* the period, closed */
+	int year;                  /* when it is one calendar year */
+	char today[11];
+	char *centre;              /* its name, or NULL when there is none */
+	char *funder;              /* the funder the report is for, or NULL */
+	int first_year, last_year; /* of RTAB_STATUS_YEARS */
+	struct report_table tables[RTAB_COUNT];
+};
+
+/* Computes the report.  Free with report_free() (also after a failure). */
+int report_build(struct model *m, const struct report_options *opt,
+		 struct report *out);
+
+void report_free(struct report *r);
+
+/* The cell at row, col. */
+const struct report_cell *report_cell(const struct report_table *t,
+				      size_t row, size_t col);
+
+/* A cell as people read it in style st ("453 087,00 €", "lähes 4 000",
+ * "15.1.2024"); "" for null.  Writes into buf. */
+char *report_cell_text(const struct report_cell *c, char *buf, size_t size,
+		       enum fmt_style st);
+
+/* The title of the report: "ISO in 2023", "… 1.1.2023–30.6.2023". */
+char *report_title(const struct report *r, char *buf, size_t size,
+		   enum fmt_style st);
+
+enum report_format {
+	RF_TEXT, RF_MARKDOWN, RF_HTML, RF_CSV, RF_XLSX,
+};
+
+/* CSV dialects: RFC 4180 with ISO numbers, or what Finnish Excel opens
+ * by a double click (';', a UTF-8 BOM, decimal commas). */
+enum csv_dialect { CSV_PLAIN, CSV_EXCEL_FI };
+
+/* Writers.  Text and Markdown use st for numbers and dates; HTML the
+ * locale's.  report_write_xlsx writes the file at path (it needs a
+ * seekable file of its own); ERR_INVALID when salkku was built without
+ * xlsx. */
+int report_write_text(const struct report *r, FILE *out, bool markdown,
+		      enum fmt_style st);
+int report_write_html(const struct report *r, FILE *out, enum fmt_style st);
+int report_write_csv(const struct report *r, FILE *out,
+		     enum csv_dialect dialect);
+int report_write_xlsx(const struct report *r, const char *path,
+		      struct error *err);
+
+/* One table alone, as report_write_text() and report_write_csv() lay
+ * each out (without its title in CSV). */
+int report_write_table_text(const struct report_table *t, FILE *out,
+			    bool markdown, enum fmt_style st);
+int report_write_table_csv(const struct report_table *t, FILE *out,
+			   enum csv_dialect dialect);
+
+/* Whether this salkku writes xlsx. */
+bool report_has_xlsx(void);
+
+#endif

@@ -1,0 +1,127 @@
+#!/bin/sh
+# The database is whole for other SQLite tools: the stock sqlite3 shell
+# checks, vacuums and writes it without salkku's help; its writes move
+# versions and are logged as made outside salkku; a .dump restored into
+# a new file is a salkku database as it is, uniqueness and Nordic order
+# intact.  Python's sqlite3 module writes too, when it is there.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+if ! command -v sqlite3 >/dev/null 2>&1; then
+	echo "SKIP: no sqlite3 shell (Debian package sqlite3)"
+	exit 77
+fi
+
+# shell SQL: runs SQL in the stock shell on the database; $out, $rc.
+shell() {
+	out=$(sqlite3 -batch "$SALKKU_DB" "$1" 2>&1)
+	rc=$?
+}
+
+run_salkku init
+expect_rc 0 "init"
+run_salkku add X1 "Ensimmäinen"
+expect_rc 0 "add X1"
+run_salkku add ZETA "Zeta-hanke"
+expect_rc 0 "add ZETA"
+run_salkku add ÖLJY "Öljyhanke"
+expect_rc 0 "add ÖLJY"
+run_salkku org add "Itä-Suomen sosiaalialan osaamiskeskus" short_name=ISO kind=competence_centre
+expect_rc 0 "org add"
+
+# No collation sequence is missing anywhere.
+for sql in "PRAGMA integrity_check" "PRAGMA quick_check" "VACUUM" \
+	   "VACUUM INTO '$TEST_TMP/vacuumed.db'" \
+	   "SELECT code FROM project ORDER BY code_sort"; do
+	shell "$sql"
+	[ "$rc" -eq 0 ] || fail "$sql: exit status $rc: $out"
+	case $out in *"no such collation"*) fail "$sql: $out" ;; esac
+done
+shell "PRAGMA integrity_check"
+[ "$out" = ok ] || fail "integrity_check: $out"
+run_salkku --db "$TEST_TMP/vacuumed.db" check
+expect_rc 0 "check of the VACUUM INTO copy"
+
+# Someone reads X1 at version 1; the shell then changes its budget and
+# name without touching version.
+run_salkku show X1 --format json
+version=$(printf '%s\n' "$out" | sed -n 's/.*"version": *\([0-9]*\).*/\1/p' | head -n 1)
+[ "$version" = 1 ] || fail "X1 read at version 1: $version"
+shell "UPDATE project SET budget = 500000, name = 'Äly-hanke' WHERE code = 'X1'"
+[ "$rc" -eq 0 ] || fail "UPDATE by the shell: $out"
+shell "SELECT version, updated_by FROM project WHERE code = 'X1'"
+[ "$out" = "2|(outside salkku)" ] || fail "the shell's UPDATE moved the version: $out"
+run_salkku set X1 budget=1000 --if-version 1
+expect_rc 5 "a stale salkku save after the shell's UPDATE"
+run_salkku show X1
+expect_out 'Budget +5,000' "the shell's budget kept"
+run_salkku log
+expect_out '\(outside salkku\).*project X1.*budget.*5,000' "the log shows the budget changed outside"
+expect_out '\(outside salkku\).*Äly-hanke' "the log shows the name changed outside"
+
+# An INSERT by the shell: keys filled, logged, unique without case, and
+# the full-text index follows.
+shell "INSERT INTO project (uuid, version, updated_at, updated_by, code, name, status) VALUES ('0a1b2c3d-0000-4000-8000-000000000001', 1, '', '', 'ÄLY', 'Älykäs hanke', 'idea')"
+[ "$rc" -eq 0 ] || fail "INSERT by the shell: $out"
+shell "INSERT INTO project (uuid, version, updated_at, updated_by, code, name, status) VALUES ('0a1b2c3d-0000-4000-8000-000000000002', 1, '', '', 'äly', 'Toinen', 'idea')"
+[ "$rc" -ne 0 ] || fail "the shell inserted äly beside ÄLY"
+run_salkku log
+expect_out '\(outside salkku\).*project ÄLY.*created' "the log shows the INSERT"
+run_salkku list --text älykäs --format csv
+expect_out '^ÄLY,' "the full-text index has the shell's project"
+run_salkku check
+expect_rc 0 "check after the shell's writes"
+expect_out '^ok$' "check says ok"
+
+# Python's sqlite3 module as a second writer, when it is there.
+if command -v python3 >/dev/null 2>&1 &&
+   python3 -c 'import sqlite3' >/dev/null 2>&1; then
+	python3 - "$SALKKU_DB" <<'PY' || fail "python3 could not write"
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE organisation SET name = 'ISO ry' WHERE short_name = 'ISO'")
+c.commit()
+PY
+	run_salkku org show "iso ry"
+	expect_rc 0 "the name Python wrote is found without case"
+	run_salkku check
+	expect_rc 0 "check after Python's write"
+fi
+
+# .dump into a new file with the stock shell: no errors, and salkku
+# opens and checks it as it is.
+dump="$TEST_TMP/dumped.db"
+errors=$(sqlite3 -batch "$SALKKU_DB" .dump | sqlite3 -batch "$dump" 2>&1)
+[ -z "$errors" ] || fail ".dump restored with errors: $errors"
+[ "$(sqlite3 "$dump" 'PRAGMA application_id')" = 0 ] ||
+	fail "the dump was expected to lose application_id"
+run_salkku --db "$dump" --read-only check
+expect_rc 0 "read-only check of the restored dump"
+run_salkku --db "$dump" check
+expect_rc 0 "check of the restored dump"
+expect_out '^ok$' "check of the restored dump says ok"
+[ "$(sqlite3 "$dump" 'PRAGMA application_id; PRAGMA user_version' | tr '\n' ' ')" = \
+  "1396788299 $(sqlite3 "$SALKKU_DB" 'PRAGMA user_version') " ] ||
+	fail "salkku set the header of the restored dump again"
+run_salkku --db "$dump" add x1 "Pieni"
+expect_rc 4 "x1 beside X1 in the restored dump"
+expect_err 'x1 already exists' "the refusal names the code"
+run_salkku --db "$dump" list --format csv
+codes=$(printf '%s\n' "$out" | tr -d '\r' | sed 1d | cut -d, -f1 | tr '\n' ' ')
+[ "$codes" = "X1 ZETA ÄLY ÖLJY " ] || fail "Nordic order in the restored dump: $codes"
+run_salkku --db "$dump" list --format csv --sort name
+codes=$(printf '%s\n' "$out" | tr -d '\r' | sed 1d | cut -d, -f1 | tr '\n' ' ')
+[ "$codes" = "ZETA X1 ÄLY ÖLJY " ] || fail "Nordic order by name: $codes"
+
+# A backup made through .dump (blank header) restores: meta says whose
+# it is and at which schema.
+dump2="$TEST_TMP/dumped2.db"
+sqlite3 -batch "$SALKKU_DB" .dump | sqlite3 -batch "$dump2" 2>/dev/null
+run_salkku set ZETA name="Zeta muutettu"
+run_salkku restore "$dump2" --force
+expect_rc 0 "restore from a .dump copy"
+run_salkku check
+expect_out '^ok$' "check after restoring a .dump copy"
+run_salkku show ZETA
+expect_out "^Name +Zeta-hanke$" "the restored name"
+
+finish

@@ -1,0 +1,165 @@
+/* dialog_deadline.c — the questions of the deadline lifecycle: when a
+ * deadline was done (today unless told), why it is cancelled, and what
+ * becomes of a closing project's open deadlines. */
+#include "config.h"
+
+#include "dialog.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "src/base/format.h"
+#include "src/base/i18n.h"
+#include "src/core/deadline.h"
+#include "app.h"
+#include "change.h"
+#include "draw.h"
+
+/* ---- Done on which day, cancelled why ----------------------------- */
+
+struct state_ctx {
+	struct record *d;
+	enum deadline_state to;
+};
+
+static void
+state_answered(struct ui *ui, void *ctx, const char *text)
+{
+	struct state_ctx *s = ctx;
+
+	if (!text)
+		ui_message(ui, "%s", _("Nothing was changed"));
+	else if (s->to == DEADLINE_STATE_DONE)
+		change_deadline_state(ui, s->d, s->to, text, NULL);
+	else
+		change_deadline_state(ui, s->d, s->to, NULL, text);
+	record_free(&s->d);
+	free(s);
+}
+
+static void
+state_ask(struct ui *ui, const struct record *d, enum deadline_state to,
+	  const char *label, const char *initial)
+{
+	struct state_ctx *s = calloc(1, sizeof *s);
+
+	if (!s || !(s->d = record_dup(d))) {
+		free(s);
+		ui_error(ui, "%s", _("Out of memory"));
+		return;
+	}
+	s->to = to;
+	dialog_prompt(ui, label, initial, NULL, state_answered, s);
+}
+
+void
+dialog_deadline_done(struct ui *ui, const struct record *d)
+{
+	char today[40];
+
+	if (deadline_state_of(d) != DEADLINE_STATE_OPEN) {
+		change_deadline_state(ui, d, DEADLINE_STATE_OPEN, NULL, NULL);
+		return;
+	}
+	format_date(today, sizeof today, ui->today, ui->fmt);
+	state_ask(ui, d, DEADLINE_STATE_DONE, _("Done on:"), today);
+}
+
+void
+dialog_deadline_cancel(struct ui *ui, const struct record *d)
+{
+	if (deadline_state_of(d) == DEADLINE_STATE_CANCELLED) {
+		change_deadline_state(ui, d, DEADLINE_STATE_OPEN, NULL, NULL);
+		return;
+	}
+	state_ask(ui, d, DEADLINE_STATE_CANCELLED, _("Cancelled, because:"), "");
+}
+
+/* ---- A closing project's open deadlines --------------------------- */
+
+struct policy_dlg {
+	struct modal base;
+	char *question;
+	policy_fn done;
+	void *ctx;
+};
+
+static void
+policy_layout(struct modal *m, int lines, int cols)
+{
+	struct policy_dlg *p = (struct policy_dlg *)m;
+	int w = cols - 8 < 64 ? cols - 8 : 64;
+	int h = draw_wrap(NULL, 0, 0, p->question, w - 4, lines - 8, 0) + 6;
+
+	ui_modal_place(m, h, w);
+}
+
+static void
+policy_draw(struct modal *m)
+{
+	struct policy_dlg *p = (struct policy_dlg *)m;
+	struct theme *t = &m->ui->theme;
+	int h = getmaxy(m->win), w = getmaxx(m->win);
+
+	werase(m->win);
+	draw_frame(m->win, _("Open deadlines"), theme_attr(t, TH_BORDER),
+		   theme_attr(t, TH_TITLE));
+	draw_wrap(m->win, 1, 2, p->question, w - 4, h - 4, theme_attr(t, TH_DIALOG));
+	draw_wrap(m->win, h - 3, 2,
+		  _("d: mark them done   c: cancel them   k: keep them open   Esc: back"),
+		  w - 4, 2, theme_attr(t, TH_FOOTER_KEY));
+	m->cur_y = h - 3;
+	m->cur_x = 2;
+}
+
+static bool
+policy_key(struct modal *m, int key)
+{
+	struct policy_dlg *p = (struct policy_dlg *)m;
+
+	if (key == KEY_ESCAPE || key == 'q')
+		return true;
+	if (key == 'd' || key == 'c' || key == 'k') {
+		p->done(m->ui, p->ctx, key == 'd' ? DEADLINES_DONE
+				       : key == 'c' ? DEADLINES_CANCEL
+				       : DEADLINES_KEEP);
+		return true;
+	}
+	return false;
+}
+
+static void
+policy_free(struct modal *m)
+{
+	struct policy_dlg *p = (struct policy_dlg *)m;
+
+	free(p->question);
+	free(p);
+}
+
+static const struct modal_ops policy_ops = {
+	.layout = policy_layout, .draw = policy_draw,
+	.key = policy_key, .free = policy_free,
+};
+
+void
+dialog_open_deadlines(struct ui *ui, const struct record *project, size_t n,
+		      policy_fn done, void *ctx)
+{
+	struct policy_dlg *p = calloc(1, sizeof *p);
+
+	if (!p || asprintf(&p->question,
+			   _("%s has %zu open deadlines. When it closes, what becomes of them? "
+			     "Done and cancelled ones get the date of the move; cancelled ones "
+			     "its reason."),
+			   record_text(project, PROJECT_CODE), n) < 0) {
+		free(p);
+		ui_error(ui, "%s", _("Out of memory"));
+		return;
+	}
+	p->base.ops = &policy_ops;
+	p->done = done;
+	p->ctx = ctx;
+	ui_modal_push(ui, &p->base);
+}
