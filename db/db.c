@@ -829,7 +829,7 @@ db_commit(struct db *db, struct error *err)
 		return error_set(err, ERR_DATABASE, NULL,
 				 _("internal error: no transaction to commit"));
 	/* A commit that cannot happen leaves nothing half-done behind. */
-	if ((rc = db_unmark_writing(db, err)) ||
+	if ((rc = db_fts_flush(db, err)) || (rc = db_unmark_writing(db, err)) ||
 	    (rc = step_retrying(db, "COMMIT", err)))
 		db_rollback(db);
 	return rc;

@@ -154,6 +154,21 @@ refresh_pending(struct db *db, struct error *err)
 }
 
 int
+db_fts_flush(struct db *db, struct error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM "
+				      "words_pending)", NULL);
+	bool any;
+
+	/* No such table: a schema before 9, as a migration test makes. */
+	if (!st)
+		return ERR_OK;
+	any = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	db_done(st);
+	return any ? refresh_pending(db, err) : ERR_OK;
+}
+
+int
 db_fts_reindex(struct db *db, struct error *err)
 {
 	int rc;

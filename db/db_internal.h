@@ -209,6 +209,12 @@ char *db_fts_query(struct db *db, const char *text, struct error *err);
  * caller's transaction. */
 int db_fts_rebuild(struct db *db, struct error *err);
 
+/* The rows of the projects in words_pending made again, inside the
+ * caller's transaction: db_commit runs it, so that salkku's own writes
+ * leave project_words current and only other tools' wait for
+ * db_fts_refresh. */
+int db_fts_flush(struct db *db, struct error *err);
+
 /* Brings project_words up to date, in its own transaction: rebuilt
  * when another analyser made it (Voikko installed or removed since),
  * else the rows of the projects in words_pending made again.  Does

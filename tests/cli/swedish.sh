@@ -66,7 +66,7 @@ run "funding set" 0 funding set NYTT 1 beviljat=4000
 run "funding set a bad amount" 4 funding set NYTT 1 beviljat=mycket
 run "funding rm" 0 funding rm NYTT 1
 run "deadline add with a Swedish kind" 0 deadline add NYTT 2023-12-01 Mellanrapport --kind rapport
-expect_out "^Lade till tidsfrist 1, projekt NYTT" "deadline add: the record named in Swedish"
+expect_out "^Lade till tidsfristen “Mellanrapport” \(1\.12\.2023\) i NYTT" "deadline add: the record named in Swedish"
 run "deadline add with a bad kind" 4 deadline add NYTT 2023-12-01 X --kind bogus
 run "deadline list" 0 deadline list
 expect_out "rapport ska lämnas in +Mellanrapport +om 11 dagar" "deadline list: kind and days in Swedish"
@@ -79,6 +79,9 @@ run "log" 0 log
 expect_out "skedesbyte Varikko: beviljat" "log: the status change in Swedish"
 run "log of a project" 0 log NYTT
 expect_out "^20\.11\.2023 11\.00 " "log: local time (TZ=Europe/Helsinki)"
+run "report" 0 report --year 2023
+run "remind" 0 remind --days 400
+run "outcome list" 0 outcome list
 run "export" 0 export -o "$TEST_TMP/out.json"
 run "import --dry-run" 0 import "$TEST_TMP/out.json" --dry-run
 run "import a missing file" 3 import "$TEST_TMP/finnsinte.json"
@@ -94,12 +97,13 @@ run "rm" 0 rm NYTT --yes
 run "an unknown command" 2 bogus
 run "salkku --help" 0 --help
 for cmd in init demo list show add set rm status log export import check \
-	   backup restore; do
+	   backup restore report remind; do
 	run "$cmd --help" 0 "$cmd" --help
 done
 for cmd in "org list" "org show" "org add" "org set" "org rm" "role add" \
 	    "role rm" "funding add" "funding set" "funding rm" "deadline add" \
-	    "deadline done" "deadline list" "note add" "outcome add"; do
+	    "deadline done" "deadline list" "deadline cancel" "deadline set" \
+	    "note add" "note rm" "outcome add" "outcome set" "role set"; do
 	# shellcheck disable=SC2086
 	run "$cmd --help" 0 $cmd --help
 done
