@@ -111,7 +111,7 @@ db_check_all(struct db *db, struct db_problems *p, struct error *err)
 		    _("%s row %s refers to a missing %s"), err);
 	if (db_schema_version(db) >= 2)
 		check_fts(db, p, err);
-	if (db_schema_version(db) >= 9)
+	if (db_schema_version(db) >= 10)
 		check_words(db, p, err);
 	if ((rc = db_verify_schema(db, p, err)))
 		return rc;

@@ -160,7 +160,7 @@ db_fts_flush(struct db *db, struct error *err)
 				      "words_pending)", NULL);
 	bool any;
 
-	/* No such table: a schema before 9, as a migration test makes. */
+	/* No such table: a schema before 10, as a migration test makes. */
 	if (!st)
 		return ERR_OK;
 	any = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
@@ -213,7 +213,7 @@ db_fts_refresh(struct db *db, struct error *err)
 
 	/* Within the caller's transaction (or a reader's): later. */
 	if (db->readonly || !sqlite3_get_autocommit(db->sql) ||
-	    db_schema_version(db) < 9 || !(w = work(db)))
+	    db_schema_version(db) < 10 || !(w = work(db)))
 		return ERR_OK;
 	if ((rc = db_begin(db, err)))
 		return rc;

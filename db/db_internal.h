@@ -16,9 +16,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 #include "db.h"
+#include "store.h"
 #include "src/base/entity.h"
 #include "src/base/error.h"
 #include "src/base/query.h"
@@ -32,6 +34,10 @@
  * triggers that tell salkku's writes from those of other programs by a
  * 'writing' row in meta, which salkku holds from BEGIN to COMMIT. */
 #define DB_SCHEMA_PLAIN 8
+
+/* The first schema (migration 9) with this database's id, the bases
+ * and tombstones of exchanges and organisations' business IDs. */
+#define DB_SCHEMA_EXCHANGE 9
 
 /* Columns every entity table has before its fields, in this order, in
  * every SELECT of a record: id, uuid, version, updated_at, updated_by. */
@@ -323,6 +329,22 @@ int db_migrate(struct db *db, int target, struct error *err);
  * for roles and funding lines ("ISO: administrator"), cut to a line. */
 void store_title(struct db *db, const struct record *rec, char *buf,
 		 size_t size);
+
+/* Writes the WHERE clause that keeps def's records of the projects an
+ * export selects (?1: a JSON array of their uuids); nothing when it
+ * exports all (store_json.c). */
+void store_put_selection(FILE *f, const struct entity_def *def,
+			 const struct export_filter *filter);
+
+/* Writes the members "deleted" and "bases" of an export (sel: the
+ * selected projects as in store_json.c). */
+int store_export_exchange(struct db *db, FILE *out,
+			  const struct export_filter *filter, const char *sel,
+			  struct error *err);
+
+/* Remembers the deletion of rec (store_exchange.c). */
+int store_tombstone_put(struct db *db, const struct record *rec,
+			const char *title, const char *at, struct error *err);
 
 /* The change-log entry for rec: action "insert"/"update"/"delete";
  * field -1 for a whole record.  old/new are storage text or NULL. */

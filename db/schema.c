@@ -570,11 +570,50 @@ const char db_key_sql_check[] =
 	"WHERE " FOLD_KEY_SQL("t") " IS NOT salkku_fold_key(t) OR "
 	SORT_KEY_SQL("t") " IS NOT salkku_sort_key(t)";
 
+
+/* 9: exchange between centres (src/core/model_import.c).
+ * meta gets this database's id, a random uuid written into its exports.
+ * exchange_base: per other database (peer) and record, what that peer
+ * held when it last sent the record here: its version and the
+ * fingerprint of its values (record_fingerprint), or "-" when it had
+ * deleted it; the base of the three-way merge.
+ * tombstone: the records deleted here, with the version and the
+ * fingerprint of the values they had, so that a deletion travels.
+ * organisation.business_id: the Y-tunnus, unique where given; the
+ * triggers of outside writes (migration 8) learn the new column. */
+static const char migration_9[] =
+	"INSERT INTO meta (key, value) SELECT 'database_id', "
+	"substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) "
+	"|| '-' || substr('89ab', 1 + (unicode(substr(h, 17, 1)) % 4), 1) "
+	"|| substr(h, 18, 3) || '-' || substr(h, 21, 12) "
+	"FROM (SELECT lower(hex(randomblob(16))) AS h);"
+	"CREATE TABLE exchange_base (peer TEXT NOT NULL, "
+	"record_uuid TEXT NOT NULL, entity TEXT NOT NULL, "
+	"version INTEGER NOT NULL, fingerprint TEXT NOT NULL, "
+	"PRIMARY KEY (peer, record_uuid)) WITHOUT ROWID;"
+	"CREATE INDEX exchange_base_record ON exchange_base(record_uuid);"
+	"CREATE TABLE tombstone (record_uuid TEXT PRIMARY KEY, "
+	"entity TEXT NOT NULL, project_uuid TEXT, title TEXT, "
+	"version INTEGER NOT NULL, fingerprint TEXT NOT NULL, "
+	"deleted_at TEXT NOT NULL) WITHOUT ROWID;"
+	"CREATE INDEX tombstone_project ON tombstone(project_uuid);"
+	"ALTER TABLE organisation ADD COLUMN business_id TEXT;"
+	"CREATE UNIQUE INDEX organisation_business_id_unique "
+	"ON organisation(business_id) WHERE business_id IS NOT NULL;"
+	"DROP TRIGGER organisation_outside_insert;"
+	"DROP TRIGGER organisation_outside_update;"
+	"DROP TRIGGER organisation_outside_delete;"
+	OUTSIDE_TRIGGERS("organisation", "organisation", NO_PROJECT, ORG_NAME,
+			 ORGANISATION_KEYS,
+			 "name, short_name, kind, region, website, business_id",
+			 CHANGED("name") OR_CHANGED("short_name")
+			 OR_CHANGED("kind") OR_CHANGED("region")
+			 OR_CHANGED("website") OR_CHANGED("business_id"));
 /* The projects whose row in project_words is out of date: those the
  * SELECT `ids` yields (project ids).  Plain SQL, so that every writer,
  * the stock sqlite3 shell too, leaves a note for salkku, which alone
  * has the tokenizer to write project_words (db_fts_refresh).  Part of
- * migration 9's frozen text. */
+ * migration 10's frozen text. */
 #define WORDS_TRIGGER(name, event, ids) \
 	"CREATE TRIGGER " name " AFTER " event " BEGIN " \
 	"INSERT OR IGNORE INTO words_pending (project) " ids "; END;"
@@ -588,7 +627,7 @@ const char db_key_sql_check[] =
 		      "UPDATE OF project, " columns " ON " table, \
 		      WORDS_OF("SELECT old.project UNION SELECT new.project"))
 
-/* 9: search by base form.  project_words holds what project_fts holds,
+/* 10: search by base form.  project_words holds what project_fts holds,
  * read by the tokenizer "salkku" (db/db_words.c): every word as written
  * and by its base forms and compound parts.  project_fts stays, kept by
  * the triggers of migration 2 for any SQLite tool; project_words is
@@ -596,7 +635,7 @@ const char db_key_sql_check[] =
  * the same events.  fts_analyser names the analyser that made
  * project_words; it is empty here, so that db_fts_refresh, run by
  * db_open after the migrations, fills the index with this build's. */
-static const char migration_9[] =
+static const char migration_10[] =
 	"CREATE VIRTUAL TABLE project_words USING fts5 (code, name, "
 	"description, notes, organisations, tokenize = 'salkku', "
 	"prefix = '2 3', detail = column);"
@@ -628,6 +667,7 @@ static const char *const migrations[] = {
 	migration_7,
 	migration_8,
 	migration_9,
+	migration_10,
 };
 
 int

@@ -123,9 +123,13 @@ int store_deadlines(struct db *db, const char *until, bool include_done,
 int store_org_projects(struct db *db, const char *org_uuid,
 		       struct org_project_rows *out, struct error *err);
 
-/* Writes the whole database as the JSON exchange document (see
- * salkku-json(5)) to out, built with SQLite's JSON functions. */
-int store_export_json(struct db *db, FILE *out, struct error *err);
+struct export_filter;
+
+/* Writes the database as the JSON exchange document (see
+ * salkku-json(5)) to out, built with SQLite's JSON functions: all of
+ * it, or what filter (NULL: everything) keeps. */
+int store_export_json(struct db *db, FILE *out,
+		      const struct export_filter *filter, struct error *err);
 
 /* One item of a JSON exchange document, as store_json_items() hands it
  * over: a record (def != NULL) or a change-log entry (def == NULL). */
@@ -174,5 +178,105 @@ void store_set_source(struct db *db, const char *source);
 /* Adds an imported change-log entry unless one with its uuid exists. */
 int store_import_change(struct db *db, const struct change_entry *change,
 			bool *changed, struct error *err);
+
+/* ---- Exchange between databases (store_exchange.c) ---------------- */
+
+/* This database's id: a random uuid made with the schema (migration 5),
+ * written into its exports.  ERR_NOT_FOUND on an older schema. */
+int store_database_id(struct db *db, char out[UUID_LEN + 1], struct error *err);
+
+/* The base of record uuid for the partner database peer: the version
+ * and fingerprint (record_fingerprint; "-": it had deleted the record)
+ * the peer sent last.  ERR_NOT_FOUND when none; *fingerprint the
+ * caller's. */
+int store_base_get(struct db *db, const char *peer, const char *uuid,
+		   int64_t *version, char **fingerprint, struct error *err);
+
+/* Sets that base (written only when it differs). */
+int store_base_put(struct db *db, const char *peer, const struct entity_def *def,
+		   const char *uuid, int64_t version, const char *fingerprint,
+		   struct error *err);
+
+/* A record deleted here (or in a document's "deleted"). */
+struct tombstone {
+	const struct entity_def *def;
+	char uuid[UUID_LEN + 1];
+	char project[UUID_LEN + 1];   /* the project it belonged to, or "" */
+	char *title;                  /* a project's code, an organisation's name */
+	int64_t version;              /* its version when deleted */
+	char *fingerprint;            /* its values when deleted */
+	char at[32];
+};
+
+void tombstone_clear(struct tombstone *t);
+
+/* The tombstone of uuid; ERR_NOT_FOUND when it was not deleted here. */
+int store_tombstone_get(struct db *db, const char *uuid, struct tombstone *out,
+			struct error *err);
+
+/* Forgets the tombstone of uuid (the record came back). */
+int store_tombstone_drop(struct db *db, const char *uuid, struct error *err);
+
+/* The uuid of the deleted project whose code (or uuid) is code, the
+ * latest deleted; ERR_NOT_FOUND. */
+int store_tombstone_project(struct db *db, const char *code,
+			    char uuid[UUID_LEN + 1], struct error *err);
+
+/* The organisation here that theirs (from another database, under
+ * another uuid) is: the one with its business ID, else the one with
+ * its name (case folded).  ERR_NOT_FOUND when none; *by_business_id
+ * says which matched. */
+int store_org_match(struct db *db, const struct record *theirs,
+		    struct record **out, bool *by_business_id,
+		    struct error *err);
+
+/* What an export leaves out (its "omitted" member). */
+enum exchange_omit {
+	OMIT_NOTES          = 1 << 0,
+	OMIT_CHANGES        = 1 << 1,
+	OMIT_MONEY          = 1 << 2,
+	OMIT_OTHER_PROJECTS = 1 << 3,  /* only the projects asked for */
+};
+
+/* The name of one OMIT_ bit in a document, or NULL. */
+const char *exchange_omit_name(unsigned bit);
+
+/* What an export writes: every project (nprojects 0, no
+ * OMIT_OTHER_PROJECTS) or only these, with the organisations they
+ * name; without what omit says. */
+struct export_filter {
+	const char *const *projects;  /* uuids */
+	size_t nprojects;
+	unsigned omit;                /* enum exchange_omit */
+};
+
+struct base_entry {
+	char uuid[UUID_LEN + 1];
+	int64_t version;
+	char *fingerprint;
+};
+
+/* The exchange members of a document, as read back. */
+struct exchange_doc {
+	char database[UUID_LEN + 1];  /* the exporting database, or "" */
+	unsigned omitted;             /* enum exchange_omit */
+	struct base_entry *bases;     /* what it last received from us, by uuid */
+	size_t nbases;
+	struct tombstone *deleted;    /* children first, organisations last */
+	size_t ndeleted;
+};
+
+/* Reads database, omitted, the bases the document holds for the
+ * database `me`, and deleted; a malformed member is ERR_INVALID naming
+ * its path.  Free with exchange_doc_clear(). */
+int store_json_exchange(struct db *db, const char *json, size_t len,
+			const char *me, struct exchange_doc *doc,
+			struct error *err);
+
+/* The document's base for uuid, or NULL. */
+const struct base_entry *exchange_doc_base(const struct exchange_doc *doc,
+					   const char *uuid);
+
+void exchange_doc_clear(struct exchange_doc *doc);
 
 #endif

@@ -46,10 +46,84 @@ put_value(FILE *f, const struct field_def *fd)
 	}
 }
 
+/* The WHERE clause that keeps def's records of the selected projects
+ * (?1: a JSON array of their uuids), or nothing when every project is
+ * exported.  An organisation is kept when a record of a selected
+ * project names it. */
+void
+store_put_selection(FILE *f, const struct entity_def *def,
+	      const struct export_filter *filter)
+{
+	const char *sep = "";
+
+	if (!(filter->omit & OMIT_OTHER_PROJECTS))
+		return;
+	if (def->kind == ENT_PROJECT) {
+		fputs(" WHERE uuid IN (SELECT value FROM json_each(?1))", f);
+		return;
+	}
+	if (def->project_field >= 0) {
+		fprintf(f, " WHERE \"%s\" IN (SELECT value FROM json_each(?1))",
+			def->fields[def->project_field].name);
+		return;
+	}
+	fputs(" WHERE uuid IN (", f);
+	for (size_t k = 0; k < ENT_COUNT; k++) {
+		const struct entity_def *e = entities[k];
+
+		for (size_t i = 0; e->project_field >= 0 && i < e->nfields; i++) {
+			if (e->fields[i].type != FT_REF || e->fields[i].ref != def->kind)
+				continue;
+			fprintf(f, "%sSELECT \"%s\" FROM \"%s\" WHERE \"%s\" IN "
+				"(SELECT value FROM json_each(?1))", sep,
+				e->fields[i].name, e->table,
+				e->fields[e->project_field].name);
+			sep = " UNION ";
+		}
+	}
+	fputs(*sep ? ")" : "NULL)", f);
+}
+
+/* Whether the field leaves with the export. */
+static bool
+field_exported(const struct field_def *fd, const struct export_filter *filter)
+{
+	return !(filter->omit & OMIT_MONEY) || fd->type != FT_MONEY;
+}
+
+/* The change log, less what the filter leaves out: entries of notes,
+ * of money fields, of other projects' records. */
+static void
+put_change_filter(FILE *f, const struct export_filter *filter)
+{
+	const char *sep = " WHERE ";
+
+	if (filter->omit & OMIT_OTHER_PROJECTS) {
+		fprintf(f, "%s(project_uuid IN (SELECT value FROM json_each(?1)) "
+			"OR record_uuid IN (SELECT uuid FROM organisation", sep);
+		store_put_selection(f, entities[ENT_ORGANISATION], filter);
+		fputs("))", f);
+		sep = " AND ";
+	}
+	if (filter->omit & OMIT_NOTES) {
+		fprintf(f, "%sentity <> 'note'", sep);
+		sep = " AND ";
+	}
+	if (filter->omit & OMIT_MONEY) {
+		fprintf(f, "%s(entity || '.' || coalesce(field, '')) NOT IN ('-'", sep);
+		for (size_t k = 0; k < ENT_COUNT; k++)
+			for (size_t i = 0; i < entities[k]->nfields; i++)
+				if (entities[k]->fields[i].type == FT_MONEY)
+					fprintf(f, ", '%s.%s'", entities[k]->name,
+						entities[k]->fields[i].name);
+		fputs(")", f);
+	}
+}
+
 /* One row per record: "<uuid>":{...}.  json_patch onto {} drops the
  * members whose value is null and keeps the order of the others. */
 static char *
-export_sql(const struct entity_def *def)
+export_sql(const struct entity_def *def, const struct export_filter *filter)
 {
 	char *sql = NULL;
 	size_t len = 0;
@@ -64,16 +138,22 @@ export_sql(const struct entity_def *def)
 		      "'project', project_uuid, 'title', record_title, "
 		      "'field', field, 'old', old_value, 'new', new_value, "
 		      "'source', source)) "
-		      "FROM change_log ORDER BY uuid", f);
+		      "FROM change_log", f);
+		put_change_filter(f, filter);
+		fputs(" ORDER BY uuid", f);
 	} else {
 		fputs("SELECT json_quote(uuid) || ':' || json_patch('{}', "
 		      "json_object('version', version, 'updated_at', updated_at, "
 		      "'updated_by', updated_by", f);
 		for (size_t i = 0; i < def->nfields; i++) {
+			if (!field_exported(&def->fields[i], filter))
+				continue;
 			fprintf(f, ", '%s', ", def->fields[i].name);
 			put_value(f, &def->fields[i]);
 		}
-		fprintf(f, ")) FROM \"%s\" ORDER BY uuid", def->table);
+		fprintf(f, ")) FROM \"%s\"", def->table);
+		store_put_selection(f, def, filter);
+		fputs(" ORDER BY uuid", f);
 	}
 	if (fclose(f) != 0) {
 		free(sql);
@@ -112,12 +192,14 @@ put_escaped(FILE *out, const char *json, size_t n)
 	fwrite(json + from, 1, n - from, out);
 }
 
-/* Writes "name":{ rows }, streaming: one record in memory at a time. */
+/* Writes "name":{ rows }, streaming: one record in memory at a time.
+ * sel is the JSON array of the selected projects' uuids, or NULL. */
 static int
 export_member(struct db *db, const struct entity_def *def, const char *name,
-	      FILE *out, struct error *err)
+	      const struct export_filter *filter, const char *sel, FILE *out,
+	      struct error *err)
 {
-	char *sql = export_sql(def);
+	char *sql = export_sql(def, filter);
 	sqlite3_stmt *st = NULL;
 	int rc = ERR_DATABASE, src;
 	bool first = true;
@@ -126,6 +208,8 @@ export_member(struct db *db, const struct entity_def *def, const char *name,
 		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
 	if (!(st = db_prepare(db, sql, err)))
 		goto out;
+	if (sel && sqlite3_bind_parameter_count(st) >= 1)
+		db_bind_text(st, 1, sel);
 	fprintf(out, ",\n\"%s\":{", name);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		fputs(first ? "\n" : ",\n", out);
@@ -145,26 +229,90 @@ out:
 	return rc;
 }
 
-int
-store_export_json(struct db *db, FILE *out, struct error *err)
+/* The selected projects' uuids as a JSON array (uuids need no
+ * escaping), or NULL when every project goes; *oom on failure. */
+static char *
+selection_json(const struct export_filter *filter, bool *oom)
 {
+	size_t size = 3 + filter->nprojects * (UUID_LEN + 3), len = 0;
+	char *sel;
+
+	*oom = false;
+	if (!(filter->omit & OMIT_OTHER_PROJECTS))
+		return NULL;
+	if (!(sel = malloc(size))) {
+		*oom = true;
+		return NULL;
+	}
+	len += (size_t)snprintf(sel, size, "[");
+	for (size_t i = 0; i < filter->nprojects; i++)
+		len += (size_t)snprintf(sel + len, size - len, "%s\"%s\"",
+					i ? "," : "", filter->projects[i]);
+	snprintf(sel + len, size - len, "]");
+	return sel;
+}
+
+/* The top of the document: format, and for an exchange the database's
+ * id and what the export leaves out. */
+static int
+export_head(struct db *db, FILE *out, const struct export_filter *filter,
+	    struct error *err)
+{
+	char id[UUID_LEN + 1];
+	const char *sep = "";
+	int rc;
+
+	fputs("{\"format\":\"salkku\",\"format_version\":2", out);
+	if (db_schema_version(db) < DB_SCHEMA_EXCHANGE)
+		return ERR_OK;
+	if ((rc = store_database_id(db, id, err)))
+		return rc;
+	fprintf(out, ",\n\"database\":\"%s\",\n\"omitted\":[", id);
+	for (unsigned bit = 1; exchange_omit_name(bit); bit <<= 1) {
+		if (!(filter->omit & bit))
+			continue;
+		fprintf(out, "%s\"%s\"", sep, exchange_omit_name(bit));
+		sep = ",";
+	}
+	fputs("]", out);
+	return ERR_OK;
+}
+
+int
+store_export_json(struct db *db, FILE *out, const struct export_filter *filter,
+		  struct error *err)
+{
+	static const struct export_filter all = { NULL, 0, 0 };
+	char *sel = NULL;
+	bool oom;
 	int rc;
 
 	if (!db || !out)
 		return error_set(err, ERR_INVALID, NULL,
 				 _("internal error: missing argument"));
+	if (!filter)
+		filter = &all;
+	if (!(sel = selection_json(filter, &oom)) && oom)
+		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
 	/* One snapshot for the whole document, inside the caller's
 	 * transaction if there is one. */
-	if ((rc = db_exec(db, "SAVEPOINT salkku_export", err)))
+	if ((rc = db_exec(db, "SAVEPOINT salkku_export", err))) {
+		free(sel);
 		return rc;
-	fputs("{\"format\":\"salkku\",\"format_version\":1", out);
+	}
+	rc = export_head(db, out, filter, err);
 	for (size_t k = 0; k < ENT_COUNT && !rc; k++)
-		rc = export_member(db, entities[k], entities[k]->plural, out, err);
-	if (!rc)
-		rc = export_member(db, NULL, "changes", out, err);
+		if (k != ENT_NOTE || !(filter->omit & OMIT_NOTES))
+			rc = export_member(db, entities[k], entities[k]->plural,
+					   filter, sel, out, err);
+	if (!rc && !(filter->omit & OMIT_CHANGES))
+		rc = export_member(db, NULL, "changes", filter, sel, out, err);
+	if (!rc && db_schema_version(db) >= DB_SCHEMA_EXCHANGE)
+		rc = store_export_exchange(db, out, filter, sel, err);
 	if (!rc)
 		fputs("}\n", out);
 	db_exec(db, "RELEASE salkku_export", NULL);
+	free(sel);
 	if (!rc && (fflush(out) != 0 || ferror(out)))
 		rc = error_set(err, ERR_FAILED, NULL, _("cannot write the export: %s"),
 			       strerror(errno));
@@ -202,7 +350,8 @@ store_import_insert(struct db *db, const struct record *rec, struct error *err)
 	rc = sqlite3_step(st) == SQLITE_DONE ? ERR_OK
 					     : store_write_failed(db, rec, err);
 	db_done(st);
-	return rc;
+	/* A record that comes back is no longer deleted here. */
+	return rc ? rc : store_tombstone_drop(db, rec->uuid, err);
 }
 
 int

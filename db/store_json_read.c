@@ -481,10 +481,18 @@ check_format(struct walk *w, sqlite3_stmt *st, const char *key,
 		return rc;
 	if (v < 1)
 		return bad(w, key, _("must be a whole number"));
-	if (v > 1)
+	if (v > 2)
 		return bad(w, key, _("written by a newer salkku (format %lld); upgrade salkku to read it"),
 			   (long long)v);
 	return ERR_OK;
+}
+
+/* The members an exchange adds (format 2), read by store_exchange.c. */
+static bool
+exchange_member(const char *key)
+{
+	return !strcmp(key, "database") || !strcmp(key, "omitted") ||
+	       !strcmp(key, "bases") || !strcmp(key, "deleted");
 }
 
 /* Checks the top level, notes which members are there and whether they
@@ -516,6 +524,8 @@ scan_top(struct walk *w, bool present[ENT_COUNT + 1], bool *in_order)
 			else
 				version = true;
 			rc = check_format(w, st, key, type);
+		} else if (member == NO_MEMBER && exchange_member(key)) {
+			/* Read by store_json_exchange(). */
 		} else if (member == NO_MEMBER) {
 			rc = bad(w, key, _("unknown member"));
 		} else if (strcmp(type, "object")) {

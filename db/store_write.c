@@ -157,10 +157,16 @@ duplicate(struct db *db, const struct record *rec, struct error *err)
 		const char *name = def->fields[i].name, *v = record_text(rec, (int)i);
 		const char *key = db_key_column(def, (int)i, DB_KEY_FOLD);
 
-		if (!(def->fields[i].flags & F_UNIQUE) || !v || !key)
+		if (!(def->fields[i].flags & F_UNIQUE) || !v)
 			continue;
-		snprintf(sql, sizeof sql, "SELECT 1 FROM \"%s\" WHERE %s = "
-			 "salkku_fold_key(?1) AND uuid != ?2", def->table, key);
+		/* A unique field without a key column (a business ID) is
+		 * compared as it is. */
+		if (key)
+			snprintf(sql, sizeof sql, "SELECT 1 FROM \"%s\" WHERE %s = "
+				 "salkku_fold_key(?1) AND uuid != ?2", def->table, key);
+		else
+			snprintf(sql, sizeof sql, "SELECT 1 FROM \"%s\" WHERE \"%s\" = "
+				 "?1 AND uuid != ?2", def->table, name);
 		if (exists(db, sql, v, rec->uuid))
 			return error_set(err, ERR_INVALID, name,
 					 _("%s: %s %s already exists"),
@@ -473,6 +479,9 @@ log_children(struct db *db, const struct record *project, const char *who,
 			store_title(db, kids.items[i], title, sizeof title);
 			rc = store_log(db, kids.items[i], title, "delete", -1, NULL,
 				       NULL, who, at, err);
+			if (!rc)
+				rc = store_tombstone_put(db, kids.items[i], title, at,
+							 err);
 		}
 		record_list_clear(&kids);
 	}
@@ -503,7 +512,8 @@ store_delete(struct db *db, const struct record *rec, const char *who,
 	    (rc = log_children(db, stored, who, at, err)))
 		goto out;
 	if ((rc = store_log(db, stored, title, "delete", -1, NULL, NULL, who, at,
-			    err)))
+			    err)) ||
+	    (rc = store_tombstone_put(db, stored, title, at, err)))
 		goto out;
 	if (!(st = db_entity_stmt(db, rec->def, ES_DELETE, err))) {
 		rc = ERR_DATABASE;

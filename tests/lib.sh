@@ -53,6 +53,17 @@ expect_err() {
 	printf '%s\n' "$err" | grep -qE -- "$1" || fail "$2: stderr lacks /$1/: $err"
 }
 
+# same_data A B: two JSON exports hold the same data: equal but for the
+# exchange members that name the exporting database ("database") and
+# what it last received from others ("bases"), which differ between
+# databases by design.
+same_data() {
+	for f in "$1" "$2"; do
+		sed -e '/^"database":/d' -e '/^"bases":{/,$d' "$f" >"$f.data"
+	done
+	cmp -s "$1.data" "$2.data"
+}
+
 # finish: the exit status automake's harness reads.
 finish() {
 	if [ "$failures" -gt 0 ]; then

@@ -30,6 +30,9 @@ struct conflict {
 	int *rows;               /* the fields that differ */
 	int nrows;
 	bool both;               /* a field both changed: the legend shows */
+	uint64_t fields;         /* IMPORT: the fields both sides changed */
+	char source[256];        /* IMPORT: the file */
+	int n, count;            /* IMPORT: this conflict of how many */
 	char error[512];
 	const struct conflict_hooks *hooks;
 	void *ctx;
@@ -120,6 +123,16 @@ compare(struct conflict *c)
 	const struct record *ours = c->mine ? c->mine : c->read;
 	struct record *stored = NULL;
 
+	if (c->kind == CONFLICT_IMPORT) {
+		/* Both sides are given: the import holds its transaction's
+		 * view of them, and nothing is written until all are settled. */
+		c->nrows = 0;
+		for (size_t i = 0; c->mine && c->theirs && i < c->read->def->nfields; i++)
+			if (c->fields & (UINT64_C(1) << i))
+				c->rows[c->nrows++] = (int)i;
+		c->both = c->nrows > 0;
+		return;
+	}
 	if (model_get(ui->m, c->read->def, c->read->uuid, &stored) == 0) {
 		record_free(&c->theirs);
 		c->theirs = stored;
@@ -202,7 +215,11 @@ draw_keys(struct conflict *c, int y, int width)
 	int n = 0;
 	char keys[64], item[160];
 
-	if (c->kind == CONFLICT_EDIT) {
+	if (c->kind == CONFLICT_IMPORT) {
+		items[n++] = (struct key_item){ ACT_KEEP_MINE, _("keep ours") };
+		items[n++] = (struct key_item){ ACT_TAKE_THEIRS, _("take the file's") };
+		items[n++] = (struct key_item){ ACT_BACK, _("import nothing") };
+	} else if (c->kind == CONFLICT_EDIT) {
 		if (c->theirs)
 			items[n++] = (struct key_item){ ACT_KEEP_MINE, _("keep mine") };
 		items[n++] = (struct key_item){ ACT_TAKE_THEIRS,
@@ -229,6 +246,75 @@ draw_keys(struct conflict *c, int y, int width)
 	}
 }
 
+/* An import's conflict: the fields both sides changed, the file's
+ * value beside ours. */
+static void
+draw_import(struct conflict *c)
+{
+	struct modal *m = &c->base;
+	struct ui *ui = m->ui;
+	struct theme *t = &ui->theme;
+	int h = getmaxy(m->win), w = getmaxx(m->win), iw = w - 4;
+	int lw = draw_width(_("Field")), vw, y = 3, room = h - 8;
+	char *name = conflict_name(ui, c->read);
+	char buf[640];
+
+	for (int i = 0; i < c->nrows; i++) {
+		int x = draw_width(_(c->read->def->fields[c->rows[i]].label)) + 2;
+
+		if (x > lw)
+			lw = x;
+	}
+	if (lw > LABEL_MAX)
+		lw = LABEL_MAX;
+	vw = (iw - lw - 4) / 2;
+	werase(m->win);
+	snprintf(buf, sizeof buf, !c->theirs ? _("Import: %s was deleted here (%d of %d)")
+			       : !c->mine ? _("Import: %s was deleted in the file (%d of %d)")
+			       : _("Import: %s changed here and in the file (%d of %d)"),
+		 name ? name : "", c->n, c->count);
+	free(name);
+	draw_frame(m->win, buf, theme_attr(t, TH_BORDER), theme_attr(t, TH_TITLE));
+	snprintf(buf, sizeof buf, _("%s: choose a side; nothing is imported until every conflict is settled"),
+		 c->source);
+	draw_text_at(m->win, 1, 2, buf, iw, theme_attr(t, TH_DIALOG), 0);
+	if (!c->theirs || !c->mine) {
+		draw_text_at(m->win, y, 2, !c->theirs
+			     ? _("It was deleted here and changed in the file since.")
+			     : _("It was deleted in the file and changed here since."),
+			     iw, theme_attr(t, TH_DIALOG), 0);
+	} else {
+		wmove(m->win, y, 2);
+		draw_text(m->win, _("Field"), lw, theme_attr(t, TH_HEADING), DRAW_PAD);
+		draw_spaces(m->win, 2, theme_attr(t, TH_HEADING));
+		draw_text(m->win, _("In the file"), vw, theme_attr(t, TH_HEADING), DRAW_PAD);
+		draw_spaces(m->win, 2, theme_attr(t, TH_HEADING));
+		draw_text(m->win, _("Here"), vw, theme_attr(t, TH_HEADING), DRAW_PAD);
+		for (int i = 0; i < c->nrows && i < room; i++) {
+			int f = c->rows[i];
+			char *file = shown(ui, c->mine, f), *here = shown(ui, c->theirs, f);
+			attr_t a = theme_attr(t, TH_NOTICE);
+
+			y++;
+			snprintf(buf, sizeof buf, "! %s", _(c->read->def->fields[f].label));
+			wmove(m->win, y, 2);
+			draw_text(m->win, buf, lw, a | A_BOLD, DRAW_PAD);
+			draw_spaces(m->win, 2, a);
+			draw_text(m->win, file, vw, a, DRAW_PAD);
+			draw_spaces(m->win, 2, a);
+			draw_text(m->win, here, vw, a, DRAW_PAD);
+			free(file);
+			free(here);
+		}
+	}
+	if (c->both)
+		draw_text_at(m->win, h - 3, 2, _("! changed here and in the file"),
+			     iw, theme_attr(t, TH_NOTICE), 0);
+	draw_keys(c, h - 2, iw);
+	m->cur_y = h - 2;
+	m->cur_x = 2;
+}
+
 static void
 conflict_draw(struct modal *m)
 {
@@ -237,9 +323,14 @@ conflict_draw(struct modal *m)
 	struct theme *t = &ui->theme;
 	int h = getmaxy(m->win), w = getmaxx(m->win), iw = w - 4;
 	int lw = draw_width(_("Field")), vw, y, room;
-	char *name = conflict_name(ui, c->read);
+	char *name;
 	char buf[640], when[64];
 
+	if (c->kind == CONFLICT_IMPORT) {
+		draw_import(c);
+		return;
+	}
+	name = conflict_name(ui, c->read);
 	for (int i = 0; i < c->nrows; i++) {
 		int x = draw_width(_(c->read->def->fields[c->rows[i]].label)) + 2;
 
@@ -385,6 +476,25 @@ conflict_key(struct modal *m, int key)
 	struct ui *ui = m->ui;
 	char *name;
 
+	if (c->kind == CONFLICT_IMPORT) {
+		switch (keymap_lookup(&ui->keymap, "conflict", key)) {
+		case ACT_KEEP_MINE:
+			if (c->hooks->saved)
+				c->hooks->saved(ui, c->ctx, NULL);
+			return true;
+		case ACT_TAKE_THEIRS:
+			if (c->hooks->dropped)
+				c->hooks->dropped(ui, c->ctx, NULL);
+			return true;
+		case ACT_BACK:
+		case ACT_QUIT:
+			if (c->hooks->back)
+				c->hooks->back(ui, c->ctx, NULL);
+			return true;
+		default:
+			return false;
+		}
+	}
 	switch (keymap_lookup(&ui->keymap, "conflict", key)) {
 	case ACT_KEEP_MINE:
 		return c->kind == CONFLICT_EDIT && c->theirs && keep_mine(c);
@@ -491,6 +601,45 @@ conflict_open(struct ui *ui, enum conflict_kind kind,
 	compare(c);
 	/* The screen says it all; the model's sentence would say it twice. */
 	ui->message[0] = '\0';
+	ui->dirty_status = true;
+	ui_modal_push(ui, &c->base);
+}
+
+void
+conflict_open_import(struct ui *ui, const struct record *ours,
+		     const struct record *theirs, uint64_t fields,
+		     const char *source, int n, int count,
+		     const struct conflict_hooks *hooks, void *ctx)
+{
+	const struct record *any = ours ? ours : theirs;
+	struct conflict *c = any ? calloc(1, sizeof *c) : NULL;
+
+	if (!c || !(c->read = record_dup(any)) ||
+	    (theirs && !(c->mine = record_dup(theirs))) ||
+	    (ours && !(c->theirs = record_dup(ours))) ||
+	    !(c->rows = calloc(any->def->nfields, sizeof *c->rows))) {
+		if (c) {
+			record_free(&c->read);
+			record_free(&c->mine);
+			record_free(&c->theirs);
+			free(c);
+		}
+		if (hooks->free_ctx)
+			hooks->free_ctx(ctx);
+		ui_error(ui, "%s", _("Out of memory"));
+		return;
+	}
+	c->base.ops = &conflict_ops;
+	c->base.ui = ui;
+	c->kind = CONFLICT_IMPORT;
+	c->tried = any->version;
+	c->fields = fields;
+	snprintf(c->source, sizeof c->source, "%s", source);
+	c->n = n;
+	c->count = count;
+	c->hooks = hooks;
+	c->ctx = ctx;
+	compare(c);
 	ui->dirty_status = true;
 	ui_modal_push(ui, &c->base);
 }

@@ -33,7 +33,7 @@
 
 struct ui;
 
-enum conflict_kind { CONFLICT_EDIT, CONFLICT_RELOAD };
+enum conflict_kind { CONFLICT_EDIT, CONFLICT_RELOAD, CONFLICT_IMPORT };
 
 /* Each hook may be NULL. */
 struct conflict_hooks {
@@ -56,6 +56,18 @@ struct conflict_hooks {
 void conflict_open(struct ui *ui, enum conflict_kind kind,
 		   const struct record *base, const struct record *mine,
 		   const struct conflict_hooks *hooks, void *ctx);
+
+/* The screen for a record an import (ui/import.c) found changed here
+ * and in the file: ours as stored (NULL: deleted here), theirs as the
+ * file has it (NULL: deleted in the file), fields the ones both changed,
+ * shown as Field | In the file | Here.  conflict-mine keeps ours
+ * (hooks->saved), conflict-theirs takes the file's (hooks->dropped),
+ * back (Esc) gives the import up (hooks->back); each with NULL.
+ * source names the file; n of count says which conflict this is. */
+void conflict_open_import(struct ui *ui, const struct record *ours,
+			  const struct record *theirs, uint64_t fields,
+			  const char *source, int n, int count,
+			  const struct conflict_hooks *hooks, void *ctx);
 
 /* Whether the stored record of base has moved past version since it
  * was read: then buf says "Changed by lkorhonen at 10.02 while you were

@@ -98,6 +98,7 @@ const struct default_binding default_bindings[] = {
 	{ "projects", "F",       ACT_FILTER_CLEAR },
 	{ "projects", "s",       ACT_SORT },
 	{ "projects", "S",       ACT_SORT_REVERSE },
+	{ "projects", "i",       ACT_IMPORT },
 
 	{ "project", "<Tab>",    ACT_TAB_NEXT },
 	{ "project", "<S-Tab>",  ACT_TAB_PREV },

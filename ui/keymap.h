@@ -63,6 +63,7 @@ enum action_flags {
 	X(STATUS,           "status-change",        N_("status"),    N_("Change the project's status"), NEEDS_SELECTION | NEEDS_WRITABLE) \
 	X(DONE,             "deadline-done",        N_("done"),      N_("Mark the deadline done on a day you choose, or open it again"), NEEDS_SELECTION | NEEDS_WRITABLE) \
 	X(DEADLINE_CANCEL,  "deadline-cancel",      N_("cancel"),    N_("Cancel the deadline, saying why, or open it again"), NEEDS_SELECTION | NEEDS_WRITABLE) \
+	X(IMPORT,           "import",               N_("import"),    N_("Import a JSON file of another centre, a side chosen per conflict"), NEEDS_WRITABLE) \
 	X(UNDO,             "undo",                 N_("undo"),      N_("Undo your last change of this session"), NEEDS_WRITABLE) \
 	X(ZOOM,             "timeline-zoom",        N_("zoom"),      N_("Show half months, months or quarters"), 0) \
 	X(TODAY,            "timeline-today",       N_("today"),     N_("Scroll the timeline to today"), 0) \

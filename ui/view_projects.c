@@ -17,6 +17,7 @@
 #include "dialog.h"
 #include "draw.h"
 #include "form.h"
+#include "import.h"
 #include "rows.h"
 #include "view.h"
 
@@ -178,6 +179,9 @@ handle(struct view *v, enum action a)
 		return AR_OK;
 	case ACT_FILTER:
 		dialog_filter(ui);
+		return AR_OK;
+	case ACT_IMPORT:
+		import_start(ui);
 		return AR_OK;
 	case ACT_FILTER_CLEAR:
 		project_list_clear(v);

@@ -87,6 +87,7 @@ static const struct field_def organisation_fields[] = {
 	[ORG_KIND]       = { "kind",       N_("Kind"),       FT_ENUM, F_REQUIRED, organisation_kinds, 0 },
 	[ORG_REGION]     = { "region",     N_("Region"),     FT_TEXT, 0, NULL, 0 },
 	[ORG_WEBSITE]    = { "website",    N_("Website"),    FT_TEXT, 0, NULL, 0 },
+	[ORG_BUSINESS_ID] = { "business_id", N_("Business ID"), FT_TEXT, F_UNIQUE, NULL, 0 },
 };
 
 static const struct field_def project_fields[] = {

@@ -6,6 +6,7 @@
 
 enum organisation_field {
 	ORG_NAME, ORG_SHORT_NAME, ORG_KIND, ORG_REGION, ORG_WEBSITE,
+	ORG_BUSINESS_ID,
 	ORG_NFIELDS
 };
 

@@ -691,3 +691,22 @@ format_style_from_locale(void)
 		return FMT_FINNISH;
 	return FMT_ENGLISH;
 }
+
+bool
+business_id_valid(const char *s)
+{
+	static const int weight[7] = { 7, 9, 10, 5, 8, 4, 2 };
+	int sum = 0, r;
+
+	for (int i = 0; i < 7; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		sum += (s[i] - '0') * weight[i];
+	}
+	if (s[7] != '-' || s[8] < '0' || s[8] > '9' || s[9])
+		return false;
+	r = sum % 11;
+	if (r == 1)
+		return false;
+	return s[8] - '0' == (r ? 11 - r : 0);
+}

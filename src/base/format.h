@@ -28,6 +28,13 @@ enum fmt_style format_style_from_locale(void);
  * 1900–2199 and trailing garbage.  Returns 0, or -1. */
 int parse_date(const char *in, char out[11]);
 
+/* Whether s is a Finnish business ID (Y-tunnus) with a right check
+ * digit: "1234567-1", seven digits, a hyphen and the check digit.  The
+ * first seven digits are weighted 7, 9, 10, 5, 8, 4, 2 and summed; a
+ * remainder mod 11 of 0 gives the check digit 0, 1 no valid ID, any
+ * other r the digit 11 - r. */
+bool business_id_valid(const char *s);
+
 /* The largest amount of money in cents, and the largest figure in
  * hundredths, that salkku stores: 9 999 999 999 999,99 (just under
  * 10^13 €; no Finnish project comes near).  Bounded so that sums of

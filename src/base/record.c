@@ -2,6 +2,8 @@
 
 #include "record.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,6 +111,85 @@ record_field_equal(const struct record *a, const struct record *b, int field)
 	if (x->text || y->text)
 		return x->text && y->text && !strcmp(x->text, y->text);
 	return x->num == y->num;
+}
+
+/* FNV-1a, 32 bits: cheap, and stable across machines and versions. */
+static uint32_t
+fnv1a(uint32_t h, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= UINT32_C(16777619);
+	}
+	return h;
+}
+
+void
+record_field_hash(const struct record *rec, int field, char *out)
+{
+	const struct value *v = &rec->v[field];
+	uint32_t h = UINT32_C(2166136261);
+	char num[24];
+
+	if (v->null) {
+		snprintf(out, FIELD_HASH_LEN + 1, "%s", "-");
+		return;
+	}
+	if (v->text) {
+		h = fnv1a(h, "t", 1);
+		h = fnv1a(h, v->text, strlen(v->text));
+	} else {
+		snprintf(num, sizeof num, "%" PRId64, v->num);
+		h = fnv1a(h, "n", 1);
+		h = fnv1a(h, num, strlen(num));
+	}
+	snprintf(out, FIELD_HASH_LEN + 1, "%08" PRIx32, h);
+}
+
+char *
+record_fingerprint(const struct record *rec, uint64_t skip)
+{
+	size_t size = 1, len = 0;
+	char *fp;
+
+	for (size_t i = 0; i < rec->def->nfields; i++)
+		size += strlen(rec->def->fields[i].name) + FIELD_HASH_LEN + 2;
+	if (!(fp = malloc(size)))
+		return NULL;
+	fp[0] = '\0';
+	for (size_t i = 0; i < rec->def->nfields; i++) {
+		char hash[FIELD_HASH_LEN + 1];
+
+		if (skip & (UINT64_C(1) << i))
+			continue;
+		record_field_hash(rec, (int)i, hash);
+		len += (size_t)snprintf(fp + len, size - len, "%s%s:%s",
+					len ? "," : "", rec->def->fields[i].name,
+					hash);
+	}
+	return fp;
+}
+
+bool
+fingerprint_field(const char *fp, const char *name, char *out)
+{
+	size_t n = strlen(name);
+
+	while (fp && *fp) {
+		const char *end = strchr(fp, ',');
+		size_t len = end ? (size_t)(end - fp) : strlen(fp);
+
+		if (len > n && !strncmp(fp, name, n) && fp[n] == ':' &&
+		    len - n - 1 <= FIELD_HASH_LEN) {
+			memcpy(out, fp + n + 1, len - n - 1);
+			out[len - n - 1] = '\0';
+			return true;
+		}
+		fp = end ? end + 1 : NULL;
+	}
+	return false;
 }
 
 int

@@ -56,6 +56,25 @@ int record_copy_field(struct record *dst, const struct record *src, int field);
 bool record_field_equal(const struct record *a, const struct record *b,
 			int field);
 
+/* Exchange fingerprints (src/core/exchange.c): what a record's values
+ * were, field by field, compact enough to keep per record and per
+ * partner database.  A fingerprint is "name:hash" for each field, joined
+ * by ",", in the order of the field table; the hash is a 32-bit FNV-1a
+ * of the value in storage form (8 hex digits), "-" for no value.  Equal
+ * values give equal fingerprints in every database. */
+#define FIELD_HASH_LEN 8
+
+/* The hash of one field of rec into out (FIELD_HASH_LEN + 1 bytes). */
+void record_field_hash(const struct record *rec, int field, char *out);
+
+/* The fingerprint of rec, leaving out the fields whose bit is set in
+ * skip (bit i: field i).  The caller frees it; NULL when out of memory. */
+char *record_fingerprint(const struct record *rec, uint64_t skip);
+
+/* The hash fp holds for the field called name, into out
+ * (FIELD_HASH_LEN + 1 bytes); false when fp does not hold the field. */
+bool fingerprint_field(const char *fp, const char *name, char *out);
+
 /* A growable array of owned records. */
 struct record_list {
 	struct record **items;

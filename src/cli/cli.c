@@ -106,23 +106,32 @@ static const struct cli_command commands[] = {
 	  N_("  --limit N          at most N changes\n"
 	     "  --format FORMAT    table (default) or json"), 0 },
 	{ "export", cli_cmd_export,
-	  N_("export [--format json|csv|ics] [--project CODE]... [--upcoming DAYS] [--with-project-dates] [-o FILE]"),
-	  N_("Write the whole portfolio as JSON, the projects as CSV or the deadlines as iCalendar."),
+	  N_("export [--format json|csv|ics] [-o FILE] [--project CODE]... [--no-notes] [--no-log] [--no-money] [--upcoming DAYS] [--with-project-dates]"),
+	  N_("Write the whole portfolio (or some projects) as JSON, the projects as CSV or the deadlines as iCalendar."),
 	  N_("  --format FORMAT    json (default), csv or ics (iCalendar)\n"
 	     "  -o, --output FILE  write to FILE instead of standard output\n"
+	     "  -p, --project CODE only this project (repeatable; default: every\n"
+	     "                     project); in JSON with the organisations it\n"
+	     "                     names, for another centre\n"
+	     "json only:\n"
+	     "  --no-notes         leave the notes out\n"
+	     "  --no-log           leave the change log out\n"
+	     "  --no-money         leave out budgets, shares and sums\n"
 	     "ics only:\n"
-	     "  --project CODE     the deadlines of this project (repeatable;\n"
-	     "                     default: every project)\n"
 	     "  --upcoming DAYS    only those due from today to DAYS days ahead\n"
 	     "  --with-project-dates  also the projects' start and end dates"), 0 },
 	{ "import", cli_cmd_import,
-	  N_("import FILE [--format json|csv] [--dry-run] [--ours|--theirs]"),
+	  N_("import FILE [--format json|csv] [--dry-run] [--ours | --theirs] [--ours=RECORD]... [--theirs=RECORD]..."),
 	  N_("Read records from a JSON or CSV file (\"-\": standard input)."),
 	  N_("  --format FORMAT    json or csv (default: from the file name)\n"
 	     "  --dry-run          show what would be added, updated, left and in\n"
 	     "                     conflict, but write nothing\n"
 	     "  --ours             settle conflicts by keeping the database's values\n"
-	     "  --theirs           settle conflicts by taking the file's values"),
+	     "  --theirs           settle conflicts by taking the file's values\n"
+	     "  --ours=RECORD      keep the database's values for one record: its\n"
+	     "                     uuid, a project's code (with its records) or an\n"
+	     "                     organisation's name (repeatable)\n"
+	     "  --theirs=RECORD    take the file's values for one record"),
 	  CMD_WRITES },
 	{ "check", cli_cmd_check, N_("check [--reindex]"),
 	  N_("Check the integrity of the database."),

@@ -261,9 +261,31 @@ show_export(const char *text, size_t len)
 	free(lines);
 }
 
+/* What the export options ask for: the iCalendar of the deadlines, CSV,
+ * the whole JSON document, or what an exchange shares. */
+struct export_request {
+	enum cli_format format;
+	struct ics_options ics;
+	struct export_options x;
+};
+
+static int
+export_run(struct cli *c, const struct export_request *r, FILE *out)
+{
+	const struct export_options *x = &r->x;
+
+	if (r->format == FORMAT_ICS)
+		return model_export_ics(&c->m, &r->ics, out);
+	if (r->format == FORMAT_CSV)
+		return model_export_csv(&c->m, out);
+	if (x->nprojects || x->no_notes || x->no_log || x->no_money)
+		return model_export_exchange(&c->m, out, x);
+	return model_export_json(&c->m, out);
+}
+
 /* Runs the export into memory and shows it safely on the terminal. */
 static int
-export_to_terminal(struct cli *c, enum cli_format format)
+export_to_terminal(struct cli *c, const struct export_request *r)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -272,8 +294,7 @@ export_to_terminal(struct cli *c, enum cli_format format)
 
 	if (!mem)
 		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
-	rc = format == FORMAT_CSV ? model_export_csv(&c->m, mem)
-				  : model_export_json(&c->m, mem);
+	rc = export_run(c, r, mem);
 	if (fclose(mem) != 0 && rc == ERR_OK)
 		rc = cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
 	else if (rc == ERR_OK)
@@ -286,15 +307,14 @@ export_to_terminal(struct cli *c, enum cli_format format)
 
 /* Writes the export to output (NULL: standard output). */
 static int
-export_write(struct cli *c, enum cli_format format,
-	     const struct ics_options *ics, const char *output)
+export_write(struct cli *c, const struct export_request *r, const char *output)
 {
 	char tmp[4096];
 	FILE *out = stdout;
 	int fd, rc;
 
-	if (!output && isatty(STDOUT_FILENO) && format != FORMAT_ICS)
-		return export_to_terminal(c, format);
+	if (!output && isatty(STDOUT_FILENO) && r->format != FORMAT_ICS)
+		return export_to_terminal(c, r);
 	/* Into a temporary file beside the target, renamed when complete:
 	 * an export that fails half-way leaves no half a file. */
 	if (output) {
@@ -308,11 +328,7 @@ export_write(struct cli *c, enum cli_format format,
 					output, strerror(errno));
 		}
 	}
-	if (format == FORMAT_ICS)
-		rc = model_export_ics(&c->m, ics, out);
-	else
-		rc = format == FORMAT_CSV ? model_export_csv(&c->m, out)
-					  : model_export_json(&c->m, out);
+	rc = export_run(c, r, out);
 	if (output) {
 		if (fclose(out) != 0 && rc == ERR_OK)
 			rc = cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
@@ -333,6 +349,21 @@ export_write(struct cli *c, enum cli_format format,
 	return cli_report(c, rc);
 }
 
+/* The options that go with one format only. */
+static int
+export_check_options(struct cli *c, const struct cli_command *cmd,
+		     const struct export_request *r, bool ics_only, bool json_only)
+{
+	(void)c;
+	if (ics_only && r->format != FORMAT_ICS)
+		return cli_usage(cmd, "%s", _("--upcoming and --with-project-dates go with --format ics"));
+	if (json_only && r->format != FORMAT_JSON)
+		return cli_usage(cmd, "%s", _("--no-notes, --no-log and --no-money go with --format json"));
+	if (r->ics.nprojects && r->format == FORMAT_CSV)
+		return cli_usage(cmd, "%s", _("--project goes with --format json or ics"));
+	return ERR_OK;
+}
+
 int
 cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 	       char **argv)
@@ -343,46 +374,55 @@ cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 		{ "project",  required_argument, NULL, 'p' },
 		{ "upcoming", required_argument, NULL, 'u' },
 		{ "with-project-dates", no_argument, NULL, 'P' },
+		{ "no-notes", no_argument,       NULL, 'N' },
+		{ "no-log",   no_argument,       NULL, 'L' },
+		{ "no-money", no_argument,       NULL, 'M' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 }
 	};
-	enum cli_format format = FORMAT_JSON;
-	struct ics_options ics = { .upcoming = -1 };
+	struct export_request r = { .format = FORMAT_JSON,
+				    .ics = { .upcoming = -1 } };
 	const char *output = NULL, **codes = NULL;
 	int64_t days;
 	int opt, rc = ERR_OK;
-	bool ics_only = false;
+	bool ics_only = false, json_only = false;
 
 	/* At most every argument names a project. */
 	if (!(codes = calloc((size_t)argc + 1, sizeof *codes)))
 		return cli_fail(c, ERR_FAILED, NULL, "%s", _("out of memory"));
-	ics.projects = codes;
-	while ((opt = cli_getopt(cmd, argc, argv, "f:o:", longopts, &rc)) != -1) {
+	r.ics.projects = codes;
+	r.x.projects = codes;
+	while ((opt = cli_getopt(cmd, argc, argv, "f:o:p:", longopts, &rc)) != -1) {
 		if (opt == CLI_OPT_STOP)
 			goto out;
 		if (opt == 'o')
 			output = strcmp(optarg, "-") ? optarg : NULL;
 		else if (opt == 'p')
-			codes[ics.nprojects++] = optarg;
+			codes[r.ics.nprojects++] = optarg;
 		else if (opt == 'u' &&
 			 !(rc = cli_number(cmd, "--upcoming", optarg, 0, 36500, &days)))
-			ics.upcoming = (int)days;
+			r.ics.upcoming = (int)days;
 		else if (opt == 'P')
-			ics.project_dates = true;
+			r.ics.project_dates = true;
+		else if (opt == 'N')
+			r.x.no_notes = true;
+		else if (opt == 'L')
+			r.x.no_log = true;
+		else if (opt == 'M')
+			r.x.no_money = true;
 		else if (opt == 'f')
 			rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV | FORMAT_ICS,
-					&format);
+					&r.format);
 		if (rc)
 			goto out;
-		ics_only |= opt == 'p' || opt == 'u' || opt == 'P';
+		ics_only |= opt == 'u' || opt == 'P';
+		json_only |= opt == 'N' || opt == 'L' || opt == 'M';
 	}
-	if (ics_only && format != FORMAT_ICS) {
-		rc = cli_usage(cmd, "%s", _("--project, --upcoming and --with-project-dates go with --format ics"));
+	r.x.nprojects = r.ics.nprojects;
+	if ((rc = export_check_options(c, cmd, &r, ics_only, json_only)) ||
+	    (rc = cli_nargs(cmd, argc - optind, 0, 0)) || (rc = cli_open(c, false)))
 		goto out;
-	}
-	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)) || (rc = cli_open(c, false)))
-		goto out;
-	rc = export_write(c, format, &ics, output);
+	rc = export_write(c, &r, output);
 out:
 	free(codes);
 	return rc;
@@ -399,8 +439,18 @@ import_conflict(const char *line, void *arg)
 	fputc('\n', out);
 }
 
+/* What an exchange decided on its own: on standard output. */
 static void
-import_counts_print(const struct import_counts *n, enum import_side side)
+import_notice(const char *line, void *arg)
+{
+	(void)arg;
+	output_text(stdout, line, 0);
+	fputc('\n', stdout);
+}
+
+static void
+import_counts_print(const struct import_counts *n,
+		    const struct import_options *opt)
 {
 	/* The order people think of them in: who, what, then the rest. */
 	static const enum entity_kind order[] = {
@@ -410,31 +460,61 @@ import_counts_print(const struct import_counts *n, enum import_side side)
 	const struct table_col cols[] = {
 		{ "", false, false, 0 }, { _("added"), true, false, 0 },
 		{ _("updated"), true, false, 0 }, { _("unchanged"), true, false, 0 },
-		{ _("conflicts"), true, false, 0 },
+		{ _("conflicts"), true, false, 0 }, { _("deleted"), true, false, 0 },
 	};
-	size_t conflicts = 0;
+	size_t conflicts = 0, deleted = 0;
 	struct table t;
 
-	table_init(&t, cols, sizeof cols / sizeof cols[0]);
+	for (size_t k = 0; k < ENT_COUNT; k++)
+		deleted += n->deleted[k];
+	/* The deleted column only when a tombstone took something. */
+	table_init(&t, cols, sizeof cols / sizeof cols[0] - (deleted ? 0 : 1));
 	t.indent = 2;
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
 		enum entity_kind k = order[i];
-		char a[24], u[24], s[24], x[24];
-		const char *cells[5] = { entities[k]->plural, a, u, s, x };
+		char a[24], u[24], s[24], x[24], d[24];
+		const char *cells[6] = { entities[k]->plural, a, u, s, x, d };
 
 		snprintf(a, sizeof a, "%zu", n->added[k]);
 		snprintf(u, sizeof u, "%zu", n->updated[k]);
 		snprintf(s, sizeof s, "%zu", n->unchanged[k]);
 		snprintf(x, sizeof x, "%zu", n->conflicts[k]);
+		snprintf(d, sizeof d, "%zu", n->deleted[k]);
 		table_add(&t, cells);
 		conflicts += n->conflicts[k];
 	}
 	table_print(&t, stdout, 0);
 	table_free(&t);
-	if (conflicts && side == IMPORT_OURS)
+	if (conflicts && opt->nchoices)
+		cli_say("%s", _("Conflicts settled by the sides chosen for them (--ours=, --theirs=)."));
+	else if (conflicts && opt->side == IMPORT_OURS)
 		cli_say("%s", _("Conflicts settled by keeping the database's values (--ours)."));
-	else if (conflicts && side == IMPORT_THEIRS)
+	else if (conflicts && opt->side == IMPORT_THEIRS)
 		cli_say("%s", _("Conflicts settled by taking the file's values (--theirs)."));
+}
+
+/* --ours / --theirs: for all records, or with =RECORD for one. */
+static int
+import_side_option(struct cli *c, struct import_options *opt,
+		   struct import_choice *choices, int o, const char *record)
+{
+	enum import_side side = o == 'O' ? IMPORT_OURS : IMPORT_THEIRS;
+
+	if (record) {
+		for (size_t i = 0; i < opt->nchoices; i++)
+			if (!strcmp(choices[i].record, record) && choices[i].side != side)
+				return cli_fail(c, ERR_USAGE, NULL,
+						_("import: both --ours and --theirs for %s"),
+						record);
+		choices[opt->nchoices].record = record;
+		choices[opt->nchoices++].side = side;
+		return ERR_OK;
+	}
+	if (opt->side != IMPORT_ASK && opt->side != side)
+		return cli_fail(c, ERR_USAGE, NULL, "%s",
+				_("import: --ours and --theirs exclude each other"));
+	opt->side = side;
+	return ERR_OK;
 }
 
 int
@@ -444,57 +524,63 @@ cli_cmd_import(struct cli *c, const struct cli_command *cmd, int argc,
 	static const struct option longopts[] = {
 		{ "format",  required_argument, NULL, 'f' },
 		{ "dry-run", no_argument,       NULL, 'n' },
-		{ "ours",    no_argument,       NULL, 'O' },
-		{ "theirs",  no_argument,       NULL, 'T' },
+		{ "ours",    optional_argument, NULL, 'O' },
+		{ "theirs",  optional_argument, NULL, 'T' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct import_options opt = { .side = IMPORT_ASK,
-				      .conflict = import_conflict };
+				      .conflict = import_conflict,
+				      .notice = import_notice };
 	enum cli_format format = 0;
 	struct import_counts counts;
+	struct import_choice *choices;
 	const char *path;
 	size_t len;
 	int o, rc = ERR_OK;
 
+	/* At most one choice per argument. */
+	if (!(choices = calloc((size_t)argc + 1, sizeof *choices)))
+		return cli_fail(c, ERR_FAILED, NULL, _("out of memory"));
+	opt.choices = choices;
 	while ((o = cli_getopt(cmd, argc, argv, "f:n", longopts, &rc)) != -1) {
 		if (o == CLI_OPT_STOP)
-			return rc;
-		if (o == 'n') {
+			goto out;
+		if (o == 'n')
 			opt.dry_run = true;
-		} else if (o == 'O' || o == 'T') {
-			enum import_side side = o == 'O' ? IMPORT_OURS : IMPORT_THEIRS;
-
-			if (opt.side != IMPORT_ASK && opt.side != side)
-				return cli_fail(c, ERR_USAGE, NULL, "%s",
-						_("import: --ours and --theirs exclude each other"));
-			opt.side = side;
-		} else if ((rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV,
-					    &format))) {
-			return rc;
-		}
+		else if (o == 'O' || o == 'T')
+			rc = import_side_option(c, &opt, choices, o, optarg);
+		else
+			rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV, &format);
+		if (rc)
+			goto out;
 	}
 	if ((rc = cli_nargs(cmd, argc - optind, 1, 1)))
-		return rc;
+		goto out;
 	path = argv[optind];
 	len = strlen(path);
 	if (!format)
 		format = len > 4 && !strcasecmp(path + len - 4, ".csv") ? FORMAT_CSV
 									: FORMAT_JSON;
 	if ((rc = cli_open(c, false)))
-		return rc;
+		goto out;
 	/* A dry run shows everything it found on standard output. */
 	opt.arg = opt.dry_run ? stdout : stderr;
 	rc = format == FORMAT_CSV
 	     ? model_import_csv(&c->m, path, &opt, &counts)
 	     : model_import_json(&c->m, path, &opt, &counts);
-	if (rc != ERR_OK && !(rc == ERR_CONFLICT && opt.dry_run))
-		return cli_report(c, rc);
+	if (rc != ERR_OK && !(rc == ERR_CONFLICT && opt.dry_run)) {
+		rc = cli_report(c, rc);
+		goto out;
+	}
 	cli_say("%s", opt.dry_run ? _("Would import (nothing written):")
 				  : _("Imported:"));
-	import_counts_print(&counts, opt.side);
+	import_counts_print(&counts, &opt);
 	fflush(stdout);
-	return rc == ERR_OK ? ERR_OK : cli_report(c, rc);
+	rc = rc == ERR_OK ? ERR_OK : cli_report(c, rc);
+out:
+	free(choices);
+	return rc;
 }
 
 static void

@@ -385,7 +385,7 @@ static const struct cli_command org_commands[] = {
 	  N_("Show an organisation and the projects it takes part in."),
 	  N_("  --format FORMAT    text (default) or json"), 0 },
 	{ "add", org_add, N_("org add NAME [FIELD=VALUE]..."),
-	  N_("Add an organisation (fields: short_name, kind, region, website)."),
+	  N_("Add an organisation (fields: short_name, kind, region, website, business_id)."),
 	  NULL, CMD_WRITES },
 	{ "set", org_set, N_("org set ORG FIELD=VALUE... [--if-version N]"),
 	  N_("Change fields of an organisation."),

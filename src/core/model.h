@@ -219,6 +219,22 @@ int model_restore(struct model *m, const char *src_path, bool force);
 /* Writes the JSON exchange document (salkku-json(5)). */
 int model_export_json(struct model *m, FILE *out);
 
+/* What an export to another centre shares. */
+struct export_options {
+	const char *const *projects;  /* codes or uuids; none: every project */
+	size_t nprojects;
+	bool no_notes;     /* leave the notes out */
+	bool no_log;       /* leave the change log out */
+	bool no_money;     /* leave out budgets, shares, applied and granted sums */
+};
+
+/* The JSON exchange document of what opt keeps: the projects named
+ * (a deleted one by its code: its tombstone goes) with the
+ * organisations they name; the document lists what it leaves out.
+ * A code that names no project is ERR_NOT_FOUND. */
+int model_export_exchange(struct model *m, FILE *out,
+			  const struct export_options *opt);
+
 /* Writes projects as CSV (RFC 4180, a header line, ISO dates, money as
  * decimal euros; cells a spreadsheet would run as formulas neutralised). */
 int model_export_csv(struct model *m, FILE *out);
@@ -248,13 +264,33 @@ enum import_side {
 	IMPORT_THEIRS,  /* take the file's values, at a new version */
 };
 
+/* A side chosen for one record: its uuid, or the code of a project
+ * (the project and its records) or an organisation's short name or
+ * name. */
+struct import_choice {
+	const char *record;
+	enum import_side side;
+};
+
 struct import_options {
 	bool dry_run;          /* count and report, then roll back */
 	enum import_side side;
+	const struct import_choice *choices;  /* before side, per record */
+	size_t nchoices;
 	/* Called for each conflicting field with one line, "file:
 	 * uuid/code: field: ours … theirs …" (text from the file and the
 	 * database: show it sanitised); may be NULL. */
 	void (*conflict)(const char *line, void *arg);
+	/* Called with what an exchange decided on its own: organisations
+	 * matched, deletions kept; may be NULL. */
+	void (*notice)(const char *line, void *arg);
+	/* Called for each record in conflict, before its side is chosen:
+	 * ours as stored (NULL: deleted here), theirs as the file has it
+	 * (NULL: deleted in the file), fields the ones both changed (bit
+	 * i: field i; 0 for a deletion); may be NULL. */
+	void (*conflict_record)(const struct record *ours,
+				const struct record *theirs, uint64_t fields,
+				void *arg);
 	void *arg;
 };
 
@@ -265,6 +301,7 @@ struct import_counts {
 	size_t updated[ENT_COUNT];
 	size_t unchanged[ENT_COUNT];
 	size_t conflicts[ENT_COUNT];
+	size_t deleted[ENT_COUNT];
 };
 
 /* Imports a JSON exchange document (path "-" is standard input):

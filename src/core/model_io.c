@@ -25,8 +25,6 @@
 #include "src/base/format.h"
 #include "src/base/i18n.h"
 #include "src/base/json_check.h"
-#include "merge.h"
-#include "validate.h"
 
 
 int
@@ -162,224 +160,62 @@ model_export_json(struct model *m, FILE *out)
 	int rc;
 
 	error_clear(&m->err);
-	if ((rc = store_export_json(m->db, out, &m->err)) != ERR_OK)
+	if ((rc = store_export_json(m->db, out, NULL, &m->err)) != ERR_OK)
 		return rc;
 	return io_check_output(m, out);
 }
 
-/* A record the import added, to be logged unless the file brought its
- * history along. */
-struct added {
-	const struct entity_def *def;
-	char uuid[UUID_LEN + 1];
-};
-
-struct json_import {
-	struct model *m;
-	const struct import_options *opt;
-	const char *source;
-	struct import_counts *counts;
-	struct added *added;
-	size_t nadded, cap;
-	bool failed;
-	struct error err;
-};
-
-/* What a conflict line calls the record: "uuid/LUMO", "uuid/ISO",
- * "uuid/note of LUMO". */
-static void
-record_label(struct model *m, const struct record *rec, char *buf, size_t size)
+/* The uuid of the project code names, live or deleted (its tombstone
+ * travels), into uuid. */
+static int
+export_project_uuid(struct model *m, const char *code, char uuid[UUID_LEN + 1])
 {
-	const struct entity_def *def = rec->def;
-	const char *name = NULL, *project;
 	struct record *p = NULL;
+	int rc = store_get_project(m->db, code, &p, &m->err);
 
-	if (def->kind == ENT_PROJECT)
-		name = record_text(rec, PROJECT_CODE);
-	else if (def->kind == ENT_ORGANISATION)
-		name = record_text(rec, ORG_SHORT_NAME) ? record_text(rec, ORG_SHORT_NAME)
-							: record_text(rec, ORG_NAME);
-	if (name || def->project_field < 0 ||
-	    !(project = record_text(rec, def->project_field)) ||
-	    store_get(m->db, entities[ENT_PROJECT], project, &p, NULL) != ERR_OK) {
-		snprintf(buf, size, "%s/%s", rec->uuid, name ? name : def->name);
-		return;
-	}
-	snprintf(buf, size, _("%s/%s of %s"), rec->uuid, entity_shown(def),
-		 record_text(p, PROJECT_CODE));
-	record_free(&p);
-}
-
-/* Reports each field in which ours and theirs differ. */
-static void
-report_conflict(struct json_import *ji, const struct record *ours,
-		const struct record *theirs)
-{
-	char label[160], what[256], line[512];
-
-	if (!ji->opt->conflict)
-		return;
-	record_label(ji->m, ours, label, sizeof label);
-	for (size_t i = 0; i < ours->def->nfields; i++) {
-		if (record_field_equal(ours, theirs, (int)i))
-			continue;
-		merge_describe(ours, theirs, (int)i, what, sizeof what);
-		snprintf(line, sizeof line, "%s: %s: %s", ji->source, label, what);
-		ji->opt->conflict(line, ji->opt->arg);
-	}
-}
-
-static int
-note_added(struct json_import *ji, const struct record *rec)
-{
-	if (ji->nadded == ji->cap) {
-		size_t cap = ji->cap ? ji->cap * 2 : 256;
-		struct added *more = realloc(ji->added, cap * sizeof *more);
-
-		if (!more)
-			return ERR_FAILED;
-		ji->added = more;
-		ji->cap = cap;
-	}
-	ji->added[ji->nadded].def = rec->def;
-	memcpy(ji->added[ji->nadded++].uuid, rec->uuid, UUID_LEN + 1);
-	return ERR_OK;
-}
-
-/* Compares an imported record with the stored one and writes what the
- * comparison and the chosen side call for. */
-static int
-import_record(struct json_import *ji, const struct record *theirs,
-	      struct error *e)
-{
-	const enum entity_kind k = theirs->def->kind;
-	struct model *m = ji->m;
-	struct record *ours = NULL;
-	int rc = store_get(m->db, theirs->def, theirs->uuid, &ours, e);
-
-	if (rc != ERR_OK && rc != ERR_NOT_FOUND)
-		return rc;
-	rc = ERR_OK;
-	switch (merge_classify(ours, theirs)) {
-	case MERGE_NEW:
-		if ((rc = store_import_insert(m->db, theirs, e)) == ERR_OK &&
-		    note_added(ji, theirs) != ERR_OK)
-			rc = error_set(e, ERR_FAILED, NULL, "%s", _("out of memory"));
-		ji->counts->added[k] += rc == ERR_OK;
-		break;
-	case MERGE_SAME:
-		ji->counts->unchanged[k]++;
-		break;
-	case MERGE_UPDATE:
-		rc = store_import_update(m->db, theirs, ours,
-					 merge_version(ours, theirs), m->user, e);
-		ji->counts->updated[k] += rc == ERR_OK;
-		break;
-	case MERGE_CONFLICT:
-		ji->counts->conflicts[k]++;
-		report_conflict(ji, ours, theirs);
-		if (ji->opt->side == IMPORT_THEIRS)
-			rc = store_import_update(m->db, theirs, ours,
-						 merge_version(ours, theirs),
-						 m->user, e);
-		break;
-	}
-	record_free(&ours);
-	return rc;
-}
-
-static int
-import_item(struct json_item *item, void *arg)
-{
-	struct json_import *ji = arg;
-	bool changed = false;
-	struct error e;
-	int rc;
-
-	error_clear(&e);
-	if (item->def) {
-		rc = validate_record(item->rec, &e);
-		if (rc == ERR_OK)
-			rc = import_record(ji, item->rec, &e);
-	} else {
-		rc = store_import_change(ji->m->db, item->change, &changed, &e);
-	}
-	if (rc == ERR_OK)
+	if (rc == ERR_OK) {
+		memcpy(uuid, p->uuid, UUID_LEN + 1);
+		record_free(&p);
 		return ERR_OK;
-	/* Name the file and the record ("$.projects.<uuid>"); the
-	 * message already names the field. */
-	if (strstr(e.message, item->path))
-		error_set(&ji->err, rc, item->path, "%s: %s", ji->source,
-			  e.message);
-	else
-		error_set(&ji->err, rc, item->path, "%s: %s: %s", ji->source,
-			  item->path, e.message);
-	ji->failed = true;
-	return rc;
-}
-
-/* After the walk: the added records the file brought no history for
- * get an "insert" entry by the importing user; the conflicts, unless a
- * side was chosen, refuse the import. */
-static int
-import_settle(struct json_import *ji)
-{
-	struct model *m = ji->m;
-	size_t conflicts = 0;
-	int rc = ERR_OK;
-
-	for (size_t i = 0; i < ji->nadded && rc == ERR_OK; i++)
-		rc = store_import_log_new(m->db, ji->added[i].def,
-					  ji->added[i].uuid, m->user, &m->err);
-	for (size_t k = 0; k < ENT_COUNT; k++)
-		conflicts += ji->counts->conflicts[k];
-	if (rc == ERR_OK && conflicts && ji->opt->side == IMPORT_ASK)
-		rc = error_set(&m->err, ERR_CONFLICT, NULL,
-			       _("%s: records in conflict: %zu (changed in the database since the file was made); nothing was imported: choose a side with --ours or --theirs"),
-			       ji->source, conflicts);
+	}
+	if (rc != ERR_NOT_FOUND)
+		return rc;
+	rc = store_tombstone_project(m->db, code, uuid, &m->err);
+	if (rc == ERR_NOT_FOUND)
+		error_set(&m->err, rc, NULL, _("there is no project %s"), code);
 	return rc;
 }
 
 int
-model_import_json(struct model *m, const char *path,
-		  const struct import_options *opt, struct import_counts *counts)
+model_export_exchange(struct model *m, FILE *out,
+		      const struct export_options *opt)
 {
-	static const struct import_options defaults = { .side = IMPORT_ASK };
-	struct json_import ji = { .m = m, .opt = opt ? opt : &defaults,
-				  .source = io_source_name(path),
-				  .counts = counts };
-	char *text = NULL;
-	size_t len = 0;
-	int rc;
+	struct export_filter filter = { 0 };
+	char (*uuids)[UUID_LEN + 1] = NULL;
+	const char **list = NULL;
+	int rc = ERR_OK;
 
-	memset(counts, 0, sizeof *counts);
 	error_clear(&m->err);
-	if ((rc = io_check_writable(m)) != ERR_OK ||
-	    (rc = io_read_input(m, path, &text, &len)) != ERR_OK)
-		return rc;
-	if ((rc = json_check_document(text, len, ji.source, &m->err)) != ERR_OK ||
-	    (rc = db_begin(m->db, &m->err)) != ERR_OK)
-		goto out;
-	store_set_source(m->db, ji.source);
-	rc = store_json_items(m->db, text, len, import_item, &ji, &m->err);
-	if (ji.failed) {
-		m->err = ji.err;
-		rc = ji.err.code;
-	} else if (rc == ERR_INVALID && !strstr(m->err.message, ji.source)) {
-		/* The reader names the JSON path; the message names the file. */
-		struct error e = m->err;
-
-		error_set(&m->err, rc, e.field, "%s: %s", ji.source, e.message);
+	filter.omit = (opt->no_notes ? OMIT_NOTES : 0) |
+		      (opt->no_log ? OMIT_CHANGES : 0) |
+		      (opt->no_money ? OMIT_MONEY : 0);
+	if (opt->nprojects) {
+		uuids = calloc(opt->nprojects, sizeof *uuids);
+		list = calloc(opt->nprojects, sizeof *list);
+		if (!uuids || !list)
+			rc = error_set(&m->err, ERR_FAILED, NULL, "%s", _("out of memory"));
+		for (size_t i = 0; rc == ERR_OK && i < opt->nprojects; i++) {
+			rc = export_project_uuid(m, opt->projects[i], uuids[i]);
+			list[i] = uuids[i];
+		}
+		filter.projects = list;
+		filter.nprojects = opt->nprojects;
+		filter.omit |= OMIT_OTHER_PROJECTS;
 	}
 	if (rc == ERR_OK)
-		rc = import_settle(&ji);
-	store_set_source(m->db, NULL);
-	/* A dry run reports the conflicts it found, and rolls back. */
-	rc = io_finish(m, rc, ji.opt->dry_run);
-out:
-	if (rc != ERR_OK && rc != ERR_CONFLICT)
-		memset(counts, 0, sizeof *counts);
-	free(ji.added);
-	free(text);
-	return rc;
+		rc = store_export_json(m->db, out, &filter, &m->err);
+	free(list);
+	free(uuids);
+	return rc == ERR_OK ? io_check_output(m, out) : rc;
 }
+

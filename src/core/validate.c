@@ -279,6 +279,22 @@ check_ranges(const struct record *rec, struct error *err)
 	return ERR_OK;
 }
 
+/* An organisation's business ID (Y-tunnus) with its check digit. */
+static int
+check_business_id(const struct record *rec, struct error *err)
+{
+	const char *id;
+	char echo[256];
+
+	if (rec->def->kind != ENT_ORGANISATION ||
+	    !(id = record_text(rec, ORG_BUSINESS_ID)) || business_id_valid(id))
+		return ERR_OK;
+	return fail(err, rec->def->fields[ORG_BUSINESS_ID].name,
+		    _("%s: %s is not a business ID (Y-tunnus) with a right check digit, such as 0737546-2"),
+		    field_shown(&rec->def->fields[ORG_BUSINESS_ID]),
+		    shown(id, echo, sizeof echo));
+}
+
 /* A deadline is open, done or cancelled: never done and cancelled at
  * once, and a cancellation says when and why. */
 static int
@@ -318,6 +334,8 @@ validate_record(const struct record *rec, struct error *err)
 	for (size_t i = 0; i < rec->def->nfields; i++)
 		if ((rc = check_field(rec, i, err)) != ERR_OK)
 			return rc;
+	if ((rc = check_business_id(rec, err)) != ERR_OK)
+		return rc;
 	if ((rc = check_deadline(rec, err)) != ERR_OK)
 		return rc;
 	return check_ranges(rec, err);

@@ -62,7 +62,7 @@ printf '{"name":"x","items":[1,2]}\n' >"$d/other.json"
 refused 4 'other\.json: \$\.(format|name)' "$d/other.json"
 printf '[1,2,3]\n' >"$d/array.json"
 refused 4 'array\.json: \$: ' "$d/array.json"
-sed 's/"format_version":1/"format_version":2/' "$d/good.json" >"$d/newer.json"
+sed 's/"format_version":2/"format_version":3/' "$d/good.json" >"$d/newer.json"
 refused 4 'newer\.json: \$\.format_version: written by a newer salkku' "$d/newer.json"
 sed 's/"projects":{/"projects":[/' "$d/good.json" >"$d/schema.json"
 refused 4 'schema\.json: line [0-9]+' "$d/schema.json"
@@ -119,6 +119,6 @@ run_salkku init
 cat "$d/good.json" | "$SALKKU" import --format json /dev/stdin >/dev/null \
 	2>"$TEST_TMP/err" || fail "import from a pipe: $(cat "$TEST_TMP/err")"
 run_salkku export -o "$d/pipe.json"
-cmp -s "$d/good.json" "$d/pipe.json" || fail "import from a pipe did not bring everything"
+same_data "$d/good.json" "$d/pipe.json" || fail "import from a pipe did not bring everything"
 
 finish

@@ -102,7 +102,7 @@ run_salkku init
 run_salkku import "$TEST_TMP/old.json"
 expect_rc 0 "import into an empty database"
 run_salkku export -o "$TEST_TMP/fresh.json"
-cmp -s "$TEST_TMP/old.json" "$TEST_TMP/fresh.json" ||
+same_data "$TEST_TMP/old.json" "$TEST_TMP/fresh.json" ||
 	fail "export → import → export is not identical"
 sed '/^"changes":{/,$d' "$TEST_TMP/old.json" >"$TEST_TMP/nolog.json"
 echo '"changes":{}}' >>"$TEST_TMP/nolog.json"
@@ -155,7 +155,7 @@ sed "s/^\"$lumo\":{\"version\":1,/\"$lumo\":{\"version\":9007199254740991,/" \
 	"$TEST_TMP/old.json" >"$TEST_TMP/big.json"
 run_salkku import --dry-run "$TEST_TMP/big.json"
 expect_rc 0 "version 2^53 - 1 is taken"
-sed "s/\"format_version\":1/\"format_version\":9223372036854775807/" \
+sed "s/\"format_version\":2/\"format_version\":9223372036854775807/" \
 	"$TEST_TMP/old.json" >"$TEST_TMP/big.json"
 run_salkku import "$TEST_TMP/big.json"
 expect_rc 4 "format_version 2^63 - 1"

@@ -225,7 +225,7 @@ run_salkku init
 LC_ALL=fi_FI.UTF-8 "$SALKKU" import "$TEST_TMP/a.json" >/dev/null ||
 	fail "import under fi_FI"
 LC_ALL=fi_FI.UTF-8 "$SALKKU" export -o "$TEST_TMP/b.json" || fail "export under fi_FI"
-cmp -s "$TEST_TMP/a.json" "$TEST_TMP/b.json" ||
+same_data "$TEST_TMP/a.json" "$TEST_TMP/b.json" ||
 	fail "export → import → export under fi_FI differs: $(diff "$TEST_TMP/a.json" "$TEST_TMP/b.json" | grep -o '"person_years":[0-9.]*' | head -4)"
 LC_ALL=fi_FI.UTF-8 "$SALKKU" export --format csv >"$TEST_TMP/fi.csv"
 grep -q ',8.80,' "$TEST_TMP/fi.csv" || fail "CSV under fi_FI: no 8.80"

@@ -32,7 +32,7 @@ expect_out '^Imported:' "import: message"
 expect_out '^  projects +[1-9]' "import: counts projects"
 expect_out '^  organisations +[1-9]' "import: counts organisations"
 run_salkku export -o "$TEST_TMP/b.json"
-cmp -s "$TEST_TMP/a.json" "$TEST_TMP/b.json" ||
+same_data "$TEST_TMP/a.json" "$TEST_TMP/b.json" ||
 	fail "export → import → export is not identical: $(diff "$TEST_TMP/a.json" "$TEST_TMP/b.json" | head -20)"
 
 before=$(changes)
@@ -40,7 +40,7 @@ run_salkku import "$TEST_TMP/a.json"
 expect_rc 0 "import the same file again"
 [ "$(changes)" -eq "$before" ] || fail "importing again wrote to the change log"
 run_salkku export -o "$TEST_TMP/c.json"
-cmp -s "$TEST_TMP/a.json" "$TEST_TMP/c.json" || fail "importing again changed the data"
+same_data "$TEST_TMP/a.json" "$TEST_TMP/c.json" || fail "importing again changed the data"
 
 # --dry-run writes nothing.
 export SALKKU_DB="$TEST_TMP/dry.db"

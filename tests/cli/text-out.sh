@@ -38,7 +38,7 @@ run_salkku init
 run_salkku import "$TEST_TMP/out.json"
 expect_rc 0 "the escaped export imports"
 "$SALKKU" export >"$TEST_TMP/again.json"
-cmp -s "$TEST_TMP/out.json" "$TEST_TMP/again.json" ||
+same_data "$TEST_TMP/out.json" "$TEST_TMP/again.json" ||
 	fail "export → import → export differs: $(diff "$TEST_TMP/out.json" "$TEST_TMP/again.json" | head -5)"
 run_salkku show EVIL --format json
 expect_out '\\u009b2J \\u202etxt \\u2028line' "the imported name is the same"

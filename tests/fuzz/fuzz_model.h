@@ -117,14 +117,31 @@ fuzz_same(const char *what, const char *a, const char *b)
 		  line, fuzz_line(a + at), a + at, fuzz_line(b + at), b + at);
 }
 
+/* The data of a JSON export in place: without its "database" line and
+ * its "bases", which name the exporting database and what it received
+ * from others, and so differ between databases by design.  A CSV
+ * export has neither. */
+static char *
+fuzz_data(char *json)
+{
+	char *db = strstr(json, "\n\"database\":\""), *end, *bases;
+
+	if (db && (end = strchr(db + 1, '\n')))
+		memmove(db, end, strlen(end) + 1);
+	if ((bases = strstr(json, ",\n\"bases\":{")))
+		*bases = '\0';
+	return json;
+}
+
 /* Imports the input into a database (holding fixture) and checks
  * the properties of an import:
  *   - a failed import writes nothing;
  *   - a second import of the same input succeeds and writes nothing
  *     (the JSON export, with versions and change log, is unchanged);
  *   - what the database exports (with export) imports into a fresh
- *     database and exports again byte for byte, under a Finnish
- *     locale: numbers that cross the boundary ignore LC_NUMERIC. */
+ *     database and exports again byte for byte (but for the members
+ *     that name the database, fuzz_data), under a Finnish locale:
+ *     numbers that cross the boundary ignore LC_NUMERIC. */
 static void
 fuzz_import(const uint8_t *data, size_t size, import_fn import,
 	    export_fn export, const char *fixture)
@@ -163,7 +180,8 @@ fuzz_import(const uint8_t *data, size_t size, import_fn import,
 			  b.err.message);
 	back = fuzz_export(&b, export);
 	fuzz_finnish(false);
-	fuzz_same("export, import (Finnish locale), export", out, back);
+	fuzz_same("export, import (Finnish locale), export", fuzz_data(out),
+		  fuzz_data(back));
 	free(out);
 	free(back);
 	model_close(&b);

@@ -83,6 +83,23 @@ export_json(struct model *m)
 	return buf;
 }
 
+/* The data of an export: without the exchange members that name the
+ * exporting database and what it received from others, which differ
+ * between databases by design. */
+static char *
+data_of(char *json)
+{
+	char *db = strstr(json, "\n\"database\":\""), *end, *bases;
+
+	assert_non_null(db);
+	end = strchr(db + 1, '\n');
+	memmove(db, end, strlen(end) + 1);
+	bases = strstr(json, ",\n\"bases\":{");
+	assert_non_null(bases);
+	*bases = '\0';
+	return json;
+}
+
 static char *
 export_csv(struct model *m)
 {
@@ -277,14 +294,15 @@ test_json_round_trip(void **state)
 		    written(&counts, ENT_STATUS_CHANGE) > 0 && written(&counts, ENT_DEADLINE) > 0 &&
 		    written(&counts, ENT_NOTE) > 0 && written(&counts, ENT_OUTCOME) > 0);
 	second = export_json(&f->b);
-	assert_string_equal(first, second);
+	data_of(first);
+	assert_string_equal(first, data_of(second));
 
 	/* The same document again writes nothing. */
 	assert_int_equal(model_import_json(&f->b, path, NULL, &counts), ERR_OK);
 	assert_int_equal(sum(&counts), 0);
 	free(second);
 	second = export_json(&f->b);
-	assert_string_equal(first, second);
+	assert_string_equal(first, data_of(second));
 	free(first);
 	free(second);
 }
