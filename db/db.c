@@ -575,7 +575,7 @@ open_at(const char *path, unsigned flags, int target, struct db **out,
 	sqlite3_extended_result_codes(db->sql, 1);
 	sqlite3_busy_handler(db->sql, busy_wait, db);
 	create = !db->readonly && ((flags & DB_CREATE) || memory);
-	if ((rc = register_functions(db, err)) ||
+	if ((rc = register_functions(db, err)) || (rc = db_fts_register(db, err)) ||
 	    (rc = check_identity(db, create, err)))
 		goto fail;
 	/* Only now that the file is known to be ours may anything be set
@@ -612,7 +612,8 @@ open_at(const char *path, unsigned flags, int target, struct db **out,
 				       path, db_schema_version(db), target);
 			goto fail;
 		}
-	} else if ((rc = db_migrate(db, target, err))) {
+	} else if ((rc = db_migrate(db, target, err)) ||
+		   (target == db_schema_latest() && (rc = db_fts_refresh(db, err)))) {
 		goto fail;
 	}
 	db_file_remember(db);
@@ -647,7 +648,7 @@ db_open_temp(struct db **out, struct error *err)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
-	if ((rc = register_functions(db, err)))
+	if ((rc = register_functions(db, err)) || (rc = db_fts_register(db, err)))
 		goto fail;
 	*out = db;
 	return ERR_OK;
@@ -676,7 +677,6 @@ db_close(struct db **db)
 		return;
 	if ((*db)->sql) {
 		db_rollback(*db);
-		db_fts_close(*db);
 		db_cache_clear(*db);
 		sqlite3_close((*db)->sql);
 	}
@@ -830,7 +830,7 @@ db_commit(struct db *db, struct error *err)
 		return error_set(err, ERR_DATABASE, NULL,
 				 _("internal error: no transaction to commit"));
 	/* A commit that cannot happen leaves nothing half-done behind. */
-	if ((rc = db_unmark_writing(db, err)) ||
+	if ((rc = db_fts_flush(db, err)) || (rc = db_unmark_writing(db, err)) ||
 	    (rc = step_retrying(db, "COMMIT", err)))
 		db_rollback(db);
 	return rc;

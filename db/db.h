@@ -102,6 +102,11 @@ int64_t db_data_version(struct db *db);
 int db_check(struct db *db, void (*report)(const char *problem, void *arg),
 	     void *arg, struct error *err);
 
+/* Rebuilds the full-text index from the projects, in one transaction:
+ * for an index that db_check finds out of date, since no other program
+ * can write it (it needs salkku's tokenizer).  ERR_INVALID read-only. */
+int db_fts_reindex(struct db *db, struct error *err);
+
 /* Copies the whole database to dest_path with SQLite's online backup
  * API, consistent even while others write.  A new file is created
  * private (0600).  An existing dest_path is overwritten only when it is

@@ -75,6 +75,30 @@ check_fts(struct db *db, struct db_problems *p, struct error *err)
 		    _("full-text index: %s projects were left to refresh"), err);
 }
 
+/* The index by base form, likewise; rows of the projects in
+ * words_pending wait for salkku's next search and are not stale. */
+static void
+check_words(struct db *db, struct db_problems *p, struct error *err)
+{
+	struct error e;
+
+	if (!db->readonly &&
+	    db_exec(db, "INSERT INTO project_words (project_words) "
+			"VALUES ('integrity-check')", &e))
+		db_problem(p, _("index of base forms: %s"), e.message);
+	report_rows(db, p,
+		    "SELECT s.code FROM project_fts_source s "
+		    "LEFT JOIN project_words w ON w.rowid = s.id "
+		    "WHERE s.id NOT IN (SELECT project FROM words_pending) "
+		    "AND (w.rowid IS NULL OR w.code IS NOT s.code "
+		    "OR w.name IS NOT s.name "
+		    "OR w.description IS NOT s.description "
+		    "OR w.notes IS NOT s.notes "
+		    "OR w.organisations IS NOT s.organisations)",
+		    _("index of base forms: project %s is out of date (check --reindex rebuilds it)"),
+		    err);
+}
+
 int
 db_check_all(struct db *db, struct db_problems *p, struct error *err)
 {
@@ -87,6 +111,8 @@ db_check_all(struct db *db, struct db_problems *p, struct error *err)
 		    _("%s row %s refers to a missing %s"), err);
 	if (db_schema_version(db) >= 2)
 		check_fts(db, p, err);
+	if (db_schema_version(db) >= DB_SCHEMA_WORDS)
+		check_words(db, p, err);
 	if ((rc = db_verify_schema(db, p, err)))
 		return rc;
 	db_verify_rows(db, p);

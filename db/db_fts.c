@@ -1,10 +1,10 @@
-/* db_fts.c — turning what people type into a safe full-text query.
+/* db_fts.c — the full-text index: turning what people type into a safe
+ * query, and rebuilding the index when the analyser changes.
  *
- * The words are found by the very tokenizer the index uses (unicode61,
- * through FTS5's C API), so that a query never holds a phrase of two
- * tokens — which the index, kept without positions, could not answer —
- * and punctuation, quotes, operators and column names typed by people
- * stay plain text. */
+ * The words are found by the very tokenizer the index uses (db_words.c),
+ * so that a query never holds a phrase of two tokens — which the index,
+ * kept without positions, could not answer — and punctuation, quotes,
+ * operators and column names typed by people stay plain text. */
 #include "config.h"
 
 #include "db_internal.h"
@@ -15,97 +15,77 @@
 
 #include "src/base/i18n.h"
 
-/* Must match the tokenize option of project_fts (schema.c). */
-static const char *const tokenizer_args[] = { "remove_diacritics", "0" };
-
-static int
-open_tokenizer(struct db *db, struct error *err)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT fts5(?1)", err);
-	fts5_api *api = NULL;
-	void *ctx = NULL;
-
-	if (!st)
-		return ERR_DATABASE;
-	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-	sqlite3_step(st);
-	db_done(st);
-	if (!api || api->iVersion < 2 ||
-	    api->xFindTokenizer(api, "unicode61", &ctx, &db->fts_methods) ||
-	    db->fts_methods.xCreate(ctx, (const char **)tokenizer_args, 2,
-				    &db->fts_tokenizer)) {
-		db->fts_tokenizer = NULL;
-		return error_set(err, ERR_DATABASE, NULL,
-				 _("full-text search is not available in this SQLite"));
-	}
-	return ERR_OK;
-}
-
-void
-db_fts_close(struct db *db)
-{
-	if (db->fts_tokenizer)
-		db->fts_methods.xDelete(db->fts_tokenizer);
-	db->fts_tokenizer = NULL;
-}
-
-struct words {
+struct query {
 	char *q;
 	size_t len, cap;
 	bool oom;
 };
 
-static int
-add_word(void *ctx, int flags, const char *token, int n, int start, int end)
+static bool
+reserve(struct query *w, size_t more)
 {
-	struct words *w = ctx;
-	size_t need = w->len + 2 * (size_t)n + 16;
+	size_t need = w->len + more + 1;
 
-	(void)start;
-	(void)end;
-	if (flags & FTS5_TOKEN_COLOCATED)
-		return SQLITE_OK;
 	if (need > w->cap) {
 		char *q = realloc(w->q, need * 2);
 
 		if (!q) {
 			w->oom = true;
-			return SQLITE_NOMEM;
+			return false;
 		}
 		w->q = q;
 		w->cap = need * 2;
 	}
-	if (w->len)
-		w->len += (size_t)sprintf(w->q + w->len, " AND ");
+	return true;
+}
+
+/* "form"* — quotes doubled, though unicode61 never keeps one in a token. */
+static void
+put_term(struct query *w, const char *s)
+{
 	w->q[w->len++] = '"';
-	for (int i = 0; i < n; i++) {
-		/* unicode61 never keeps a quote in a token; doubled all the same. */
-		if (token[i] == '"')
+	for (; *s; s++) {
+		if (*s == '"')
 			w->q[w->len++] = '"';
-		w->q[w->len++] = token[i];
+		w->q[w->len++] = *s;
 	}
 	w->len += (size_t)sprintf(w->q + w->len, "\"*");
-	return SQLITE_OK;
+}
+
+static int
+add_word(void *ctx, const char *word, const char *forms)
+{
+	struct query *w = ctx;
+	size_t more = 2 * strlen(word) + 16;
+
+	for (const char *f = forms; *f; f += strlen(f) + 1)
+		more += 2 * strlen(f) + 8;
+	if (!reserve(w, more))
+		return 1;
+	if (w->len)
+		w->len += (size_t)sprintf(w->q + w->len, " AND ");
+	w->q[w->len++] = '(';
+	put_term(w, word);
+	for (const char *f = forms; *f; f += strlen(f) + 1) {
+		w->len += (size_t)sprintf(w->q + w->len, " OR ");
+		put_term(w, f);
+	}
+	w->q[w->len++] = ')';
+	w->q[w->len] = '\0';
+	return 0;
 }
 
 char *
 db_fts_query(struct db *db, const char *text, struct error *err)
 {
-	struct words w = { malloc(64), 0, 64, false };
-	size_t len = strlen(text);
+	struct query w = { malloc(64), 0, 64, false };
 
 	if (!w.q) {
 		error_set(err, ERR_FAILED, NULL, _("out of memory"));
 		return NULL;
 	}
 	w.q[0] = '\0';
-	if (!db->fts_tokenizer && open_tokenizer(db, err)) {
-		free(w.q);
-		return NULL;
-	}
-	if (len > INT32_MAX / 2 ||
-	    db->fts_methods.xTokenize(db->fts_tokenizer, &w, FTS5_TOKENIZE_QUERY,
-				      text, (int)len, add_word) != SQLITE_OK) {
+	if (db_fts_words(db, text, add_word, &w) != SQLITE_OK) {
 		free(w.q);
 		error_set(err, w.oom ? ERR_FAILED : ERR_INVALID, "text",
 			  w.oom ? _("out of memory") : _("text: cannot be searched"));
@@ -113,4 +93,136 @@ db_fts_query(struct db *db, const char *text, struct error *err)
 	}
 	w.q[w.len] = '\0';
 	return w.q;
+}
+
+#define WORDS_SOURCE \
+	"INSERT INTO project_words (rowid, code, name, description, notes, " \
+	"organisations) SELECT id, code, name, description, notes, " \
+	"organisations FROM project_fts_source"
+
+/* The table is dropped and made again from its own CREATE statement
+ * rather than emptied: emptying a row tokenizes it again to find its
+ * entries, which leaves stale ones behind (and a malformed index) when
+ * another analyser wrote them. */
+int
+db_fts_rebuild(struct db *db, struct error *err)
+{
+	sqlite3_stmt *st;
+	char *create = NULL;
+	bool oom = false;
+	int rc;
+
+	if (!(st = db_prepare(db, "SELECT sql FROM sqlite_schema "
+			      "WHERE name = 'project_words'", err)))
+		return ERR_DATABASE;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		create = db_column_strdup(st, 0, &oom);
+	db_done(st);
+	if (!create)
+		return oom ? error_set(err, ERR_FAILED, NULL, _("out of memory"))
+			   : db_fail(db, err, _("cannot rebuild the full-text index"));
+	if ((rc = db_exec(db, "DROP TABLE project_words", err)) ||
+	    (rc = db_exec(db, create, err)) ||
+	    (rc = db_exec(db, WORDS_SOURCE " ORDER BY id;"
+			      "DELETE FROM words_pending;"
+			      "DELETE FROM fts_analyser", err))) {
+		free(create);
+		return rc;
+	}
+	free(create);
+	if (!(st = db_prepare(db, "INSERT INTO fts_analyser (name) VALUES (?1)",
+			      err)))
+		return ERR_DATABASE;
+	db_bind_text(st, 1, db_fts_analyser(db));
+	rc = sqlite3_step(st) == SQLITE_DONE
+	     ? ERR_OK : db_fail(db, err, _("cannot rebuild the full-text index"));
+	db_done(st);
+	return rc;
+}
+
+/* The rows of the projects in words_pending made again (a deleted
+ * project's only dropped), in rowid order: FTS5 writes out its pending
+ * terms whenever a rowid comes lower than the one before. */
+static int
+refresh_pending(struct db *db, struct error *err)
+{
+	return db_exec(db, "DELETE FROM project_words WHERE rowid IN "
+			   "(SELECT project FROM words_pending);"
+		       WORDS_SOURCE " WHERE id IN (SELECT project FROM "
+			   "words_pending) ORDER BY id;"
+		       "DELETE FROM words_pending", err);
+}
+
+int
+db_fts_flush(struct db *db, struct error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM "
+				      "words_pending)", NULL);
+	bool any;
+
+	/* No such table: a schema before 10, as a migration test makes. */
+	if (!st)
+		return ERR_OK;
+	any = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	db_done(st);
+	return any ? refresh_pending(db, err) : ERR_OK;
+}
+
+int
+db_fts_reindex(struct db *db, struct error *err)
+{
+	int rc;
+
+	if (!db)
+		return error_set(err, ERR_INVALID, NULL, _("no database"));
+	if (db->readonly)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("the database is open read-only"));
+	if ((rc = db_begin(db, err)))
+		return rc;
+	if ((rc = db_fts_rebuild(db, err))) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+/* What db_fts_refresh has to do: 2 rebuild, 1 the pending rows, 0
+ * nothing. */
+static int
+work(struct db *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT NOT EXISTS (SELECT 1 FROM "
+				      "fts_analyser WHERE name = ?1), EXISTS "
+				      "(SELECT 1 FROM words_pending)", NULL);
+	int w = 0;
+
+	if (!st)
+		return 0;
+	db_bind_text(st, 1, db_fts_analyser(db));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		w = sqlite3_column_int(st, 0) ? 2 : sqlite3_column_int(st, 1);
+	db_done(st);
+	return w;
+}
+
+int
+db_fts_refresh(struct db *db, struct error *err)
+{
+	int rc, w;
+
+	/* Within the caller's transaction (or a reader's): later. */
+	if (db->readonly || !sqlite3_get_autocommit(db->sql) ||
+	    db_schema_version(db) < DB_SCHEMA_WORDS || !(w = work(db)))
+		return ERR_OK;
+	if ((rc = db_begin(db, err)))
+		return rc;
+	/* Another session may have done it meanwhile. */
+	w = work(db);
+	if ((w == 2 && (rc = db_fts_rebuild(db, err))) ||
+	    (w == 1 && (rc = refresh_pending(db, err)))) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
 }

@@ -38,6 +38,8 @@
 /* The first schema (migration 9) with this database's id, the bases
  * and tombstones of exchanges and organisations' business IDs. */
 #define DB_SCHEMA_EXCHANGE 9
+/* From this schema on, project_words (search by base form) is there. */
+#define DB_SCHEMA_WORDS 11
 
 /* Columns every entity table has before its fields, in this order, in
  * every SELECT of a record: id, uuid, version, updated_at, updated_by. */
@@ -89,10 +91,9 @@ struct db {
 	int busy_total_ms;     /* db_begin/db_commit's bound on retrying */
 	struct entity_cache ent[ENT_COUNT];
 	struct stmt_entry *stmts[DB_STMT_BUCKETS];
-	/* The full-text index's own tokenizer, for reading what people
-	 * type (db_fts.c); made on first use. */
-	fts5_tokenizer fts_methods;
-	Fts5Tokenizer *fts_tokenizer;
+	/* The full-text index's tokenizer "salkku" and its cache of
+	 * analysed words (db_words.c); SQLite frees it on close. */
+	struct fts_words *fts_words;
 	/* The change log's source for the writes of an import, or "". */
 	char log_source[256];
 	/* The file this connection opened (db_file.c), to notice it being
@@ -204,14 +205,49 @@ int db_fold_compare(const char *a, size_t alen, const char *b, size_t blen);
 /* ---- db_fts.c ------------------------------------------------------ */
 
 /* What a person typed as an FTS5 query: the words the index's own
- * tokenizer finds in it, each quoted and prefix-matched, all required
- * ("Lasten suo" becomes "lasten"* AND "suo"*).  Nothing typed is read as
- * query syntax.  Newly allocated; "" when there are no words; NULL with
- * err set on failure. */
+ * tokenizer finds in it, each with its base forms, quoted and
+ * prefix-matched, every word required ("lasten sijaishuollon" becomes
+ * ("lasten"* OR "lapsi"*) AND ("sijaishuollon"* OR "sijaishuolto"*)).
+ * Nothing typed is read as query syntax.  Newly allocated; "" when there
+ * are no words; NULL with err set on failure. */
 char *db_fts_query(struct db *db, const char *text, struct error *err);
 
-/* Frees the tokenizer (db_close). */
-void db_fts_close(struct db *db);
+/* Rebuilds project_words (the index by base form) from
+ * project_fts_source, and notes which analyser made it; inside the
+ * caller's transaction. */
+int db_fts_rebuild(struct db *db, struct error *err);
+
+/* The rows of the projects in words_pending made again, inside the
+ * caller's transaction: db_commit runs it, so that salkku's own writes
+ * leave project_words current and only other tools' wait for
+ * db_fts_refresh. */
+int db_fts_flush(struct db *db, struct error *err);
+
+/* Brings project_words up to date, in its own transaction: rebuilt
+ * when another analyser made it (Voikko installed or removed since),
+ * else the rows of the projects in words_pending made again.  Does
+ * nothing on a read-only connection or inside a transaction.  Run by
+ * db_open and before each search. */
+int db_fts_refresh(struct db *db, struct error *err);
+
+/* ---- db_words.c ---------------------------------------------------- */
+
+/* Registers the tokenizer "salkku" (base forms by Voikko, else Snowball
+ * stems, else the words alone) on the connection: db_open, before the
+ * migrations, since the index cannot be read or written without it. */
+int db_fts_register(struct db *db, struct error *err);
+
+/* Called for each word of a text: the word (case folded) and its base
+ * forms and stems, a list of NUL-ended strings ended by "".  Non-zero
+ * stops. */
+typedef int (*fts_words_fn)(void *arg, const char *word, const char *forms);
+
+/* The words of text, as the tokenizer reads a query: an SQLite code. */
+int db_fts_words(struct db *db, const char *text, fts_words_fn each, void *arg);
+
+/* Which analyser the tokenizer uses here: "voikko", "snowball" or
+ * "words" (static). */
+const char *db_fts_analyser(struct db *db);
 
 /* ---- db.c ---------------------------------------------------------- */
 

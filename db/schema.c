@@ -610,6 +610,53 @@ static const char migration_9[] =
 			 CHANGED("name") OR_CHANGED("short_name")
 			 OR_CHANGED("kind") OR_CHANGED("region")
 			 OR_CHANGED("website") OR_CHANGED("business_id"));
+/* The projects whose row in project_words is out of date: those the
+ * SELECT `ids` yields (project ids).  Plain SQL, so that every writer,
+ * the stock sqlite3 shell too, leaves a note for salkku, which alone
+ * has the tokenizer to write project_words (db_fts_refresh).  Part of
+ * migration 11's frozen text. */
+#define WORDS_TRIGGER(name, event, ids) \
+	"CREATE TRIGGER " name " AFTER " event " BEGIN " \
+	"INSERT OR IGNORE INTO words_pending (project) " ids "; END;"
+#define WORDS_OF(uuids) "SELECT id FROM project WHERE uuid IN (" uuids ")"
+#define WORDS_CHILD_TRIGGERS(table, columns) \
+	WORDS_TRIGGER(table "_words_insert", "INSERT ON " table, \
+		      WORDS_OF("SELECT new.project")) \
+	WORDS_TRIGGER(table "_words_delete", "DELETE ON " table, \
+		      WORDS_OF("SELECT old.project")) \
+	WORDS_TRIGGER(table "_words_update", \
+		      "UPDATE OF project, " columns " ON " table, \
+		      WORDS_OF("SELECT old.project UNION SELECT new.project"))
+
+/* 11: search by base form.  project_words holds what project_fts holds,
+ * read by the tokenizer "salkku" (db/db_words.c): every word as written
+ * and by its base forms and compound parts.  project_fts stays, kept by
+ * the triggers of migration 2 for any SQLite tool; project_words is
+ * written by salkku only, from words_pending, which triggers fill on
+ * the same events.  fts_analyser names the analyser that made
+ * project_words; it is empty here, so that db_fts_refresh, run by
+ * db_open after the migrations, fills the index with this build's. */
+static const char migration_11[] =
+	"CREATE VIRTUAL TABLE project_words USING fts5 (code, name, "
+	"description, notes, organisations, tokenize = 'salkku', "
+	"prefix = '2 3', detail = column);"
+	"CREATE TABLE fts_analyser (name TEXT NOT NULL);"
+	"CREATE TABLE words_pending (project INTEGER PRIMARY KEY);"
+	WORDS_TRIGGER("project_words_insert", "INSERT ON project",
+		      "SELECT new.id")
+	WORDS_TRIGGER("project_words_update",
+		      "UPDATE OF code, name, description ON project",
+		      "SELECT new.id")
+	WORDS_TRIGGER("project_words_delete", "DELETE ON project",
+		      "SELECT old.id")
+	WORDS_CHILD_TRIGGERS("note", "date, body")
+	WORDS_CHILD_TRIGGERS("project_role", "organisation")
+	WORDS_CHILD_TRIGGERS("funding", "funder")
+	WORDS_TRIGGER("organisation_words_update",
+		      "UPDATE OF name, short_name ON organisation",
+		      WORDS_OF("SELECT project FROM project_role "
+			       "WHERE organisation = new.uuid UNION SELECT "
+			       "project FROM funding WHERE funder = new.uuid"));
 
 /* 10: the open deadlines (neither done nor cancelled) by due date, for
  * the deadline screen's window and counts: a partial index, so that
@@ -632,6 +679,7 @@ static const char *const migrations[] = {
 	migration_8,
 	migration_9,
 	migration_10,
+	migration_11,
 };
 
 int

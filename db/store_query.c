@@ -126,10 +126,21 @@ put_sort(FILE *f, enum project_sort sort)
 	}
 }
 
+/* bm25 weights of the columns of project_words (code, name, description,
+ * notes, organisations): a word in the code or name says far more of
+ * what a project is than one in a note. */
+#define RELEVANCE_SQL "bm25(project_words, 10.0, 10.0, 2.0, 1.0, 1.0)"
+
+/* A project whose code or name is what was typed, in any case. */
+#define EXACT_SQL \
+	"(p.code = :exact COLLATE fold OR p.name = :exact COLLATE fold)"
+
 static void
-put_order(FILE *f, const struct project_query *q)
+put_order(FILE *f, const struct project_query *q, const char *ranked)
 {
 	fputs(" ORDER BY ", f);
+	if (ranked)
+		fprintf(f, "%sexact DESC, %sscore, ", ranked, ranked);
 	put_sort(f, q->sort);
 	fprintf(f, "%s, p.id%s", q->descending ? " DESC" : "",
 		q->descending ? " DESC" : "");
@@ -140,6 +151,7 @@ enum plan {
 	PLAN_COUNT,     /* count: any index may serve a filter */
 	PLAN_DRIVE,     /* a page, from the few projects a filter names */
 	PLAN_IN_ORDER,  /* a page, in the sort key's index order */
+	PLAN_RANKED,    /* a page, the best matches of the words first */
 };
 
 /* The WHERE clause of q.  In a page's statement the status test is kept
@@ -174,9 +186,9 @@ put_filters(FILE *f, const struct project_query *q, bool text, enum plan plan)
 		fputs(" AND salkku_has_item(p.themes, :theme)", f);
 	if (q->year || q->from || q->to)
 		fputs(" AND " ACTIVE_SQL, f);
-	if (text)
-		fprintf(f, " AND %sp.id IN (SELECT rowid FROM project_fts "
-			"WHERE project_fts MATCH :text)", off);
+	if (text && plan != PLAN_RANKED)
+		fprintf(f, " AND %sp.id IN (SELECT rowid FROM project_words "
+			"WHERE project_words MATCH :text)", off);
 }
 
 static void
@@ -186,6 +198,22 @@ bind_named(sqlite3_stmt *st, const char *name, const char *value)
 
 	if (i > 0)
 		sqlite3_bind_text(st, i, value, -1, SQLITE_TRANSIENT);
+}
+
+/* What was typed, without the white space around it, for EXACT_SQL. */
+static void
+bind_exact(sqlite3_stmt *st, const char *text)
+{
+	int i = sqlite3_bind_parameter_index(st, ":exact");
+	size_t len;
+
+	if (i <= 0 || !text)
+		return;
+	text += strspn(text, " \t\r\n");
+	len = strlen(text);
+	while (len && strchr(" \t\r\n", text[len - 1]))
+		len--;
+	sqlite3_bind_text(st, i, text, (int)len, SQLITE_TRANSIENT);
 }
 
 static void
@@ -200,6 +228,7 @@ bind_filters(sqlite3_stmt *st, const struct project_query *q, const char *text)
 	bind_named(st, ":partner", q->partner);
 	bind_named(st, ":theme", q->theme);
 	bind_named(st, ":text", text);
+	bind_exact(st, q->text);
 	if (q->year) {
 		snprintf(from, sizeof from, "%04d-01-01", q->year);
 		snprintf(to, sizeof to, "%04d-12-31", q->year);
@@ -233,15 +262,26 @@ list_stmt(struct db *db, const struct project_query *q, bool text,
 		/* The page is chosen first, by id alone; only its rows then
 		 * pay for the administrator and funder lookups, whichever
 		 * plan SQLite picks for the filters. */
+		bool ranked = plan == PLAN_RANKED;
+
 		fputs("SELECT p.id, p.uuid, p.version, p.code, p.name, p.status, "
 		      ADMINISTRATOR_SQL ", " FUNDER_SQL ", "
 		      START_SQL ", " END_SQL ", p.budget FROM (SELECT p.id AS "
-		      "page_id FROM project p", f);
+		      "page_id", f);
+		/* Ranked, the matches and their scores come from one read
+		 * of the index, joined to their projects. */
+		if (ranked)
+			fputs(", " EXACT_SQL " AS exact, hit.score AS score "
+			      "FROM (SELECT rowid AS id, " RELEVANCE_SQL " AS score "
+			      "FROM project_words WHERE project_words MATCH :text) AS hit "
+			      "JOIN project p ON p.id = hit.id", f);
+		else
+			fputs(" FROM project p", f);
 		put_filters(f, q, text, plan);
-		put_order(f, q);
+		put_order(f, q, ranked ? "" : NULL);
 		fputs(" LIMIT :limit OFFSET :offset) AS page "
 		      "JOIN project p ON p.id = page.page_id", f);
-		put_order(f, q);
+		put_order(f, q, ranked ? "page." : NULL);
 	}
 	if (fclose(f) != 0) {
 		free(sql);
@@ -255,12 +295,14 @@ list_stmt(struct db *db, const struct project_query *q, bool text,
 
 /* The fewest projects one of the filters that name projects directly
  * (words, funder, partner) lets through, counted through their own
- * indexes; -1 when there is none of them. */
+ * indexes; -1 when there is none of them.  *words gets the count of the
+ * words alone (-1 without them). */
 static int64_t
-named_projects(struct db *db, const struct project_query *q, const char *text)
+named_projects(struct db *db, const struct project_query *q, const char *text,
+	       int64_t *words)
 {
 	static const char *const sql[] = {
-		"SELECT count(*) FROM project_fts WHERE project_fts MATCH ?1",
+		"SELECT count(*) FROM project_words WHERE project_words MATCH ?1",
 		"SELECT (SELECT count(*) FROM funding WHERE funder = ?1) + "
 		"(SELECT count(*) FROM project_role WHERE organisation = ?1 "
 		"AND role = 'funder')",
@@ -269,6 +311,7 @@ named_projects(struct db *db, const struct project_query *q, const char *text)
 	const char *arg[] = { text, q->funder, q->partner };
 	int64_t fewest = -1;
 
+	*words = -1;
 	for (size_t i = 0; i < 3; i++) {
 		sqlite3_stmt *st;
 		int64_t n;
@@ -278,6 +321,8 @@ named_projects(struct db *db, const struct project_query *q, const char *text)
 		db_bind_text(st, 1, arg[i]);
 		n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
 		db_done(st);
+		if (i == 0)
+			*words = n;
 		if (n >= 0 && (fewest < 0 || n < fewest))
 			fewest = n;
 	}
@@ -288,14 +333,22 @@ named_projects(struct db *db, const struct project_query *q, const char *text)
  * from those projects and sorts them all.  That is right for a few
  * hundred, wrong for half the portfolio: then reading the sort key's
  * index until the page is full costs far less.  Reading in order wins
- * roughly when n * n > (offset + limit) * total. */
+ * roughly when n * n > (offset + limit) * total.
+ *
+ * Ranking scores every match (some microseconds each): up to RANK_MAX
+ * matches it stays well under a tenth of a second; beyond, as while the
+ * first letter of a word is typed, the matches come in the sort order. */
+#define RANK_MAX 5000
+
 static enum plan
 choose_plan(struct db *db, const struct project_query *q, const char *text)
 {
-	int64_t n, total = 0, need;
+	int64_t n, words, total = 0, need;
 
-	if (q->sort == SORT_ADMINISTRATOR || q->sort == SORT_FUNDER ||
-	    (n = named_projects(db, q, text)) < 0 ||
+	n = named_projects(db, q, text, &words);
+	if (text && q->by_relevance && words >= 0 && words <= RANK_MAX)
+		return PLAN_RANKED;
+	if (q->sort == SORT_ADMINISTRATOR || q->sort == SORT_FUNDER || n < 0 ||
 	    db_query_int(db, "SELECT max(id) FROM project", &total, NULL))
 		return PLAN_DRIVE;
 	need = q->limit ? q->offset + q->limit : total;
@@ -351,6 +404,17 @@ push_row(struct project_rows *out, sqlite3_stmt *st)
 	return oom ? -1 : 0;
 }
 
+/* The FTS5 query for what was typed, on an index brought up to date
+ * first: writes since the last search, salkku's own or another tool's,
+ * are in words_pending.  A refresh that fails (the database busy)
+ * leaves the search to the index as it is. */
+static char *
+search_query(struct db *db, const char *typed, struct error *err)
+{
+	db_fts_refresh(db, NULL);
+	return db_fts_query(db, typed, err);
+}
+
 /* Only white space: no search typed at all. */
 static bool
 blank(const char *s)
@@ -388,7 +452,7 @@ store_project_list(struct db *db, const struct project_query *q,
 		return check_query(NULL, q, err);
 	if ((rc = check_query(db, q, err)))
 		return rc;
-	if (q->text && !(text = db_fts_query(db, q->text, err)))
+	if (q->text && !(text = search_query(db, q->text, err)))
 		return err ? err->code : ERR_FAILED;
 	if (text && !*text) {
 		free(text);
@@ -444,7 +508,7 @@ store_project_count(struct db *db, const struct project_query *q,
 		*matching = *total;
 		return ERR_OK;
 	}
-	if (q->text && !(text = db_fts_query(db, q->text, err)))
+	if (q->text && !(text = search_query(db, q->text, err)))
 		return err ? err->code : ERR_FAILED;
 	if (text && !*text) {
 		free(text);

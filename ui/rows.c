@@ -90,6 +90,8 @@ list_query(struct view *v, struct project_query *q)
 
 	filter_query(&v->ui->filter, q);
 	q->text = v->narrow;
+	/* What is searched for comes first; the timeline keeps its order. */
+	q->by_relevance = !l->by_start;
 	if (l->by_start) {
 		q->sort = SORT_START;
 		q->descending = false;

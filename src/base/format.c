@@ -619,17 +619,21 @@ format_hundredths(char *buf, size_t size, int64_t v, enum fmt_style st)
 	unsigned frac = (unsigned)(mag % 100);
 	unsigned long long whole = (unsigned long long)(mag / 100);
 	char point = st == FMT_FINNISH ? ',' : '.';
+	char digits[40];
 
 	if (!buf || size == 0)
 		return buf;
+	/* Thousands apart in the Nordic form only ("2 700"): an English
+	 * "2,700" would read back as ambiguous. */
+	group_digits(digits, whole, st == FMT_FINNISH ? ' ' : 0);
 	if (st == FMT_ISO)
 		snprintf(buf, size, "%s%llu.%02u", sign, whole, frac);
 	else if (frac == 0)
-		snprintf(buf, size, "%s%llu", sign, whole);
+		snprintf(buf, size, "%s%s", sign, digits);
 	else if (frac % 10 == 0)
-		snprintf(buf, size, "%s%llu%c%u", sign, whole, point, frac / 10);
+		snprintf(buf, size, "%s%s%c%u", sign, digits, point, frac / 10);
 	else
-		snprintf(buf, size, "%s%llu%c%02u", sign, whole, point, frac);
+		snprintf(buf, size, "%s%s%c%02u", sign, digits, point, frac);
 	return buf;
 }
 

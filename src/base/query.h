@@ -34,6 +34,10 @@ struct project_query {
 	const char *text;           /* full-text words, as a person typed them */
 	enum project_sort sort;
 	bool descending;
+	/* With text: a project whose code or name is the text comes first,
+	 * then the best matches (code and name count over descriptions,
+	 * notes and organisations); sort and descending break ties. */
+	bool by_relevance;
 	int64_t limit;              /* 0: no limit */
 	int64_t offset;
 };

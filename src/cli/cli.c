@@ -133,8 +133,10 @@ static const struct cli_command commands[] = {
 	     "                     organisation's name (repeatable)\n"
 	     "  --theirs=RECORD    take the file's values for one record"),
 	  CMD_WRITES },
-	{ "check", cli_cmd_check, "check",
-	  N_("Check the integrity of the database."), NULL, 0 },
+	{ "check", cli_cmd_check, N_("check [--reindex]"),
+	  N_("Check the integrity of the database."),
+	  N_("  --reindex          first rebuild the search index from the projects"),
+	  0 },
 	{ "backup", cli_cmd_backup, N_("backup FILE"),
 	  N_("Copy the database to FILE, consistently, while others work."),
 	  NULL, 0 },

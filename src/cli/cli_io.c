@@ -610,14 +610,24 @@ int
 cli_cmd_check(struct cli *c, const struct cli_command *cmd, int argc,
 	      char **argv)
 {
-	static const struct option longopts[] = { CLI_HELP_OPTION, { NULL, 0, NULL, 0 } };
+	static const struct option longopts[] = {
+		{ "reindex", no_argument, NULL, 'r' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 }
+	};
 	size_t problems = 0;
+	bool reindex = false;
 	int opt, rc = ERR_OK;
 
-	while ((opt = cli_getopt(cmd, argc, argv, "", longopts, &rc)) != -1)
+	while ((opt = cli_getopt(cmd, argc, argv, "", longopts, &rc)) != -1) {
 		if (opt == CLI_OPT_STOP)
 			return rc;
+		if (opt == 'r')
+			reindex = true;
+	}
 	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)) || (rc = cli_open(c, false)))
+		return rc;
+	if (reindex && (rc = cli_report(c, model_reindex(&c->m))))
 		return rc;
 	rc = model_check(&c->m, check_report, &problems);
 	if (rc == ERR_OK && problems == 0)

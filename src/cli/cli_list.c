@@ -18,6 +18,7 @@ struct list_args {
 	char *statuses;        /* owned copy of --status, split in place */
 	char *text;            /* --text and the positional words; owned */
 	enum cli_format format;
+	bool sorted;           /* --sort given: no ranking of the matches */
 };
 
 static int
@@ -111,7 +112,10 @@ list_options(struct cli *c, const struct cli_command *cmd, struct list_args *a,
 		case 'P': a->partner = optarg; break;
 		case 't': a->q.theme = optarg; break;
 		case 'x': rc = list_words(c, a, optarg); break;
-		case 'S': rc = list_sort(cmd, a, optarg); break;
+		case 'S':
+			rc = list_sort(cmd, a, optarg);
+			a->sorted = true;
+			break;
 		case 'f':
 			rc = cli_format(cmd, optarg,
 					FORMAT_TABLE | FORMAT_CSV | FORMAT_JSON,
@@ -280,6 +284,7 @@ cli_cmd_list(struct cli *c, const struct cli_command *cmd, int argc,
 	    (rc = list_org(c, a.partner, &partner, &a.q.partner)))
 		goto out;
 	a.q.text = a.text;
+	a.q.by_relevance = a.text && !a.sorted;
 	if (a.text && (rc = searchable(c, cmd, a.text)))
 		goto out;
 	if ((rc = cli_report(c, model_list_projects(&c->m, &a.q, &rows))))

@@ -337,6 +337,8 @@ int model_import_csv(struct model *m, const char *path,
  * competence centres).  ERR_INVALID if the database has projects. */
 int model_load_demo(struct model *m);
 
+/* Rebuilds the full-text index from the projects (check --reindex). */
+int model_reindex(struct model *m);
 /* Calls fn for every record of def, in uuid order, until fn returns
  * non-zero (returned); fn may keep the record by setting it to NULL. */
 int model_each(struct model *m, const struct entity_def *def,

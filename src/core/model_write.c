@@ -30,6 +30,14 @@ model_check_writable(struct model *m)
 	return ERR_OK;
 }
 
+int
+model_reindex(struct model *m)
+{
+	int rc = model_check_writable(m);
+
+	return rc ? rc : db_fts_reindex(m->db, &m->err);
+}
+
 /* Ends the transaction: commits when rc is ERR_OK, else rolls back so
  * that nothing of a failed action stays. */
 static int

@@ -1254,9 +1254,12 @@ report_build(struct model *m, const struct report_options *opt,
 	build_person_years(&b, &s);
 	build_outcomes(&b, &s);
 	build_deadlines(&b, &s);
-	qsort_r(out->tables[RTAB_COMING].cells, out->tables[RTAB_COMING].nrows,
-		out->tables[RTAB_COMING].ncols * sizeof (struct report_cell),
-		due_compare, &out->tables[RTAB_COMING].ncols);
+	/* No rows, no cells: qsort_r may not be given NULL (UBSan). */
+	if (out->tables[RTAB_COMING].nrows)
+		qsort_r(out->tables[RTAB_COMING].cells,
+			out->tables[RTAB_COMING].nrows,
+			out->tables[RTAB_COMING].ncols * sizeof (struct report_cell),
+			due_compare, &out->tables[RTAB_COMING].ncols);
 	build_status_years(&b);
 	build_summary(&b, &s);
 	if (b.oom)

@@ -17,11 +17,12 @@ tui_expect_re " [1-9]/16 *$" "typing narrows the list"
 tui_expect "/ lastensuoj" "the prompt shows what is typed"
 tui_keys Enter
 tui_expect "Search: lastensuoj" "Enter keeps the search"
-tui_expect_re "^>LUMO" "the first match is selected"
+# Ranked: SOILA's name and description say lastensuojelu most.
+tui_expect_re "^>SOILA" "the best match is selected"
 tui_keys n
-tui_expect_re "^>OT " "n goes to the next match"
+tui_expect_re "^>LUMO " "n goes to the next match"
 tui_keys N
-tui_expect_re "^>LUMO" "N goes back"
+tui_expect_re "^>SOILA" "N goes back"
 tui_keys /
 tui_type "zzzz"
 tui_expect "0/16" "a search that matches nothing"

@@ -351,6 +351,37 @@ test_migrate_from_1(void **state)
 	assert_int_equal(store_project_list(db, &q, &rows, &err), ERR_OK);
 	assert_int_equal(rows.count, 1);
 	project_rows_clear(&rows);
+#ifdef HAVE_VOIKKO
+	/* By base form: "maksatus" in "maksatukset". */
+	q.text = "maksatus";
+	assert_int_equal(store_project_list(db, &q, &rows, &err), ERR_OK);
+	if (access("/usr/lib/voikko", F_OK) == 0 ||
+	    access("/usr/share/voikko", F_OK) == 0)
+		assert_int_equal(rows.count, 1);
+	project_rows_clear(&rows);
+#endif
+	assert_int_equal(db_check(db, NULL, NULL, &err), ERR_OK);
+	/* An index another analyser made is made again when opened. */
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM fts_analyser"), 1);
+	assert_int_equal(db_exec(db, "UPDATE fts_analyser SET name = 'x';"
+			 "DELETE FROM project_words", &err), ERR_OK);
+	db_close(&db);
+	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM fts_analyser "
+				      "WHERE name != 'x'"), 1);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM project_words"), 1);
+	assert_int_equal(db_check(db, NULL, NULL, &err), ERR_OK);
+	/* A write in plain SQL, as another tool's, leaves the project to
+	 * refresh; the next search does. */
+	assert_int_equal(db_exec(db, "UPDATE project SET description = "
+				 "'Lastensuojelun sijaishuollon malli'", &err),
+			 ERR_OK);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM words_pending"), 1);
+	q.text = "lastensuojelun";
+	assert_int_equal(store_project_list(db, &q, &rows, &err), ERR_OK);
+	assert_int_equal(rows.count, 1);
+	project_rows_clear(&rows);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM words_pending"), 0);
 	assert_int_equal(db_check(db, NULL, NULL, &err), ERR_OK);
 	db_close(&db);
 	record_free(&p);

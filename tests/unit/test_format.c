@@ -358,6 +358,13 @@ test_format_hundredths(void **state)
 			    "8,05");
 	assert_string_equal(format_hundredths(buf, sizeof buf, -150, FMT_FINNISH),
 			    "-1,5");
+	/* Thousands apart in the Nordic form, as money is. */
+	assert_string_equal(format_hundredths(buf, sizeof buf, 270000, FMT_FINNISH),
+			    "2 700");
+	assert_string_equal(format_hundredths(buf, sizeof buf, 123456789, FMT_FINNISH),
+			    "1 234 567,89");
+	assert_string_equal(format_hundredths(buf, sizeof buf, 270000, FMT_ENGLISH),
+			    "2700");
 	assert_string_equal(format_hundredths(buf, sizeof buf, 880, FMT_ENGLISH),
 			    "8.8");
 	assert_string_equal(format_hundredths(buf, sizeof buf, 38400, FMT_ENGLISH),
@@ -461,6 +468,13 @@ test_style_from_locale(void **state)
 	assert_int_equal(format_style_from_locale(), FMT_ENGLISH);
 	unsetenv("LANGUAGE");
 	if (setlocale(LC_TIME, "fi_FI.UTF-8"))
+		assert_int_equal(format_style_from_locale(), FMT_FINNISH);
+	setlocale(LC_ALL, "C.UTF-8");
+	/* Finland-Swedish writes 15.1.2024 and 453 087 € too. */
+	if (setlocale(LC_TIME, "sv_FI.UTF-8"))
+		assert_int_equal(format_style_from_locale(), FMT_FINNISH);
+	setlocale(LC_ALL, "C.UTF-8");
+	if (setlocale(LC_MESSAGES, "sv_FI.UTF-8"))
 		assert_int_equal(format_style_from_locale(), FMT_FINNISH);
 	setlocale(LC_ALL, "C.UTF-8");
 }
