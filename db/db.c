@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* db.c — opening and closing the connection, and transactions. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* db.h — the connection: opening, schema migrations, transactions,
  * integrity checks and backups.  The only layer that includes
  * <sqlite3.h>; everything above sees struct db as opaque.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* db_backup.c — copying the whole database to a file, consistently,
  * while others write. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* db_cache.c — prepared statements kept for the life of the connection,
  * the SQL built from the entity tables, row <-> record mapping, uuids
  * and the errors of the storage layer. */

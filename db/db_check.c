@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* db_check.c — integrity checks of the whole database. */
 #include "config.h"
 

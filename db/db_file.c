@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* db_file.c — the database file under a connection: whether another
  * process has it open, and whether the path still names the file this
  * connection opened.

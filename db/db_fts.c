@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* db_fts.c — the full-text index: turning what people type into a safe
  * query, and rebuilding the index when the analyser changes.
  *

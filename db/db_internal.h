@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* db_internal.h — what the files of db/ share and nothing above sees:
  * the connection struct, its statement caches, row <-> record mapping
  * and the error helpers.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* db_restore.c — putting a backup back, with SQLite's backup API, into
  * a database that others may have open.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* db_verify.c — damage that PRAGMA integrity_check cannot see: a schema
  * that is not the one this binary's migrations make, change-log rows of
  * kinds it does not know, and versions out of range.  Shared by `check`

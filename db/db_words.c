@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* db_words.c — the "salkku" FTS5 tokenizer: Finnish and Swedish words
  * indexed by their base forms as well as by what was written.
  *

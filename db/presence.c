@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* presence.c — the presence table: one row per open TUI session. */
 #include "config.h"
 

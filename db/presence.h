@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* presence.h — who else has the portfolio open, and what they look at.
  *
  * Each TUI session keeps one row (its host and process id) fresh with a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* schema.c — the schema as numbered migrations.
  *
  * Migration N brings PRAGMA user_version to N.  A migration, once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* store.c — reading records: by uuid, by code or name, a project's
  * children, every organisation, every record of an entity; whether
  * there is any project. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* store.h — records in and out of the database.
  *
  * Generic over entity_def: the column lists come from the field tables

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* store_exchange.c — what an exchange between databases keeps: this
  * database's id, the base version of every record per partner database
  * (exchange_base), the tombstones of deleted records, and the exchange

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* store_json.c — the JSON exchange document out (built by SQLite's JSON
  * functions, one line per record), and imported records and change-log
  * entries in.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* store_json_read.c — walking a JSON exchange document with SQLite's
  * JSON functions, record by record, checking every member's type
  * against the field tables.  No JSON is parsed by hand here; json_check.c

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* store_query.c — the project table: one page of projects, and counts.
  *
  * A page costs the page, not the portfolio.  Its ids are chosen first,

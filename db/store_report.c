@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* store_report.c — the change history, the deadlines across projects and
  * the projects of one organisation. */
 #include "config.h"

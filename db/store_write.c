@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* store_write.c — inserting, updating and deleting records, with the
  * change log and version checks.  Every function here runs inside the
  * caller's transaction and refuses to run outside one; the full-text

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* main.c — sets up locale and translations, then hands over to the
  * command line, which may open the TUI. */
 #include "config.h"

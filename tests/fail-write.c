@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* fail-write.so — an LD_PRELOAD shim for the tests: a disk that fails
  * mid-write.  With FAIL_WRITE_AFTER=N in the environment, the first N
  * writes to regular files (not standard input, output or error) go

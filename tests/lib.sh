@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # lib.sh — shared by the shell tests.  Sourced, not run.
 #
 # Every test gets a private directory, a frozen clock and a fixed locale,

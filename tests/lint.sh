@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The layers are folders, and this keeps them honest: SQLite only in db/,
 # curses only in ui/, and every include of ours pointing down the layer
 # table of HACKING.md, never up or across:

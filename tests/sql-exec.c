@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* sql-exec — runs SQL on an existing SQLite file and prints the rows,
  * columns joined by '|': how the shell tests damage a database or read
  * what salkku does not show, on machines without the sqlite3 tool.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* app.c — the session's services: messages, the view stack, modals and
  * values as people read them. */
 #include "config.h"

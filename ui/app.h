@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* app.h — the state of one TUI session, shared by the modules of ui/.
  *
  * The screen is four windows: head (a title line, and a line of column

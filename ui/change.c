@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* change.c — writes through the model, with undo. */
 #include "config.h"
 

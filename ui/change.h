@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* change.h — every write the TUI makes, and undoing them.
  *
  * Views, forms and dialogs write only through these functions: each

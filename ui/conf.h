@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* conf.h — the config file, salkku(5).  (Not "config.h": that name is
  * the build's, and a header beside the sources would shadow it.)
  *

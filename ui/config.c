@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* config.c — reads the config file (salkku(5)). */
 #include "config.h"
 

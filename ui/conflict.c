@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* conflict.c — the conflict screen, and the notice of a record changed
  * meanwhile. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* conflict.h — when someone else saved first.
  *
  * Every write of the TUI is checked against the version it read: a

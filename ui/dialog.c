@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* dialog.c — the prompt, the yes/no question and the status dialog. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* dialog.h — small modals: a prompt on the status line, a yes/no
  * question, the status change dialog, the filter and the sort choice.
  *

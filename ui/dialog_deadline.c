@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* dialog_deadline.c — the questions of the deadline lifecycle: when a
  * deadline was done (today unless told), why it is cancelled, and what
  * becomes of a closing project's open deadlines. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* draw.c — sanitised, clipped, wide-character drawing. */
 #include "config.h"
 

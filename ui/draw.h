@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* draw.h — width-aware, sanitised drawing.
  *
  * Every string that reaches the terminal goes through draw_text(): it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* editor.c — $VISUAL/$EDITOR, or a multi-line editor in place. */
 #include "config.h"
 

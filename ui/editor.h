@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* editor.h — long text (descriptions, notes).
  *
  * As git does: with $VISUAL or $EDITOR set, the text goes to a private

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* filter.c — the portfolio filter and sort: the dialog, and the query
  * and title text they make. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* form.c — the generic record form. */
 #include "config.h"
 

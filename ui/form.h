@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* form.h — a form for any record, built from its entity's field table.
  *
  * One line per field the user may change (F_READONLY fields are left

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* gen-keys.c — prints the default key table as roff, for the KEYS part
  * of salkku(1).  The manual keeps a copy between the keys-begin and
  * keys-end marks; tests/tui/keys-doc.sh fails when they differ, so the

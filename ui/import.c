@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* import.c — an exchange file in, conflicts settled one by one. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* import.h — importing an exchange file from the terminal interface.
  *
  * Asks for the file, tries the import without writing, and when records

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* input.c — UTF-8 line editing by character. */
 #include "config.h"
 

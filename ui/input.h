@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* input.h — one line of text being edited.
  *
  * The text is kept as wide characters, so that the cursor moves and

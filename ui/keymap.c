@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* keymap.c — the action table, key names and the bindings. */
 #include "config.h"
 

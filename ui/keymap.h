@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* keymap.h — actions as data, and the keys bound to them.
  *
  * Every action is one line of ACTION_LIST: its id, the name a config

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* live.c — the other sessions: their commits and their presence. */
 #include "config.h"
 

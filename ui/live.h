@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* live.h — one session among others on the same database.
  *
  * On a shared server several people run salkku at once, each its own

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* picker.c — the type-ahead list. */
 #include "config.h"
 

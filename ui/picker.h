@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* picker.h — a list to choose from, narrowed as you type.
  *
  * Used for organisations, statuses, roles and every other fixed set:

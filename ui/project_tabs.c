@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* project_tabs.c — what the tabs of a project show. */
 #include "config.h"
 

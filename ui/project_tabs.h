@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* project_tabs.h — the data behind the tabs of the project view: what
  * each tab reads, its columns and its cells.  view_project.c draws the
  * tab bar and handles the keys; this half knows the records. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* rows.c — a window onto a long list of projects, and the view ops
  * that the project list and the timeline share over it. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* rows.h — a window onto a long list of projects.
  *
  * The project list and the timeline never read the portfolio whole:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* terminal.c — whether the terminal can draw salkku's screens, asked of
  * terminfo before curses takes the terminal.  Apart from ui.c because
  * <term.h> defines macros (lines, columns) that clash with our names. */

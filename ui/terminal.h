@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* terminal.h — whether the terminal can draw the screens at all. */
 #ifndef SALKKU_UI_TERMINAL_H
 #define SALKKU_UI_TERMINAL_H

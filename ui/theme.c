@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* theme.c — colour pairs and attributes. */
 #include "config.h"
 

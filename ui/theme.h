@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* theme.h — what each part of the screen looks like.
  *
  * Colours are the eight basic ones over the terminal's own background

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* ui.c — the terminal UI's entry point and its loop.
  *
  * One way for a key: wget_wch → key_normalise → keymap_lookup (the

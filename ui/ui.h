@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* ui.h — the terminal UI's one entry point.  No curses in this header,
  * so that main.c need not include it. */
 #ifndef SALKKU_UI_H

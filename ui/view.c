@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* view.c — what every list does alike: its life, selection and
  * scrolling, search with n/N, and the mouse.  Drawing is view_draw.c. */
 #include "config.h"

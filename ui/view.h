@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* view.h — one screen of the TUI behind a small table of operations.
  *
  * Each view (view_projects.c, view_project.c, …) exports one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* view_deadlines.c — what is due in the coming weeks across all
  * projects, overdue first and marked ("!" and "overdue N days"), read a
  * window at a time. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* view_draw.c — what every list draws alike: the column layout, the
  * title line, the headings, the rows (line by line, scrolling the
  * terminal where it can) and the footer. */

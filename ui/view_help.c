@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* view_help.c — the keys of the screen it was opened from, generated
  * from the bindings in force (defaults and the config file), so that
  * it cannot disagree with what the keys do. */

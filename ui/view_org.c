@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* view_org.c — one organisation: its details, the money it funds, and
  * its projects grouped by the part it plays in them. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* view_orgs.c — the organisations: funders, counties, universities,
  * the competence centres.  Their number does not grow with the
  * portfolio, so the view reads them whole and searches what it holds. */

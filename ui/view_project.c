@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* view_project.c — one project, everything about it on tabs: overview,
  * organisations and roles, funding, deadlines, status history, notes,
  * outcome figures and the change log. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* view_projects.c — the portfolio: one line per project.
  *
  * The list is never read whole: the view counts the matching projects

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* view_timeline.c — projects as bars over the months and years, by
  * start date, with today marked.  Scrolls in time (h/l) and across
  * projects (j/k); z shows half months, months or quarters per cell.

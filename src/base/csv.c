@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* csv.c — RFC 4180 reading and writing (csv.h). */
 #include "config.h"
 

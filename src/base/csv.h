@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* csv.h — comma-separated values as RFC 4180 has them: fields separated
  * by commas, records by CRLF (LF and a lone CR are read too), a field
  * quoted with '"' when it holds a comma, a quote or a line break, and a

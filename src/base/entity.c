@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* entity.c — the field tables.  Order must match entity_fields.h. */
 #include "config.h"
 

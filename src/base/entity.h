@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* entity.h — what salkku stores, described as data.
  *
  * Every kind of record (project, organisation, role, funding line, ...)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* entity_fields.h — field indices of each entity, in the order of the
  * field tables in entity.c, so that code reads rec->v[PROJECT_CODE]
  * rather than looking names up.  Keep both in step. */

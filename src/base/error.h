@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* error.h — error codes shared by every layer, and the detail that
  * travels with them up to a front end.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* format.c — dates, money and fixed-point numbers between people and
  * storage.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* format.h — people's dates, money and numbers, in and out.
  *
  * Storage form: ISO 8601 dates ("2024-01-15"), money in integer cents,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* i18n.h — gettext macros.  English is the source language. */
 #ifndef SALKKU_I18N_H
 #define SALKKU_I18N_H

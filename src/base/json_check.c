@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* json_check.c — one pass over a JSON document, refusing what SQLite's
  * JSON functions would accept but silently change (json_check.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* json_check.h — strict well-formedness checks of a JSON document before
  * SQLite's JSON functions are trusted with it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* query.c — names of the sort keys, and freeing the answer rows. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* query.h — the questions people ask of the portfolio, and the rows
  * that answer them, as plain C structs.  The storage layer answers
  * them (db/store.h); the CLI and the TUI only read them. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* record.h — one stored record of any entity, as plain values.
  *
  * A record owns every string in it.  Values are in storage form: dates

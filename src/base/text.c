@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* text.c — sanitising, measuring, clipping and collating UTF-8 text.
  *
  * UTF-8 is decoded here rather than with mbrtowc() so that what counts as

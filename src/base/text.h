@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* text.h — UTF-8 text made safe and measured for a terminal.
  *
  * One sanitiser serves the CLI and the TUI: text people typed may hold

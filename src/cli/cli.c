@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cli.c — the command line: global options, the command table and what
  * every command shares (options, opening the database, errors).
  *

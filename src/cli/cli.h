@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cli.h — what the files of the command line share.
  *
  * Commands are data: each file exports handlers, and tables of

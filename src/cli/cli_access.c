@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cli_access.c — `salkku access`: who may read or write a shared
  * database, granted and taken away on its directory and every file at
  * once (src/core/access.c). */

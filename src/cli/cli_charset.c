@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cli_charset.c — the command line's text is UTF-8 (stored text, and
  * translations bound to UTF-8); a terminal whose locale has another
  * character set (fi_FI.ISO-8859-1, C) gets it converted, with a

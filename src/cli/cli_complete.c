@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cli_complete.c — `salkku complete`: the words a shell completes, one
  * per line, so that completion/salkku.bash and completion/_salkku ask
  * the program instead of keeping lists of their own.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cli_deadline.c — `salkku deadline`: add (once or repeating), done,
  * cancel, reopen, set, rm; `deadline list` is in cli_list.c.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cli_edit.c — the commands that change a project: add, set, rm and
  * status, and the records that belong to it (role, funding, note,
  * outcome).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cli_io.c — the whole database at once: init, demo, export, import,
  * check and the change log; and the hand-over to the terminal UI. */
 #include "config.h"

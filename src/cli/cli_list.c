@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cli_list.c — `salkku list` (the project table) and `salkku deadline
  * list`: filters in, rows out as an aligned table, CSV or JSON. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cli_main.h — where main() hands over to the command line. */
 #ifndef SALKKU_CLI_MAIN_H
 #define SALKKU_CLI_MAIN_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cli_org.c — organisations (`salkku org ...`) and the roles they have
  * in projects (`salkku role ...`). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cli_output.c — tables, CSV and JSON for the command line.
  *
  * Widths are display columns (text_width), so that "Pohjois-Savon

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cli_output.h — how the command line prints: aligned tables measured
  * by display width, RFC 4180 CSV and JSON.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cli_report.c — `report` and `outcome list`: the core's report
  * (src/core/report.h) laid out in the format asked for. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cli_shared.c — the commands of shared use: backup and restore. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cli_show.c — `salkku show`: one project with everything that belongs
  * to it, as text for people or JSON for programs; and the formatting of
  * single values that the other commands share. */

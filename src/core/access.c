@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* access.c — who may read or write a shared database, through POSIX
  * ACLs on its directory and files. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* access.h — who may read or write a shared database, through POSIX
  * ACLs (libacl) on its directory and files.
  *

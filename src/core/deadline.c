@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* deadline.c — a deadline's state, default title and repeat rule. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* deadline.h — what a deadline is beyond its fields: its state (open,
  * done, cancelled), whether it was done late, its default title, and
  * the rule of a repeating deadline.

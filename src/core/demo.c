@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* demo.c — the demo portfolio: the real projects and organisations of
  * the Finnish social-welfare competence centres, as the centres' own
  * texts describe them (slides 2014 and 2019, the joint statement on OT

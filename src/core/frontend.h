@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* frontend.h — how the command line hands over to the terminal UI
  * without the core linking curses: main() passes ui_run() in, and
  * cli_main() (src/cli/cli_main.h) calls it. */

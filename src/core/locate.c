@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* locate.c — which database a session opens, and where that was said. */
 #include "config.h"
 

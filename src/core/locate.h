@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* locate.h — which database a session opens, and where that was said.
  *
  * In order: --db, $SALKKU_DB, the "database" setting of the user's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* merge.c — classifying an imported record against the stored one. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* merge.h — what an import does with one record: the file's record
  * (theirs) against the database's (ours).  Private to the model core.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* model.c — opening the portfolio, reading it, and turning what people
  * type into stored values.  Writes are in model_write.c. */
 #include "config.h"

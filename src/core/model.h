@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* model.h — the model core: what the command line and the TUI call.
  *
  * A struct model holds one open database, who is using it and the last

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* model_csv.c — projects as CSV, out and in (RFC 4180). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* model_deadline.c — the deadline lifecycle (done, cancelled, open
  * again), repeating deadlines, and what becomes of a project's open
  * deadlines when it closes.  One transaction per call, as everywhere in

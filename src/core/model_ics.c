@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* model_ics.c — deadlines (and project start and end dates) as an
  * iCalendar file (RFC 5545), written with libical.
  *

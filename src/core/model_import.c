@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* model_import.c — importing a JSON exchange document (salkku-json(5)).
  *
  * An import is one transaction: the file is read whole and checked

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* model_internal.h — what the model's own files share and nobody else
  * calls: steps of a transaction that another model call holds. */
 #ifndef SALKKU_MODEL_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* model_io.c — the whole portfolio in and out: the JSON exchange
  * document (salkku-json(5)) and the project table as CSV.
  *

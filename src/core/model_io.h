@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* model_io.h — what the JSON and CSV halves of import/export share
  * (model_io.c, model_csv.c).  Private to the model core. */
 #ifndef SALKKU_MODEL_IO_H

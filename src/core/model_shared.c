@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* model_shared.c — what a session needs to know of the others: when
  * they commit, and who has which project open. */
 #include "config.h"

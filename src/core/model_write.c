@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* model_write.c — every change people make: one transaction each,
  * validated first, version-checked, logged with the real user. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* money.c — sums and warnings of a project's money. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* money.h — what a project's funding lines and roles add up to, and
  * what does not add up.
  *

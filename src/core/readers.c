@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* readers.c — sessions that may only read, announced beside the
  * database (readers.h). */
 #include "config.h"

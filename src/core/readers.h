@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* readers.h — sessions that may only read, announced beside the
  * database rather than in it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* report.c — computes the report's tables from the model. */
 #include "config.h"
 

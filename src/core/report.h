@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* report.h — the centre's year (or any period) in numbers.
  *
  * report_build() computes every figure once, into a struct of tables;

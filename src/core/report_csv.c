@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* report_csv.c — the report as CSV: one block per table (its name on a
  * line of its own, its header, its rows), an empty line between.
  * Numbers are plain (453087.00, no grouping, no unit) so that a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* report_html.c — the report as one self-contained HTML5 file: no
  * script, no external file, styles inline, printable on A4, and three
  * charts drawn as inline SVG (money per funder and year, projects by

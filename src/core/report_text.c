@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* report_text.c — the report as aligned text or as Markdown. */
 #include "config.h"
 

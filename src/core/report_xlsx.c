@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* report_xlsx.c — the report as a workbook through libxlsxwriter: one
  * sheet per table, money as numbers in a euro format, figures as
  * numbers, dates as dates, the header row frozen and the columns wide

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* shared.h — one database file, several people: the checks and set-up
  * that keep a shared directory usable by a whole group, and refuse file
  * systems on which SQLite's locking is not safe.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* validate.c — checks driven by the entity field tables.
  *
  * Each field is checked by its type and flags alone, so that a field

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* validate.h — whole-record checks, with messages that name the field. */
 #ifndef SALKKU_VALIDATE_H
 #define SALKKU_VALIDATE_H

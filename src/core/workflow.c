@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* workflow.c — which status may follow which.
  *
  * The forward moves are a table; leaving the workflow (cancelled,

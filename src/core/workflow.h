@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* workflow.h — the project status lifecycle.
  *
  *   idea → preparing → applied → granted | rejected

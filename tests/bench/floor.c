@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* floor.c — the least any program must do to answer salkku's questions
  * from the same SQLite file: the "floor" that tests/bench/run compares
  * salkku with.  No validation, no formatting beyond tab-separated

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The command line's frame: --version, --help, usage errors (exit 2),
 # a missing database (3), a database newer than this program (6),
 # --read-only, init and check.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The records of a project: role, funding, deadline, note and outcome,
 # each with good and bad input, read back through show and list.
 . "${top_srcdir:-.}/tests/lib.sh"

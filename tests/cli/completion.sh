@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Shell completion: completion/bash/salkku, driven the way bash drives
 # it (COMP_WORDS, COMP_CWORD, the function, COMPREPLY), offers commands,
 # subcommands, options, option values, field names, statuses and the

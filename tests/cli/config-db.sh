@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Which database a session opens: --db, SALKKU_DB, the user's config
 # file, the system's, the private default; and the TUI never makes an
 # empty database unasked.

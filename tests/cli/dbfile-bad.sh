@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The database file itself as bad input: missing, empty, a folder, a
 # device, a FIFO, a dangling link, cut short, damaged, another program's
 # SQLite file, a newer salkku's.  Every command but init refuses it with

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The deadline lifecycle (done on a date, late, cancelled with a reason,
 # open again, removed), default titles, repeating deadlines edited one
 # by one or as a series, closing a project with open deadlines, the

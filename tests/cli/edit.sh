@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # add, set, rm and status: good input is written and read back; bad
 # input is refused with the right exit status, naming the field, and
 # writes nothing.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Two centres, two databases, a joint project: ISO and Vasso edit
 # Kansa-koulu 5 apart and exchange files both ways.  One-sided changes
 # travel, both-sided ones are conflicts (exit 5, nothing written) until

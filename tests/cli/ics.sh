@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # export --format ics, read back by parsers that are not ours: Python's
 # icalendar (Debian's python3-icalendar) and calcurse's import.  Skipped
 # (77) when neither is installed.

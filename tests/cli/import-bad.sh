@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The import file part of the bad-input matrix: JSON and CSV files that
 # are truncated, damaged, of the wrong kind or schema, empty,
 # unreadable, a folder, a FIFO or a device.  Each is refused with a

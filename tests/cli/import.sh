@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Import never loses a change: versions are compared, conflicts are
 # refused unless a side is chosen, versions never go back, every change
 # is logged with the importing user and the file; time stamps and

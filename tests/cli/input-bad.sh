@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The number and text part of the bad-input matrix.  Every number field
 # (budget, person-years, a funding line's money, an outcome's value,
 # --if-version, dates) is given an overflow, a value past the bound,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The whole database: export/import round trips, --dry-run, bad CSV and
 # JSON input, the change log and check.
 . "${top_srcdir:-.}/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # salkku list: filters, sorting, limits, the three formats, and a table
 # aligned by display width with Finnish and CJK names.
 . "${top_srcdir:-.}/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The man pages format without a single warning, through man(1) as a
 # reader sees them, through groff's strictest checks and through
 # mandoc -Tlint (which also parses the date); and salkku(1) documents

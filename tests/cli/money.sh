@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The money model on the command line: funding lines per year with what
 # was paid, co-financing without a funder line, the warnings of check
 # and show; outcomes' targets and precision; outcome set/rm/list, note rm.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # salkku org: list, show, add, set and rm.
 . "${top_srcdir:-.}/tests/lib.sh"
 unset COLUMNS

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: EUPL-1.2
 """Computes, from salkku's JSON export of a portfolio, what `salkku
 report --year Y` must say, without salkku's code: which projects are
 active in the year, and the counts and sums of the key figures.  Prints

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The report's HTML read by an HTML5 parser that is not ours
 # (python3-html5lib), its xlsx by a reader that is not ours
 # (python3-openpyxl); the excel-fi CSV dialect, and import of a CSV as

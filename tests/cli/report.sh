@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # salkku report and list --year on the demo portfolio: every figure
 # checked against what tests/cli/report-expect.py computes from the
 # JSON export on its own, not by asking salkku twice.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Searching: the project whose code or name is the text first, then the
 # best matches (code and name over descriptions and notes); --sort
 # gives the plain order back.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # salkku show: every part of a project, as text and as JSON.
 . "${top_srcdir:-.}/tests/lib.sh"
 unset COLUMNS

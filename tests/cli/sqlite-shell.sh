@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The database is whole for other SQLite tools: the stock sqlite3 shell
 # checks, vacuums and writes it without salkku's help; its writes move
 # versions and are logged as made outside salkku; a .dump restored into

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The command line in Swedish: every command's answers and typical
 # errors are whole Swedish sentences, with no English key inside; Swedish
 # names of fields, statuses, roles and deadline kinds are accepted and

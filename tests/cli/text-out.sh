@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Stored text going out: an export into a file or a pipe keeps the data
 # exact (CSV raw, JSON with C1, bidi and line-separator characters as
 # \u escapes), an export to a terminal shows control characters as the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* fuzz.h — what the libFuzzer targets in tests/fuzz/ share.
  *
  * Each target is one file defining LLVMFuzzerTestOneInput(); a property

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* fuzz_config.c — the config file and the key notation (ui/config.c,
  * ui/keymap.c), without a screen: nothing here calls initscr().
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* fuzz_csv.c — the CSV reader and writer (src/base/csv.c).
  *
  * Properties: no crash, no read outside the input; every record read

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* fuzz_format.c — dates, money and numbers (src/base/format.c).
  *
  * The input, as one string, goes to each parser.  Properties: what a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* fuzz_import_csv.c — a CSV file of projects imported through the
  * model (src/core/model_csv.c) into an in-memory database that holds a
  * project and two organisations, so that codes and administrators can

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* fuzz_import_json.c — a whole JSON document imported into an empty
  * in-memory database through the model (src/core/model_io.c, db/),
  * with the properties of fuzz_import() in fuzz_model.h. */

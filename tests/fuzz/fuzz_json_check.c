@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* fuzz_json_check.c — the strict JSON check (src/base/json_check.c).
  *
  * Properties: no crash, no read outside the input (it is not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* fuzz_model.h — what the import targets share: the input as a file
  * the model can open, in-memory databases, exports into memory, and the
  * properties of an import. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* fuzz_text.c — the sanitiser, the clipper and the collation
  * (src/base/text.c).
  *

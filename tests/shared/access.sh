@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # `salkku access` grants and revokes read or write access for a user or
 # group on the directory *and* the files already there, in the order the
 # manual gives (init --shared first, then access grant), and reads back

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Backups as bad input, and the machine failing under backup, restore
 # and export.  A backup that is cut short, damaged, of another program,
 # of another schema or not a file at all is refused before a page is

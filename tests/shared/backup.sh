@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Backup while in use: a consistent copy taken while another process
 # writes; restore refuses to overwrite a newer database without --force.
 . "${top_srcdir:-.}/tests/lib.sh"

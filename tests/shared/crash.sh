@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Crash safety: writers killed with SIGKILL at random moments lose
 # nothing that was committed and leave a database that passes check.
 . "${top_srcdir:-.}/tests/lib.sh"

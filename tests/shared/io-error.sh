@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # A disk that fails mid-write (tests/fail-write.so: every write to a file
 # after the first N fails with EIO).  For every N, a change, a restore
 # and a backup either happen whole or not at all: a clear error, and the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # A plain `set` (no --if-version) asks for no version check: under
 # several writers it must never report a conflict, and the fields each
 # one named must land without undoing what the others wrote.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Several people, one database: 8 processes × 500 read-modify-write
 # changes on the same four projects through the command line.  Each
 # change reads the project's version and budget, adds one euro and saves

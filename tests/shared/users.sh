@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Two real Unix users in one group share a database set up with
 # `salkku init --shared GROUP`; a third user who may only read (an ACL)
 # gets a read-only session and leaves no -wal/-shm files of his own.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # salkku(1) SHARED USE, followed as an administrator would on a fresh
 # server: a group and its members, init --shared, the system's config
 # file (so that a session reads no SALKKU_DB), a reader given access,

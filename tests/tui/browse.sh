@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Browsing: the project list, a project and every one of its tabs, the
 # organisations and one organisation, the deadlines, the timeline and
 # the help screen, and back out with q.

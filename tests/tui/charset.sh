@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # A locale whose character set is not UTF-8 gets what it can show: the
 # screens and the command line write ASCII stand-ins (a status keeps its
 # own mark) under LC_ALL=C, never UTF-8 bytes; the Linux console, whose

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The config file: a rebound key works, the start screen is set, a bad
 # line is reported as file:line: problem while the rest applies, and
 # NO_COLOR (or "set colors off") leaves colour out.

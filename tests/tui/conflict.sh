@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Two people edit one project, each in their own salkku: the second to
 # save meets the conflict screen (who saved which version when, both
 # values of each field that differs), and each way out does what it

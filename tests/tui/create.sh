@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The terminal interface asks before it makes a new, empty database, and
 # makes nothing when the answer is no.
 . "${top_srcdir:-.}/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The deadline screen reads a window of the deadlines: paging to the end
 # and back reads the rows there, the counts are of all of them, and the
 # search (title, project code, kind) narrows them in the database.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The deadline lifecycle in the terminal: x asks for the day it was
 # done (today, editable), c cancels with a reason, and closing a project
 # with open deadlines asks what becomes of them.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Editing: a field changed in a form and stored (read back through the
 # command line), a refused value with its message beside the field, a
 # new project, a status change, a note written in $VISUAL, a deadline

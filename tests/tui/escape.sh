@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Stored text never acts on the terminal: an escape sequence, a carriage
 # return and a right-to-left override in a note and a name are shown
 # escaped; the note also comes out through the CLI unharmed.

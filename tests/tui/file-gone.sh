@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # init --force never pulls a database from under an open session, and a
 # session whose file is deleted or replaced by hand notices, says so and
 # saves nothing more (its writes would be lost with the old file).

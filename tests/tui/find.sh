@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Finding: incremental search with n/N, the filter (status, funder,
 # year) always shown and cleared with one key, and sorting both ways.
 . "${top_srcdir:-.}/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The Finnish interface: the screens in Finnish, dates and money in the
 # Finnish form, and rows that stay aligned with Finnish and wide (CJK)
 # characters in them.

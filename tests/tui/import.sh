@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Importing another centre's file from the terminal interface: i asks
 # for the file; records changed both here and in the file come up one by
 # one on the conflict screen (the file's value beside ours, for the

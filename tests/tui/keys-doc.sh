@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The manual cannot drift from the program: the key table of the
 # terminal interface's section is what ui/gen-keys prints from the
 # action and binding tables, salkku(5) names every action, element and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # What another session commits shows within a second or two, on the
 # screen on show and under a form, without moving the cursor off its
 # project or losing the search or what is typed: the command line

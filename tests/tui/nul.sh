@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # A NUL byte cannot cut text short without a word: the text of a note
 # written in $VISUAL and a line of the config file that hold one are
 # refused with a message, and nothing of them is used.

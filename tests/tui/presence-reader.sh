@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # A session that may only read cannot write the presence table, yet the
 # others see it: it announces itself in a file beside the database (a
 # sticky directory of the machine), and is forgotten when it quits.

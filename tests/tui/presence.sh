@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Who else has a project open: a second salkku on the same project is
 # named on the first one's status line with how long it has been there
 # (both run as the same login here: sessions are told apart by host and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # A read-only session says so in a banner and refuses every change
 # with a message; the footer does not offer what it would refuse.
 . "${top_srcdir:-.}/tests/lib.sh"

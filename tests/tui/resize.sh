@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Sizes: 100x30, the smallest 80x24 (columns drop by priority, the
 # selection stays), a wide 200x60, below the minimum a clear message,
 # and back, with a form open across a resize.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The project list's search: the project whose code or name is what was
 # typed is selected first, then the best matches.
 . "${top_srcdir:-.}/tests/lib.sh"

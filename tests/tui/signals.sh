@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # An ssh connection that drops (SIGHUP) or a kill (SIGTERM) ends salkku
 # with the terminal restored: out of the alternate screen, the cursor
 # back, and an exit status that says which signal it was.  A form half

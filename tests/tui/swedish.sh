@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The Swedish interface: the screens, the help and the forms in Swedish,
 # dates and money in the Nordic form, and the search by base form.
 . "${top_srcdir:-.}/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # A terminal that cannot draw the screens (TERM=dumb, TERM unset, an
 # unknown TERM) is refused with a message pointing to the command line,
 # never a single garbled line.

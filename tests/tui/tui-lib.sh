@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # tui-lib.sh — drives salkku in a detached tmux session of fixed size.
 # Sourced by tests/tui/*.sh after tests/lib.sh; not a test itself.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # An undo refused because someone else saved meanwhile names who and
 # when in the user's local time, never a raw ISO time stamp.
 . "${top_srcdir:-.}/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # A save that must wait for another process's write lock (an import, a
 # stock SQLite tool) says so on the status line, with who else has the
 # database open, and the screen still answers: Esc stops the wait (the

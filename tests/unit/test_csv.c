@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_csv.c — the RFC 4180 reader (quotes, line breaks inside fields,
  * CRLF, line numbers) and writer (quoting, formula neutralising). */
 #include "config.h"

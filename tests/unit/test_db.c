@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_db.c — opening, refusing what is not ours or too new, migrating
  * an older schema with its data, transactions under contention, checks
  * and backups. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_format.c — dates, money and numbers in and out, and the clock. */
 #include "config.h"
 

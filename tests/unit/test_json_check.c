@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_json_check.c — the strict JSON checker: every refusal names the
  * JSON path and the line; valid documents pass. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_keymap.c — the key notation of the config file (ui/keymap.c):
  * every key it reads has a label that reads back as the same key and is
  * safe to show.  The first cases were found by tests/fuzz/fuzz_config. */

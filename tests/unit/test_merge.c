@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_merge.c — the three-way classification of an exchange
  * (src/core/merge.c), the fingerprints it compares (src/base/record.c)
  * and the business ID's check digit (src/base/format.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_model.c — the model core on an in-memory database: validation,
  * the status workflow, conflict detection and the change history. */
 #include <setjmp.h>

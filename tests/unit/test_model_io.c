@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_model_io.c — the whole portfolio in and out on in-memory
  * databases: the demo, JSON export and import (strict, all or nothing,
  * idempotent), CSV export and import. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_numbers.c — numbers that cross a boundary read and write the
  * same under a Finnish locale (decimal comma in LC_NUMERIC) as under C:
  * the JSON walk, the parsers and the formatters. */

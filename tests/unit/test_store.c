@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_store.c — records in and out: insert, get, update, delete, the
  * change log, version conflicts, uniqueness and lookups. */
 #include "config.h"

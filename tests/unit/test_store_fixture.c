@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_store_fixture.c — see test_store_fixture.h. */
 #include "config.h"
 

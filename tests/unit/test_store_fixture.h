@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_store_fixture.h — shared set-up of the storage layer's tests:
  * databases in memory or in a private temporary folder, and records
  * inserted in one transaction each, asserting success. */

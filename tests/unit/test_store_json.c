@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_store_json.c — the JSON exchange document: deterministic export,
  * a round trip through an empty database, idempotent imports, and the
  * paths named when a document does not fit. */

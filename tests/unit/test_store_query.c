@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_store_query.c — the project list (sorts, filters, pages, counts,
  * full-text search), deadlines and an organisation's projects. */
 #include "config.h"

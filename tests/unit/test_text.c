@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_text.c — sanitising, widths, clipping, padding and collation. */
 #include "config.h"
 

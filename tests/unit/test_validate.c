@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_validate.c — record checks and parsing people's input, field by
  * field, with messages that name the field. */
 #include "config.h"

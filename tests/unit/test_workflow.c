@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_workflow.c — the project status lifecycle. */
 #include "config.h"
 
