@@ -17,10 +17,7 @@ chmod +x "$TEST_TMP/editor.sh"
 
 tui_start 100 30 "VISUAL=$TEST_TMP/editor.sh"
 tui_expect "16/16" "the list is up"
-tui_keys /
-tui_type LUMO
-tui_keys Enter Enter
-tui_expect "[Overview]" "LUMO opens"
+tui_open_project LUMO
 
 # A field: the budget, the tenth field of the form.
 tui_keys e

@@ -12,21 +12,14 @@ run_salkku init --demo
 expect_rc 0 "init --demo"
 me=$(id -un)
 
-open_lumo() {
-	tui_keys /
-	tui_type LUMO
-	tui_keys Enter Enter
-	tui_expect "[Overview]" "LUMO opens"
-}
-
 tui_start 100 30 "SALKKU_READERS_DIR=$SALKKU_READERS_DIR"
 tui_expect "16/16" "A, who writes: the list"
-open_lumo
+tui_open_project LUMO
 tui_lacks "Also open:" "A is alone at first"
 
 SALKKU_ARGS=--read-only tui_open r 100 30 "SALKKU_READERS_DIR=$SALKKU_READERS_DIR"
 tui_expect "READ-ONLY" "R reads only"
-open_lumo
+tui_open_project LUMO
 tui_expect "Also open: $me (<1 min)" "R sees A"
 
 tui_use 0

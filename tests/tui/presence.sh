@@ -12,23 +12,15 @@ run_salkku init --demo
 expect_rc 0 "init --demo"
 me=$(id -un)
 
-# open_lumo: from the list, LUMO's screen.
-open_lumo() {
-	tui_keys /
-	tui_type LUMO
-	tui_keys Enter Enter
-	tui_expect "[Overview]" "LUMO opens"
-}
-
 tui_start 100 30
 tui_expect "16/16" "A: the list"
-open_lumo
+tui_open_project LUMO
 tui_lacks "Also open:" "A is alone at first"
 
 tui_open b 100 30
 tui_expect "16/16" "B: the list"
 tui_lacks "Also open:" "nobody else on the list"
-open_lumo
+tui_open_project LUMO
 tui_expect "Also open: $me (<1 min)" "B sees A on LUMO"
 
 tui_use 0

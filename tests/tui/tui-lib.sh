@@ -17,6 +17,7 @@
 #   tui_screen                         the screen as text
 #   tui_resize W H                     resize the terminal
 #   tui_quit                           q until salkku has exited 0
+#   tui_open_project CODE [WHO]        / CODE Enter Enter: the project
 #
 # Nothing here sleeps for a fixed time: every wait polls for what it
 # waits for (the screen, a process, a file) up to TUI_WAIT tenths of a
@@ -189,4 +190,13 @@ tui_quit() {
 		_i=$((_i + 1))
 	done
 	tui_expect "[salkku exited 0]" "salkku quits cleanly"
+}
+
+# tui_open_project CODE [WHO]: from the list, the project's screen, found
+# by a search for its code.
+tui_open_project() {
+	tui_keys /
+	tui_type "$1"
+	tui_keys Enter Enter
+	tui_expect "[Overview]" "${2:+$2: }$1 opens"
 }

@@ -10,10 +10,7 @@ expect_rc 0 "init --demo"
 
 tui_start 100 30 TZ=Europe/Helsinki
 tui_expect "16/16" "the list is up"
-tui_keys /
-tui_type LUMO
-tui_keys Enter Enter
-tui_expect "[Overview]" "LUMO opens"
+tui_open_project LUMO
 tui_keys e
 tui_expect "Edit Project" "e opens the form"
 tui_keys Tab Tab Tab Tab Tab Tab Tab Tab Tab C-u

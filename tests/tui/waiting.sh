@@ -31,10 +31,7 @@ c.execute("ROLLBACK")
 
 tui_start 100 30
 tui_expect "16/16" "the list is up"
-tui_keys /
-tui_type LUMO
-tui_keys Enter Enter
-tui_expect "[Overview]" "LUMO opens"
+tui_open_project LUMO
 
 # A wait that ends by itself: the save goes through afterwards.
 tui_keys e
