@@ -5,14 +5,9 @@
 # manual gives (init --shared first, then access grant), and reads back
 # what each one gets.  Needs root (real users); elsewhere it skips.
 . "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/shared/users-lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-	echo "skipped: creating Unix users needs root"
-	exit 77
-fi
-for tool in useradd groupadd userdel groupdel runuser; do
-	command -v "$tool" >/dev/null 2>&1 || { echo "skipped: no $tool"; exit 77; }
-done
+users_require
 
 suffix=$$
 group=sk-g$suffix other_group=sk-o$suffix
@@ -23,26 +18,13 @@ cleanup() {
 	groupdel "$other_group" 2>/dev/null
 	rm -rf "$shared_root" "$TEST_TMP"
 }
-shared_root=$(mktemp -d /tmp/salkku-access.XXXXXX) || exit 99
+users_root salkku-access
 trap cleanup EXIT
-chmod 755 "$shared_root"
 groupadd "$group" && groupadd "$other_group" || exit 99
 useradd -M -N -g "$group" "$alice" && useradd -M -N "$reader" &&
 	useradd -M -N -g "$other_group" "$writer" || exit 99
-mkdir "$shared_root/bin" && cp "$SALKKU" "$shared_root/bin/salkku" &&
-	chmod 755 "$shared_root/bin" "$shared_root/bin/salkku" || exit 99
 db="$shared_root/portfolio/salkku.db"
 
-as() {
-	who=$1
-	shift
-	runuser -u "$who" -- env SALKKU_DB="$db" HOME="$shared_root" \
-		LC_ALL=C.UTF-8 SALKKU_TODAY="$SALKKU_TODAY" \
-		"$shared_root/bin/salkku" "$@" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
-	rc=$?
-	out=$(cat "$TEST_TMP/out")
-	err=$(cat "$TEST_TMP/err")
-}
 
 SALKKU_DB="$db" "$SALKKU" init --shared "$group" >/dev/null || fail "init --shared"
 as "$alice" add YHTEINEN "Yhteinen hanke" budget=100

@@ -5,20 +5,9 @@
 # gets a read-only session and leaves no -wal/-shm files of his own.
 # Needs root (to make the users): CI runs as root; elsewhere it skips.
 . "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/shared/users-lib.sh"
 
-# A package build (debian/rules) sets SALKKU_TEST_NO_USERS: it must not
-# touch the system's users.
-if [ -n "${SALKKU_TEST_NO_USERS:-}" ]; then
-	echo "skipped: SALKKU_TEST_NO_USERS is set"
-	exit 77
-fi
-if [ "$(id -u)" -ne 0 ]; then
-	echo "skipped: creating Unix users needs root"
-	exit 77
-fi
-for tool in useradd groupadd userdel groupdel runuser setfacl; do
-	command -v "$tool" >/dev/null 2>&1 || { echo "skipped: no $tool"; exit 77; }
-done
+users_require setfacl
 
 suffix=$$
 group=sk-t$suffix
@@ -28,29 +17,12 @@ cleanup() {
 	groupdel "$group" 2>/dev/null
 	rm -rf "$shared_root" "$TEST_TMP"
 }
-shared_root=$(mktemp -d /tmp/salkku-shared.XXXXXX) || exit 99
+users_root salkku-shared
 trap cleanup EXIT
-chmod 755 "$shared_root"
 groupadd "$group" || exit 99
 useradd -M -N -g "$group" "$alice" && useradd -M -N -g "$group" "$bob" &&
 	useradd -M -N "$reader" || exit 99
-
-# The built program, where the test users can run it.
-mkdir "$shared_root/bin" && cp "$SALKKU" "$shared_root/bin/salkku" &&
-	chmod 755 "$shared_root/bin" "$shared_root/bin/salkku" || exit 99
 db="$shared_root/portfolio/salkku.db"
-
-# as USER ARGS...: runs salkku as USER on the shared database.
-as() {
-	who=$1
-	shift
-	runuser -u "$who" -- env SALKKU_DB="$db" HOME="$shared_root" \
-		LC_ALL=C.UTF-8 SALKKU_TODAY="$SALKKU_TODAY" \
-		"$shared_root/bin/salkku" "$@" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
-	rc=$?
-	out=$(cat "$TEST_TMP/out")
-	err=$(cat "$TEST_TMP/err")
-}
 
 # Set-up by the administrator, as the man page says.
 SALKKU_DB="$db" "$SALKKU" init --shared "$group" >/dev/null || fail "init --shared"

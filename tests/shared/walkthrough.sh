@@ -7,14 +7,9 @@
 # restore by another member.  Nothing anyone runs says "Permission
 # denied".  Needs root (real users); elsewhere it skips.
 . "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/shared/users-lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-	echo "skipped: creating Unix users needs root"
-	exit 77
-fi
-for tool in useradd groupadd userdel groupdel runuser install; do
-	command -v "$tool" >/dev/null 2>&1 || { echo "skipped: no $tool"; exit 77; }
-done
+users_require install
 
 suffix=$$
 group=sk-iso$suffix aino=sk-ai$suffix pekka=sk-pe$suffix lukija=sk-lu$suffix
