@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "model.h"
+#include "model_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -651,9 +652,8 @@ model_load_demo(struct model *m)
 	int rc;
 
 	error_clear(&m->err);
-	if (m->read_only)
-		return error_set(&m->err, ERR_FAILED, NULL, "%s",
-				 _("the database is open read-only: nothing was changed"));
+	if ((rc = model_check_writable(m)) != ERR_OK)
+		return rc;
 	if ((rc = store_project_count(m->db, &all, &matching, &total, &m->err)) != ERR_OK)
 		return rc;
 	if (total > 0)

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "model.h"
+#include "model_internal.h"
 #include "model_io.h"
 
 #include <stdarg.h>
@@ -623,7 +624,7 @@ model_import_csv(struct model *m, const char *path,
 	memset(counts, 0, sizeof *counts);
 	error_clear(&m->err);
 	format_today(ci.today);
-	if ((rc = io_check_writable(m)) != ERR_OK ||
+	if ((rc = model_check_writable(m)) != ERR_OK ||
 	    (rc = io_read_input(m, path, &text, &len)) != ERR_OK)
 		return rc;
 	csv_reader_init(&r, text, len, ci.source);

@@ -25,25 +25,6 @@ oom(struct model *m)
 	return error_set(&m->err, ERR_FAILED, NULL, "%s", _("out of memory"));
 }
 
-static int
-writable(struct model *m)
-{
-	if (m->read_only)
-		return error_set(&m->err, ERR_FAILED, NULL,
-				 _("the database is open read-only: nothing was changed"));
-	return ERR_OK;
-}
-
-static int
-finish(struct model *m, int rc)
-{
-	if (rc == ERR_OK)
-		rc = db_commit(m->db, &m->err);
-	if (rc != ERR_OK)
-		db_rollback(m->db);
-	return rc;
-}
-
 /* A date people typed (NULL or "": today) as ISO into out; field names
  * it in the message.  A day in the future is refused: nothing is done
  * or cancelled before it happens. */
@@ -79,7 +60,7 @@ write_over(struct model *m, struct record *d, struct record *next)
 	if ((rc = validate_record(next, &m->err)) != ERR_OK ||
 	    (rc = db_begin(m->db, &m->err)) != ERR_OK)
 		return rc;
-	rc = finish(m, store_update(m->db, next, m->user, &m->err));
+	rc = model_finish(m, store_update(m->db, next, m->user, &m->err));
 	if (rc == ERR_OK) {
 		for (size_t i = 0; i < d->def->nfields; i++) {
 			struct value tmp = d->v[i];
@@ -128,7 +109,7 @@ model_deadline_done(struct model *m, struct record *d, const char *date)
 	char when[11];
 	int rc;
 
-	if ((rc = writable(m)) != ERR_OK ||
+	if ((rc = model_check_writable(m)) != ERR_OK ||
 	    (rc = past_date(m, "done_date", date, when)) != ERR_OK)
 		return rc;
 	if (deadline_state_of(d) == DEADLINE_STATE_CANCELLED)
@@ -144,7 +125,7 @@ model_deadline_cancel(struct model *m, struct record *d, const char *reason,
 	char when[11];
 	int rc;
 
-	if ((rc = writable(m)) != ERR_OK ||
+	if ((rc = model_check_writable(m)) != ERR_OK ||
 	    (rc = past_date(m, "cancelled_date", date, when)) != ERR_OK)
 		return rc;
 	if (!reason || !*reason)
@@ -161,7 +142,7 @@ model_deadline_reopen(struct model *m, struct record *d)
 {
 	int rc;
 
-	if ((rc = writable(m)) != ERR_OK)
+	if ((rc = model_check_writable(m)) != ERR_OK)
 		return rc;
 	if (deadline_state_of(d) == DEADLINE_STATE_OPEN)
 		return error_set(&m->err, ERR_INVALID, "done", "%s",
@@ -195,7 +176,7 @@ model_deadline_add(struct model *m, struct record *d, const char *every,
 	int n = 1, rc;
 
 	*added = 0;
-	if ((rc = writable(m)) != ERR_OK)
+	if ((rc = model_check_writable(m)) != ERR_OK)
 		return rc;
 	if (d->v[DEADLINE_KIND].null && record_set_text(d, DEADLINE_KIND, "other") < 0)
 		return oom(m);
@@ -264,7 +245,7 @@ model_deadline_add(struct model *m, struct record *d, const char *every,
 			record_free(&occ);
 	}
 	free(dates);
-	if ((rc = finish(m, rc)) == ERR_OK)
+	if ((rc = model_finish(m, rc)) == ERR_OK)
 		*added = (size_t)n;
 	return rc;
 }
@@ -303,7 +284,7 @@ model_deadline_update_series(struct model *m, const struct record *base,
 	int rc;
 
 	*changed = 0;
-	if ((rc = writable(m)) != ERR_OK)
+	if ((rc = model_check_writable(m)) != ERR_OK)
 		return rc;
 	if (!record_field_equal(base, rec, DEADLINE_DUE))
 		return error_set(&m->err, ERR_INVALID, "due", "%s",
@@ -330,7 +311,7 @@ model_deadline_update_series(struct model *m, const struct record *base,
 			(*changed)++;
 	}
 	record_list_clear(&others);
-	rc = finish(m, rc);
+	rc = model_finish(m, rc);
 	if (rc != ERR_OK)
 		*changed = 0;
 	return rc;
@@ -344,7 +325,7 @@ model_deadline_delete_series(struct model *m, const struct record *d,
 	int rc;
 
 	*deleted = 0;
-	if ((rc = writable(m)) != ERR_OK ||
+	if ((rc = model_check_writable(m)) != ERR_OK ||
 	    (rc = db_begin(m->db, &m->err)) != ERR_OK)
 		return rc;
 	rc = store_delete(m->db, d, m->user, &m->err);
@@ -352,7 +333,7 @@ model_deadline_delete_series(struct model *m, const struct record *d,
 		rc = series_members(m, d, &others);
 	for (size_t i = 0; rc == ERR_OK && i < others.count; i++)
 		rc = store_delete(m->db, others.items[i], m->user, &m->err);
-	if ((rc = finish(m, rc)) == ERR_OK)
+	if ((rc = model_finish(m, rc)) == ERR_OK)
 		*deleted = others.count + 1;
 	record_list_clear(&others);
 	return rc;

@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include "model.h"
+#include "model_internal.h"
 #include "model_io.h"
 
 #include <stdlib.h>
@@ -687,7 +688,7 @@ model_import_json(struct model *m, const char *path,
 
 	memset(counts, 0, sizeof *counts);
 	error_clear(&m->err);
-	if ((rc = io_check_writable(m)) != ERR_OK ||
+	if ((rc = model_check_writable(m)) != ERR_OK ||
 	    (rc = io_read_input(m, path, &text, &len)) != ERR_OK)
 		return rc;
 	if ((rc = json_check_document(text, len, ji.source, &m->err)) != ERR_OK ||

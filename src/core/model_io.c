@@ -28,15 +28,6 @@
 #include "src/base/json_check.h"
 
 
-int
-io_check_writable(struct model *m)
-{
-	if (m->read_only)
-		return error_set(&m->err, ERR_FAILED, NULL, "%s",
-				 _("the database is open read-only: nothing was changed"));
-	return ERR_OK;
-}
-
 const char *
 io_source_name(const char *path)
 {

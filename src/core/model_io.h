@@ -10,9 +10,6 @@
 
 struct model;
 
-/* ERR_FAILED (nothing changed) on a read-only database. */
-int io_check_writable(struct model *m);
-
 /* path for messages: "standard input" for "-". */
 const char *io_source_name(const char *path);
 

@@ -16,7 +16,7 @@
 #include "validate.h"
 #include "workflow.h"
 
-static int
+int
 model_check_writable(struct model *m)
 {
 	/* The same status as a change refused under --read-only (2), so
@@ -41,7 +41,7 @@ model_reindex(struct model *m)
 
 /* Ends the transaction: commits when rc is ERR_OK, else rolls back so
  * that nothing of a failed action stays. */
-static int
+int
 model_finish(struct model *m, int rc)
 {
 	if (rc == ERR_OK)
