@@ -132,7 +132,8 @@ draw_headings(struct view *v, WINDOW *w, int y)
 		if (!first)
 			draw_spaces(w, 1, attr);
 		first = false;
-		snprintf(title, sizeof title, "%s%s", _(c[i].title),
+		/* gettext("") is the catalogue's header, not an empty title. */
+		snprintf(title, sizeof title, "%s%s", c[i].title[0] ? _(c[i].title) : "",
 			 (int)i == sorted ? (desc ? " ▼" : " ▲") : "");
 		draw_text(w, title, v->widths[i], attr,
 			  DRAW_PAD | ((c[i].flags & COL_RIGHT) ? DRAW_RIGHT : 0));
