@@ -138,6 +138,9 @@ const struct default_binding default_bindings[] = {
 	{ "timeline", "z",       ACT_ZOOM },
 	{ "timeline", ".",       ACT_TODAY },
 	{ "timeline", "f",       ACT_FILTER },
+	{ "timeline", "+",       ACT_ZOOM_IN },
+	{ "timeline", "-",       ACT_ZOOM_OUT },
+	{ "timeline", "a",       ACT_SPAN },
 	{ "timeline", "F",       ACT_FILTER_CLEAR },
 
 	/* m and t read as "mine" and "theirs" in English, m and h as
