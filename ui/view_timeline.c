@@ -374,7 +374,7 @@ handle(struct view *v, enum action a)
 
 static const enum action footer[] = {
 	ACT_HELP, ACT_SCROLL_LEFT, ACT_SCROLL_RIGHT, ACT_ZOOM_IN, ACT_ZOOM_OUT, ACT_TODAY, ACT_SPAN,
-	ACT_OPEN, ACT_FILTER, ACT_SEARCH, ACT_SCREEN_PROJECTS, ACT_QUIT, ACT_NONE
+	ACT_OPEN, ACT_FILTER, ACT_SEARCH, ACT_SCREEN_PROJECTS, ACT_SCREEN_REPORT, ACT_QUIT, ACT_NONE
 };
 
 const struct view_ops timeline_view_ops = {
