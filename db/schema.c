@@ -669,6 +669,15 @@ static const char migration_10[] =
 	"cancelled_date) WHERE coalesce(done, 0) = 0 "
 	"AND cancelled_date IS NULL;";
 
+/* 12: the order of the timeline and of the list by start: by start,
+ * else end, projects without dates last (store_query.c, SORT_START),
+ * read in the index's order rather than sorted. */
+static const char migration_12[] =
+	"DROP INDEX project_start;"
+	"CREATE INDEX project_start ON project("
+	"coalesce(actual_start, planned_start, actual_end, planned_end) IS NULL, "
+	"coalesce(actual_start, planned_start, actual_end, planned_end));";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -681,6 +690,7 @@ static const char *const migrations[] = {
 	migration_9,
 	migration_10,
 	migration_11,
+	migration_12,
 };
 
 int

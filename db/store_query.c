@@ -40,6 +40,9 @@
 
 #define START_SQL "coalesce(p.actual_start, p.planned_start)"
 #define END_SQL "coalesce(p.actual_end, p.planned_end)"
+/* The expression of the index project_start (migration 12). */
+#define DATED_SQL \
+	"coalesce(p.actual_start, p.planned_start, p.actual_end, p.planned_end)"
 
 /* Whether a project is active at some time in the period :from .. :to.
  * Its span is its dates (actual, else planned); a missing start is the
@@ -111,7 +114,9 @@ put_sort(FILE *f, enum project_sort sort)
 		fputs("salkku_sort_key(" FUNDER_SQL ")", f);
 		break;
 	case SORT_START:
-		fputs(START_SQL, f);
+		/* By start, else end (where the timeline draws it);
+		 * projects without dates last, either way. */
+		fputs(DATED_SQL " IS NULL, " DATED_SQL, f);
 		break;
 	case SORT_END:
 		fputs(END_SQL, f);

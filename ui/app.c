@@ -82,6 +82,7 @@ static const struct view_ops *const screen_ops[SCREEN_COUNT] = {
 	[SCREEN_ORGS] = &orgs_view_ops,
 	[SCREEN_DEADLINES] = &deadlines_view_ops,
 	[SCREEN_TIMELINE] = &timeline_view_ops,
+	[SCREEN_REPORT] = &report_view_ops,
 };
 
 /* The view on show changed: its head may need another height. */

@@ -33,10 +33,10 @@ enum action_result {
 	AR_QUIT,       /* leave the program */
 };
 
-/* The main screens, reached with 1–4 and Tab. */
+/* The main screens, reached with 1–5 and Tab. */
 enum main_screen {
 	SCREEN_PROJECTS, SCREEN_ORGS, SCREEN_DEADLINES, SCREEN_TIMELINE,
-	SCREEN_COUNT
+	SCREEN_REPORT, SCREEN_COUNT
 };
 
 /* The portfolio filter, shared by the project list and the timeline. */

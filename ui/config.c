@@ -65,6 +65,7 @@ do_set(struct reader *r, char **w, int n)
 	static const char *const screens[SCREEN_COUNT] = {
 		[SCREEN_PROJECTS] = "projects", [SCREEN_ORGS] = "organisations",
 		[SCREEN_DEADLINES] = "deadlines", [SCREEN_TIMELINE] = "timeline",
+		[SCREEN_REPORT] = "report",
 	};
 	bool b;
 
@@ -80,7 +81,7 @@ do_set(struct reader *r, char **w, int n)
 				st->start = (enum main_screen)s;
 				return;
 			}
-		problem(r, _("unknown screen “%s” (projects, organisations, deadlines, timeline)"), w[2]);
+		problem(r, _("unknown screen “%s” (projects, organisations, deadlines, timeline, report)"), w[2]);
 	} else if (!strcmp(w[1], "mouse")) {
 		if (parse_switch(w[2], &b) < 0)
 			problem(r, _("“%s” is not on or off"), w[2]);

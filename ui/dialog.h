@@ -77,6 +77,11 @@ void filter_describe(const struct portfolio_filter *f, char *buf, size_t size);
 
 /* Clears the filter (not the sort). */
 void filter_clear(struct ui *ui);
+/* Frees what f holds and empties it (not the sort). */
+void filter_reset(struct portfolio_filter *f);
+/* dst becomes a copy of src with strings of its own (filter_reset frees
+ * them).  0, or -1 when out of memory (dst empty). */
+int filter_copy(struct portfolio_filter *dst, const struct portfolio_filter *src);
 
 /* The title of a sort key ("Budget"), translated. */
 const char *sort_title(enum project_sort s);

@@ -106,10 +106,8 @@ filter_describe(const struct portfolio_filter *f, char *buf, size_t size)
 }
 
 void
-filter_clear(struct ui *ui)
+filter_reset(struct portfolio_filter *f)
 {
-	struct portfolio_filter *f = &ui->filter;
-
 	memset(f->status, 0, sizeof f->status);
 	free(f->funder);
 	free(f->funder_label);
@@ -118,6 +116,34 @@ filter_clear(struct ui *ui)
 	free(f->theme);
 	f->funder = f->funder_label = f->partner = f->partner_label = f->theme = NULL;
 	f->year = 0;
+}
+
+static int
+dup_text(char **dst, const char *src)
+{
+	*dst = src ? strdup(src) : NULL;
+	return src && !*dst ? -1 : 0;
+}
+
+int
+filter_copy(struct portfolio_filter *dst, const struct portfolio_filter *src)
+{
+	*dst = *src;
+	if (dup_text(&dst->funder, src->funder) |
+	    dup_text(&dst->funder_label, src->funder_label) |
+	    dup_text(&dst->partner, src->partner) |
+	    dup_text(&dst->partner_label, src->partner_label) |
+	    dup_text(&dst->theme, src->theme)) {
+		filter_reset(dst);
+		return -1;
+	}
+	return 0;
+}
+
+void
+filter_clear(struct ui *ui)
+{
+	filter_reset(&ui->filter);
 	ui->filter_gen++;
 }
 

@@ -44,6 +44,7 @@ const struct scope_info key_scopes[] = {
 	{ "organisation",  N_("Organisation") },
 	{ "deadlines",     N_("Deadlines") },
 	{ "timeline",      N_("Timeline") },
+	{ "report",        N_("Report") },
 	{ "help",          N_("Help") },
 	{ "conflict",      N_("Conflict on save") },
 };
@@ -83,6 +84,7 @@ const struct default_binding default_bindings[] = {
 	{ "generic", "2",        ACT_SCREEN_ORGS },
 	{ "generic", "3",        ACT_SCREEN_DEADLINES },
 	{ "generic", "4",        ACT_SCREEN_TIMELINE },
+	{ "generic", "5",        ACT_SCREEN_REPORT },
 	{ "generic", "<Tab>",    ACT_SCREEN_NEXT },
 	{ "generic", "<S-Tab>",  ACT_SCREEN_PREV },
 	{ "generic", "/",        ACT_SEARCH },
@@ -136,9 +138,19 @@ const struct default_binding default_bindings[] = {
 	{ "timeline", "l",       ACT_SCROLL_RIGHT },
 	{ "timeline", "<Right>", ACT_SCROLL_RIGHT },
 	{ "timeline", "z",       ACT_ZOOM },
+	{ "timeline", "+",       ACT_ZOOM_IN },
+	{ "timeline", "-",       ACT_ZOOM_OUT },
+	{ "timeline", "a",       ACT_SPAN },
 	{ "timeline", ".",       ACT_TODAY },
 	{ "timeline", "f",       ACT_FILTER },
 	{ "timeline", "F",       ACT_FILTER_CLEAR },
+
+	{ "report", "[",         ACT_YEAR_PREV },
+	{ "report", "<Left>",    ACT_YEAR_PREV },
+	{ "report", "h",         ACT_YEAR_PREV },
+	{ "report", "]",         ACT_YEAR_NEXT },
+	{ "report", "<Right>",   ACT_YEAR_NEXT },
+	{ "report", "l",         ACT_YEAR_NEXT },
 
 	/* m and t read as "mine" and "theirs" in English, m and h as
 	 * "minun" and "heidän" in Finnish: all three work in both. */

@@ -44,6 +44,7 @@ enum action_flags {
 	X(SCREEN_ORGS,      "screen-organisations", N_("organisations"), N_("Show the organisations"), 0) \
 	X(SCREEN_DEADLINES, "screen-deadlines",     N_("deadlines"), N_("Show the coming deadlines"), 0) \
 	X(SCREEN_TIMELINE,  "screen-timeline",      N_("timeline"),  N_("Show the projects on a timeline"), 0) \
+	X(SCREEN_REPORT,    "screen-report",        N_("report"),    N_("Show the year in numbers"), 0) \
 	X(SCREEN_NEXT,      "screen-next",          N_("screen"),    N_("Go to the next main screen"), 0) \
 	X(SCREEN_PREV,      "screen-prev",          N_("screen"),    N_("Go to the previous main screen"), 0) \
 	X(TAB_NEXT,         "tab-next",             N_("tab"),       N_("Show the next tab"), 0) \
@@ -66,8 +67,13 @@ enum action_flags {
 	X(DEADLINE_CANCEL,  "deadline-cancel",      N_("cancel"),    N_("Cancel the deadline, saying why, or open it again"), NEEDS_SELECTION | NEEDS_WRITABLE) \
 	X(IMPORT,           "import",               N_("import"),    N_("Import a JSON file of another centre, a side chosen per conflict"), NEEDS_WRITABLE) \
 	X(UNDO,             "undo",                 N_("undo"),      N_("Undo your last change of this session"), NEEDS_WRITABLE) \
-	X(ZOOM,             "timeline-zoom",        N_("zoom"),      N_("Show half months, months or quarters"), 0) \
+	X(ZOOM,             "timeline-zoom",        N_("zoom"),      N_("Show months, quarters or years, in turn"), 0) \
+	X(ZOOM_IN,          "timeline-zoom-in",     N_("zoom in"),   N_("Show shorter periods: years, quarters, months"), 0) \
+	X(ZOOM_OUT,         "timeline-zoom-out",    N_("zoom out"),  N_("Show longer periods: months, quarters, years"), 0) \
+	X(SPAN,             "timeline-span",        N_("all years"), N_("Show the years the portfolio covers"), 0) \
 	X(TODAY,            "timeline-today",       N_("today"),     N_("Scroll the timeline to today"), 0) \
+	X(YEAR_PREV,        "report-year-previous", N_("year"),      N_("Show the previous year"), 0) \
+	X(YEAR_NEXT,        "report-year-next",     N_("year"),      N_("Show the next year"), 0) \
 	X(RANGE_MORE,       "range-longer",         N_("longer"),    N_("Look 30 days further ahead"), 0) \
 	X(RANGE_LESS,       "range-shorter",        N_("shorter"),   N_("Look 30 days less ahead"), 0) \
 	X(KEEP_MINE,        "conflict-mine",        N_("keep mine"), N_("Write your values over theirs, keeping their other changes"), NEEDS_WRITABLE) \

@@ -12,6 +12,7 @@
 #include "src/base/i18n.h"
 #include "src/core/deadline.h"
 #include "src/core/model.h"
+#include "src/core/money.h"
 #include "app.h"
 #include "draw.h"
 #include "view.h"
@@ -155,6 +156,15 @@ summary(struct ui *ui, const struct record_list *list, bool roles)
 }
 
 static void
+warning_add(const char *text, void *arg)
+{
+	struct project_view *p = arg;
+	bool first = !p->nov || p->ov[p->nov - 1].field != OV_WARNING;
+
+	ov_add(p, OV_WARNING, first, strdup(text));
+}
+
+static void
 build_overview(struct view *v, const struct record_list *roles,
 	       const struct record_list *funding)
 {
@@ -174,6 +184,11 @@ build_overview(struct view *v, const struct record_list *roles,
 		if (f == OV_ROLES || f == OV_FUNDING) {
 			ov_add(p, f, true, summary(ui, f == OV_ROLES ? roles : funding,
 						   f == OV_ROLES));
+			/* The warnings of `check` and `show`, under the
+			 * funders. */
+			if (f == OV_FUNDING)
+				money_warnings(p->proj, roles, funding,
+					       warning_add, p);
 			continue;
 		}
 		if (!(value = ui_value(ui, p->proj, f)))
@@ -473,6 +488,8 @@ raw_cell(struct view *v, size_t i, int col, char *buf, size_t size,
 	if (p->tab == T_OVERVIEW) {
 		const struct ov_line *o = &p->ov[i];
 
+		if (o->field == OV_WARNING)
+			*elem = TH_OVERDUE;
 		if (col == 1) {
 			if (o->field == PROJECT_STATUS)
 				*elem = theme_status(record_text(p->proj, PROJECT_STATUS));
@@ -480,6 +497,8 @@ raw_cell(struct view *v, size_t i, int col, char *buf, size_t size,
 		}
 		if (!o->first)
 			return "";
+		if (o->field == OV_WARNING)
+			return _("Warning");
 		if (o->field == OV_ROLES)
 			return _("Administrator");
 		if (o->field == OV_FUNDING)

@@ -21,8 +21,8 @@ enum tab {
 };
 
 /* Overview lines that are no field of the project: summaries of the
- * roles and the funding. */
-enum { OV_ROLES = -2, OV_FUNDING = -3 };
+ * roles and the funding, and what does not add up in its money. */
+enum { OV_ROLES = -2, OV_FUNDING = -3, OV_WARNING = -4 };
 
 struct ov_line {
 	int field;      /* project field, or OV_* */

@@ -89,7 +89,7 @@ list_query(struct view *v, struct project_query *q)
 {
 	const struct project_list *l = list_of(v);
 
-	filter_query(&v->ui->filter, q);
+	filter_query(l->own ? l->own : &v->ui->filter, q);
 	q->text = v->narrow;
 	/* What is searched for comes first; the timeline keeps its order. */
 	q->by_relevance = !l->by_start;
@@ -156,7 +156,7 @@ project_list_title_right(struct view *v, char *right, size_t rsize)
 	size_t used = 0;
 	int w;
 
-	filter_describe(&v->ui->filter, filter, sizeof filter);
+	filter_describe(l->own ? l->own : &v->ui->filter, filter, sizeof filter);
 	right[0] = '\0';
 	if (filter[0]) {
 		w = snprintf(right, rsize, _("Filter: %s  "), filter);

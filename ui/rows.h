@@ -58,6 +58,9 @@ const struct project_row *project_window_row(const struct project_window *w,
 struct project_list {
 	struct project_window win;
 	bool by_start;         /* always in start order (the timeline) */
+	/* A list of its own (the projects behind a row of the report):
+	 * this filter rather than the portfolio's; owned, or NULL. */
+	struct portfolio_filter *own;
 };
 
 void project_list_free(struct project_list *l);

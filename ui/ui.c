@@ -270,6 +270,7 @@ global_action(struct ui *ui, enum action a)
 	case ACT_SCREEN_ORGS:      ui_show_screen(ui, SCREEN_ORGS); return AR_OK;
 	case ACT_SCREEN_DEADLINES: ui_show_screen(ui, SCREEN_DEADLINES); return AR_OK;
 	case ACT_SCREEN_TIMELINE:  ui_show_screen(ui, SCREEN_TIMELINE); return AR_OK;
+	case ACT_SCREEN_REPORT:    ui_show_screen(ui, SCREEN_REPORT); return AR_OK;
 	case ACT_SCREEN_NEXT:
 		ui_show_screen(ui, (enum main_screen)((ui->screen + 1) % SCREEN_COUNT));
 		return AR_OK;

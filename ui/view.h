@@ -168,6 +168,7 @@ extern const struct view_ops orgs_view_ops;
 extern const struct view_ops org_view_ops;
 extern const struct view_ops deadlines_view_ops;
 extern const struct view_ops timeline_view_ops;
+extern const struct view_ops report_view_ops;
 extern const struct view_ops help_view_ops;
 
 /* What open() of the detail views takes. */

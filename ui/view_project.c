@@ -309,7 +309,7 @@ edit_overview(struct view *v)
 	struct project_view *p = v->priv;
 	int field = tabs_overview_field(v, v->sel);
 
-	if (field == OV_ROLES || field == OV_FUNDING) {
+	if (field == OV_ROLES || field == OV_FUNDING || field == OV_WARNING) {
 		tabs_switch(v, field == OV_ROLES ? T_ORGS : T_FUNDING);
 		return AR_OK;
 	}

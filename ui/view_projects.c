@@ -23,7 +23,9 @@
 #include "view.h"
 
 /* v->priv is a struct project_list (rows.h): the view keeps nothing
- * else. */
+ * else.  Opened with a struct portfolio_filter (from the report), it
+ * is a list of its own, pushed over the report, on a copy of that
+ * filter rather than the portfolio's. */
 
 enum { C_CODE, C_NAME, C_STATUS, C_ADMIN, C_FUNDER, C_START, C_END, C_BUDGET };
 
@@ -48,16 +50,30 @@ static const enum project_sort column_sort[] = {
 static int
 open_(struct view *v, const void *arg)
 {
-	(void)arg;
-	v->priv = calloc(1, sizeof(struct project_list));
-	return v->priv ? 0 : -1;
+	struct project_list *l = calloc(1, sizeof *l);
+
+	if (!l)
+		return -1;
+	v->priv = l;
+	if (arg && (!(l->own = calloc(1, sizeof *l->own)) ||
+		    filter_copy(l->own, arg))) {
+		free(l->own);
+		free(l);
+		return -1;
+	}
+	return 0;
 }
 
 static void
 free_(struct view *v)
 {
-	project_list_free(v->priv);
-	free(v->priv);
+	struct project_list *l = v->priv;
+
+	project_list_free(l);
+	if (l->own)
+		filter_reset(l->own);
+	free(l->own);
+	free(l);
 }
 
 static const char *
@@ -87,9 +103,12 @@ cell(struct view *v, size_t row, int col, char *buf, size_t size,
 static int
 sorted(struct view *v, bool *desc)
 {
-	*desc = v->ui->filter.descending;
+	const struct project_list *l = v->priv;
+	const struct portfolio_filter *f = l->own ? l->own : &v->ui->filter;
+
+	*desc = f->descending;
 	for (size_t i = 0; i < sizeof column_sort / sizeof column_sort[0]; i++)
-		if (column_sort[i] == v->ui->filter.sort)
+		if (column_sort[i] == f->sort)
 			return (int)i;
 	return -1;
 }
@@ -97,7 +116,12 @@ sorted(struct view *v, bool *desc)
 static void
 title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 {
-	snprintf(left, lsize, "salkku — %s", v->ui->db_label ? v->ui->db_label : "");
+	const struct project_list *l = v->priv;
+
+	if (l->own)
+		snprintf(left, lsize, "%s", _("Projects behind the report"));
+	else
+		snprintf(left, lsize, "salkku — %s", v->ui->db_label ? v->ui->db_label : "");
 	project_list_title_right(v, right, rsize);
 }
 
@@ -146,6 +170,20 @@ added(struct ui *ui, void *ctx, const struct record *saved)
 		open_project(ui, saved->uuid);
 }
 
+/* The filter and the sort of a list of its own are the report row's:
+ * true (and a message) for an action that would change them. */
+static bool
+own_filter(struct view *v, enum action a)
+{
+	const struct project_list *l = v->priv;
+
+	if (!l->own || (a != ACT_FILTER && a != ACT_FILTER_CLEAR &&
+			a != ACT_SORT && a != ACT_SORT_REVERSE))
+		return false;
+	ui_message(v->ui, "%s", _("These are the projects behind a row of the report: Esc goes back to it."));
+	return true;
+}
+
 static enum action_result
 handle(struct view *v, enum action a)
 {
@@ -153,6 +191,8 @@ handle(struct view *v, enum action a)
 	const struct project_row *r;
 	struct record *rec;
 
+	if (own_filter(v, a))
+		return AR_NOOP;
 	switch (a) {
 	case ACT_OPEN:
 		if (!(r = project_list_row(v, v->sel)))
@@ -204,9 +244,11 @@ static bool
 click_head(struct view *v, int y, int x)
 {
 	struct ui *ui = v->ui;
+	const struct project_list *l = v->priv;
 	int at = 1;
 
-	if (y != ui->head_lines - 1)
+	/* A list of its own keeps the sort it was opened with. */
+	if (y != ui->head_lines - 1 || l->own)
 		return false;
 	for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
 		if (!v->widths[i])
@@ -227,7 +269,7 @@ click_head(struct view *v, int y, int x)
 static const enum action footer[] = {
 	ACT_HELP, ACT_SEARCH, ACT_FILTER, ACT_SORT, ACT_OPEN, ACT_PROJECT_NEW,
 	ACT_EDIT, ACT_STATUS, ACT_DELETE, ACT_SCREEN_ORGS, ACT_SCREEN_DEADLINES,
-	ACT_SCREEN_TIMELINE, ACT_QUIT, ACT_NONE
+	ACT_SCREEN_TIMELINE, ACT_SCREEN_REPORT, ACT_QUIT, ACT_NONE
 };
 
 const struct view_ops projects_view_ops = {

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* view_timeline.c — projects as bars over the months and years, by
- * start date, with today marked.  Scrolls in time (h/l) and across
- * projects (j/k); z shows half months, months or quarters per cell.
- * The fill of a bar says the status as well as its colour does, and
- * the status is written after the bar when there is room. */
+ * start date (projects without dates last), with today marked.  It
+ * opens on the years the portfolio covers, at the finest of months,
+ * quarters or years per cell that shows them all; scrolls in time (h/l)
+ * and across projects (j/k); z, + and - change the cell.  The fill of
+ * a bar says the status as well as its colour does, and the status is
+ * written after the bar when there is room. */
 #include "config.h"
 
 #include <stdio.h>
@@ -22,7 +24,7 @@
 
 struct timeline {
 	struct project_list list;   /* first: the shared ops of rows.h */
-	int per_year;    /* cells per year: 24, 12 or 4 */
+	int per_year;    /* cells per year: 12, 4 or 1 */
 	long origin;     /* the half month at the left edge */
 	bool placed;
 };
@@ -95,6 +97,87 @@ place_today(struct view *v)
 	t->origin = today - (long)(chart_width(v) / 3) * span(t);
 	t->origin = floor_div(t->origin, span(t)) * span(t);
 	t->placed = true;
+}
+
+/* Widens [*first, *last] to the dates of row r. */
+static void
+take_dates(const struct project_row *r, long *first, long *last)
+{
+	long d[2] = { half_month(r->start), half_month(r->end) };
+
+	for (int i = 0; i < 2; i++) {
+		if (d[i] < 0)
+			continue;
+		if (*first < 0 || d[i] < *first)
+			*first = d[i];
+		if (d[i] > *last)
+			*last = d[i];
+	}
+}
+
+/* The half months of the earliest and the latest date of the whole
+ * portfolio (-1 when no project has one): the first project by start,
+ * the last by end and the last by start, a row each. */
+static void
+portfolio_span(struct view *v, long *first, long *last)
+{
+	static const struct {
+		enum project_sort sort;
+		bool descending;
+	} ends[] = {
+		{ SORT_START, false }, { SORT_END, true }, { SORT_START, true },
+	};
+	struct project_rows rows = { 0 };
+
+	*first = *last = -1;
+	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		struct project_query q = { .sort = ends[i].sort,
+					   .descending = ends[i].descending,
+					   .limit = 1 };
+
+		if (model_list_projects(v->ui->m, &q, &rows)) {
+			ui_model_error(v->ui);
+			break;
+		}
+		if (rows.count)
+			take_dates(&rows.items[0], first, last);
+		project_rows_clear(&rows);
+	}
+}
+
+/* Shows the years the portfolio covers, from the start of the first,
+ * in the finest cell that shows them all; today's place without dates. */
+static void
+place_span(struct view *v)
+{
+	static const int scales[] = { 12, 4, 1 };
+	struct timeline *t = v->priv;
+	long first, last, years;
+
+	portfolio_span(v, &first, &last);
+	if (first < 0) {
+		place_today(v);
+		return;
+	}
+	years = floor_div(last, 24) - floor_div(first, 24) + 1;
+	for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++) {
+		t->per_year = scales[i];
+		if (years * t->per_year <= chart_width(v))
+			break;
+	}
+	t->origin = floor_div(first, 24) * 24;
+	t->placed = true;
+}
+
+/* Another cell (per_year), from the same left edge: zooming out of
+ * the portfolio's years keeps them in view. */
+static void
+zoom_to(struct view *v, int per_year)
+{
+	struct timeline *t = v->priv;
+
+	t->per_year = per_year;
+	t->origin = floor_div(t->origin, span(t)) * span(t);
 }
 
 static const char *
@@ -183,7 +266,7 @@ draw_head(struct view *v, WINDOW *w, int y)
 	attr_t a = theme_attr(th, TH_HEADING);
 
 	if (!t->placed)
-		place_today(v);
+		place_span(v);
 	today = cell_of(t, half_month(v->ui->today));
 	wmove(w, y, 0);
 	draw_text(w, _(" Project"), LABEL_W, a, DRAW_PAD);
@@ -195,8 +278,10 @@ draw_head(struct view *v, WINDOW *w, int y)
 			draw_text(w, "▼", 1, theme_attr(th, TH_TODAY), 0);
 			continue;
 		}
-		if (floor_div(hm, 24) * 24 == hm) {
-			if (t->per_year >= 12)
+		/* A year a cell: every fifth one named. */
+		if (floor_div(hm, 24) * 24 == hm &&
+		    (t->per_year != 1 || floor_div(hm, 24) % 5 == 0)) {
+			if (t->per_year != 4)
 				snprintf(year, sizeof year, "%ld", hm / 24);
 			else
 				snprintf(year, sizeof year, "'%02ld", (hm / 24) % 100);
@@ -214,16 +299,16 @@ static void
 title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 {
 	struct timeline *t = v->priv;
-	static const char *const scales[] = { N_("half months"), N_("months"), N_("quarters") };
+	static const char *const scales[] = { N_("months"), N_("quarters"), N_("years") };
 	long first, last;
 
 	if (!t->placed)
-		place_today(v);
+		place_span(v);
 	first = t->origin;
 	last = t->origin + (long)chart_width(v) * span(t);
 	snprintf(left, lsize, _("Timeline %ld–%ld, %s, by start"),
 		 floor_div(first, 24), floor_div(last, 24),
-		 _(scales[t->per_year == 24 ? 0 : t->per_year == 12 ? 1 : 2]));
+		 _(scales[t->per_year == 12 ? 0 : t->per_year == 4 ? 1 : 2]));
 	project_list_title_right(v, right, rsize);
 }
 
@@ -257,9 +342,21 @@ handle(struct view *v, enum action a)
 		scrolled(v);
 		return AR_OK;
 	case ACT_ZOOM:
-		t->per_year = t->per_year == 12 ? 4 : t->per_year == 4 ? 24 : 12;
-		/* Zoomed around today. */
-		__attribute__((fallthrough));
+		zoom_to(v, t->per_year == 12 ? 4 : t->per_year == 4 ? 1 : 12);
+		scrolled(v);
+		return AR_OK;
+	case ACT_ZOOM_IN:
+	case ACT_ZOOM_OUT:
+		if (a == ACT_ZOOM_IN ? t->per_year == 12 : t->per_year == 1)
+			return AR_NOOP;
+		zoom_to(v, a == ACT_ZOOM_IN ? t->per_year * (t->per_year == 1 ? 4 : 3)
+					    : t->per_year / (t->per_year == 4 ? 4 : 3));
+		scrolled(v);
+		return AR_OK;
+	case ACT_SPAN:
+		place_span(v);
+		scrolled(v);
+		return AR_OK;
 	case ACT_TODAY:
 		place_today(v);
 		scrolled(v);
@@ -276,8 +373,8 @@ handle(struct view *v, enum action a)
 }
 
 static const enum action footer[] = {
-	ACT_HELP, ACT_SCROLL_LEFT, ACT_SCROLL_RIGHT, ACT_ZOOM, ACT_TODAY,
-	ACT_OPEN, ACT_FILTER, ACT_SEARCH, ACT_SCREEN_PROJECTS, ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_SCROLL_LEFT, ACT_SCROLL_RIGHT, ACT_ZOOM_IN, ACT_ZOOM_OUT, ACT_TODAY, ACT_SPAN,
+	ACT_OPEN, ACT_FILTER, ACT_SEARCH, ACT_SCREEN_PROJECTS, ACT_SCREEN_REPORT, ACT_QUIT, ACT_NONE
 };
 
 const struct view_ops timeline_view_ops = {

@@ -169,9 +169,13 @@ test_sorts(void **state)
 	q = (struct project_query){ .sort = SORT_STATUS };
 	assert_string_equal(codes(pf->db, &q, buf, sizeof buf),
 			    "ÖLJY,VARIKKO,KANSA-KOULU-5,LUMO,OT");
+	/* Without dates last, either way (the timeline's order). */
 	q = (struct project_query){ .sort = SORT_START };
 	assert_string_equal(codes(pf->db, &q, buf, sizeof buf),
-			    "ÖLJY,LUMO,OT,KANSA-KOULU-5,VARIKKO");
+			    "LUMO,OT,KANSA-KOULU-5,VARIKKO,ÖLJY");
+	q.descending = true;
+	assert_string_equal(codes(pf->db, &q, buf, sizeof buf),
+			    "VARIKKO,KANSA-KOULU-5,OT,LUMO,ÖLJY");
 	/* Actual end before planned. */
 	q = (struct project_query){ .sort = SORT_END };
 	assert_string_equal(codes(pf->db, &q, buf, sizeof buf),

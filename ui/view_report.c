@@ -1,0 +1,534 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/* view_report.c — the year in numbers: the tables of report_build()
+ * (src/core/report.h, the same figures as `salkku report --year Y`),
+ * one line per row, and the money per funder as bars.  [ and ] change
+ * the year; Enter opens the projects behind a row: the project itself
+ * when the row is one, else the project list narrowed to the row's
+ * year and organisation. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "src/base/i18n.h"
+#include "src/core/model.h"
+#include "src/core/report.h"
+#include "app.h"
+#include "dialog.h"
+#include "draw.h"
+#include "view.h"
+
+enum line_kind { L_BLANK, L_TITLE, L_HEAD, L_ROW, L_NONE, L_BAR };
+
+/* The measures of a money row drawn as bars: columns of RTAB_MONEY. */
+enum { M_APPLIED = 3, M_GRANTED = 4, M_PAID = 5 };
+
+struct line {
+	enum line_kind kind;
+	enum report_table_id table;
+	size_t row;
+	int measure;          /* L_BAR: the column of its sum */
+};
+
+struct report_view {
+	struct report r;
+	int year;
+	struct line *lines;
+	size_t count, capacity;
+	int64_t bar_max;      /* the largest sum a bar shows */
+	int widths[RTAB_COUNT][REPORT_MAX_COLUMNS];
+	int layout_width;
+};
+
+#define INDENT 2
+#define GAP 2
+
+static int
+year_of(const char *iso)
+{
+	return iso && strlen(iso) >= 4 ? atoi(iso) : 0;
+}
+
+static int
+open_(struct view *v, const void *arg)
+{
+	struct report_view *rv = calloc(1, sizeof *rv);
+
+	(void)arg;
+	if (!rv)
+		return -1;
+	rv->year = year_of(v->ui->today);
+	v->priv = rv;
+	return 0;
+}
+
+static void
+lines_clear(struct report_view *rv)
+{
+	free(rv->lines);
+	rv->lines = NULL;
+	rv->count = rv->capacity = 0;
+}
+
+static void
+free_(struct view *v)
+{
+	struct report_view *rv = v->priv;
+
+	report_free(&rv->r);
+	lines_clear(rv);
+	free(rv);
+}
+
+static int
+add(struct report_view *rv, enum line_kind kind, enum report_table_id t,
+    size_t row, int measure)
+{
+	if (rv->count == rv->capacity) {
+		size_t cap = rv->capacity ? 2 * rv->capacity : 64;
+		struct line *l = realloc(rv->lines, cap * sizeof *l);
+
+		if (!l)
+			return -1;
+		rv->lines = l;
+		rv->capacity = cap;
+	}
+	rv->lines[rv->count++] = (struct line){ kind, t, row, measure };
+	return 0;
+}
+
+static bool
+is_total(const struct report_table *t, size_t row)
+{
+	return t->has_total && row + 1 == t->nrows;
+}
+
+/* The bars of the money table: one per funder, year and measure that
+ * has a sum, after the table. */
+static int
+add_bars(struct report_view *rv)
+{
+	const struct report_table *t = &rv->r.tables[RTAB_MONEY];
+	static const int measures[] = { M_APPLIED, M_GRANTED, M_PAID };
+	int rc = 0;
+
+	rv->bar_max = 0;
+	for (size_t i = 0; i < t->nrows; i++)
+		for (size_t k = 0; k < 3 && !is_total(t, i); k++) {
+			const struct report_cell *c = report_cell(t, i, (size_t)measures[k]);
+
+			if (c->null)
+				continue;
+			if (c->num > rv->bar_max)
+				rv->bar_max = c->num;
+			rc |= add(rv, L_BAR, RTAB_MONEY, i, measures[k]);
+		}
+	return rc;
+}
+
+static int
+build_lines(struct report_view *rv)
+{
+	int rc = 0;
+
+	lines_clear(rv);
+	for (int i = 0; i < RTAB_COUNT && !rc; i++) {
+		const struct report_table *t = &rv->r.tables[i];
+
+		if (!t->ncols)
+			continue;
+		if (i)
+			rc |= add(rv, L_BLANK, i, 0, 0);
+		rc |= add(rv, L_TITLE, i, 0, 0);
+		if (!t->nrows) {
+			rc |= add(rv, L_NONE, i, 0, 0);
+			continue;
+		}
+		rc |= add(rv, L_HEAD, i, 0, 0);
+		for (size_t r = 0; r < t->nrows; r++)
+			rc |= add(rv, L_ROW, i, r, 0);
+		if (i == RTAB_MONEY) {
+			rc |= add(rv, L_BLANK, i, 0, 0);
+			rc |= add_bars(rv);
+		}
+	}
+	return rc;
+}
+
+static int
+load(struct view *v)
+{
+	struct report_view *rv = v->priv;
+	struct report_options opt = { .year = rv->year };
+
+	report_free(&rv->r);
+	memset(&rv->r, 0, sizeof rv->r);
+	lines_clear(rv);
+	v->rows = 0;
+	rv->layout_width = 0;
+	snprintf(opt.today, sizeof opt.today, "%s", v->ui->today);
+	if (report_build(v->ui->m, &opt, &rv->r)) {
+		ui_model_error(v->ui);
+		return -1;
+	}
+	if (build_lines(rv)) {
+		ui_error(v->ui, "%s", _("out of memory"));
+		return -1;
+	}
+	v->rows = rv->count;
+	return 0;
+}
+
+static const char *
+cell_text(struct view *v, const struct report_table *t, size_t row, size_t col,
+	  char *buf, size_t size)
+{
+	return report_cell_text(report_cell(t, row, col), buf, size, v->ui->fmt);
+}
+
+/* Narrows w[] by the widest column first until the table fits in
+ * width (sum: its width now); text columns after the first down to
+ * least, or (all) any but the first (the code) down to least.  Returns
+ * the sum. */
+static int
+shrink(const struct report_table *t, int *w, int sum, int width, bool all,
+       int least)
+{
+	while (sum > width) {
+		int widest = -1;
+
+		for (size_t c = 1; c < t->ncols; c++)
+			if ((all || t->types[c] == RT_TEXT) &&
+			    (widest < 0 || w[c] > w[widest]))
+				widest = (int)c;
+		if (widest < 0 || w[widest] <= least)
+			break;
+		w[widest]--;
+		sum--;
+	}
+	return sum;
+}
+
+/* Column widths of each table for the body's width: the widest cell,
+ * and when the table is wider than the screen its widest texts give
+ * way first (names, changes), then the others down to a date's width;
+ * what is still too wide is clipped at the right edge. */
+static void
+layout(struct view *v)
+{
+	struct report_view *rv = v->priv;
+	int width = getmaxx(v->ui->body) - INDENT - 1;
+	char buf[256];
+
+	if (rv->layout_width == getmaxx(v->ui->body))
+		return;
+	rv->layout_width = getmaxx(v->ui->body);
+	for (int i = 0; i < RTAB_COUNT; i++) {
+		const struct report_table *t = &rv->r.tables[i];
+		int *w = rv->widths[i], sum = 0;
+
+		for (size_t c = 0; c < t->ncols; c++) {
+			w[c] = draw_width(t->headers[c]);
+			for (size_t r = 0; r < t->nrows; r++) {
+				int cw = draw_width(cell_text(v, t, r, c, buf, sizeof buf));
+
+				if (cw > w[c])
+					w[c] = cw;
+			}
+			sum += w[c] + (c ? GAP : 0);
+		}
+		sum = shrink(t, w, sum, width, false, 8);
+		shrink(t, w, sum, width, true, 10);
+	}
+}
+
+static bool
+right_aligned(enum report_type type)
+{
+	return type != RT_TEXT && type != RT_DATE;
+}
+
+static void
+draw_cells(struct view *v, WINDOW *w, const struct report_table *t,
+	   enum report_table_id id, size_t row, bool head, attr_t a)
+{
+	struct report_view *rv = v->priv;
+	char buf[256];
+
+	draw_spaces(w, INDENT, a);
+	for (size_t c = 0; c < t->ncols; c++) {
+		const char *s = head ? t->headers[c] : cell_text(v, t, row, c, buf, sizeof buf);
+		unsigned flags = DRAW_PAD | (right_aligned(t->types[c]) ? DRAW_RIGHT : 0);
+
+		if (c)
+			draw_spaces(w, GAP, a);
+		draw_text(w, s, rv->widths[id][c], a, flags);
+	}
+	draw_to_eol(w, a);
+}
+
+/* The characters of the three bars; draw.c shows '.', '=' and '#' where
+ * the terminal's character set lacks them. */
+static const char *
+bar_fill(int measure)
+{
+	return measure == M_APPLIED ? "░" : measure == M_GRANTED ? "▓" : "█";
+}
+
+static const char *
+measure_label(int measure)
+{
+	return measure == M_APPLIED ? _("applied") : measure == M_GRANTED
+	       ? _("granted") : _("paid");
+}
+
+static void
+draw_bar(struct view *v, WINDOW *w, const struct line *l, attr_t a)
+{
+	struct report_view *rv = v->priv;
+	const struct report_table *t = &rv->r.tables[RTAB_MONEY];
+	const struct report_cell *c = report_cell(t, l->row, (size_t)l->measure);
+	char name[160], year[16], sum[64];
+	int width = getmaxx(w) - 1, used, cells, label_w = rv->widths[RTAB_MONEY][0] + 6;
+
+	cell_text(v, t, l->row, 0, name, sizeof name);
+	cell_text(v, t, l->row, 1, year, sizeof year);
+	report_cell_text(c, sum, sizeof sum, v->ui->fmt);
+	draw_spaces(w, INDENT, a);
+	draw_text(w, name, label_w - 6, a, DRAW_PAD);
+	draw_spaces(w, 1, a);
+	draw_text(w, year, 5, a, DRAW_PAD);
+	draw_spaces(w, GAP, a);
+	draw_text(w, measure_label(l->measure), 10, a, DRAW_PAD);
+	used = INDENT + label_w + GAP + 10 + 1;
+	cells = width - used - draw_width(sum) - 1;
+	if (cells < 1)
+		cells = 1;
+	cells = rv->bar_max > 0 ? (int)((double)c->num * cells / (double)rv->bar_max + 0.5) : 0;
+	if (cells < 1 && c->num > 0)
+		cells = 1;
+	for (int i = 0; i < cells; i++)
+		draw_text(w, bar_fill(l->measure), 1,
+			  a | theme_attr(&v->ui->theme, l->measure == M_PAID
+					 ? TH_S_ACTIVE : TH_S_GRANTED), 0);
+	draw_spaces(w, 1, a);
+	draw_text(w, sum, width - used - cells, a, 0);
+	draw_to_eol(w, a);
+}
+
+static bool
+draw_row(struct view *v, WINDOW *w, int y, size_t row, bool sel)
+{
+	struct report_view *rv = v->priv;
+	const struct theme *th = &v->ui->theme;
+	const struct line *l = row < rv->count ? &rv->lines[row] : NULL;
+	const struct report_table *t;
+	attr_t a = theme_attr(th, sel ? TH_SELECTED : TH_NORMAL);
+
+	(void)y;
+	if (!l)
+		return false;
+	layout(v);
+	t = &rv->r.tables[l->table];
+	switch (l->kind) {
+	case L_BLANK:
+		draw_to_eol(w, theme_attr(th, TH_NORMAL));
+		break;
+	case L_TITLE:
+		draw_text(w, t->title, getmaxx(w) - 1, theme_attr(th, TH_GROUP), 0);
+		draw_to_eol(w, theme_attr(th, TH_NORMAL));
+		break;
+	case L_HEAD:
+		draw_cells(v, w, t, l->table, 0, true, theme_attr(th, TH_HEADING));
+		break;
+	case L_NONE:
+		draw_spaces(w, INDENT, theme_attr(th, TH_NORMAL));
+		draw_text(w, _("None in this period."), getmaxx(w) - 1 - INDENT,
+			  theme_attr(th, TH_DIM), 0);
+		draw_to_eol(w, theme_attr(th, TH_NORMAL));
+		break;
+	case L_ROW:
+		draw_cells(v, w, t, l->table, l->row, false,
+			   a | (is_total(t, l->row) ? A_BOLD : 0));
+		break;
+	case L_BAR:
+		draw_bar(v, w, l, a);
+		break;
+	}
+	return true;
+}
+
+static bool
+selectable(struct view *v, size_t row)
+{
+	struct report_view *rv = v->priv;
+
+	return row < rv->count && (rv->lines[row].kind == L_ROW ||
+				   rv->lines[row].kind == L_BAR);
+}
+
+static void
+title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
+{
+	struct report_view *rv = v->priv;
+	char t[256], day[32];
+
+	report_title(&rv->r, t, sizeof t, v->ui->fmt);
+	snprintf(left, lsize, _("Report — %s"), t);
+	format_date(day, sizeof day, rv->r.today[0] ? rv->r.today : v->ui->today,
+		    v->ui->fmt);
+	snprintf(right, rsize, _("as of %s"), day);
+}
+
+/* The year and the keys to the years either side of it. */
+static void
+draw_head(struct view *v, WINDOW *w, int y)
+{
+	struct report_view *rv = v->priv;
+	const struct theme *th = &v->ui->theme;
+	int prev = keymap_first_key(&v->ui->keymap, "report", ACT_YEAR_PREV);
+	int next = keymap_first_key(&v->ui->keymap, "report", ACT_YEAR_NEXT);
+	char kp[32] = "", kn[32] = "", text[96];
+
+	if (prev)
+		key_label(prev, kp, sizeof kp);
+	if (next)
+		key_label(next, kn, sizeof kn);
+	wmove(w, y, 0);
+	draw_spaces(w, INDENT, theme_attr(th, TH_NORMAL));
+	snprintf(text, sizeof text, "%s %d   ", kp, rv->year - 1);
+	draw_text(w, text, 40, theme_attr(th, TH_DIM), 0);
+	snprintf(text, sizeof text, "%d", rv->year);
+	draw_text(w, text, 8, theme_attr(th, TH_TAB_ACTIVE), 0);
+	snprintf(text, sizeof text, "   %d %s", rv->year + 1, kn);
+	draw_text(w, text, 40, theme_attr(th, TH_DIM), 0);
+	draw_to_eol(w, theme_attr(th, TH_NORMAL));
+}
+
+static void
+open_project(struct view *v, const char *code)
+{
+	struct project_view_arg arg = { 0 };
+	struct record *p = NULL;
+	struct view *pv;
+
+	if (model_project(v->ui->m, code, &p)) {
+		ui_model_error(v->ui);
+		return;
+	}
+	arg.uuid = p->uuid;
+	if ((pv = view_new(v->ui, &project_view_ops, &arg)))
+		ui_push_view(v->ui, pv);
+	record_free(&p);
+}
+
+/* The organisation named in a row, as a filter on the list. */
+static int
+set_org(struct view *v, const char *text, char **uuid, char **label)
+{
+	struct record *o = NULL;
+
+	if (model_organisation(v->ui->m, text, &o)) {
+		ui_model_error(v->ui);
+		return -1;
+	}
+	*uuid = strdup(o->uuid);
+	*label = strdup(text);
+	record_free(&o);
+	return *uuid && *label ? 0 : -1;
+}
+
+/* The project list of those active in year (with the organisation of
+ * the row as funder or partner), pushed over the report. */
+static void
+open_list(struct view *v, int year, const char *funder, const char *partner)
+{
+	struct portfolio_filter f = { .year = year, .sort = v->ui->filter.sort,
+				      .descending = v->ui->filter.descending };
+	struct view *lv;
+
+	if ((funder && set_org(v, funder, &f.funder, &f.funder_label)) ||
+	    (partner && set_org(v, partner, &f.partner, &f.partner_label))) {
+		filter_reset(&f);
+		return;
+	}
+	if ((lv = view_new(v->ui, &projects_view_ops, &f)))
+		ui_push_view(v->ui, lv);
+	filter_reset(&f);
+}
+
+/* Enter on a line: what is behind it. */
+static enum action_result
+open_line(struct view *v, const struct line *l)
+{
+	struct report_view *rv = v->priv;
+	const struct report_table *t = &rv->r.tables[l->table];
+	char first[256], year[16];
+
+	if (l->kind != L_ROW && l->kind != L_BAR)
+		return AR_NOOP;
+	cell_text(v, t, l->row, 0, first, sizeof first);
+	if (is_total(t, l->row) || l->table == RTAB_SUMMARY) {
+		open_list(v, rv->year, NULL, NULL);
+		return AR_OK;
+	}
+	switch (l->table) {
+	case RTAB_MONEY:
+		cell_text(v, t, l->row, 1, year, sizeof year);
+		open_list(v, atoi(year) ? atoi(year) : rv->year, first, NULL);
+		break;
+	case RTAB_PARTNERS:
+		open_list(v, rv->year, NULL, first);
+		break;
+	case RTAB_STATUS_YEARS:
+		open_list(v, atoi(first) ? atoi(first) : rv->year, NULL, NULL);
+		break;
+	default:
+		/* The other tables begin with the project's code. */
+		open_project(v, first);
+		break;
+	}
+	return AR_OK;
+}
+
+static enum action_result
+handle(struct view *v, enum action a)
+{
+	struct report_view *rv = v->priv;
+
+	switch (a) {
+	case ACT_OPEN:
+		return v->sel < rv->count ? open_line(v, &rv->lines[v->sel]) : AR_NOOP;
+	case ACT_YEAR_PREV:
+	case ACT_YEAR_NEXT:
+		rv->year += a == ACT_YEAR_PREV ? -1 : 1;
+		view_reload(v);
+		view_select(v, 0);
+		v->top = 0;
+		v->full = true;
+		v->ui->dirty_head = true;
+		return AR_OK;
+	default:
+		return AR_UNHANDLED;
+	}
+}
+
+static const enum action footer[] = {
+	ACT_HELP, ACT_YEAR_PREV, ACT_YEAR_NEXT, ACT_OPEN, ACT_PAGE_DOWN,
+	ACT_SCREEN_PROJECTS, ACT_SCREEN_TIMELINE, ACT_QUIT, ACT_NONE
+};
+
+const struct view_ops report_view_ops = {
+	.name = "report",
+	.head_lines = 2,
+	.open = open_,
+	.free = free_,
+	.load = load,
+	.title = title,
+	.draw_head = draw_head,
+	.draw_row = draw_row,
+	.selectable = selectable,
+	.handle = handle,
+	.footer = footer,
+};
