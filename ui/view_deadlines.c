@@ -11,6 +11,7 @@
 #include "src/base/i18n.h"
 #include "src/core/model.h"
 #include "app.h"
+#include "draw.h"
 #include "dialog.h"
 #include "form.h"
 #include "project_tabs.h"
@@ -225,7 +226,10 @@ cell(struct view *v, size_t row, int col, char *buf, size_t size,
 		k = kind_of(r);
 		return k ? _(k->label) : r->kind;
 	case C_TITLE:
-		return r->title;
+		if (!r->repeat)
+			return r->title;
+		snprintf(buf, size, "%s %s", SERIES_MARK, r->title ? r->title : "");
+		return buf;
 	case C_WHEN:
 		if (days < 0) {
 			*elem = TH_OVERDUE;
