@@ -59,5 +59,85 @@ done
 [ "$(printf '%s\n' "$out" | grep -c Ohjausryhmä)" -eq 6 ] ||
 	fail "six deadlines, not: $out"
 
+# The title of the series' second deadline, j from the first: this
+# occurrence only.
+titles() {
+	run_salkku deadline list --all --format csv
+	printf '%s\n' "$out" | awk -F, 'NR > 1 { print $1 "=" $4 }' | tr '\n' ' '
+}
+tui_keys j e
+tui_expect "Edit Deadline “Ohjausryhmä”" "the occurrence's form"
+tui_expect "↻ One occurrence of a series: every 2 months until 2024-12-31" "the series' rule"
+tui_keys Tab C-u
+tui_type "Ohjausryhmä (etä)"
+tui_keys Enter
+tui_expect "o: this occurrence only   s: the whole series" "asks: this one or all"
+tui_keys o
+tui_expect "Saved Deadline “Ohjausryhmä (etä)”" "this one saved"
+got=$(titles)
+[ "$got" = "2024-01-15=Ohjausryhmä 2024-03-15=Ohjausryhmä (etä) 2024-05-15=Ohjausryhmä 2024-07-15=Ohjausryhmä 2024-09-15=Ohjausryhmä 2024-11-15=Ohjausryhmä " ] ||
+	fail "one occurrence changed, not: $got"
+
+# The first one done; then the whole series renamed from the third:
+# the open ones follow, the done one stays as it was.
+tui_keys g
+tui_keys x
+tui_expect "Done on: 2023-11-20" "x asks, offering today"
+tui_keys Enter
+tui_expect "Done: Deadline" "done"
+tui_keys j j e
+tui_expect "One occurrence of a series" "the third one's form"
+tui_keys Tab C-u
+tui_type "Ohjausryhmän kokous"
+tui_keys Enter
+tui_expect "s: the whole series" "asks again"
+tui_keys s
+tui_expect "Saved Deadline “Ohjausryhmän kokous” and 4 more of its series" "all open saved"
+got=$(titles)
+[ "$got" = "2024-01-15=Ohjausryhmä 2024-03-15=Ohjausryhmän kokous 2024-05-15=Ohjausryhmän kokous 2024-07-15=Ohjausryhmän kokous 2024-09-15=Ohjausryhmän kokous 2024-11-15=Ohjausryhmän kokous " ] ||
+	fail "the open occurrences renamed, not: $got"
+
+# u takes the whole series' change back.
+tui_keys u
+tui_expect "Undone:" "undone"
+got=$(titles)
+[ "$got" = "2024-01-15=Ohjausryhmä 2024-03-15=Ohjausryhmä (etä) 2024-05-15=Ohjausryhmä 2024-07-15=Ohjausryhmä 2024-09-15=Ohjausryhmä 2024-11-15=Ohjausryhmä " ] ||
+	fail "undo puts every title back, not: $got"
+
+# A new due date moves one occurrence only: s is not offered.
+tui_keys e
+tui_expect "One occurrence of a series" "the form again"
+tui_keys Tab Tab C-u
+tui_type "2024-05-20"
+tui_keys Enter
+tui_expect "A new due date moves this occurrence only." "only this one"
+tui_lacks "s: the whole series" "no whole series for a date"
+tui_keys s
+tui_lacks "Saved" "s does nothing here"
+tui_keys o
+tui_expect "Saved Deadline" "moved"
+run_salkku deadline list --all --format csv
+expect_out "^2024-05-20,ESR,other,Ohjausryhmä,0," "the occurrence moved"
+expect_out "^2024-07-15,ESR,other,Ohjausryhmä,0," "the others stay"
+
+# Deleting asks too: o deletes the one, s the whole series; u brings
+# them back.
+tui_keys d
+tui_expect "Delete this occurrence only, or every occurrence" "delete asks"
+tui_keys o
+tui_expect "Deleted Deadline" "one deleted"
+run_salkku deadline list --all --format csv
+[ "$(printf '%s\n' "$out" | grep -c Ohjausryhmä)" -eq 5 ] || fail "five left: $out"
+tui_keys d
+tui_expect "Delete this occurrence only, or every occurrence" "delete asks again"
+tui_keys s
+tui_expect "and 4 more of its series" "all deleted"
+run_salkku deadline list --all --format csv
+printf '%s\n' "$out" | grep -q Ohjausryhmä && fail "the series is gone: $out"
+tui_keys u
+tui_expect "Undone:" "undone"
+run_salkku deadline list --all --format csv
+[ "$(printf '%s\n' "$out" | grep -c Ohjausryhmä)" -eq 5 ] || fail "five back: $out"
+
 tui_quit
 finish
