@@ -396,7 +396,6 @@ written(struct form *fm, struct record *work, int rc)
 static bool
 save_new_deadline(struct form *fm, struct record *work)
 {
-	char *text[REPEAT_NFIELDS];
 	struct repeat_plan plan;
 	int rc;
 
@@ -406,12 +405,9 @@ save_new_deadline(struct form *fm, struct record *work)
 		record_free(&work);
 		return false;
 	}
-	repeat_texts(fm, text);
-	rc = change_deadline_add(fm->base.ui, work,
-				 plan.repeats ? text[REPEAT_EVERY] : NULL,
-				 plan.repeats && !plan.count ? text[REPEAT_UNTIL] : NULL,
+	rc = change_deadline_add(fm->base.ui, work, plan.repeats ? plan.every : NULL,
+				 plan.repeats && !plan.count ? plan.until : NULL,
 				 plan.repeats ? plan.count : 0);
-	repeat_texts_free(text);
 	return written(fm, work, rc);
 }
 

@@ -43,6 +43,19 @@ given(const char *s)
 	return s && s[strspn(s, " ")];
 }
 
+/* s without the spaces around it, into out. */
+static void
+trim_into(char *out, size_t size, const char *s)
+{
+	size_t n;
+
+	s = s ? s + strspn(s, " ") : "";
+	n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		n--;
+	snprintf(out, size, "%.*s", (int)n, s);
+}
+
 /* A whole number from 1 to DEADLINE_SERIES_MAX, or 0. */
 static int
 times_parse(const char *s)
@@ -95,11 +108,13 @@ form_repeat_check(char *const text[REPEAT_NFIELDS], const char *due,
 	memset(plan, 0, sizeof *plan);
 	*bad = -1;
 	msg[0] = '\0';
-	if (given(every) && deadline_every_parse(every + strspn(every, " "), &rule) < 0)
+	trim_into(plan->every, sizeof plan->every, every);
+	trim_into(plan->until, sizeof plan->until, until);
+	if (given(every) && deadline_every_parse(plan->every, &rule) < 0)
 		return fail(bad, REPEAT_EVERY, msg, size,
 			    _("“%s” is not N weeks or N months (for example 2 months)"),
 			    every);
-	if (given(until) && parse_date(until, end) < 0)
+	if (given(until) && parse_date(plan->until, end) < 0)
 		return fail(bad, REPEAT_UNTIL, msg, size,
 			    _("%s is not a valid date (use 15.1.2024 or 2024-01-15)"),
 			    until);

@@ -24,6 +24,8 @@ extern const struct field_def form_repeat_fields[REPEAT_NFIELDS];
 
 struct repeat_plan {
 	bool repeats;         /* every was given */
+	char every[64];       /* as typed, without the spaces around */
+	char until[64];       /* as typed, trimmed; "" with a count */
 	int count;            /* > 0: so many times; else until the date */
 	int n;                /* how many deadlines: 0 when not yet known */
 	char first[3][11];    /* the first dates (ISO), at most n */
