@@ -190,7 +190,7 @@ scope_layout(struct modal *m, int lines, int cols)
 	struct scope_dlg *s = (struct scope_dlg *)m;
 	int w = cols - 8 < 64 ? cols - 8 : 64;
 	int h = draw_wrap(NULL, 0, 0, s->question, w - 4, lines - 8, 0) +
-		draw_wrap(NULL, 0, 0, scope_keys(s), w - 4, 2, 0) + 4;
+		draw_wrap(NULL, 0, 0, scope_keys(s), w - 4, 2, 0) + 3;
 
 	ui_modal_place(m, h, w);
 }

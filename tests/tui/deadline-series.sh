@@ -123,13 +123,13 @@ expect_out "^2024-07-15,ESR,other,Ohjausryhmä,0," "the others stay"
 # Deleting asks too: o deletes the one, s the whole series; u brings
 # them back.
 tui_keys d
-tui_expect "Delete this occurrence only, or every occurrence" "delete asks"
+tui_expect "Delete this occurrence only" "delete asks"
 tui_keys o
 tui_expect "Deleted Deadline" "one deleted"
 run_salkku deadline list --all --format csv
 [ "$(printf '%s\n' "$out" | grep -c Ohjausryhmä)" -eq 5 ] || fail "five left: $out"
 tui_keys d
-tui_expect "Delete this occurrence only, or every occurrence" "delete asks again"
+tui_expect "Delete this occurrence only" "delete asks again"
 tui_keys s
 tui_expect "and 4 more of its series" "all deleted"
 run_salkku deadline list --all --format csv
@@ -138,6 +138,30 @@ tui_keys u
 tui_expect "Undone:" "undone"
 run_salkku deadline list --all --format csv
 [ "$(printf '%s\n' "$out" | grep -c Ohjausryhmä)" -eq 5 ] || fail "five back: $out"
+
+# The Deadlines screen (the next 360 days) asks the same on e and d.
+tui_keys 3
+tui_expect "Deadlines" "the deadline screen"
+tui_keys + + + + + + + + + +
+tui_expect "↻ Ohjausryhmä (etä)" "the series on the deadline screen, marked"
+tui_keys e
+tui_expect "One occurrence of a series" "its form"
+tui_keys Tab C-u
+tui_type "Ohjausryhmä, kevät"
+tui_keys Enter
+tui_expect "s: the whole series" "asks from the deadline screen"
+tui_keys Escape
+tui_gone "s: the whole series" "Esc leaves the question"
+tui_expect "Title *         Ohjausryhmä, kevät" "back in the form, as typed"
+tui_keys Escape
+tui_gone "Ohjausryhmä, kevät" "Esc leaves the form"
+tui_keys d
+tui_expect "Delete this occurrence only" "d asks on the deadline screen"
+tui_keys o
+tui_expect "Deleted Deadline" "one deleted from the deadline screen"
+run_salkku deadline list --all --format csv
+[ "$(printf '%s\n' "$out" | grep -c Ohjausryhmä)" -eq 4 ] || fail "four left: $out"
+printf '%s\n' "$out" | grep -q "kevät" && fail "Esc wrote nothing: $out"
 
 tui_quit
 finish
