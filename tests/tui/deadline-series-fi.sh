@@ -48,6 +48,30 @@ expect_rc 0 "export"
 printf '%s\n' "$out" | grep -c '"occurrence": *"2024-0[123]-[0-9]*"' | grep -qx 3 ||
 	fail "the export carries three occurrences: $out"
 
+# x on the first occurrence: the day offered and typed Finnish-style;
+# only that occurrence is done.
+tui_keys x
+tui_expect "20.11.2023" "x offers today, Finnish-style"
+tui_keys C-u
+tui_type "17.11.2023"
+tui_keys Enter
+tui_expect "✓ hoidettu 17.11.2023" "done on the day typed"
+run_salkku deadline list --all --format csv
+expect_out "^2024-01-15,ESR,other,Maksatushakemus,1,[0-9a-f-]+,done,2023-11-17,0," "the first one done"
+expect_out "^2024-02-12,ESR,other,Maksatushakemus,0,[0-9a-f-]+,open," "the next one still open"
+
+# Done late, in Finnish dates: due 1.11., done 3.11.
+run_salkku deadline add ESR 2023-11-01 "Vanha raportti" --kind report_due
+tui_expect "Vanha raportti" "the new deadline shows"
+tui_keys g x
+tui_expect "Vanha raportti" "x on it"
+tui_keys C-u
+tui_type "3.11.2023"
+tui_keys Enter
+tui_expect_re "✓ .*3\.11\.2023.* 2 " "done two days late, Finnish-style"
+run_salkku deadline list --all --format csv
+expect_out "^2023-11-01,ESR,report_due,Vanha raportti,1,[0-9a-f-]+,done,2023-11-03,1," "late"
+
 # An until date typed Finnish-style, checked by name in the same step.
 tui_keys a
 tui_expect "Repeats every" "the form again"
@@ -85,6 +109,8 @@ tui_quit
 TUI_TERM=linux tui_start 110 34 LC_ALL=C.UTF-8 LANGUAGE=
 tui_expect "1/1" "the list on the console"
 tui_keys 3
+tui_expect "Deadlines" "the deadline screen"
+tui_keys +
 tui_expect "@ Maksatushakemus" "the mark on the console"
 tui_quit
 finish
