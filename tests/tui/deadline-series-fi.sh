@@ -112,5 +112,7 @@ tui_keys 3
 tui_expect "Deadlines" "the deadline screen"
 tui_keys +
 tui_expect "@ Maksatushakemus" "the mark on the console"
-tui_quit
+# Not quit: under --enable-sanitizers, ncurses with the linux terminfo
+# leaks at exit (whatever the screen; tests/tui/charset.sh does not
+# quit either).
 finish
