@@ -384,10 +384,12 @@ change_deadline_series_update(struct ui *ui, struct record *rec,
 		back->version = rec->version;
 	undo_push(ui, UNDO_UPDATE, back, &back_list, NULL);
 	ui_data_changed(ui);
-	say_many(ui, P_("Saved %s and %zu more of its series (u: undo)",
-			"Saved %s and %zu more of its series (u: undo)",
-			(unsigned long)(changed ? changed - 1 : 0)),
-		 rec, changed ? changed - 1 : 0);
+	if (changed > 1)
+		say_many(ui, P_("Saved %s and %zu more of its series (u: undo)",
+				"Saved %s and %zu more of its series (u: undo)",
+				(unsigned long)(changed - 1)), rec, changed - 1);
+	else
+		say(ui, _("Saved %s (u: undo)"), rec);
 	return 0;
 }
 
@@ -405,10 +407,12 @@ change_deadline_series_delete(struct ui *ui, const struct record *d)
 		ui_model_error(ui);
 		return rc;
 	}
-	say_many(ui, P_("Deleted %s and %zu more of its series (u: undo)",
-			"Deleted %s and %zu more of its series (u: undo)",
-			(unsigned long)(deleted ? deleted - 1 : 0)),
-		 d, deleted ? deleted - 1 : 0);
+	if (deleted > 1)
+		say_many(ui, P_("Deleted %s and %zu more of its series (u: undo)",
+				"Deleted %s and %zu more of its series (u: undo)",
+				(unsigned long)(deleted - 1)), d, deleted - 1);
+	else
+		say(ui, _("Deleted %s (u: undo)"), d);
 	undo_push(ui, UNDO_DELETE, record_dup(d), &others, NULL);
 	ui_data_changed(ui);
 	return 0;
