@@ -576,6 +576,15 @@ form_project(struct modal *m)
 	return pf >= 0 ? record_text(fm->orig, pf) : NULL;
 }
 
+/* Whether the label says the field must be filled: a new deadline
+ * without a title gets its kind and due date as one. */
+static bool
+marked_required(const struct form *fm, const struct form_field *ff)
+{
+	return (fdef(fm, ff)->flags & F_REQUIRED) &&
+	       !(fm->repeat[0] >= 0 && ff->field == DEADLINE_TITLE);
+}
+
 #define FORM_KEYS N_("Tab/S-Tab: field  Enter: save  Space/F4: choose or edit  Esc: cancel")
 
 static void
@@ -624,7 +633,7 @@ form_draw(struct modal *m)
 		if (row < 1 || row > rows)
 			continue;
 		snprintf(label, sizeof label, "%s%s", _(d->label),
-			 (d->flags & F_REQUIRED) ? " *" : "");
+			 marked_required(fm, ff) ? " *" : "");
 		draw_text_at(m->win, row, 2, label, fm->label_w,
 			     theme_attr(t, TH_LABEL), DRAW_PAD);
 		wmove(m->win, row, fm->label_w + 3);

@@ -24,6 +24,8 @@ tui_keys a
 tui_expect "New: Deadline" "the form"
 tui_expect "Repeats every" "the repeat fields"
 tui_expect "To repeat:" "how to make it repeat"
+tui_expect "Due *" "the due date is required"
+tui_lacks "Title *" "the title is not: it has a default"
 tui_keys Tab
 tui_type "Ohjausryhmä"
 tui_keys Tab
@@ -59,13 +61,23 @@ done
 [ "$(printf '%s\n' "$out" | grep -c Ohjausryhmä)" -eq 6 ] ||
 	fail "six deadlines, not: $out"
 
+# Without a title and a repeat, one deadline titled by its kind and date.
+tui_keys a
+tui_expect "New: Deadline" "the form again"
+tui_keys Tab Tab
+tui_type "2025-01-10"
+tui_keys Enter
+tui_expect "Added Deadline “Other 2025-01-10”" "one deadline, its title made"
+run_salkku deadline list --all --format csv
+expect_out "^2025-01-10,ESR,other,Other 2025-01-10,0,[0-9a-f-]+,open,,0,,,.?$" "a single one, no rule (CRLF)"
+
 # The title of the series' second deadline, j from the first: this
 # occurrence only.
 titles() {
 	run_salkku deadline list --all --format csv
-	printf '%s\n' "$out" | awk -F, 'NR > 1 { print $1 "=" $4 }' | tr '\n' ' '
+	printf '%s\n' "$out" | awk -F, 'NR > 1 && /Ohjausryhm/ { print $1 "=" $4 }' | tr '\n' ' '
 }
-tui_keys j e
+tui_keys g j e
 tui_expect "Edit Deadline “Ohjausryhmä”" "the occurrence's form"
 tui_expect "↻ One occurrence of a series: every 2 months until 2024-12-31" "the series' rule"
 tui_keys Tab C-u
