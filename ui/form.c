@@ -439,12 +439,13 @@ save_occurrence(struct form *fm, struct record *work)
 	bool moved = !record_field_equal(fm->orig, work, DEADLINE_DUE);
 	char *what = change_describe(ui, fm->orig), question[1024];
 
-	snprintf(question, sizeof question, "%s %s", what ? what : "",
-		 moved ? _("is one occurrence of a repeating deadline. A new due date "
-			   "moves this occurrence only.")
-		       : _("is one occurrence of a repeating deadline. Change this "
+	snprintf(question, sizeof question,
+		 moved ? _("%s is one occurrence of a repeating deadline. A new due "
+			   "date moves this occurrence only.")
+		       : _("%s is one occurrence of a repeating deadline. Change this "
 			   "occurrence only, or every open occurrence of the series (done "
-			   "and cancelled ones stay as they were)?"));
+			   "and cancelled ones stay as they were)?"),
+		 what ? what : "");
 	free(what);
 	record_free(&fm->pending);
 	fm->pending = work;
