@@ -288,6 +288,136 @@ change_deadline_state(struct ui *ui, const struct record *d,
 	return 0;
 }
 
+/* ---- Series of deadlines ----------------------------------------- */
+
+/* The other occurrences of d's series as stored, into out. */
+static int
+series_others(struct ui *ui, const struct record *d, struct record_list *out)
+{
+	const char *series = record_text(d, DEADLINE_SERIES);
+	struct record_list all = { 0 };
+	int rc;
+
+	if (!series)
+		return 0;
+	if ((rc = model_children(ui->m, entities[ENT_DEADLINE],
+				 record_text(d, DEADLINE_PROJECT), &all)))
+		return rc;
+	for (size_t i = 0; i < all.count; i++) {
+		const char *s = record_text(all.items[i], DEADLINE_SERIES);
+
+		if (s && !strcmp(s, series) && strcmp(all.items[i]->uuid, d->uuid) &&
+		    record_list_push(out, all.items[i]) == 0)
+			all.items[i] = NULL;
+	}
+	record_list_clear(&all);
+	return 0;
+}
+
+/* "Added deadline “X” and 11 more (u: undo)", of n records. */
+static void
+say_many(struct ui *ui, const char *fmt, const struct record *rec, size_t n)
+{
+	char *what = change_describe(ui, rec);
+
+	ui_message(ui, fmt, what ? what : "", n);
+	free(what);
+}
+
+int
+change_deadline_add(struct ui *ui, struct record *d, const char *every,
+		    const char *until, int count)
+{
+	struct record_list others = { 0 };
+	size_t added = 0;
+	int rc = model_deadline_add(ui->m, d, every, until, count, &added);
+
+	if (rc) {
+		ui_model_error(ui);
+		return rc;
+	}
+	series_others(ui, d, &others);
+	undo_push(ui, UNDO_INSERT, record_dup(d), &others, NULL);
+	ui_data_changed(ui);
+	if (added > 1)
+		say_many(ui, P_("Added %s and %zu more of its series (u: undo)",
+				"Added %s and %zu more of its series (u: undo)",
+				(unsigned long)(added - 1)), d, added - 1);
+	else
+		say(ui, _("Added %s (u: undo)"), d);
+	return 0;
+}
+
+int
+change_deadline_series_update(struct ui *ui, struct record *rec,
+			      const struct record *before)
+{
+	struct record_list was = { 0 }, back_list = { 0 };
+	struct record *back, *now;
+	size_t changed = 0;
+	int rc;
+
+	series_others(ui, before, &was);
+	rc = model_deadline_update_series(ui->m, before, rec, &changed);
+	if (rc) {
+		record_list_clear(&was);
+		ui_model_error(ui);
+		return rc;
+	}
+	/* Each record written comes back, as it was, at its new version. */
+	for (size_t i = 0; i < was.count; i++) {
+		if (model_get(ui->m, entities[ENT_DEADLINE], was.items[i]->uuid, &now))
+			continue;
+		if (now->version != was.items[i]->version) {
+			was.items[i]->version = now->version;
+			if (record_list_push(&back_list, was.items[i]) == 0)
+				was.items[i] = NULL;
+		}
+		record_free(&now);
+	}
+	record_list_clear(&was);
+	if (model_get(ui->m, rec->def, rec->uuid, &now) == 0) {
+		rec->version = now->version;
+		record_free(&now);
+	}
+	if ((back = record_dup(before)))
+		back->version = rec->version;
+	undo_push(ui, UNDO_UPDATE, back, &back_list, NULL);
+	ui_data_changed(ui);
+	if (changed > 1)
+		say_many(ui, P_("Saved %s and %zu more of its series (u: undo)",
+				"Saved %s and %zu more of its series (u: undo)",
+				(unsigned long)(changed - 1)), rec, changed - 1);
+	else
+		say(ui, _("Saved %s (u: undo)"), rec);
+	return 0;
+}
+
+int
+change_deadline_series_delete(struct ui *ui, const struct record *d)
+{
+	struct record_list others = { 0 };
+	size_t deleted = 0;
+	int rc;
+
+	series_others(ui, d, &others);
+	rc = model_deadline_delete_series(ui->m, d, &deleted);
+	if (rc) {
+		record_list_clear(&others);
+		ui_model_error(ui);
+		return rc;
+	}
+	if (deleted > 1)
+		say_many(ui, P_("Deleted %s and %zu more of its series (u: undo)",
+				"Deleted %s and %zu more of its series (u: undo)",
+				(unsigned long)(deleted - 1)), d, deleted - 1);
+	else
+		say(ui, _("Deleted %s (u: undo)"), d);
+	undo_push(ui, UNDO_DELETE, record_dup(d), &others, NULL);
+	ui_data_changed(ui);
+	return 0;
+}
+
 /* Puts a deleted record back with its uuid, then what belonged to it. */
 static int
 undo_delete(struct ui *ui, struct undo_entry *e)
@@ -389,11 +519,18 @@ change_undo(struct ui *ui)
 	switch (e->kind) {
 	case UNDO_INSERT:
 		rc = model_delete(ui->m, e->rec);
+		for (size_t i = 0; !rc && i < e->children.count; i++)
+			rc = model_delete(ui->m, e->children.items[i]);
 		break;
 	case UNDO_UPDATE:
 		tmp = record_dup(e->rec);
 		rc = tmp ? model_update(ui->m, tmp) : ERR_FAILED;
 		record_free(&tmp);
+		for (size_t i = 0; !rc && i < e->children.count; i++) {
+			tmp = record_dup(e->children.items[i]);
+			rc = tmp ? model_update(ui->m, tmp) : ERR_FAILED;
+			record_free(&tmp);
+		}
 		break;
 	case UNDO_DELETE:
 		rc = undo_delete(ui, e);

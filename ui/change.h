@@ -31,7 +31,10 @@ struct undo_entry {
 	 * change, carrying the version after it; DELETE: the record as it
 	 * was; STATUS: the project after the move. */
 	struct record *rec;
-	struct record_list children;   /* DELETE: what went with it */
+	struct record_list children;   /* DELETE: what went with it;
+					* INSERT: the other occurrences of
+					* a series added; UPDATE: those of
+					* a series written, as before */
 	char status_before[32];        /* STATUS */
 	struct record *before;         /* STATUS: the project before the
 					* move, whose dates the move may set */
@@ -70,6 +73,22 @@ int change_status(struct ui *ui, struct record *project, const char *to,
 int change_deadline_state(struct ui *ui, const struct record *d,
 			  enum deadline_state to, const char *date,
 			  const char *reason);
+
+/* Adds deadline d: one, or with every ("2 months") the first of a
+ * series until the date `until` (as typed) or of count deadlines (see
+ * model_deadline_add).  Undo deletes all it added. */
+int change_deadline_add(struct ui *ui, struct record *d, const char *every,
+			const char *until, int count);
+
+/* Writes rec (an occurrence, changed from before, the record as read)
+ * and its changes onto every other open occurrence of its series (see
+ * model_deadline_update_series); undo writes them all back. */
+int change_deadline_series_update(struct ui *ui, struct record *rec,
+				  const struct record *before);
+
+/* Deletes d and every other occurrence of its series; undo puts them
+ * all back. */
+int change_deadline_series_delete(struct ui *ui, const struct record *d);
 
 /* Undoes the newest change of the session. */
 int change_undo(struct ui *ui);

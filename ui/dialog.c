@@ -608,6 +608,12 @@ dialog_delete(struct ui *ui, const struct record *rec,
 	char *what = change_describe(ui, rec), question[1024], title[128];
 	char children[512] = "";
 
+	if (rec->def->kind == ENT_DEADLINE && record_text(rec, DEADLINE_SERIES)) {
+		free(d);
+		free(what);
+		dialog_deadline_delete(ui, rec, done);
+		return;
+	}
 	if (!d || !what || !(d->rec = record_dup(rec))) {
 		free(d);
 		free(what);

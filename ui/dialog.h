@@ -61,6 +61,24 @@ void dialog_open_deadlines(struct ui *ui, const struct record *project,
 void dialog_delete(struct ui *ui, const struct record *rec,
 		   void (*done)(struct ui *ui));
 
+/* An occurrence of a repeating deadline: is a change about this
+ * occurrence or the whole series? */
+enum series_scope { SCOPE_NONE, SCOPE_ONE, SCOPE_SERIES };
+
+typedef void (*scope_fn)(struct ui *ui, void *ctx, enum series_scope scope);
+
+/* Asks it (o: this occurrence, s: the whole series unless
+ * !series_allowed, Esc: SCOPE_NONE); done runs with the answer, then
+ * ctx is freed with free_ctx (may be NULL). */
+void dialog_series_scope(struct ui *ui, const char *title, const char *question,
+			 bool series_allowed, scope_fn done, void *ctx,
+			 void (*free_ctx)(void *ctx));
+
+/* Deletes deadline d, an occurrence of a series, or the whole series,
+ * as the user answers; done (may be NULL) runs after a deletion. */
+void dialog_deadline_delete(struct ui *ui, const struct record *d,
+			    void (*done)(struct ui *ui));
+
 /* The filter of the portfolio (ui->filter): status, funder, partner,
  * theme and year, each changed on Enter and cleared with Delete. */
 void dialog_filter(struct ui *ui);

@@ -164,3 +164,167 @@ dialog_open_deadlines(struct ui *ui, const struct record *project, size_t n,
 	p->ctx = ctx;
 	ui_modal_push(ui, &p->base);
 }
+
+/* ---- One occurrence, or the whole series -------------------------- */
+
+struct scope_dlg {
+	struct modal base;
+	char *title, *question;
+	bool series_allowed;
+	scope_fn done;
+	void *ctx;
+	void (*free_ctx)(void *ctx);
+};
+
+static const char *
+scope_keys(const struct scope_dlg *s)
+{
+	return s->series_allowed
+	       ? _("o: this occurrence only   s: the whole series   Esc: back")
+	       : _("o: this occurrence only   Esc: back");
+}
+
+static void
+scope_layout(struct modal *m, int lines, int cols)
+{
+	struct scope_dlg *s = (struct scope_dlg *)m;
+	int w = cols - 8 < 64 ? cols - 8 : 64;
+	int h = draw_wrap(NULL, 0, 0, s->question, w - 4, lines - 8, 0) +
+		draw_wrap(NULL, 0, 0, scope_keys(s), w - 4, 2, 0) + 3;
+
+	ui_modal_place(m, h, w);
+}
+
+static void
+scope_draw(struct modal *m)
+{
+	struct scope_dlg *s = (struct scope_dlg *)m;
+	struct theme *t = &m->ui->theme;
+	int h = getmaxy(m->win), w = getmaxx(m->win);
+	int keys = draw_wrap(NULL, 0, 0, scope_keys(s), w - 4, 2, 0);
+
+	werase(m->win);
+	draw_frame(m->win, s->title, theme_attr(t, TH_BORDER), theme_attr(t, TH_TITLE));
+	draw_wrap(m->win, 1, 2, s->question, w - 4, h - 3 - keys,
+		  theme_attr(t, TH_DIALOG));
+	draw_wrap(m->win, h - 1 - keys, 2, scope_keys(s), w - 4, keys,
+		  theme_attr(t, TH_FOOTER_KEY));
+	m->cur_y = h - 1 - keys;
+	m->cur_x = 2;
+}
+
+static bool
+scope_key(struct modal *m, int key)
+{
+	struct scope_dlg *s = (struct scope_dlg *)m;
+
+	if (key == KEY_ESCAPE || key == 'q') {
+		s->done(m->ui, s->ctx, SCOPE_NONE);
+		return true;
+	}
+	if (key == 'o' || (key == 's' && s->series_allowed)) {
+		s->done(m->ui, s->ctx, key == 'o' ? SCOPE_ONE : SCOPE_SERIES);
+		return true;
+	}
+	return false;
+}
+
+static void
+scope_free(struct modal *m)
+{
+	struct scope_dlg *s = (struct scope_dlg *)m;
+
+	if (s->free_ctx)
+		s->free_ctx(s->ctx);
+	free(s->title);
+	free(s->question);
+	free(s);
+}
+
+static const struct modal_ops scope_ops = {
+	.layout = scope_layout, .draw = scope_draw,
+	.key = scope_key, .free = scope_free,
+};
+
+void
+dialog_series_scope(struct ui *ui, const char *title, const char *question,
+		    bool series_allowed, scope_fn done, void *ctx,
+		    void (*free_ctx)(void *ctx))
+{
+	struct scope_dlg *s = calloc(1, sizeof *s);
+
+	if (!s || !(s->title = strdup(title)) || !(s->question = strdup(question))) {
+		if (s)
+			free(s->title);
+		free(s);
+		if (free_ctx)
+			free_ctx(ctx);
+		ui_error(ui, "%s", _("Out of memory"));
+		return;
+	}
+	s->base.ops = &scope_ops;
+	s->series_allowed = series_allowed;
+	s->done = done;
+	s->ctx = ctx;
+	s->free_ctx = free_ctx;
+	ui_modal_push(ui, &s->base);
+}
+
+/* ---- Deleting an occurrence of a series --------------------------- */
+
+struct series_delete {
+	struct record *d;
+	void (*done)(struct ui *ui);
+};
+
+static void
+series_delete_answered(struct ui *ui, void *ctx, enum series_scope scope)
+{
+	struct series_delete *sd = ctx;
+	int rc;
+
+	if (scope == SCOPE_NONE) {
+		ui_message(ui, "%s", _("Nothing was deleted"));
+		return;
+	}
+	rc = scope == SCOPE_SERIES ? change_deadline_series_delete(ui, sd->d)
+				   : change_delete(ui, sd->d);
+	if (rc == 0 && sd->done)
+		sd->done(ui);
+}
+
+static void
+series_delete_free(void *ctx)
+{
+	struct series_delete *sd = ctx;
+
+	record_free(&sd->d);
+	free(sd);
+}
+
+void
+dialog_deadline_delete(struct ui *ui, const struct record *d,
+		       void (*done)(struct ui *ui))
+{
+	struct series_delete *sd = calloc(1, sizeof *sd);
+	char *what = change_describe(ui, d), *question = NULL;
+
+	if (!sd || !what || !(sd->d = record_dup(d)) ||
+	    asprintf(&question,
+		     _("%s is one occurrence of a repeating deadline. Delete this occurrence "
+		       "only, or every occurrence of the series, done and cancelled ones "
+		       "too? You can undo this with u while salkku stays open."),
+		     what) < 0) {
+		free(what);
+		if (sd)
+			record_free(&sd->d);
+		free(sd);
+		ui_error(ui, "%s", _("Out of memory"));
+		return;
+	}
+	sd->done = done;
+	dialog_series_scope(ui, _("Delete"), question, true, series_delete_answered,
+			    sd, series_delete_free);
+	free(question);
+	free(what);
+}

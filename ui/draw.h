@@ -21,6 +21,10 @@ enum draw_charset {
 	DRAW_LOCALE,    /* another character set: only what it holds */
 };
 
+/* The mark of a repeating deadline; '@' stands in for it where the
+ * terminal lacks it (text_ascii_fallback). */
+#define SERIES_MARK "↻"
+
 /* Reads the locale's character set and TERM: call before newterm(). */
 enum draw_charset draw_setup(void);
 

@@ -10,18 +10,23 @@
 
 #include "src/base/entity.h"
 #include "src/base/i18n.h"
+#include "src/core/deadline.h"
 #include "src/core/model.h"
 #include "src/base/text.h"
 #include "app.h"
 #include "change.h"
 #include "conflict.h"
+#include "dialog.h"
 #include "draw.h"
 #include "editor.h"
+#include "form_repeat.h"
 #include "input.h"
 #include "picker.h"
 
 struct form_field {
-	int field;               /* index in def->fields */
+	int field;               /* index in def->fields; -1: a repeat
+				  * field of a new deadline */
+	const struct field_def *def;
 	struct input in;         /* typed kinds: what is typed */
 	char *initial;           /* typed kinds: the text shown at first */
 	char *value;             /* choices and long text: the value chosen */
@@ -42,12 +47,17 @@ struct form {
 				  * or whose version the form is now on */
 	form_fn done;
 	void *ctx;
+	int repeat[REPEAT_NFIELDS];  /* a new deadline: its repeat fields'
+				      * places in f; else -1 */
+	struct record *pending;  /* an occurrence of a series, as it will
+				  * be written once asked: this one or all */
 };
 
 static const struct field_def *
 fdef(const struct form *fm, const struct form_field *ff)
 {
-	return &fm->orig->def->fields[ff->field];
+	(void)fm;
+	return ff->def;
 }
 
 static bool
@@ -97,6 +107,101 @@ shown_value(struct form *fm, struct form_field *ff)
 	return out;
 }
 
+/* ---- A repeating deadline ---------------------------------------- */
+
+/* The due date the form holds now, as ISO into out; NULL while it is
+ * missing or wrong. */
+static const char *
+form_due(struct form *fm, char out[11])
+{
+	struct record *scratch;
+	const char *due = NULL;
+
+	for (int i = 0; i < fm->nf; i++) {
+		char *text;
+
+		if (fm->f[i].field != DEADLINE_DUE || !(scratch = record_dup(fm->orig)))
+			continue;
+		text = input_text(&fm->f[i].in);
+		if (text && !model_parse_field(fm->base.ui->m, scratch, DEADLINE_DUE, text) &&
+		    record_text(scratch, DEADLINE_DUE)) {
+			snprintf(out, 11, "%s", record_text(scratch, DEADLINE_DUE));
+			due = out;
+		}
+		free(text);
+		record_free(&scratch);
+	}
+	return due;
+}
+
+/* The repeat fields as typed, into text (each to be freed). */
+static void
+repeat_texts(struct form *fm, char *text[REPEAT_NFIELDS])
+{
+	for (int i = 0; i < REPEAT_NFIELDS; i++)
+		text[i] = input_text(&fm->f[fm->repeat[i]].in);
+}
+
+static void
+repeat_texts_free(char *text[REPEAT_NFIELDS])
+{
+	for (int i = 0; i < REPEAT_NFIELDS; i++)
+		free(text[i]);
+}
+
+/* Checks the repeat fields (whole: as on saving), marking the one at
+ * fault; 0 with *plan, or -1. */
+static int
+repeat_check(struct form *fm, bool whole, struct repeat_plan *plan)
+{
+	char *text[REPEAT_NFIELDS], msg[512], day[11];
+	struct repeat_plan scratch;
+	int bad, rc;
+
+	if (fm->repeat[0] < 0)
+		return 0;
+	repeat_texts(fm, text);
+	rc = form_repeat_check(text, form_due(fm, day), whole,
+			       plan ? plan : &scratch, &bad, msg, sizeof msg);
+	repeat_texts_free(text);
+	for (int i = 0; i < REPEAT_NFIELDS; i++)
+		fm->f[fm->repeat[i]].error[0] = '\0';
+	if (rc < 0) {
+		snprintf(fm->f[fm->repeat[bad]].error, sizeof fm->f[0].error, "%s", msg);
+		if (whole)
+			fm->focus = fm->repeat[bad];
+	}
+	return rc;
+}
+
+/* The line under the fields: the dates a new deadline's series will
+ * have, or the rule of the series an edited occurrence belongs to. */
+static bool
+form_info(struct form *fm, char *buf, size_t size)
+{
+	struct deadline_rule rule;
+	struct repeat_plan plan;
+	char *text[REPEAT_NFIELDS], msg[512], day[11], rule_text[160];
+	int bad;
+
+	if (fm->repeat[0] >= 0) {
+		repeat_texts(fm, text);
+		if (form_repeat_check(text, form_due(fm, day), false, &plan, &bad,
+				      msg, sizeof msg) < 0)
+			memset(&plan, 0, sizeof plan);
+		repeat_texts_free(text);
+		form_repeat_preview(&plan, fm->base.ui->fmt, buf, size);
+		return true;
+	}
+	if (fm->is_new || fm->orig->def->kind != ENT_DEADLINE ||
+	    deadline_rule_parse(record_text(fm->orig, DEADLINE_REPEAT), &rule) < 0)
+		return false;
+	snprintf(buf, size, _("↻ One occurrence of a series: %s"),
+		 deadline_rule_describe(&rule, rule_text, sizeof rule_text,
+					fm->base.ui->fmt));
+	return true;
+}
+
 /* Checks one typed field against the model, as the cursor leaves it. */
 static void
 check_field(struct form *fm, struct form_field *ff)
@@ -107,6 +212,10 @@ check_field(struct form *fm, struct form_field *ff)
 
 	if (!typed(fdef(fm, ff)))
 		return;
+	if (ff->field < 0) {
+		repeat_check(fm, false, NULL);
+		return;
+	}
 	text = input_text(&ff->in);
 	scratch = record_dup(fm->orig);
 	ff->error[0] = '\0';
@@ -125,6 +234,8 @@ apply_field(struct form *fm, struct form_field *ff, struct record *work)
 	const struct field_def *d = fdef(fm, ff);
 	bool ok = true;
 
+	if (ff->field < 0)
+		return true;  /* not the record's: see save_new_deadline */
 	if (typed(d)) {
 		char *text = input_text(&ff->in);
 
@@ -181,6 +292,8 @@ rebase(struct form *fm, const struct record *theirs)
 		struct form_field *ff = &fm->f[i];
 		const struct field_def *d = fdef(fm, ff);
 
+		if (ff->field < 0)
+			continue;
 		if (typed(d)) {
 			char *text = input_text(&ff->in);
 			char *now = ui_value(ui, copy, ff->field);
@@ -244,6 +357,102 @@ static const struct conflict_hooks form_conflict_hooks = {
 	.back = conflict_back,
 };
 
+/* After the write: true when it went through (the form may close);
+ * else the conflict screen, or the model's complaint beside the field
+ * it names.  Frees work. */
+static bool
+written(struct form *fm, struct record *work, int rc)
+{
+	struct ui *ui = fm->base.ui;
+	int bad = -1;
+
+	if (rc == 0) {
+		if (fm->done)
+			fm->done(ui, fm->ctx, work);
+		record_free(&work);
+		return true;
+	}
+	if (rc == ERR_CONFLICT) {
+		/* Someone saved first: the conflict screen decides. */
+		conflict_open(ui, CONFLICT_EDIT, fm->orig, work, &form_conflict_hooks, fm);
+		record_free(&work);
+		return false;
+	}
+	for (int i = 0; i < fm->nf; i++)
+		if (ui->m->err.field[0] &&
+		    !strcmp(fdef(fm, &fm->f[i])->name, ui->m->err.field)) {
+			snprintf(fm->f[i].error, sizeof fm->f[i].error, "%s",
+				 ui->m->err.message);
+			fm->focus = i;
+			bad = i;
+		}
+	if (bad < 0)
+		snprintf(fm->error, sizeof fm->error, "%s", ui->m->err.message);
+	record_free(&work);
+	return false;
+}
+
+/* A new deadline: one, or a series as the repeat fields say. */
+static bool
+save_new_deadline(struct form *fm, struct record *work)
+{
+	struct repeat_plan plan;
+	int rc;
+
+	if (repeat_check(fm, true, &plan) < 0) {
+		snprintf(fm->error, sizeof fm->error, "%s",
+			 _("Please correct the marked field."));
+		record_free(&work);
+		return false;
+	}
+	rc = change_deadline_add(fm->base.ui, work, plan.repeats ? plan.every : NULL,
+				 plan.repeats && !plan.count ? plan.until : NULL,
+				 plan.repeats ? plan.count : 0);
+	return written(fm, work, rc);
+}
+
+/* The answer to "this occurrence or the whole series?". */
+static void
+scope_answered(struct ui *ui, void *ctx, enum series_scope scope)
+{
+	struct form *fm = ctx;
+	struct record *work = fm->pending;
+	int rc;
+
+	fm->pending = NULL;
+	if (scope == SCOPE_NONE) {
+		record_free(&work);  /* back to the form */
+		return;
+	}
+	rc = scope == SCOPE_SERIES ? change_deadline_series_update(ui, work, fm->orig)
+				   : change_update(ui, work, fm->orig);
+	if (written(fm, work, rc))
+		ui_modal_close(ui, &fm->base);
+}
+
+/* An occurrence of a series: asks first whether the change is about
+ * it alone or the whole series (a new due date is about it alone). */
+static bool
+save_occurrence(struct form *fm, struct record *work)
+{
+	struct ui *ui = fm->base.ui;
+	bool moved = !record_field_equal(fm->orig, work, DEADLINE_DUE);
+	char *what = change_describe(ui, fm->orig), question[1024];
+
+	snprintf(question, sizeof question,
+		 moved ? _("%s is one occurrence of a repeating deadline. A new due "
+			   "date moves this occurrence only.")
+		       : _("%s is one occurrence of a repeating deadline. Change this "
+			   "occurrence only, or every open occurrence of the series (done "
+			   "and cancelled ones stay as they were)?"),
+		 what ? what : "");
+	free(what);
+	record_free(&fm->pending);
+	fm->pending = work;
+	dialog_series_scope(ui, _("Save"), question, !moved, scope_answered, fm, NULL);
+	return false;
+}
+
 static bool
 save(struct form *fm)
 {
@@ -268,6 +477,8 @@ save(struct form *fm)
 		record_free(&work);
 		return false;
 	}
+	if (fm->repeat[0] >= 0)
+		return save_new_deadline(fm, work);
 	if (!fm->is_new && unchanged(work, fm->orig)) {
 		ui_message(ui, "%s", _("Nothing was changed"));
 		if (fm->done)
@@ -275,32 +486,11 @@ save(struct form *fm)
 		record_free(&work);
 		return true;
 	}
+	if (!fm->is_new && work->def->kind == ENT_DEADLINE &&
+	    record_text(fm->orig, DEADLINE_SERIES))
+		return save_occurrence(fm, work);
 	rc = fm->is_new ? change_insert(ui, work) : change_update(ui, work, fm->orig);
-	if (rc == 0) {
-		if (fm->done)
-			fm->done(ui, fm->ctx, work);
-		record_free(&work);
-		return true;
-	}
-	if (rc == ERR_CONFLICT) {
-		/* Someone saved first: the conflict screen decides. */
-		conflict_open(ui, CONFLICT_EDIT, fm->orig, work, &form_conflict_hooks, fm);
-		record_free(&work);
-		return false;
-	}
-	/* The model's complaint, beside the field it names. */
-	for (int i = 0; i < fm->nf; i++)
-		if (ui->m->err.field[0] &&
-		    !strcmp(fdef(fm, &fm->f[i])->name, ui->m->err.field)) {
-			snprintf(fm->f[i].error, sizeof fm->f[i].error, "%s",
-				 ui->m->err.message);
-			fm->focus = i;
-			bad = i;
-		}
-	if (bad < 0)
-		snprintf(fm->error, sizeof fm->error, "%s", ui->m->err.message);
-	record_free(&work);
-	return false;
+	return written(fm, work, rc);
 }
 
 /* ---- Choosing ---------------------------------------------------- */
@@ -387,6 +577,15 @@ form_project(struct modal *m)
 	return pf >= 0 ? record_text(fm->orig, pf) : NULL;
 }
 
+/* Whether the label says the field must be filled: a new deadline
+ * without a title gets its kind and due date as one. */
+static bool
+marked_required(const struct form *fm, const struct form_field *ff)
+{
+	return (fdef(fm, ff)->flags & F_REQUIRED) &&
+	       !(fm->repeat[0] >= 0 && ff->field == DEADLINE_TITLE);
+}
+
 #define FORM_KEYS N_("Tab/S-Tab: field  Enter: save  Space/F4: choose or edit  Esc: cancel")
 
 static void
@@ -394,7 +593,8 @@ form_layout(struct modal *m, int lines, int cols)
 {
 	struct form *fm = (struct form *)m;
 	int w = cols - 4 < 96 ? cols - 4 : 96;
-	int h = fm->nf + 8;
+	char info[512];
+	int h = fm->nf + 8 + form_info(fm, info, sizeof info);
 
 	/* Room for a message under every field would be too much; the
 	 * form scrolls when errors push it past the screen. */
@@ -410,8 +610,9 @@ form_draw(struct modal *m)
 	struct theme *t = &m->ui->theme;
 	int h = getmaxy(m->win), w = getmaxx(m->win);
 	int hint = draw_wrap(NULL, 0, 0, _(FORM_KEYS), w - 4, 2, 0);
-	int rows = h - 5 - hint, iw = w - fm->label_w - 6, y = 0, focus_y = 0;
-	char note[512];
+	char note[512], info[512];
+	bool has_info = form_info(fm, info, sizeof info);
+	int rows = h - 5 - hint - has_info, iw = w - fm->label_w - 6, y = 0, focus_y = 0;
 
 	werase(m->win);
 	draw_frame(m->win, fm->title, theme_attr(t, TH_BORDER), theme_attr(t, TH_TITLE));
@@ -433,7 +634,7 @@ form_draw(struct modal *m)
 		if (row < 1 || row > rows)
 			continue;
 		snprintf(label, sizeof label, "%s%s", _(d->label),
-			 (d->flags & F_REQUIRED) ? " *" : "");
+			 marked_required(fm, ff) ? " *" : "");
 		draw_text_at(m->win, row, 2, label, fm->label_w,
 			     theme_attr(t, TH_LABEL), DRAW_PAD);
 		wmove(m->win, row, fm->label_w + 3);
@@ -466,6 +667,9 @@ form_draw(struct modal *m)
 				     theme_attr(t, TH_ERROR), 0);
 		}
 	}
+	if (has_info)
+		draw_text_at(m->win, h - 4 - hint, 2, info, w - 4,
+			     theme_attr(t, TH_LABEL), 0);
 	/* Above the form's own complaint, what others did: a change
 	 * meanwhile, else who else has the project open. */
 	if (fm->notice[0])
@@ -540,6 +744,7 @@ form_free(struct modal *m)
 	free(fm->f);
 	free(fm->title);
 	record_free(&fm->orig);
+	record_free(&fm->pending);
 	free(fm);
 }
 
@@ -562,6 +767,25 @@ static const struct modal_ops form_ops = {
 	.recheck = form_recheck, .project = form_project,
 };
 
+/* A new deadline's repeat fields, after the record's. */
+static int
+form_add_repeat(struct form *fm)
+{
+	for (int i = 0; i < REPEAT_NFIELDS; i++) {
+		struct form_field *ff = &fm->f[fm->nf];
+		int lw = draw_width(_(form_repeat_fields[i].label)) + 2;
+
+		ff->field = -1;
+		ff->def = &form_repeat_fields[i];
+		if (!(ff->initial = strdup("")) || input_set(&ff->in, "") < 0)
+			return -1;
+		fm->repeat[i] = fm->nf++;
+		if (lw > fm->label_w)
+			fm->label_w = lw < 24 ? lw : 24;
+	}
+	return 0;
+}
+
 void
 form_open(struct ui *ui, const struct record *rec, int focus_field,
 	  form_fn done, void *ctx)
@@ -572,10 +796,12 @@ form_open(struct ui *ui, const struct record *rec, int focus_field,
 	int rc = 0;
 
 	if (!fm || !(fm->orig = record_dup(rec)) ||
-	    !(fm->f = calloc(def->nfields, sizeof *fm->f)))
+	    !(fm->f = calloc(def->nfields + REPEAT_NFIELDS, sizeof *fm->f)))
 		goto oom;
 	fm->base.ops = &form_ops;
 	fm->is_new = rec->uuid[0] == '\0';
+	for (int i = 0; i < REPEAT_NFIELDS; i++)
+		fm->repeat[i] = -1;
 	fm->done = done;
 	fm->ctx = ctx;
 	for (size_t i = 0; i < def->nfields; i++) {
@@ -587,6 +813,7 @@ form_open(struct ui *ui, const struct record *rec, int focus_field,
 			continue;
 		ff = &fm->f[fm->nf];
 		ff->field = (int)i;
+		ff->def = d;
 		if ((int)i == focus_field)
 			fm->focus = fm->nf;
 		fm->nf++;
@@ -602,6 +829,8 @@ form_open(struct ui *ui, const struct record *rec, int focus_field,
 		}
 	}
 	if (!fm->nf)
+		goto oom;
+	if (fm->is_new && def->kind == ENT_DEADLINE && form_add_repeat(fm) < 0)
 		goto oom;
 	if (fm->is_new)
 		rc = asprintf(&fm->title, _("New: %s"), _(def->label));

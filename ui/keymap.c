@@ -130,6 +130,8 @@ const struct default_binding default_bindings[] = {
 	{ "deadlines", "e",      ACT_EDIT },
 	{ "deadlines", "x",      ACT_DONE },
 	{ "deadlines", "c",      ACT_DEADLINE_CANCEL },
+	{ "deadlines", "d",      ACT_DELETE },
+	{ "deadlines", "<Del>",  ACT_DELETE },
 	{ "deadlines", "+",      ACT_RANGE_MORE },
 	{ "deadlines", "-",      ACT_RANGE_LESS },
 

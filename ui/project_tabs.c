@@ -523,6 +523,14 @@ raw_cell(struct view *v, size_t i, int col, char *buf, size_t size,
 	case T_DEADLINES:
 		if (col == 3)
 			return deadline_state(v, r, buf, size, elem);
+		if (col == 2 && record_text(r, DEADLINE_SERIES)) {
+			/* An occurrence of a series is marked as one. */
+			char *t = ui_value(v->ui, r, DEADLINE_TITLE);
+
+			snprintf(buf, size, "%s %s", SERIES_MARK, t ? t : "");
+			free(t);
+			return buf;
+		}
 		return value(v, r, (int[]){ DEADLINE_DUE, DEADLINE_KIND, DEADLINE_TITLE }[col],
 			     buf, size);
 	case T_HISTORY:

@@ -11,6 +11,7 @@
 #include "src/base/i18n.h"
 #include "src/core/model.h"
 #include "app.h"
+#include "draw.h"
 #include "dialog.h"
 #include "form.h"
 #include "project_tabs.h"
@@ -225,7 +226,10 @@ cell(struct view *v, size_t row, int col, char *buf, size_t size,
 		k = kind_of(r);
 		return k ? _(k->label) : r->kind;
 	case C_TITLE:
-		return r->title;
+		if (!r->repeat)
+			return r->title;
+		snprintf(buf, size, "%s %s", SERIES_MARK, r->title ? r->title : "");
+		return buf;
 	case C_WHEN:
 		if (days < 0) {
 			*elem = TH_OVERDUE;
@@ -290,6 +294,7 @@ handle(struct view *v, enum action a)
 	case ACT_EDIT:
 	case ACT_DONE:
 	case ACT_DEADLINE_CANCEL:
+	case ACT_DELETE:
 		if (!r)
 			return AR_NOOP;
 		if (model_get(v->ui->m, entities[ENT_DEADLINE], r->uuid, &rec)) {
@@ -300,6 +305,8 @@ handle(struct view *v, enum action a)
 			form_open(v->ui, rec, -1, NULL, NULL);
 		else if (a == ACT_DONE)
 			dialog_deadline_done(v->ui, rec);
+		else if (a == ACT_DELETE)
+			dialog_delete(v->ui, rec, NULL);
 		else
 			dialog_deadline_cancel(v->ui, rec);
 		record_free(&rec);
@@ -330,8 +337,9 @@ row_key(struct view *v, size_t row, char *buf, size_t size)
 }
 
 static const enum action footer[] = {
-	ACT_HELP, ACT_OPEN, ACT_EDIT, ACT_DONE, ACT_DEADLINE_CANCEL, ACT_RANGE_MORE, ACT_RANGE_LESS,
-	ACT_SEARCH, ACT_SCREEN_PROJECTS, ACT_SCREEN_ORGS, ACT_SCREEN_TIMELINE, ACT_SCREEN_REPORT,
+	ACT_HELP, ACT_OPEN, ACT_EDIT, ACT_DONE, ACT_DEADLINE_CANCEL, ACT_DELETE,
+	ACT_RANGE_MORE, ACT_RANGE_LESS, ACT_SEARCH, ACT_SCREEN_PROJECTS,
+	ACT_SCREEN_ORGS, ACT_SCREEN_TIMELINE, ACT_SCREEN_REPORT,
 	ACT_QUIT, ACT_NONE
 };
 

@@ -283,6 +283,8 @@ static const struct {
 	{ 0x2588, '#', true }, { 0x2500, '-', true }, { 0x254c, '~', true },
 	{ 0x2502, '|', true }, { 0x25bc, 'v', true }, { 0x25b2, '^', true },
 	{ 0x2713, '+', true },
+	/* A repeating deadline's mark. */
+	{ 0x21bb, '@', true },
 	/* Punctuation of messages and clipped text. */
 	{ 0x2026, '~', false }, { 0x2192, '>', false }, { 0x2014, '-', false },
 	{ 0x2013, '-', false }, { 0x201c, '"', false }, { 0x201d, '"', false },
