@@ -69,6 +69,8 @@ static const struct {
 	{ "kuukausi", true }, { "kk", true }, { "m", true },
 	{ "weeks", false }, { "week", false }, { "viikkoa", false },
 	{ "viikko", false }, { "vk", false }, { "w", false },
+	{ "månader", true }, { "månad", true }, { "mån", true },
+	{ "veckor", false }, { "vecka", false }, { "v", false },
 };
 
 int

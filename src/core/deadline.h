@@ -50,8 +50,9 @@ struct deadline_rule {
 	char until[11];  /* ISO date of the last possible occurrence */
 };
 
-/* Parses --every: "2months", "4 weeks", "month", "week" (also "kk",
- * "vk", "kuukautta", "viikkoa").  0, or -1. */
+/* Parses --every: "2months", "4 weeks", "month", "week" (also Finnish
+ * "kk", "vk", "kuukautta", "viikkoa" and Swedish "mån", "månader", "v",
+ * "veckor").  0, or -1. */
 int deadline_every_parse(const char *every, struct deadline_rule *r);
 
 /* The dates of the rule from start (ISO), at most max into out; count

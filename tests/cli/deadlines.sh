@@ -90,6 +90,13 @@ for d in 2024-01-31 2024-05-31 2025-01-31 2025-05-31; do
 done
 printf '%s\n' "$out" | grep -q '^2024-09-31' && fail "an impossible date in a series"
 expect_out 'FREQ=MONTHLY;INTERVAL=2;UNTIL=20241231' "the rule travels with the deadline"
+LC_ALL=sv_FI.UTF-8 run_salkku deadline add ESR 2026-01-05 Styrgrupp --every "2 mån" --count 2
+expect_rc 0 "--every in Swedish (2 mån)"
+LC_ALL=sv_FI.UTF-8 run_salkku deadline add ESR 2026-01-07 Vecko --every "3 v" --count 2
+expect_rc 0 "--every in Swedish (3 v)"
+run_salkku deadline list --format csv --all
+expect_out '^2026-03-05,ESR,' "every second month in Swedish"
+expect_out '^2026-01-28,ESR,' "every third week in Swedish"
 run_salkku deadline add ESR 2024-01-15 X --every fortnight --count 3
 expect_rc 4 "--every that is not weeks or months"
 run_salkku deadline add ESR 2024-01-15 X --every 2weeks
