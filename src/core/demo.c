@@ -78,6 +78,9 @@ struct demo_row {
 #define PSHVA "Pohjois-Savon hyvinvointialue"
 #define KAINUU "Kainuun hyvinvointialue"
 #define REPORT_2023 "2024-01-15"   /* the date of ISO's annual report 2023 */
+/* The demo is ISO's portfolio on the day of that report: deadlines and
+ * reports count from it (model_today), not from the clock. */
+#define DEMO_AS_OF REPORT_2023
 #define END_2023 "2023-12-31"
 
 static const struct demo_row demo[] = {
@@ -667,9 +670,13 @@ model_load_demo(struct model *m)
 		for (size_t i = 0; i < sizeof demo / sizeof demo[0] && rc == ERR_OK; i++)
 			rc = put_row(d, &demo[i]);
 		if (rc == ERR_OK)
+			rc = store_as_of_set(m->db, DEMO_AS_OF, &m->err);
+		if (rc == ERR_OK)
 			rc = db_commit(m->db, &m->err);
 		if (rc != ERR_OK)
 			db_rollback(m->db);
+		else
+			memcpy(m->as_of, DEMO_AS_OF, sizeof m->as_of);
 	}
 	free(d);
 	return rc;
