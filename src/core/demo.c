@@ -199,6 +199,7 @@ static const struct demo_row demo[] = {
 			"käynnistetty tai suunnitteilla Kansa-koulu II -kehittämistyön "
 			"juurruttaminen ja edistäminen maakunnissa.",
 		[PROJECT_STATUS] = "active",
+		[PROJECT_PLANNED_END] = "2019-12-31",
 		[PROJECT_THEMES] = "kirjaaminen",
 		[PROJECT_REGION] = "koko maa",
 	} },
@@ -207,8 +208,9 @@ static const struct demo_row demo[] = {
 		 "Juurruttaminen käynnistetty tai suunnitteilla (SONet BOTNIAn kehittämispäivä)"),
 	D_NOTE("Kansa-koulu II", SB_DAY,
 	       "Oletus: tekstit kertovat vain tilanteen huhtikuussa 2019 (juurruttaminen "
-	       "käynnistetty tai suunnitteilla); tila \"käynnissä\" 12.4.2019 alkaen on oletus, "
-	       "eikä teksteistä selviä, milloin työ päättyi."),
+	       "käynnistetty tai suunnitteilla); tila \"käynnissä\" 12.4.2019 alkaen ja "
+	       "suunniteltu päättyminen SONet BOTNIAn vuoden 2019 toiminnan mukana ovat "
+	       "oletuksia. Myöhemmästä tekstit eivät kerro."),
 
 	/* ---- OT ------------------------------------------------------ */
 	{ ENT_PROJECT, {
@@ -498,6 +500,7 @@ static const struct demo_row demo[] = {
 			"Pohjanmaan maakunnissa oli SONet BOTNIAssa vuonna 2019 käynnistetty tai "
 			"suunnitteilla.",
 		[PROJECT_STATUS] = "active",
+		[PROJECT_PLANNED_END] = "2019-12-31",
 		[PROJECT_THEMES] = "aikuissosiaalityö",
 		[PROJECT_REGION] = "Etelä-Pohjanmaa, Keski-Pohjanmaa, Pohjanmaa",
 	} },
@@ -506,8 +509,9 @@ static const struct demo_row demo[] = {
 		 "Juurruttaminen käynnistetty tai suunnitteilla (SONet BOTNIAn kehittämispäivä)"),
 	D_NOTE("PRO SOS", SB_DAY,
 	       "Oletus: tekstit kertovat vain tilanteen huhtikuussa 2019 (juurruttaminen "
-	       "käynnistetty tai suunnitteilla); tila \"käynnissä\" 12.4.2019 alkaen on oletus, "
-	       "eikä teksteistä selviä, milloin työ päättyi."),
+	       "käynnistetty tai suunnitteilla); tila \"käynnissä\" 12.4.2019 alkaen ja "
+	       "suunniteltu päättyminen SONet BOTNIAn vuoden 2019 toiminnan mukana ovat "
+	       "oletuksia. Myöhemmästä tekstit eivät kerro."),
 
 	{ ENT_PROJECT, {
 		[PROJECT_CODE] = "Pohjoismainen",
@@ -538,6 +542,25 @@ static const struct demo_row demo[] = {
 	       "Oletus: tehtävän alkua tekstit eivät kerro; tila \"käynnissä\" on kirjattu "
 	       "vuoden 2019 alusta, jolta on ensimmäinen rahoitustieto. Videokonsultaatioiden "
 	       "tekstissä ei ole vuotta (Framtidens socialtjänst -selvitys valmistuu 12/2020)."),
+
+	/* ---- An idea ------------------------------------------------- */
+	{ ENT_PROJECT, {
+		[PROJECT_CODE] = "Peliklinikka",
+		[PROJECT_NAME] = "Peliklinikka-toiminnan valtakunnallistaminen",
+		[PROJECT_DESCRIPTION] =
+			"Osaamiskeskuksissa kansallisesti vireillä olleiden pienempien avausten "
+			"joukossa vuonna 2019 (vrt. Keski-Pohjanmaan aiempi kehittämistyö). "
+			"Peliklinikka on Soccan rahapelihaittojen ehkäisyn ja vähentämisen "
+			"toimintaa.",
+		[PROJECT_STATUS] = "idea",
+		[PROJECT_THEMES] = "rahapelihaitat, ehkäisevä työ",
+		[PROJECT_REGION] = "koko maa",
+	} },
+	D_STATUS("Peliklinikka", NULL, "idea", SB_DAY,
+		 "Pienempänä avauksena vireillä (SONet BOTNIAn kehittämispäivä)"),
+	D_NOTE("Peliklinikka", SB_DAY,
+	       "Oletus: tekstit kertovat avauksen olleen vireillä huhtikuussa 2019; tila "
+	       "\"idea\" on oletus, eikä toteuttajia nimetä."),
 
 	/* ---- SONet BOTNIA's base funding 2019 ------------------------ */
 	{ ENT_PROJECT, {
