@@ -16,7 +16,7 @@ SH
 chmod +x "$TEST_TMP/editor.sh"
 
 tui_start 100 30 "VISUAL=$TEST_TMP/editor.sh"
-tui_expect "16/16" "the list is up"
+tui_expect "18/18" "the list is up"
 tui_open_project LUMO
 
 # A field: the budget, the tenth field of the form.

@@ -34,7 +34,7 @@ other() {
 }
 
 tui_start 100 30
-tui_expect "16/16" "the list is up"
+tui_expect "18/18" "the list is up"
 # LUMO is the sixth project by code.
 tui_keys j j j j j
 tui_expect_re "^>LUMO " "the cursor on LUMO"
@@ -87,23 +87,23 @@ expect_out "^Region +Itä- ja Keski-Suomi" "the cancelled form wrote nothing"
 
 # ---- a status change begun before someone else's change ----------
 tui_keys Escape F /
-tui_type "Hyvää"
+tui_type "Peliklinikka"
 tui_keys Enter t
-tui_expect "Change status: Hyvää työtä" "the status dialog"
+tui_expect "Change status: Peliklinikka" "the status dialog"
 tui_expect "> ◔ preparing" "the next move offered"
-other set "Hyvää työtä" region=Kainuu
+other set "Peliklinikka" region=Kainuu
 soon "Changed by $me at 09:00 while you were editing (version 2)" \
 	"the dialog says the project changed"
 tui_keys Enter
-tui_expect "Conflict: Hyvää työtä changed meanwhile" "the change is refused"
+tui_expect "Conflict: Peliklinikka changed meanwhile" "the change is refused"
 tui_expect "$me saved version 2 at 09:00 (you opened version 1)" "who and when"
-tui_expect_re "Region +Kainuu +Etelä-Savo" "what changed, beside what was seen"
+tui_expect_re "Region +Kainuu +koko maa" "what changed, beside what was seen"
 tui_expect "r/Enter: reload and look again   Esc: back" "the keys"
 tui_keys r
 tui_expect "Read again: version 2. Enter changes the status." "r reads it again"
 tui_keys Enter
-tui_expect "Status changed: Project “Hyvää työtä”" "the second try goes through"
-run_salkku show "Hyvää työtä"
+tui_expect "Status changed: Project “Peliklinikka”" "the second try goes through"
+run_salkku show "Peliklinikka"
 expect_out "^Status +preparing" "the status is stored"
 expect_out "^Region +Kainuu" "over the other change, which stays"
 
