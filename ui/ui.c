@@ -363,11 +363,13 @@ handle_key(struct ui *ui, int key)
 static void
 ui_poll(struct ui *ui)
 {
-	char today[11];
+	char today[11], clock_day[11];
 
 	model_today(ui->m, today);
-	if (strcmp(today, ui->today)) {
+	format_today(clock_day);
+	if (strcmp(today, ui->today) || strcmp(clock_day, ui->clock_day)) {
 		memcpy(ui->today, today, sizeof ui->today);
+		memcpy(ui->clock_day, clock_day, sizeof ui->clock_day);
 		ui_data_changed(ui);
 	}
 	live_poll(ui);
@@ -515,6 +517,7 @@ ui_run(struct model *m, const struct ui_options *opts)
 	ui.read_only = opts->read_only || m->read_only;
 	ui.fmt = format_style_from_locale();
 	model_today(m, ui.today);
+	format_today(ui.clock_day);
 	ui.db_label = db_label(m, ui.fmt);
 	ui.settings = (struct settings){ .start = SCREEN_PROJECTS, .mouse = true,
 					 .deadline_days = 60 };
