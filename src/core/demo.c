@@ -193,7 +193,7 @@ static const struct demo_row demo[] = {
 	/* ---- Kansa-koulu II (an earlier round) ----------------------- */
 	{ ENT_PROJECT, {
 		[PROJECT_CODE] = "Kansa-koulu II",
-		[PROJECT_NAME] = "Kansa-koulu II – sosiaalihuollon kirjaamisen valmennus",
+		[PROJECT_NAME] = "Kansa-koulu II -kehittämistyön juurruttaminen (SONet BOTNIA)",
 		[PROJECT_DESCRIPTION] =
 			"Kansa-koulu-hankkeiden aiempi kierros. SONet BOTNIAssa oli vuonna 2019 "
 			"käynnistetty tai suunnitteilla Kansa-koulu II -kehittämistyön "
@@ -445,7 +445,7 @@ static const struct demo_row demo[] = {
 	D_ROLE("SOILA", "ISO", "partner", "Sparraus Varikko-valmistelussa"),
 	D_STATUS("SOILA", NULL, "active", "2023-06-01", "Käynnissä Varikko-valmistelun aikana"),
 	D_NOTE("SOILA", REPORT_2023,
-	       "Oletus: SOILAn kautta tekstit eivät kerro; tila \"käynnissä\" 1.6.2023 "
+	       "Oletus: SOILAn kestoa tekstit eivät kerro; tila \"käynnissä\" 1.6.2023 "
 	       "alkaen on päivätty Varikko-valmistelun mukaan."),
 
 	/* ---- The collaborative area's sub-projects ------------------- */
