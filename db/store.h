@@ -199,6 +199,14 @@ int store_import_change(struct db *db, const struct change_entry *change,
 
 /* ---- Exchange between databases (store_exchange.c) ---------------- */
 
+/* The day the portfolio is shown as of (meta 'as_of', ISO), which the
+ * demo sets: deadlines and reports count from it instead of the clock.
+ * out gets "" when the database has none. */
+int store_as_of_get(struct db *db, char out[11], struct error *err);
+
+/* Sets it (NULL: removes it), inside the caller's transaction. */
+int store_as_of_set(struct db *db, const char *iso, struct error *err);
+
 /* This database's id: a random uuid made with the schema (migration 5),
  * written into its exports.  ERR_NOT_FOUND on an older schema. */
 int store_database_id(struct db *db, char out[UUID_LEN + 1], struct error *err);

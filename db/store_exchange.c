@@ -42,6 +42,49 @@ store_database_id(struct db *db, char out[UUID_LEN + 1], struct error *err)
 	return rc;
 }
 
+/* ---- The day a portfolio is shown as of (meta 'as_of') ------------ */
+
+int
+store_as_of_get(struct db *db, char out[11], struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc = ERR_OK, src;
+
+	out[0] = '\0';
+	if (!(st = db_prepare(db, "SELECT CAST(value AS TEXT) FROM meta "
+			      "WHERE key = 'as_of'", err)))
+		return ERR_DATABASE;
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		db_column_copy(st, 0, out, 11);
+	else if (src != SQLITE_DONE)
+		rc = db_fail(db, err, _("cannot read the database"));
+	db_done(st);
+	/* What another tool wrote there counts only when it is a date. */
+	if (rc == ERR_OK && out[0] && parse_date(out, out) < 0)
+		out[0] = '\0';
+	return rc;
+}
+
+int
+store_as_of_set(struct db *db, const char *iso, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc = ERR_OK;
+
+	st = db_prepare(db, iso ? "INSERT OR REPLACE INTO meta (key, value) "
+				  "VALUES ('as_of', ?1)"
+				: "DELETE FROM meta WHERE key = 'as_of'", err);
+	if (!st)
+		return ERR_DATABASE;
+	if (iso)
+		db_bind_text(st, 1, iso);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_fail(db, err, _("cannot write the database"));
+	db_done(st);
+	return rc;
+}
+
 int
 store_base_get(struct db *db, const char *peer, const char *uuid,
 	       int64_t *version, char **fingerprint, struct error *err)

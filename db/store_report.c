@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "src/base/format.h"
 #include "src/base/i18n.h"
 
 /* The project's code now, else (the project is gone) the code it had
@@ -350,8 +351,10 @@ store_deadline_count(struct db *db, const struct deadline_query *q,
 	return ERR_OK;
 }
 
-/* The SQL of store_org_projects: roles in the order of role_kinds, a
- * funding line ranked as the role "funder". */
+/* The SQL of store_org_projects: roles in the order of role_kinds, and
+ * each funding line of the organisation's as the role "funder" (its
+ * granted sum and year, kind 1), which stands for a funder role of the
+ * same project (kind 0, its budget share) when there is one. */
 static char *
 org_projects_sql(void)
 {
@@ -361,10 +364,11 @@ org_projects_sql(void)
 
 	if (!f)
 		return NULL;
-	fputs("SELECT project_uuid, code, name, status, role, amount FROM ("
-	      "SELECT p.uuid AS project_uuid, p.code AS code, p.name AS name, "
+	fputs("SELECT project_uuid, code, name, status, role, amount, year, line "
+	      "FROM (SELECT p.uuid AS project_uuid, p.code AS code, p.name AS name, "
 	      "p.code_sort AS code_sort, "
 	      "p.status AS status, r.role AS role, r.budget_share AS amount, "
+	      "NULL AS year, 0 AS line, "
 	      "CASE r.role", f);
 	for (size_t i = 0; role_kinds[i].key; i++) {
 		fprintf(f, " WHEN '%s' THEN %zu", role_kinds[i].key, i);
@@ -373,16 +377,52 @@ org_projects_sql(void)
 	}
 	fprintf(f, " END AS rank, r.id AS seq FROM project_role r "
 		"JOIN project p ON p.uuid = r.project WHERE r.organisation = ?1 "
+		"AND NOT (r.role = 'funder' AND EXISTS (SELECT 1 FROM funding f "
+		"WHERE f.project = p.uuid AND f.funder = ?1)) "
 		"UNION ALL SELECT p.uuid, p.code, p.name, p.code_sort, p.status, "
-		"'funder', "
-		"coalesce(f.granted, f.applied), %zu, f.id FROM funding f "
+		"'funder', f.granted, f.year, 1, %zu, f.id FROM funding f "
 		"JOIN project p ON p.uuid = f.project WHERE f.funder = ?1) "
-		"ORDER BY rank, code_sort, seq", funder);
+		"ORDER BY rank, code_sort, year, seq", funder);
 	if (fclose(f) != 0) {
 		free(sql);
 		return NULL;
 	}
 	return sql;
+}
+
+/* Adds year to the years of row r ("2019, 2024"), once. */
+static bool
+add_year(struct org_project_row *r, int64_t year)
+{
+	char y[24], *joined;
+
+	snprintf(y, sizeof y, "%lld", (long long)year);
+	if (!r->years)
+		return (r->years = strdup(y)) != NULL;
+	if (strstr(r->years, y))
+		return true;
+	if (asprintf(&joined, "%s, %s", r->years, y) < 0)
+		return false;
+	free(r->years);
+	r->years = joined;
+	return true;
+}
+
+/* A funding line of the project of the last row: its granted sum is
+ * added to the row's (an unknown total when it does not fit). */
+static bool
+merge_line(struct org_project_row *r, sqlite3_stmt *st)
+{
+	if (sqlite3_column_type(st, 5) != SQLITE_NULL && !r->amount_overflow) {
+		if (!money_add(&r->amount, sqlite3_column_int64(st, 5))) {
+			r->amount_overflow = true;
+			r->has_amount = false;
+		} else {
+			r->has_amount = true;
+		}
+	}
+	return sqlite3_column_type(st, 6) == SQLITE_NULL ||
+	       add_year(r, sqlite3_column_int64(st, 6));
 }
 
 int
@@ -404,9 +444,18 @@ store_org_projects(struct db *db, const char *org_uuid,
 		return rc;
 	db_bind_text(st, 1, org_uuid);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		struct org_project_row *r;
-		bool oom = false;
+		const char *uuid = (const char *)sqlite3_column_text(st, 0);
+		bool line = sqlite3_column_int(st, 7) == 1, oom = false;
+		struct org_project_row *r = out->count ? &out->items[out->count - 1] : NULL;
 
+		/* One row a project: its funding lines add up. */
+		if (line && r && r->from_lines && uuid && !strcmp(r->project_uuid, uuid)) {
+			if (!merge_line(r, st)) {
+				rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
+				goto out;
+			}
+			continue;
+		}
 		if (grow((void **)&out->items, &out->capacity, out->count,
 			 sizeof *r) < 0) {
 			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
@@ -419,8 +468,11 @@ store_org_projects(struct db *db, const char *org_uuid,
 		r->name = db_column_strdup(st, 2, &oom);
 		r->status = db_column_strdup(st, 3, &oom);
 		r->role = db_column_strdup(st, 4, &oom);
-		r->has_amount = sqlite3_column_type(st, 5) != SQLITE_NULL;
-		r->amount = sqlite3_column_int64(st, 5);
+		r->from_lines = line;
+		if (line)
+			oom |= !merge_line(r, st);
+		else if ((r->has_amount = sqlite3_column_type(st, 5) != SQLITE_NULL))
+			r->amount = sqlite3_column_int64(st, 5);
 		if (oom) {
 			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
 			goto out;

@@ -65,6 +65,12 @@ same_data() {
 	cmp -s "$1.data" "$2.data"
 }
 
+# have_py MODULE: /usr/bin/python3 is there and imports MODULE (a
+# reader that is not ours: html5lib, openpyxl).
+have_py() {
+	[ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import $1" 2>/dev/null
+}
+
 # finish: the exit status automake's harness reads.
 finish() {
 	if [ "$failures" -gt 0 ]; then

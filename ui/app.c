@@ -233,7 +233,7 @@ ui_when(struct ui *ui, const char *iso, char *buf, size_t size)
 	localtime_r(&t, &local);
 	strftime(day, sizeof day, "%Y-%m-%d", &local);
 	date[0] = '\0';
-	if (strcmp(day, ui->today)) {  /* not today: the date too */
+	if (strcmp(day, ui->clock_day)) {  /* not today: the date too */
 		format_date(date, sizeof date - 1, day, ui->fmt);
 		strcat(date, " ");
 	}

@@ -90,7 +90,8 @@ struct ui {
 	bool read_only;
 	bool file_gone;          /* the database file was deleted or replaced */
 	enum fmt_style fmt;
-	char today[11];
+	char today[11];          /* the reference day for deadlines (model_today) */
+	char clock_day[11];      /* the clock's: what is done now, times of changes */
 	char *db_label;            /* the database path as shown */
 
 	struct theme theme;
@@ -169,7 +170,7 @@ char *ui_value_text(struct ui *ui, const struct field_def *f,
 		    const char *stored);
 
 /* An ISO 8601 UTC time as a clock reading in local time: "10.02"
- * (Finnish) or "10:02" on the day of ui->today, else with the date
+ * (Finnish) or "10:02" on the day of ui->clock_day, else with the date
  * before it.  Returns buf. */
 char *ui_when(struct ui *ui, const char *iso, char *buf, size_t size);
 

@@ -511,7 +511,7 @@ dialog_status(struct ui *ui, const struct record *project)
 		return;
 	}
 	d->base.ops = &status_ops;
-	format_date(today, sizeof today, ui->today, ui->fmt);
+	format_date(today, sizeof today, ui->clock_day, ui->fmt);
 	input_set(&d->date, today);
 	input_set(&d->reason, "");
 	status_fill(d);

@@ -63,7 +63,7 @@ dialog_deadline_done(struct ui *ui, const struct record *d)
 		change_deadline_state(ui, d, DEADLINE_STATE_OPEN, NULL, NULL);
 		return;
 	}
-	format_date(today, sizeof today, ui->today, ui->fmt);
+	format_date(today, sizeof today, ui->clock_day, ui->fmt);
 	state_ask(ui, d, DEADLINE_STATE_DONE, _("Done on:"), today);
 }
 

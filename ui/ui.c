@@ -364,11 +364,13 @@ handle_key(struct ui *ui, int key)
 static void
 ui_poll(struct ui *ui)
 {
-	char today[11];
+	char today[11], clock_day[11];
 
-	format_today(today);
-	if (strcmp(today, ui->today)) {
+	model_today(ui->m, today);
+	format_today(clock_day);
+	if (strcmp(today, ui->today) || strcmp(clock_day, ui->clock_day)) {
 		memcpy(ui->today, today, sizeof ui->today);
+		memcpy(ui->clock_day, clock_day, sizeof ui->clock_day);
 		ui_data_changed(ui);
 	}
 	live_poll(ui);
@@ -447,19 +449,30 @@ run_loop(struct ui *ui)
 
 /* ---- Setting up -------------------------------------------------- */
 
+/* The title's name of the database: its path (~ for the home folder),
+ * and the day it is shown as of when it has one (the demo). */
 static char *
-db_label(const struct model *m)
+db_label(const struct model *m, enum fmt_style fmt)
 {
 	char *path = strdup(model_path(m)), *out;
 	const char *home = getenv("HOME");
 	size_t n = home ? strlen(home) : 0;
+	char day[40];
 
 	if (path && n > 1 && !strncmp(path, home, n) && path[n] == '/' &&
 	    asprintf(&out, "~%s", path + n) >= 0) {
 		free(path);
-		return out;
+		path = out;
 	}
-	return path;
+	if (!path || !m->as_of[0])
+		return path;
+	/* TRANSLATORS: the database's name in the title and the day its
+	 * portfolio is shown as of, e.g. "demo.db · as of 15.1.2024". */
+	if (asprintf(&out, _("%s · as of %s"), path,
+		     format_date(day, sizeof day, m->as_of, fmt)) < 0)
+		return path;
+	free(path);
+	return out;
 }
 
 static void
@@ -504,8 +517,9 @@ ui_run(struct model *m, const struct ui_options *opts)
 	ui.opts = opts;
 	ui.read_only = opts->read_only || m->read_only;
 	ui.fmt = format_style_from_locale();
-	format_today(ui.today);
-	ui.db_label = db_label(m);
+	model_today(m, ui.today);
+	format_today(ui.clock_day);
+	ui.db_label = db_label(m, ui.fmt);
 	ui.settings = (struct settings){ .start = SCREEN_PROJECTS, .mouse = true,
 					 .deadline_days = 60 };
 	ui.filter.sort = SORT_CODE;

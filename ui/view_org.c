@@ -132,10 +132,12 @@ load(struct view *v)
 			j--;
 		}
 		o->order[j] = i;
-		if (r->role && !strcmp(r->role, "funder") && r->has_amount) {
-			/* Stored amounts are bounded, but a database written
-			 * by hand may hold anything. */
-			if (!money_add(&o->funds, r->amount))
+		/* A project once, its funding lines of all years added
+		 * up (store_org_projects).  Stored amounts are bounded, but
+		 * a database written by hand may hold anything. */
+		if (r->role && !strcmp(r->role, "funder") &&
+		    (r->has_amount || r->amount_overflow)) {
+			if (r->amount_overflow || !money_add(&o->funds, r->amount))
 				o->funds_overflow = true;
 			o->has_funds = true;
 		}

@@ -287,7 +287,7 @@ note_written(struct ui *ui, void *ctx, const char *text)
 	if (!(note = record_new(entities[ENT_NOTE])))
 		return;
 	record_set_text(note, NOTE_PROJECT, p->uuid);
-	record_set_text(note, NOTE_DATE, ui->today);
+	record_set_text(note, NOTE_DATE, ui->clock_day);
 	record_set_text(note, NOTE_AUTHOR, ui->m->user);
 	record_set_text(note, NOTE_BODY, text);
 	if (change_insert(ui, note) == 0)
@@ -354,7 +354,7 @@ new_item(struct view *v)
 	if (k == ENT_DEADLINE)
 		record_set_text(rec, DEADLINE_KIND, "other");
 	if (k == ENT_OUTCOME)
-		record_set_text(rec, OUTCOME_DATE, ui->today);
+		record_set_text(rec, OUTCOME_DATE, ui->clock_day);
 	form_open(ui, rec, -1, NULL, NULL);
 	record_free(&rec);
 	return AR_OK;

@@ -95,6 +95,7 @@ org_project_rows_clear(struct org_project_rows *rows)
 		free(r->name);
 		free(r->status);
 		free(r->role);
+		free(r->years);
 	}
 	free(rows->items);
 	rows->items = NULL;

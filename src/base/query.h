@@ -132,9 +132,13 @@ struct deadline_query {
  * organisation's detail screen and `org show`. */
 struct org_project_row {
 	char *project_uuid, *code, *name, *status;
-	char *role;           /* role key, or "funder" for a funding line */
+	char *role;           /* role key ("funder" for the funding lines) */
 	bool has_amount;
-	int64_t amount;       /* budget share, or granted (else applied) funding */
+	bool amount_overflow; /* the granted sums do not add up in an int64_t */
+	bool from_lines;      /* a funder's row made of its funding lines */
+	int64_t amount;       /* budget share; for funding lines the granted
+			       * sums of all their years together */
+	char *years;          /* the funding lines' years, "2019, 2024"; or NULL */
 };
 
 struct org_project_rows {

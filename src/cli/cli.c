@@ -108,7 +108,7 @@ static const struct cli_command commands[] = {
 	     "  --format FORMAT    table (default) or json"), 0 },
 	{ "export", cli_cmd_export,
 	  N_("export [--format json|csv|ics] [-o FILE] [--project CODE]... [--no-notes] [--no-log] [--no-money] [--upcoming DAYS] [--with-project-dates]"),
-	  N_("Write the whole portfolio (or some projects) as JSON, the projects as CSV or the deadlines as iCalendar."),
+	  N_("Write the whole portfolio (or some projects) as JSON, the projects as CSV, the deadlines as iCalendar or the whole portfolio as a workbook (xlsx)."),
 	  N_("  --format FORMAT    json (default), csv or ics (iCalendar)\n"
 	     "  -o, --output FILE  write to FILE instead of standard output\n"
 	     "  -p, --project CODE only this project (repeatable; default: every\n"
@@ -346,7 +346,7 @@ cli_format(const struct cli_command *cmd, const char *arg, unsigned allowed,
 	static const struct { const char *name; enum cli_format f; } names[] = {
 		{ "table", FORMAT_TABLE }, { "text", FORMAT_TEXT },
 		{ "csv", FORMAT_CSV }, { "json", FORMAT_JSON },
-		{ "ics", FORMAT_ICS },
+		{ "ics", FORMAT_ICS }, { "xlsx", FORMAT_XLSX },
 	};
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)

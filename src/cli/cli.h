@@ -99,6 +99,7 @@ enum cli_format {
 	FORMAT_CSV   = 1 << 2,
 	FORMAT_JSON  = 1 << 3,
 	FORMAT_ICS   = 1 << 4,
+	FORMAT_XLSX  = 1 << 5,
 };
 
 /* Parses --format's argument, one of the formats in allowed. */

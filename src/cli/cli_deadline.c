@@ -412,7 +412,7 @@ cli_cmd_remind(struct cli *c, const struct cli_command *cmd, int argc,
 	}
 	if ((rc = cli_nargs(cmd, argc - optind, 0, 0)) || (rc = cli_open(c, false)))
 		return rc;
-	format_today(today);
+	model_today(&c->m, today);
 	if (date_add_days(today, (int)days, until) < 0)
 		return cli_fail(c, ERR_INVALID, NULL, "%s", _("--days: too far ahead"));
 	if ((rc = cli_report(c, model_deadlines(&c->m, until, false, &rows))))

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "src/base/i18n.h"
+#include "src/core/report.h"
 #include "src/core/shared.h"
 #include "src/base/text.h"
 
@@ -307,6 +308,33 @@ export_to_terminal(struct cli *c, const struct export_request *r)
 	return rc;
 }
 
+/* The workbook, into a temporary file beside output renamed when
+ * complete (libxlsxwriter writes a file of its own by name). */
+static int
+export_xlsx(struct cli *c, const char *output)
+{
+	char tmp[4096];
+	int fd, rc;
+
+	if (!output)
+		return cli_fail(c, ERR_USAGE, NULL,
+				_("xlsx is written to a file: name it with -o FILE"));
+	snprintf(tmp, sizeof tmp, "%s.XXXXXX", output);
+	if ((fd = mkstemp(tmp)) < 0)
+		return cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
+				output, strerror(errno));
+	close(fd);
+	rc = report_export_xlsx(&c->m, tmp);
+	if (rc == ERR_OK && rename(tmp, output) < 0)
+		rc = cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
+			      output, strerror(errno));
+	else if (rc != ERR_OK)
+		rc = cli_report(c, rc);
+	if (rc != ERR_OK)
+		unlink(tmp);
+	return rc;
+}
+
 /* Writes the export to output (NULL: standard output). */
 static int
 export_write(struct cli *c, const struct export_request *r, const char *output)
@@ -315,6 +343,8 @@ export_write(struct cli *c, const struct export_request *r, const char *output)
 	FILE *out = stdout;
 	int fd, rc;
 
+	if (r->format == FORMAT_XLSX)
+		return export_xlsx(c, output);
 	if (!output && isatty(STDOUT_FILENO) && r->format != FORMAT_ICS)
 		return export_to_terminal(c, r);
 	/* Into a temporary file beside the target, renamed when complete:
@@ -361,7 +391,7 @@ export_check_options(struct cli *c, const struct cli_command *cmd,
 		return cli_usage(cmd, "%s", _("--upcoming and --with-project-dates go with --format ics"));
 	if (json_only && r->format != FORMAT_JSON)
 		return cli_usage(cmd, "%s", _("--no-notes, --no-log and --no-money go with --format json"));
-	if (r->ics.nprojects && r->format == FORMAT_CSV)
+	if (r->ics.nprojects && (r->format == FORMAT_CSV || r->format == FORMAT_XLSX))
 		return cli_usage(cmd, "%s", _("--project goes with --format json or ics"));
 	return ERR_OK;
 }
@@ -413,8 +443,8 @@ cli_cmd_export(struct cli *c, const struct cli_command *cmd, int argc,
 		else if (opt == 'M')
 			r.x.no_money = true;
 		else if (opt == 'f')
-			rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV | FORMAT_ICS,
-					&r.format);
+			rc = cli_format(cmd, optarg, FORMAT_JSON | FORMAT_CSV |
+					FORMAT_ICS | FORMAT_XLSX, &r.format);
 		if (rc)
 			goto out;
 		ics_only |= opt == 'u' || opt == 'P';

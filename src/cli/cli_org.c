@@ -93,20 +93,26 @@ org_projects(struct cli *c, const struct org_project_rows *rows,
 	const struct table_col cols[] = {
 		{ _("Code"), false, false, 0 }, { _("Name"), false, true, 0 },
 		{ _("Status"), false, false, 0 }, { _("Role"), false, false, 0 },
-		{ _("Amount"), true, false, 0 },
+		{ _("Amount"), true, false, 0 }, { _("Years"), false, false, 0 },
 	};
+	size_t ncols = sizeof cols / sizeof cols[0] - 1;
 	struct table t;
 
-	table_init(&t, cols, sizeof cols / sizeof cols[0]);
+	/* The years of funding lines, when there are any. */
+	for (size_t i = 0; i < rows->count; i++)
+		if (rows->items[i].years)
+			ncols = sizeof cols / sizeof cols[0];
+	table_init(&t, cols, ncols);
 	t.indent = 2;
 	for (size_t i = 0; i < rows->count; i++) {
 		const struct org_project_row *r = &rows->items[i];
 		const struct enum_def *st = enum_find(project_statuses, r->status);
 		const struct enum_def *role = enum_find(role_kinds, r->role);
 		char amount[40] = "";
-		const char *cells[5] = {
+		const char *cells[6] = {
 			r->code, r->name, st ? _(st->label) : r->status,
 			role ? enum_label(role_kinds, role->key) : r->role, amount,
+			r->years ? r->years : "",
 		};
 
 		if (j) {
@@ -121,11 +127,14 @@ org_projects(struct cli *c, const struct org_project_rows *rows,
 				json_int(j, r->amount);
 			else
 				json_null(j);
+			json_kv_string(j, "years", r->years);
 			json_end_object(j);
 			continue;
 		}
 		if (r->has_amount)
 			format_money(amount, sizeof amount, r->amount, c->style);
+		else if (r->amount_overflow)
+			snprintf(amount, sizeof amount, "%s", _("too large"));
 		table_add(&t, cells);
 	}
 	if (!j && t.rows) {

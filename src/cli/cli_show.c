@@ -76,7 +76,7 @@ cli_deadline_state(struct cli *c, char *buf, size_t size, const char *due,
 	char today[11], day[40];
 	int days;
 
-	format_today(today);
+	model_today(&c->m, today);
 	days = date_diff_days(today, due);
 	*overdue = !done && !cancelled_date && days < 0;
 	if (cancelled_date)

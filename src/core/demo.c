@@ -3,8 +3,12 @@
  * the Finnish social-welfare competence centres, as the centres' own
  * texts describe them (slides 2014 and 2019, the joint statement on OT
  * centres 2019, the Nordic special task, and ISO's annual report 2023).
- * Statuses are as of that report (January 2024).  Money appears only
- * where the texts give it; no real person is named.
+ * Statuses are as of that report (15 January 2024), the day the demo
+ * is shown as of.  Money, figures and dates appear only where the texts
+ * give them; what the demo must assume to be usable (a day where a text
+ * says "in the autumn", a role a text does not name) is said in the
+ * record's note beginning "Oletus:" (assumption).  No real person is
+ * named.
  *
  * The portfolio is data: one table of records in insertion order, each
  * a value per field as a person would type it, with references written
@@ -48,10 +52,10 @@ struct demo_row {
 #define D_ROLE(project, org, role, note) \
 	{ ENT_ROLE, { [ROLE_PROJECT] = project, [ROLE_ORGANISATION] = org, \
 	  [ROLE_ROLE] = role, [ROLE_NOTE] = note } }
-#define D_FUNDING(project, funder, programme, applied, granted) \
+#define D_FUNDING(project, funder, programme, year, applied, granted) \
 	{ ENT_FUNDING, { [FUNDING_PROJECT] = project, [FUNDING_FUNDER] = funder, \
-	  [FUNDING_PROGRAMME] = programme, [FUNDING_APPLIED] = applied, \
-	  [FUNDING_GRANTED] = granted } }
+	  [FUNDING_PROGRAMME] = programme, [FUNDING_YEAR] = year, \
+	  [FUNDING_APPLIED] = applied, [FUNDING_GRANTED] = granted } }
 #define D_STATUS(project, from, to, date, reason) \
 	{ ENT_STATUS_CHANGE, { [STATUS_PROJECT] = project, [STATUS_FROM] = from, \
 	  [STATUS_TO] = to, [STATUS_DATE] = date, [STATUS_REASON] = reason } }
@@ -78,7 +82,11 @@ struct demo_row {
 #define PSHVA "Pohjois-Savon hyvinvointialue"
 #define KAINUU "Kainuun hyvinvointialue"
 #define REPORT_2023 "2024-01-15"   /* the date of ISO's annual report 2023 */
+/* The demo is ISO's portfolio on the day of that report: deadlines and
+ * reports count from it (model_today), not from the clock. */
+#define DEMO_AS_OF REPORT_2023
 #define END_2023 "2023-12-31"
+#define SB_DAY "2019-04-12"        /* SONet BOTNIA's development day */
 
 static const struct demo_row demo[] = {
 	/* ---- Organisations ------------------------------------------ */
@@ -87,6 +95,7 @@ static const struct demo_row demo[] = {
 	D_ORG("Terveyden ja hyvinvoinnin laitos", "THL", "agency", "koko maa", "https://thl.fi"),
 	D_ORG("Kansaneläkelaitos", "Kela", "agency", "koko maa", "https://www.kela.fi"),
 	D_ORG("Euroopan sosiaalirahasto plus", "ESR+", "eu_programme", "Euroopan unioni", NULL),
+	D_ORG("Euroopan unioni", "EU", "eu_programme", "Euroopan unioni", NULL),
 	D_ORG("EU:n elpymis- ja palautumistukiväline (Suomen kestävän kasvun ohjelma)", "RRP",
 	      "eu_programme", "Euroopan unioni", NULL),
 
@@ -130,6 +139,8 @@ static const struct demo_row demo[] = {
 	D_ORG("SOSNET – sosiaalityön valtakunnallinen yliopistoverkosto", "SOSNet", "other",
 	      "koko maa", NULL),
 	D_ORG("Pohjois-Karjalan Sosiaaliturvayhdistys ry", NULL, "ngo", "Pohjois-Karjala", NULL),
+	D_ORG("Pohjanmaan maakuntien kunnat (SONet BOTNIAn kuntaraha)", "SONet BOTNIAn kunnat",
+	      "municipality", "Etelä-Pohjanmaa, Keski-Pohjanmaa, Pohjanmaa", NULL),
 
 	/* ---- Kansa-koulu 5 ------------------------------------------ */
 	{ ENT_PROJECT, {
@@ -152,17 +163,7 @@ static const struct demo_row demo[] = {
 		[PROJECT_PERSON_YEARS] = "8.8",
 		[PROJECT_WEBSITE] = "https://www.isonet.fi/iso-toiminta/kehittamishankkeet/kansa-koulu-5.html",
 	} },
-	D_ROLE("Kansa-koulu 5", "Vasso", "administrator", "Materiaalipankki vasso.fi:ssä"),
 	D_ROLE("Kansa-koulu 5", "ISO", "co_implementer", "28 kirjaamisasiantuntijaa ISOn alueelta syksyllä 2023"),
-	D_ROLE("Kansa-koulu 5", "Koske", "co_implementer", NULL),
-	D_ROLE("Kansa-koulu 5", "Socca", "co_implementer", NULL),
-	D_ROLE("Kansa-koulu 5", "Sosiaalitaito", "co_implementer", NULL),
-	D_ROLE("Kansa-koulu 5", "Verso", "co_implementer", NULL),
-	D_ROLE("Kansa-koulu 5", "Socom", "co_implementer", NULL),
-	D_ROLE("Kansa-koulu 5", "Pikassos", "co_implementer", NULL),
-	D_ROLE("Kansa-koulu 5", "SONet BOTNIA", "co_implementer", NULL),
-	D_ROLE("Kansa-koulu 5", "Poske", "co_implementer", NULL),
-	D_ROLE("Kansa-koulu 5", "FSKC", "co_implementer", NULL),
 	D_ROLE("Kansa-koulu 5", "THL", "partner", "Kansallinen projektiryhmä"),
 	D_ROLE("Kansa-koulu 5", "Kela", "partner", "Kanta-palvelut; kansallinen projektiryhmä"),
 	D_STATUS("Kansa-koulu 5", NULL, "active", "2023-01-01", "Hanke käynnistyi vuoden alussa"),
@@ -183,21 +184,33 @@ static const struct demo_row demo[] = {
 	       "suostumuksiin perustuen hyvinvointialueille. Kehittäminen jatkuu hanketyönä "
 	       "31.3.2024 asti, vaikka osaamiskeskukset ovat peräänkuuluttaneet "
 	       "pitkäjänteistä rahoitusta."),
+	D_NOTE("Kansa-koulu 5", REPORT_2023,
+	       "Oletus: tekstit kertovat hankkeen olevan osaamiskeskusten yhteinen "
+	       "(Materiaalipankki on vasso.fi:ssä), mutta eivät nimeä hallinnoijaa eivätkä "
+	       "osatoteuttajia; ISOn rooli osatoteuttajana on oletus. Alkupäivä 1.1.2023 "
+	       "on luettu sanoista \"käynnistyi vuoden alussa\"."),
 
 	/* ---- Kansa-koulu II (an earlier round) ----------------------- */
 	{ ENT_PROJECT, {
 		[PROJECT_CODE] = "Kansa-koulu II",
-		[PROJECT_NAME] = "Kansa-koulu II – sosiaalihuollon kirjaamisen valmennus",
+		[PROJECT_NAME] = "Kansa-koulu II -kehittämistyön juurruttaminen (SONet BOTNIA)",
 		[PROJECT_DESCRIPTION] =
-			"Kansa-koulu-hankkeiden aiempi kierros. SONet BOTNIA edisti vuonna 2019 "
-			"Kansa-koulu II -kehittämistyön juurruttamista maakunnissa.",
-		[PROJECT_STATUS] = "closed",
+			"Kansa-koulu-hankkeiden aiempi kierros. SONet BOTNIAssa oli vuonna 2019 "
+			"käynnistetty tai suunnitteilla Kansa-koulu II -kehittämistyön "
+			"juurruttaminen ja edistäminen maakunnissa.",
+		[PROJECT_STATUS] = "active",
+		[PROJECT_PLANNED_END] = "2019-12-31",
 		[PROJECT_THEMES] = "kirjaaminen",
 		[PROJECT_REGION] = "koko maa",
 	} },
 	D_ROLE("Kansa-koulu II", "SONet BOTNIA", "co_implementer", "Juurruttaminen Pohjanmaan maakunnissa"),
-	D_STATUS("Kansa-koulu II", NULL, "closed", "2019-04-12",
-		 "Päättynyt; juurruttaminen jatkuu (SONet BOTNIAn kehittämispäivä)"),
+	D_STATUS("Kansa-koulu II", NULL, "active", SB_DAY,
+		 "Juurruttaminen käynnistetty tai suunnitteilla (SONet BOTNIAn kehittämispäivä)"),
+	D_NOTE("Kansa-koulu II", SB_DAY,
+	       "Oletus: tekstit kertovat vain tilanteen huhtikuussa 2019 (juurruttaminen "
+	       "käynnistetty tai suunnitteilla); tila \"käynnissä\" 12.4.2019 alkaen ja "
+	       "suunniteltu päättyminen SONet BOTNIAn vuoden 2019 toiminnan mukana ovat "
+	       "oletuksia. Myöhemmästä tekstit eivät kerro."),
 
 	/* ---- OT ------------------------------------------------------ */
 	{ ENT_PROJECT, {
@@ -223,10 +236,9 @@ static const struct demo_row demo[] = {
 	D_ROLE("OT", "ISO", "co_implementer", "Sosiaalihuollon asiantuntijuus ja viestintä"),
 	D_ROLE("OT", "Koske", "partner", "Tiivis yhteistyö; Haastavat erot -konsultaatioryhmät Keski-Suomessa"),
 	D_ROLE("OT", "STM", "funder", NULL),
-	D_FUNDING("OT", "STM", "Tulevaisuuden sote-keskus -ohjelma", NULL, NULL),
+	D_FUNDING("OT", "STM", "Tulevaisuuden sote-keskus -ohjelma", NULL, NULL, NULL),
 	D_STATUS("OT", NULL, "active", "2022-01-01", "Kaksivuotinen hanke käynnistyi"),
 	D_STATUS("OT", "active", "reporting", "2024-01-01", "Hanke päättyi vuoden 2023 lopussa"),
-	D_OPEN("OT", "report_due", "Loppuraportti rahoittajalle (STM)", "2024-04-30"),
 	D_OUTCOME_APPROX("OT", "Maksuttomiin koulutuksiin osallistuneet ammattilaiset", "nearly", "4000", "henkilöä", END_2023),
 	D_OUTCOME("OT", "OT-koordinaattorin tehtävää ISOssa hoitaneet", "5", "henkilöä", END_2023),
 	D_NOTE("OT", REPORT_2023,
@@ -237,6 +249,10 @@ static const struct demo_row demo[] = {
 	       "OT-seulan lomakkeella tehtiin kysely Eloisan lastensuojelun sijaishuollon "
 	       "työntekijöille. ISO osallistui STM:n valtakunnalliseen OT-koordinaatioryhmään "
 	       "(varajäsen) ja useisiin alueellisiin OT-asiantuntijaryhmiin."),
+	D_NOTE("OT", REPORT_2023,
+	       "Oletus: päivät 1.1.2022–31.12.2023 on luettu sanoista \"kesti kaksi vuotta\" "
+	       "ja \"päättyi vuoden lopussa\"; loppuraportointi 1.1.2024 alkaen on oletus, "
+	       "eikä loppuraportin määräaikaa kerrota."),
 
 	/* ---- LUMO ---------------------------------------------------- */
 	{ ENT_PROJECT, {
@@ -259,7 +275,6 @@ static const struct demo_row demo[] = {
 	D_STATUS("LUMO", NULL, "active", "2020-01-01", NULL),
 	D_STATUS("LUMO", "active", "reporting", "2023-01-01", "Loppuraportointi ja taloushallinto"),
 	D_STATUS("LUMO", "reporting", "closed", "2023-12-15", "Viimeisimmät hankeavustukset tuloutuivat"),
-	D_DONE("LUMO", "report_due", "Loppuraportti", "2023-10-31", "2023-10-31"),
 	D_DONE("LUMO", "payment", "Viimeiset hankeavustukset", "2023-12-15", "2023-12-15"),
 	D_OUTCOME_APPROX("LUMO", "Lastensuojelun systeeminen viikkokokous -video, katselukerrat", "over", "2700", "kertaa", END_2023),
 	D_OUTCOME_APPROX("LUMO", "Syty-esittely, katselukerrat", "over", "850", "kertaa", END_2023),
@@ -269,6 +284,11 @@ static const struct demo_row demo[] = {
 	       "LUMOn myötä on jatkettu systeemisen toimintamallin tukea: ISO osallistuu "
 	       "syty-kouluttajien kansalliseen ja alueverkostoon ja toteutti syty-sparrausta "
 	       "Pohjois-Savon lastensuojelun esihenkilöille. Videoihin on kannattanut panostaa!"),
+	D_NOTE("LUMO", REPORT_2023,
+	       "Oletus: tekstit kertovat vuodet 2020–2022; päivät 1.1.2020 ja 31.12.2022 ja "
+	       "loppuraportoinnin alku 1.1.2023 ovat oletuksia, samoin viimeisten "
+	       "hankeavustusten päivä 15.12.2023 (\"joulukuun puolivälissä\"). Loppuraportin "
+	       "päivää ei kerrota: raportointi työllisti ISOa \"pitkälle syksyyn\"."),
 
 	/* ---- Varikko ------------------------------------------------- */
 	{ ENT_PROJECT, {
@@ -285,13 +305,12 @@ static const struct demo_row demo[] = {
 		[PROJECT_THEMES] = "vanhemmuuden tuki, sijaishuolto, lastensuojelu",
 		[PROJECT_REGION] = "Etelä-Savo, Kainuu, Pohjois-Savo",
 	} },
-	D_ROLE("Varikko", "ISO", "administrator", "Päätoteuttaja hallinnoi hanketta"),
 	D_ROLE("Varikko", "ISO", "main_implementer", NULL),
 	D_ROLE("Varikko", "Eloisa", "co_implementer", NULL),
 	D_ROLE("Varikko", KAINUU, "co_implementer", NULL),
 	D_ROLE("Varikko", PSHVA, "co_implementer", NULL),
 	D_ROLE("Varikko", "ESR+", "funder", NULL),
-	D_FUNDING("Varikko", "ESR+", "Uudistuva ja osaava Suomi 2021–2027 (ESR+)", NULL, NULL),
+	D_FUNDING("Varikko", "ESR+", "ESR+ -rahoitushaku", NULL, NULL, NULL),
 	D_STATUS("Varikko", NULL, "preparing", "2023-06-01",
 		 "Hankesuunnitelma ISOn koordinoimana; SOILA-koordinaatiohankkeen sparraus"),
 	D_STATUS("Varikko", "preparing", "applied", "2023-09-29",
@@ -303,6 +322,11 @@ static const struct demo_row demo[] = {
 	       "Pohjois-Savon hyvinvointialueet. Rahoituspäätöstä odotetaan. Taustaksi ISOn "
 	       "raportti lasten ja nuorten kodin ulkopuolelle sijoittamisen riskitekijöistä "
 	       "Itä-Suomessa (2010–2022)."),
+	D_NOTE("Varikko", REPORT_2023,
+	       "Oletus: hakemuksen päivä 29.9.2023 (\"syyskuun lopussa\"), kausi "
+	       "1.4.2024–31.3.2027 (\"kolmevuotinen, alkaisi keväällä 2024\"), valmistelun "
+	       "alku 1.6.2023 ja rahoituspäätöksen odotuspäivä 31.3.2024 ovat oletuksia; "
+	       "haettua summaa eikä hallinnoijaa tekstit kerro."),
 
 	/* ---- Structural social work --------------------------------- */
 	{ ENT_PROJECT, {
@@ -323,6 +347,9 @@ static const struct demo_row demo[] = {
 	D_NOTE("SOSRAKE", REPORT_2023,
 	       "Julkaisut: Osaamisella kohti hyvinvointia – Rakenteellisen sosiaalityön opas "
 	       "sekä Rakenteellisen sosiaalityön ideakirja."),
+	D_NOTE("SOSRAKE", REPORT_2023,
+	       "Oletus: päättymispäivää ei kerrota; hanke on toimintakertomuksessa 2023 "
+	       "päättyneiden joukossa, ja tila on päivätty vuoden 2023 loppuun."),
 
 	{ ENT_PROJECT, {
 		[PROJECT_CODE] = "ISO SOS",
@@ -337,6 +364,9 @@ static const struct demo_row demo[] = {
 	} },
 	D_ROLE("ISO SOS", "ISO", "administrator", NULL),
 	D_STATUS("ISO SOS", NULL, "closed", END_2023, "Päättyneiden hankkeiden joukossa (toimintakertomus 2023)"),
+	D_NOTE("ISO SOS", REPORT_2023,
+	       "Oletus: päättymispäivää ei kerrota; hanke on toimintakertomuksessa 2023 "
+	       "päättyneiden joukossa, ja tila on päivätty vuoden 2023 loppuun."),
 
 	{ ENT_PROJECT, {
 		[PROJECT_CODE] = "RST-valmennus",
@@ -362,6 +392,9 @@ static const struct demo_row demo[] = {
 	D_DONE("RST-valmennus", "other", "Valmennusinfo; ilmoittautuminen kevään valmennukseen alkaa",
 	       "2023-12-14", "2023-12-14"),
 	D_OPEN("RST-valmennus", "other", "Valmennus alkaa", "2024-02-01"),
+	D_NOTE("RST-valmennus", REPORT_2023,
+	       "Oletus: kyselyn aika 1.9.2023 (\"syksyllä\") ja valmennuksen kausi "
+	       "1.2.–31.5.2024 (\"kevään 2024 valmennus\") ovat oletuksia."),
 
 	{ ENT_PROJECT, {
 		[PROJECT_CODE] = "RST-kansallinen",
@@ -383,12 +416,17 @@ static const struct demo_row demo[] = {
 	D_ROLE("RST-kansallinen", "Eloisa", "partner", NULL),
 	D_ROLE("RST-kansallinen", KAINUU, "partner", NULL),
 	D_ROLE("RST-kansallinen", "Siun sote", "partner", NULL),
+	D_ROLE("RST-kansallinen", "EU", "funder", NULL),
+	D_FUNDING("RST-kansallinen", "EU", "EU-hankevarat vuoden 2025 loppuun", NULL, NULL, NULL),
 	D_STATUS("RST-kansallinen", NULL, "active", "2023-01-01", "Hyvinvointialueet mukana kehittämisessä"),
 	D_OPEN("RST-kansallinen", "other", "EU-rahoitus päättyy", "2025-12-31"),
 	D_NOTE("RST-kansallinen", REPORT_2023,
 	       "ISO tapaa Etelä-Savon, Kainuun, Pohjois-Karjalan ja Pohjois-Savon "
 	       "hyvinvointialueiden edustajia erikseen ja yhteisesti: tilannekuva "
 	       "rakenteellisesta sosiaalityöstä ja vertaisoppiminen."),
+	D_NOTE("RST-kansallinen", REPORT_2023,
+	       "Oletus: tekstit eivät nimeä EU-ohjelmaa eivätkä summaa (\"EU-hankevaroin "
+	       "vuoden 2025 loppuun\"); tila \"käynnissä\" 1.1.2023 alkaen on oletus."),
 
 	/* ---- Child protection, nationally ---------------------------- */
 	{ ENT_PROJECT, {
@@ -406,6 +444,9 @@ static const struct demo_row demo[] = {
 	D_ROLE("SOILA", "THL", "administrator", NULL),
 	D_ROLE("SOILA", "ISO", "partner", "Sparraus Varikko-valmistelussa"),
 	D_STATUS("SOILA", NULL, "active", "2023-06-01", "Käynnissä Varikko-valmistelun aikana"),
+	D_NOTE("SOILA", REPORT_2023,
+	       "Oletus: SOILAn kestoa tekstit eivät kerro; tila \"käynnissä\" 1.6.2023 "
+	       "alkaen on päivätty Varikko-valmistelun mukaan."),
 
 	/* ---- The collaborative area's sub-projects ------------------- */
 	{ ENT_PROJECT, {
@@ -419,12 +460,15 @@ static const struct demo_row demo[] = {
 		[PROJECT_THEMES] = "vaikuttavuus, monialainen yhteistyö, paljon palveluja tarvitsevat",
 		[PROJECT_REGION] = "Itä-Suomen yhteistyöalue",
 	} },
-	D_ROLE("YTA-interventio", PSHVA, "administrator", "Sosiaalipalvelujen tutkimuskeskus"),
+	D_ROLE("YTA-interventio", PSHVA, "partner", "Valmisteli osahankkeen (Sosiaalipalvelujen tutkimuskeskus)"),
 	D_ROLE("YTA-interventio", "ISO", "steering_group", NULL),
 	D_ROLE("YTA-interventio", "STM", "funder", NULL),
 	D_ROLE("YTA-interventio", "RRP", "funder", NULL),
-	D_FUNDING("YTA-interventio", "STM", "EU:n elpymis- ja palautumistukiväline (RRP), YTA-osahanke", NULL, NULL),
+	D_FUNDING("YTA-interventio", "STM", "EU:n elpymis- ja palautumistukiväline (RRP), YTA-osahanke", NULL, NULL, NULL),
 	D_STATUS("YTA-interventio", NULL, "granted", END_2023, "Rahoitus myönnetty (STM/RRP)"),
+	D_NOTE("YTA-interventio", REPORT_2023,
+	       "Oletus: hallinnoijaa, summaa ja rahoituspäätöksen päivää tekstit eivät kerro; "
+	       "päätös on päivätty toimintakertomusvuoden 2023 loppuun."),
 
 	{ ENT_PROJECT, {
 		[PROJECT_CODE] = "YTA-mittarit",
@@ -437,50 +481,120 @@ static const struct demo_row demo[] = {
 		[PROJECT_THEMES] = "vaikuttavuus, mittarit, paljon palveluja tarvitsevat",
 		[PROJECT_REGION] = "Itä-Suomen yhteistyöalue",
 	} },
-	D_ROLE("YTA-mittarit", PSHVA, "administrator", "Sosiaalipalvelujen tutkimuskeskus"),
+	D_ROLE("YTA-mittarit", PSHVA, "partner", "Valmisteli osahankkeen (Sosiaalipalvelujen tutkimuskeskus)"),
 	D_ROLE("YTA-mittarit", "ISO", "steering_group", NULL),
 	D_ROLE("YTA-mittarit", "STM", "funder", NULL),
 	D_ROLE("YTA-mittarit", "RRP", "funder", NULL),
-	D_FUNDING("YTA-mittarit", "STM", "EU:n elpymis- ja palautumistukiväline (RRP), YTA-osahanke", NULL, NULL),
+	D_FUNDING("YTA-mittarit", "STM", "EU:n elpymis- ja palautumistukiväline (RRP), YTA-osahanke", NULL, NULL, NULL),
 	D_STATUS("YTA-mittarit", NULL, "granted", END_2023, "Rahoitus myönnetty (STM/RRP)"),
+	D_NOTE("YTA-mittarit", REPORT_2023,
+	       "Oletus: hallinnoijaa, summaa ja rahoituspäätöksen päivää tekstit eivät kerro; "
+	       "päätös on päivätty toimintakertomusvuoden 2023 loppuun."),
 
 	/* ---- SONet BOTNIA -------------------------------------------- */
 	{ ENT_PROJECT, {
 		[PROJECT_CODE] = "PRO SOS",
 		[PROJECT_NAME] = "PRO SOS – aikuissosiaalityön kehittäminen",
 		[PROJECT_DESCRIPTION] =
-			"Aikuissosiaalityön kehittämistyö, jonka juurruttamista SONet BOTNIA edisti "
-			"Pohjanmaan maakunnissa vuonna 2019.",
-		[PROJECT_STATUS] = "closed",
+			"Aikuissosiaalityön kehittämistyö, jonka juurruttaminen ja edistäminen "
+			"Pohjanmaan maakunnissa oli SONet BOTNIAssa vuonna 2019 käynnistetty tai "
+			"suunnitteilla.",
+		[PROJECT_STATUS] = "active",
+		[PROJECT_PLANNED_END] = "2019-12-31",
 		[PROJECT_THEMES] = "aikuissosiaalityö",
 		[PROJECT_REGION] = "Etelä-Pohjanmaa, Keski-Pohjanmaa, Pohjanmaa",
 	} },
 	D_ROLE("PRO SOS", "SONet BOTNIA", "co_implementer", "Juurruttaminen maakunnissa"),
-	D_STATUS("PRO SOS", NULL, "closed", "2019-04-12",
-		 "Päättynyt; juurruttaminen jatkuu (SONet BOTNIAn kehittämispäivä)"),
+	D_STATUS("PRO SOS", NULL, "active", SB_DAY,
+		 "Juurruttaminen käynnistetty tai suunnitteilla (SONet BOTNIAn kehittämispäivä)"),
+	D_NOTE("PRO SOS", SB_DAY,
+	       "Oletus: tekstit kertovat vain tilanteen huhtikuussa 2019 (juurruttaminen "
+	       "käynnistetty tai suunnitteilla); tila \"käynnissä\" 12.4.2019 alkaen ja "
+	       "suunniteltu päättyminen SONet BOTNIAn vuoden 2019 toiminnan mukana ovat "
+	       "oletuksia. Myöhemmästä tekstit eivät kerro."),
 
 	{ ENT_PROJECT, {
 		[PROJECT_CODE] = "Pohjoismainen",
-		[PROJECT_NAME] = "Pohjoismainen erityistehtävä – pohjoismaiset videokonsultaatiot kehittämistyössä",
+		[PROJECT_NAME] = "Pohjoismainen erityistehtävä (SONet BOTNIA)",
 		[PROJECT_DESCRIPTION] =
 			"Valtioneuvoston asetuksen 1411/2001 (4 §) mukainen erityistehtävä: 0,75 % "
-			"osaamiskeskusten valtionavustuksesta Pohjanmaan maakuntien sosiaalialan "
-			"osaamiskeskukselle pohjoismaisten yhteistyöverkostojen luomiseksi kaikkien "
-			"osaamiskeskusten käyttöön.\n\n"
-			"Konsultaatiot pidetään reaaliaikaisina etäyhteystapaamisina (Teams), "
-			"30–45 min sessiolta, jotta menettely pysyy kevyenä eikä kuormita työpäivää. "
-			"Kokeilut kuvataan ja arvioidaan, minkä jälkeen toimintakonsepti mallinnetaan. "
-			"Lisäksi kooste Ruotsin Framtidens socialtjänst -selvityksestä.",
-		[PROJECT_STATUS] = "closed",
-		[PROJECT_PLANNED_START] = "2019-01-01", [PROJECT_PLANNED_END] = "2020-12-31",
-		[PROJECT_ACTUAL_START] = "2019-01-01", [PROJECT_ACTUAL_END] = "2020-12-31",
+			"kulloinkin vuosittain myönnettävästä osaamiskeskusten valtionavustuksesta "
+			"Pohjanmaan maakuntien sosiaalialan osaamiskeskukselle pohjoismaisten "
+			"yhteistyöverkostojen luomiseksi kaikkien osaamiskeskusten käyttöön. "
+			"Oskejohto määrittää tehtävän sisällön vuosittain sosiaalialan ajankohtaiseen "
+			"tiedontarpeeseen liittyen.\n\n"
+			"Yhden vuoden sisältö: pohjoismaiset videokonsultaatiot kehittämistyössä, "
+			"reaaliaikaisina etäyhteystapaamisina (Teams) 30–45 min sessiolta, jotta "
+			"menettely pysyy kevyenä eikä kuormita työpäivää; kokeilut kuvataan ja "
+			"arvioidaan, minkä jälkeen toimintakonsepti mallinnetaan. Lisäksi kooste "
+			"Ruotsin Framtidens socialtjänst -selvityksestä.",
+		[PROJECT_STATUS] = "active",
 		[PROJECT_THEMES] = "pohjoismainen yhteistyö, videokonsultaatio",
 		[PROJECT_REGION] = "koko maa",
 	} },
 	D_ROLE("Pohjoismainen", "SONet BOTNIA", "administrator", NULL),
 	D_ROLE("Pohjoismainen", "STM", "funder", "0,75 % osaamiskeskusten valtionavustuksesta"),
-	D_FUNDING("Pohjoismainen", "STM", "Valtionavustus 2019, pohjoismainen erityistehtävä", NULL, "22125"),
-	D_STATUS("Pohjoismainen", NULL, "closed", "2020-12-31", "Vuosien 2019–2020 erityistehtävä"),
+	D_FUNDING("Pohjoismainen", "STM", "Valtionavustus 2019, pohjoismainen erityistehtävä",
+		  "2019", NULL, "22125"),
+	D_STATUS("Pohjoismainen", NULL, "active", "2019-01-01",
+		 "Vuosittainen erityistehtävä; vuoden 2019 osuus 22 125 €"),
+	D_NOTE("Pohjoismainen", SB_DAY,
+	       "Oletus: tehtävän alkua tekstit eivät kerro; tila \"käynnissä\" on kirjattu "
+	       "vuoden 2019 alusta, jolta on ensimmäinen rahoitustieto. Videokonsultaatioiden "
+	       "tekstissä ei ole vuotta (Framtidens socialtjänst -selvitys valmistuu 12/2020)."),
+
+	/* ---- An idea ------------------------------------------------- */
+	{ ENT_PROJECT, {
+		[PROJECT_CODE] = "Peliklinikka",
+		[PROJECT_NAME] = "Peliklinikka-toiminnan valtakunnallistaminen",
+		[PROJECT_DESCRIPTION] =
+			"Osaamiskeskuksissa kansallisesti vireillä olleiden pienempien avausten "
+			"joukossa vuonna 2019 (vrt. Keski-Pohjanmaan aiempi kehittämistyö). "
+			"Peliklinikka on Soccan rahapelihaittojen ehkäisyn ja vähentämisen "
+			"toimintaa.",
+		[PROJECT_STATUS] = "idea",
+		[PROJECT_THEMES] = "rahapelihaitat, ehkäisevä työ",
+		[PROJECT_REGION] = "koko maa",
+	} },
+	D_STATUS("Peliklinikka", NULL, "idea", SB_DAY,
+		 "Pienempänä avauksena vireillä (SONet BOTNIAn kehittämispäivä)"),
+	D_NOTE("Peliklinikka", SB_DAY,
+	       "Oletus: tekstit kertovat avauksen olleen vireillä huhtikuussa 2019; tila "
+	       "\"idea\" on oletus, eikä toteuttajia nimetä."),
+
+	/* ---- SONet BOTNIA's base funding 2019 ------------------------ */
+	{ ENT_PROJECT, {
+		[PROJECT_CODE] = "SONet BOTNIA 2019",
+		[PROJECT_NAME] = "SONet BOTNIAn perustoiminta 2019 (valtionavustus ja kuntaraha)",
+		[PROJECT_DESCRIPTION] =
+			"Valtionosuus vuodelle 2019 osaamiskeskuksille yhteensä 2 950 000 €, josta "
+			"SONet BOTNIAn osuus 241 551 € (tästä pohjoismaiseen erityistehtävään "
+			"22 125 €), ja kuntaraha: perussopimusosapuolet 81 000 € + muut yhteensä "
+			"40 120 €.",
+		[PROJECT_STATUS] = "closed",
+		[PROJECT_PLANNED_START] = "2019-01-01", [PROJECT_PLANNED_END] = "2019-12-31",
+		[PROJECT_ACTUAL_START] = "2019-01-01", [PROJECT_ACTUAL_END] = "2019-12-31",
+		[PROJECT_THEMES] = "perustoiminta",
+		[PROJECT_REGION] = "Etelä-Pohjanmaa, Keski-Pohjanmaa, Pohjanmaa",
+	} },
+	D_ROLE("SONet BOTNIA 2019", "SONet BOTNIA", "administrator", NULL),
+	D_ROLE("SONet BOTNIA 2019", "STM", "funder", NULL),
+	D_ROLE("SONet BOTNIA 2019", "SONet BOTNIAn kunnat", "funder", NULL),
+	/* 241 551 € less the Nordic task's 22 125 €, which is its own line
+	 * above: the state's 2019 money to SONet BOTNIA adds up once. */
+	D_FUNDING("SONet BOTNIA 2019", "STM",
+		  "Valtionavustus 2019 (osuus 241 551 €, josta pohjoismainen erityistehtävä "
+		  "22 125 € omana rivinään)", "2019", NULL, "219426"),
+	D_FUNDING("SONet BOTNIA 2019", "SONet BOTNIAn kunnat", "Kuntaraha 2019: perussopimusosapuolet",
+		  "2019", NULL, "81000"),
+	D_FUNDING("SONet BOTNIA 2019", "SONet BOTNIAn kunnat", "Kuntaraha 2019: muut",
+		  "2019", NULL, "40120"),
+	D_STATUS("SONet BOTNIA 2019", NULL, "active", "2019-01-01", NULL),
+	D_STATUS("SONet BOTNIA 2019", "active", "closed", "2019-12-31", NULL),
+	D_NOTE("SONet BOTNIA 2019", SB_DAY,
+	       "Oletus: kausi 1.1.–31.12.2019 ja päättyminen vuoden lopussa ovat oletuksia; "
+	       "\"muut yht. 40 120 €\" on kirjattu kuntarahaksi samalle rahoittajalle, sillä "
+	       "teksti ei erittele maksajia."),
 
 	/* ---- ISO's own base funding ---------------------------------- */
 	{ ENT_PROJECT, {
@@ -502,7 +616,7 @@ static const struct demo_row demo[] = {
 	D_ROLE("ISO-perustoiminta 2023", "ISO", "administrator", NULL),
 	D_ROLE("ISO-perustoiminta 2023", "STM", "funder", NULL),
 	D_FUNDING("ISO-perustoiminta 2023", "STM", "Sosiaalialan osaamiskeskusten valtionavustus 2023",
-		  NULL, "453087"),
+		  "2023", NULL, "453087"),
 	D_STATUS("ISO-perustoiminta 2023", NULL, "active", "2023-01-01", NULL),
 	D_STATUS("ISO-perustoiminta 2023", "active", "reporting", "2024-01-01", "Toimintakertomus 2023"),
 	D_DONE("ISO-perustoiminta 2023", "steering_meeting", "Hallituksen arviointikokous",
@@ -516,23 +630,41 @@ static const struct demo_row demo[] = {
 	       "Syksyllä tieto osaamiskeskusten valtionavustuksen yli miljoonan euron "
 	       "leikkauksesta vuodelle 2024 yllätti; eduskunta lisäsi 200 000 euroa. "
 	       "Leikkausuhan vuoksi uusia työntekijöitä ei loppuvuonna rekrytoitu."),
+	D_NOTE("ISO-perustoiminta 2023", REPORT_2023,
+	       "Esipuhe: ISOssa kaivattiin pitkäjänteistä kehittämistyötä sosiaalipalvelujen "
+	       "henkilöstölle jo pari vuotta sitten. Hallitusohjelmassa mainittu Hyvää työtä "
+	       "-ohjelma (STM) herätti lupaavia ajatuksia: jospa nyt tulisi kehittämistyön "
+	       "rahoituksessakin sosiaalipalvelujen henkilöstön osaamisen kehittämisvuoro."),
 
-	/* ---- An idea ------------------------------------------------- */
+	/* ---- ISO's base funding 2024: the cut ------------------------ */
 	{ ENT_PROJECT, {
-		[PROJECT_CODE] = "Hyvää työtä",
-		[PROJECT_NAME] = "Sosiaalipalvelujen henkilöstön osaamisen kehittäminen (Hyvää työtä -ohjelma)",
+		[PROJECT_CODE] = "ISO-perustoiminta 2024",
+		[PROJECT_NAME] = "ISOn perustoiminta 2024 (valtionavustus)",
 		[PROJECT_DESCRIPTION] =
-			"Hallitusohjelmassa mainittu Hyvää työtä -ohjelma (STM) herätti lupaavia "
-			"ajatuksia: jospa nyt tulisi kehittämistyön rahoituksessakin sosiaalipalvelujen "
-			"henkilöstön osaamisen kehittämisvuoro. Pitkäjänteistä kehittämistyötä "
-			"sosiaalipalvelujen henkilöstölle on ISOssa kaivattu jo pari vuotta.",
-		[PROJECT_STATUS] = "idea",
-		[PROJECT_THEMES] = "henkilöstön osaaminen, sote-henkilöstöpula",
+			"Osaamiskeskuksen perustoiminnan valtionavustus vuodelle 2024. Syksyllä 2023 "
+			"tieto osaamiskeskusten valtionavustuksen yli miljoonan euron leikkauksesta "
+			"vuodelle 2024 yllätti ja järkytti; eduskunnan joululahjarahoista tuli tähän "
+			"200 000 euron lisäys ja vahvat puoltolauseet kehittämisen tärkeydestä.\n\n"
+			"Asetus YTA-sopimuksista tuli voimaan heinäkuussa 2023, ja STM odottaa "
+			"alueiden sopimuksia valmiiksi 30.4.2024 mennessä.",
+		[PROJECT_STATUS] = "applied",
+		[PROJECT_PLANNED_START] = "2024-01-01", [PROJECT_PLANNED_END] = "2024-12-31",
+		[PROJECT_THEMES] = "perustoiminta",
 		[PROJECT_REGION] = ISO_AREA,
 	} },
-	D_ROLE("Hyvää työtä", "ISO", "main_implementer", NULL),
-	D_FUNDING("Hyvää työtä", "STM", "Hyvää työtä -ohjelma", NULL, NULL),
-	D_STATUS("Hyvää työtä", NULL, "idea", REPORT_2023, "Esipuhe, toimintakertomus 2023"),
+	D_ROLE("ISO-perustoiminta 2024", "ISO", "administrator", NULL),
+	D_ROLE("ISO-perustoiminta 2024", "STM", "funder", NULL),
+	D_FUNDING("ISO-perustoiminta 2024", "STM", "Sosiaalialan osaamiskeskusten valtionavustus 2024 "
+		  "(kaikille osaamiskeskuksille leikkaus yli 1 000 000 €, eduskunnan lisäys 200 000 €)",
+		  "2024", NULL, NULL),
+	D_STATUS("ISO-perustoiminta 2024", NULL, "applied", REPORT_2023,
+		 "Valtionavustuksen leikkausuhka vuodelle 2024"),
+	D_OPEN("ISO-perustoiminta 2024", "other", "YTA-sopimukset valmiina (STM)", "2024-04-30"),
+	D_NOTE("ISO-perustoiminta 2024", REPORT_2023,
+	       "Oletus: ISOn vuoden 2024 valtionavustuksen summaa, hakemusta ja päätöstä "
+	       "tekstit eivät kerro; tila \"haettu\" ja kausi 1.1.–31.12.2024 ovat oletuksia. "
+	       "YTA-sopimusten määräaika 30.4.2024 on STM:n odotus alueille, kirjattu tähän, "
+	       "koska ISO seuraa sitä perustyössään."),
 };
 
 /* What the rows call records, and their uuids. */
@@ -667,9 +799,13 @@ model_load_demo(struct model *m)
 		for (size_t i = 0; i < sizeof demo / sizeof demo[0] && rc == ERR_OK; i++)
 			rc = put_row(d, &demo[i]);
 		if (rc == ERR_OK)
+			rc = store_as_of_set(m->db, DEMO_AS_OF, &m->err);
+		if (rc == ERR_OK)
 			rc = db_commit(m->db, &m->err);
 		if (rc != ERR_OK)
 			db_rollback(m->db);
+		else
+			memcpy(m->as_of, DEMO_AS_OF, sizeof m->as_of);
 	}
 	free(d);
 	return rc;

@@ -15,6 +15,7 @@
 
 #include "db/db.h"
 #include "db/store.h"
+#include "src/base/format.h"
 #include "src/base/i18n.h"
 #include "money.h"
 #include "shared.h"
@@ -67,6 +68,10 @@ model_open(struct model *m, const char *path, unsigned flags)
 	if (db_open(path, db_flags, &m->db, &m->err) != ERR_OK)
 		return m->err.code;
 	m->read_only = (db_flags & DB_READONLY) != 0;
+	/* Not being able to read it leaves the clock: the reads that
+	 * follow report what is wrong with the file. */
+	if (store_as_of_get(m->db, m->as_of, NULL) != ERR_OK)
+		m->as_of[0] = '\0';
 	return ERR_OK;
 }
 
@@ -74,6 +79,15 @@ void
 model_close(struct model *m)
 {
 	db_close(&m->db);
+}
+
+void
+model_today(const struct model *m, char out[11])
+{
+	if (m && m->as_of[0])
+		memcpy(out, m->as_of, 11);
+	else
+		format_today(out);
 }
 
 const char *

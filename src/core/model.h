@@ -29,6 +29,7 @@ struct model {
 	bool read_only;
 	bool may_not_write; /* read-only because this user may not write the file */
 	struct error err;   /* the last failure */
+	char as_of[11];     /* the day it is shown as of ("": the clock) */
 };
 
 enum model_open_flags {
@@ -40,6 +41,11 @@ enum model_open_flags {
 int model_open(struct model *m, const char *path, unsigned flags);
 
 void model_close(struct model *m);
+
+/* The reference day for deadlines and reports (ISO): the day the
+ * database is shown as of (the demo's 15.1.2024), else the clock's today
+ * (format_today).  Dates and times of changes keep the clock. */
+void model_today(const struct model *m, char out[11]);
 
 /* The path of the open database (borrowed). */
 const char *model_path(const struct model *m);

@@ -417,7 +417,7 @@ model_export_ics(struct model *m, const struct ics_options *o, FILE *out)
 	int rc;
 
 	if (o->upcoming >= 0) {
-		format_today(x.from);
+		model_today(m, x.from);
 		if (date_add_days(x.from, o->upcoming, x.until) < 0)
 			return error_set(&m->err, ERR_INVALID, "upcoming", "%s",
 					 _("--upcoming: too far ahead"));

@@ -1163,13 +1163,15 @@ build_summary(struct build *b, const struct summary *s)
 /* ---- the whole ---------------------------------------------------- */
 
 static int
-set_period(struct report *r, const struct report_options *opt,
-	   struct error *err)
+set_period(struct model *m, struct report *r,
+	   const struct report_options *opt)
 {
+	struct error *err = &m->err;
+
 	if (opt->today[0])
 		snprintf(r->today, sizeof r->today, "%s", opt->today);
 	else
-		format_today(r->today);
+		model_today(m, r->today);
 	r->year = opt->year;
 	if (!opt->year && !opt->from[0] && !opt->to[0])
 		r->year = year_of(r->today);
@@ -1219,7 +1221,7 @@ report_build(struct model *m, const struct report_options *opt,
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = set_period(out, opt, &m->err)) ||
+	if ((rc = set_period(m, out, opt)) ||
 	    (rc = find_centre(m, opt->centre, &centre)) ||
 	    (opt->funder && (rc = model_organisation(m, opt->funder, &funder))))
 		goto done;

@@ -132,6 +132,14 @@ int report_write_table_text(const struct report_table *t, FILE *out,
 int report_write_table_csv(const struct report_table *t, FILE *out,
 			   enum csv_dialect dialect);
 
+/* The whole portfolio as a workbook at path (export --format xlsx): a
+ * sheet for each of projects, organisations, roles, funding, deadlines,
+ * notes, outcomes and status changes, named as in the JSON exchange
+ * document, a column per field by its name and the uuid last;
+ * references as a project's code or an organisation's short name, money
+ * in euros and dates as dates.  ERR_INVALID without xlsx. */
+int report_export_xlsx(struct model *m, const char *path);
+
 /* Whether this salkku writes xlsx. */
 bool report_has_xlsx(void);
 

@@ -56,8 +56,8 @@ run "funding add" 0 funding add UUSI STM haettu=5000 ohjelma=ESR+
 run "funding set" 0 funding set UUSI 1 myönnetty=4000
 run "funding set a bad amount" 4 funding set UUSI 1 myönnetty=paljon
 run "funding rm" 0 funding rm UUSI 1
-run "deadline add with a Finnish kind" 0 deadline add UUSI 2023-12-01 Väliraportti --kind raportti
-expect_out "^Määräaika .Väliraportti. \(1\.12\.2023\) lisätty hankkeelle UUSI" "deadline add: the record named in Finnish"
+run "deadline add with a Finnish kind" 0 deadline add UUSI 2024-01-26 Väliraportti --kind raportti
+expect_out "^Määräaika .Väliraportti. \(26\.1\.2024\) lisätty hankkeelle UUSI" "deadline add: the record named in Finnish"
 run "deadline add with a bad kind" 4 deadline add UUSI 2023-12-01 X --kind bogus
 run "deadline add with a bad date" 4 deadline add UUSI 31.2.2024 X
 run "deadline list" 0 deadline list

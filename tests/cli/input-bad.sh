@@ -133,7 +133,7 @@ expect_rc 0 "a funding line at the largest amount"
 run_salkku funding add Varikko STM granted=9999999999999.99
 expect_rc 0 "another"
 run_salkku org show STM --format json
-expect_out '"amount": 999999999999999' "org show: the amount"
+expect_out '"amount": 1999999999999998' "org show: the project's two lines added up"
 
 # ---- text -------------------------------------------------------------
 esc=$(printf '\033')

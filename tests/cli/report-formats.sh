@@ -24,9 +24,6 @@ expect_rc 0 "import a Finnish spreadsheet's CSV"
 run_salkku show FI-1 --format json
 expect_out '"budget": 123450' "import: the decimal comma"
 
-have_py() {
-	[ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import $1" 2>/dev/null
-}
 skipped=0
 
 if have_py html5lib; then

@@ -35,7 +35,7 @@ run "list with an unknown status" 4 list --status bogus
 expect_err "okänt skede" "unknown status: Swedish"
 run "show" 0 show Varikko
 expect_out "^Planerad början  1\.4\.2024" "show: Swedish labels, Nordic dates"
-expect_out "förvaltare" "show: the role in Swedish"
+expect_out "huvudgenomförare" "show: the role in Swedish"
 run "show a missing project" 3 show FINNSINTE
 expect_err "det finns inget projekt med koden FINNSINTE" "missing project"
 run "add" 0 add NYTT "Nytt projekt" budget=1000 "Planerad_början=1.2.2024"
@@ -66,8 +66,8 @@ run "funding add" 0 funding add NYTT STM ansökt=5000 program=ESR+
 run "funding set" 0 funding set NYTT 1 beviljat=4000
 run "funding set a bad amount" 4 funding set NYTT 1 beviljat=mycket
 run "funding rm" 0 funding rm NYTT 1
-run "deadline add with a Swedish kind" 0 deadline add NYTT 2023-12-01 Mellanrapport --kind rapport
-expect_out "^Lade till tidsfristen “Mellanrapport” \(1\.12\.2023\) i NYTT" "deadline add: the record named in Swedish"
+run "deadline add with a Swedish kind" 0 deadline add NYTT 2024-01-26 Mellanrapport --kind rapport
+expect_out "^Lade till tidsfristen “Mellanrapport” \(26\.1\.2024\) i NYTT" "deadline add: the record named in Swedish"
 run "deadline add with a bad kind" 4 deadline add NYTT 2023-12-01 X --kind bogus
 run "deadline list" 0 deadline list
 expect_out "rapport ska lämnas in +Mellanrapport +om 11 dagar" "deadline list: kind and days in Swedish"

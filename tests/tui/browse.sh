@@ -11,9 +11,10 @@ expect_rc 0 "init --demo"
 
 tui_start 100 30
 tui_expect "Code" "the project list has its headings"
-tui_expect "16/16" "the header counts the projects"
+tui_expect "18/18" "the header counts the projects"
 tui_expect "?:help" "the footer names the keys"
-tui_expect_re "^>Hyvää työtä" "the first row is selected and marked"
+tui_expect "salkku.db · as of 2024-01-15" "the title: the demo as of 15.1.2024, not the clock's day"
+tui_expect_re "^>ISO SOS" "the first row is selected and marked"
 
 # To LUMO and into it.
 tui_keys /
@@ -63,7 +64,7 @@ tui_expect "Search: LUMO" "the project list kept its search"
 
 # The mouse (xterm's SGR reports): a click selects, a second opens.
 tui_keys F
-tui_expect "16/16" "F clears the search"
+tui_expect "18/18" "F clears the search"
 click='\033[<0;5;7M\033[<0;5;7m'
 tui_type "$(printf "$click")"
 tui_expect_re "^>Kansa-koulu … " "a click selects the fifth row"

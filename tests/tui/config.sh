@@ -46,7 +46,7 @@ tui_quit
 # without a single complaint.
 cp "$top_srcdir/examples/config" "$conf"
 tui_start 100 30
-tui_expect "16/16" "the example configuration: the project list"
+tui_expect "18/18" "the example configuration: the project list"
 tui_lacks "$conf:" "the example configuration has no bad line"
 tui_quit
 finish

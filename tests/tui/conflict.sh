@@ -29,10 +29,10 @@ expect_field() {
 
 # Both open LUMO on its overview.
 tui_start 100 30
-tui_expect "16/16" "A: the list"
+tui_expect "18/18" "A: the list"
 tui_open_project LUMO A
 tui_open b 100 30
-tui_expect "16/16" "B: the list"
+tui_expect "18/18" "B: the list"
 tui_keys /
 tui_type LUMO
 tui_keys Enter Enter

@@ -10,7 +10,7 @@ run_salkku init --demo
 expect_rc 0 "init --demo"
 
 tui_start 100 30
-tui_expect "16/16" "a session has the database open"
+tui_expect "18/18" "a session has the database open"
 
 # init --force is refused while the session is there.
 before=$(cat "$SALKKU_DB" "$SALKKU_DB-wal" 2>/dev/null | sha256sum)

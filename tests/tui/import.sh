@@ -42,7 +42,7 @@ expect_rc 5 "the command line refuses the conflicts"
 # ---- Esc: nothing imported -----------------------------------------
 before=$(sum)
 tui_start 100 30
-tui_expect "16/16" "the list"
+tui_expect "18/18" "the list"
 tui_keys i
 tui_expect "Import JSON file:" "i asks for the file"
 tui_type "$TEST_TMP/vasso.json"
@@ -56,7 +56,7 @@ tui_quit
 
 # ---- m keeps ours for LUMO, t takes the file's for Varikko ----------
 tui_start 100 30
-tui_expect "16/16" "the list again"
+tui_expect "18/18" "the list again"
 tui_keys i
 tui_expect "Import JSON file:" "i asks again"
 tui_type "$TEST_TMP/vasso.json"

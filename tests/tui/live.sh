@@ -34,7 +34,7 @@ other() {
 }
 
 tui_start 100 30
-tui_expect "16/16" "the list is up"
+tui_expect "18/18" "the list is up"
 # LUMO is the sixth project by code.
 tui_keys j j j j j
 tui_expect_re "^>LUMO " "the cursor on LUMO"
@@ -44,7 +44,7 @@ soon "LUMO – nimi muutettu" "another session's new name shows"
 tui_expect_re "^>LUMO +LUMO – nimi muutettu" "the cursor stays on LUMO"
 
 other add AAA-1 "Ensimmäinen hanke"
-soon "17/17" "a project added elsewhere shows"
+soon "19/19" "a project added elsewhere shows"
 tui_expect_re "^ AAA-1 " "at the top of the list"
 tui_expect_re "^>LUMO " "the cursor still on LUMO, one row down"
 
@@ -56,14 +56,14 @@ tui_keys /
 tui_type "Kansa"
 tui_keys Enter
 tui_expect "Search: Kansa" "a search"
-tui_expect "4/17" "the matches (names, descriptions, notes)"
+tui_expect "5/19" "the matches (names, descriptions, notes)"
 tui_keys j
 # Best match first: Kansa-koulu II, then RST-kansallinen ("kansa"*).
 tui_expect_re "^>RST-kansalli" "the second match selected"
 other set "Kansa-koulu II" "name=Kansa-koulu II – uusi nimi"
 soon "Kansa-koulu II – uusi nimi" "the change shows in the search"
 tui_expect "Search: Kansa" "the search stays"
-tui_expect "4/17" "and its matches"
+tui_expect "5/19" "and its matches"
 tui_expect_re "^>RST-kansalli" "the cursor stays"
 tui_keys F
 
@@ -87,23 +87,23 @@ expect_out "^Region +Itä- ja Keski-Suomi" "the cancelled form wrote nothing"
 
 # ---- a status change begun before someone else's change ----------
 tui_keys Escape F /
-tui_type "Hyvää"
+tui_type "Peliklinikka"
 tui_keys Enter t
-tui_expect "Change status: Hyvää työtä" "the status dialog"
+tui_expect "Change status: Peliklinikka" "the status dialog"
 tui_expect "> ◔ preparing" "the next move offered"
-other set "Hyvää työtä" region=Kainuu
+other set "Peliklinikka" region=Kainuu
 soon "Changed by $me at 09:00 while you were editing (version 2)" \
 	"the dialog says the project changed"
 tui_keys Enter
-tui_expect "Conflict: Hyvää työtä changed meanwhile" "the change is refused"
+tui_expect "Conflict: Peliklinikka changed meanwhile" "the change is refused"
 tui_expect "$me saved version 2 at 09:00 (you opened version 1)" "who and when"
-tui_expect_re "Region +Kainuu +Etelä-Savo" "what changed, beside what was seen"
+tui_expect_re "Region +Kainuu +koko maa" "what changed, beside what was seen"
 tui_expect "r/Enter: reload and look again   Esc: back" "the keys"
 tui_keys r
 tui_expect "Read again: version 2. Enter changes the status." "r reads it again"
 tui_keys Enter
-tui_expect "Status changed: Project “Hyvää työtä”" "the second try goes through"
-run_salkku show "Hyvää työtä"
+tui_expect "Status changed: Project “Peliklinikka”" "the second try goes through"
+run_salkku show "Peliklinikka"
 expect_out "^Status +preparing" "the status is stored"
 expect_out "^Region +Kainuu" "over the other change, which stays"
 

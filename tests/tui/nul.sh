@@ -20,7 +20,7 @@ printf 'set start-screen organisations\000 junk\n' >"$conf"
 
 tui_start 100 30 "VISUAL=$TEST_TMP/editor.sh"
 tui_expect "$conf:1: the line holds a NUL byte" "the config line is refused"
-tui_expect "16/16" "and not used: the projects are the start screen"
+tui_expect "18/18" "and not used: the projects are the start screen"
 tui_open_project LUMO
 tui_keys n
 tui_expect "The text holds a NUL byte; nothing was changed" "the note is refused"

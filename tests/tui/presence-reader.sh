@@ -13,7 +13,7 @@ expect_rc 0 "init --demo"
 me=$(id -un)
 
 tui_start 100 30 "SALKKU_READERS_DIR=$SALKKU_READERS_DIR"
-tui_expect "16/16" "A, who writes: the list"
+tui_expect "18/18" "A, who writes: the list"
 tui_open_project LUMO
 tui_lacks "Also open:" "A is alone at first"
 

@@ -13,12 +13,12 @@ expect_rc 0 "init --demo"
 me=$(id -un)
 
 tui_start 100 30
-tui_expect "16/16" "A: the list"
+tui_expect "18/18" "A: the list"
 tui_open_project LUMO
 tui_lacks "Also open:" "A is alone at first"
 
 tui_open b 100 30
-tui_expect "16/16" "B: the list"
+tui_expect "18/18" "B: the list"
 tui_lacks "Also open:" "nobody else on the list"
 tui_open_project LUMO
 tui_expect "Also open: $me (<1 min)" "B sees A on LUMO"

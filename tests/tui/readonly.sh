@@ -10,7 +10,7 @@ expect_rc 0 "init --demo"
 
 SALKKU_ARGS=--read-only tui_start 100 30
 tui_expect "READ-ONLY" "the banner"
-tui_expect "16/16" "the list"
+tui_expect "18/18" "the list"
 tui_lacks "a:add" "the footer offers no adding"
 for key in a e t d u; do
 	tui_keys "$key"

@@ -10,7 +10,7 @@ run_salkku init --demo
 expect_rc 0 "init --demo"
 
 tui_start 100 30
-tui_expect "16/16" "the list is up"
+tui_expect "18/18" "the list is up"
 tui_keys j j j
 tui_expect_re "^>Kansa-koulu 5" "Kansa-koulu 5 selected"
 tui_expect "Administrator" "at 100 columns the administrator shows"

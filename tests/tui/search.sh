@@ -9,12 +9,12 @@ run_salkku init --demo
 expect_rc 0 "init --demo"
 
 tui_start 100 30
-tui_expect "16/16" "the list is up"
+tui_expect "18/18" "the list is up"
 
 # SOILA's note mentions Varikko, and SOILA comes first by code.
 tui_keys /
 tui_type "Varikko"
-tui_expect_re " 2/16 *$" "two projects mention Varikko"
+tui_expect_re " 2/18 *$" "two projects mention Varikko"
 tui_keys Enter
 tui_expect "Search: Varikko" "Enter keeps the search"
 tui_expect_re "^>Varikko " "Varikko itself is selected first"

@@ -14,7 +14,7 @@ expect_rc 0 "init --demo"
 
 for sig in TERM HUP INT; do
 	tui_start 100 30
-	tui_expect "16/16" "SIG$sig: the list is up"
+	tui_expect "18/18" "SIG$sig: the list is up"
 	tui_keys e
 	tui_expect "Edit Project" "SIG$sig: with a form open"
 	tui_keys Tab C-u
@@ -59,7 +59,7 @@ PY
 	SALKKU=$TEST_TMP/detached.sh
 	tui_start 100 30
 	SALKKU=$real
-	tui_expect "16/16" "detached: the list is up"
+	tui_expect "18/18" "detached: the list is up"
 	tui_keys e
 	tui_expect "Edit Project" "detached: a form open"
 	tmux_ kill-server

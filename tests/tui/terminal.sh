@@ -24,6 +24,6 @@ tui_expect "[salkku exited 2]" "and refused"
 
 # A real terminal still works.
 tui_start 100 30
-tui_expect "16/16" "xterm draws the list"
+tui_expect "18/18" "xterm draws the list"
 tui_quit
 finish

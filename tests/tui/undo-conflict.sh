@@ -9,7 +9,7 @@ run_salkku init --demo
 expect_rc 0 "init --demo"
 
 tui_start 100 30 TZ=Europe/Helsinki
-tui_expect "16/16" "the list is up"
+tui_expect "18/18" "the list is up"
 tui_open_project LUMO
 tui_keys e
 tui_expect "Edit Project" "e opens the form"

@@ -30,7 +30,7 @@ c.execute("ROLLBACK")
 }
 
 tui_start 100 30
-tui_expect "16/16" "the list is up"
+tui_expect "18/18" "the list is up"
 tui_open_project LUMO
 
 # A wait that ends by itself: the save goes through afterwards.
