@@ -107,10 +107,11 @@ static const struct cli_command commands[] = {
 	  N_("  --limit N          at most N changes\n"
 	     "  --format FORMAT    table (default) or json"), 0 },
 	{ "export", cli_cmd_export,
-	  N_("export [--format json|csv|ics] [-o FILE] [--project CODE]... [--no-notes] [--no-log] [--no-money] [--upcoming DAYS] [--with-project-dates]"),
+	  N_("export [--format json|csv|ics|xlsx] [-o FILE] [--project CODE]... [--no-notes] [--no-log] [--no-money] [--upcoming DAYS] [--with-project-dates]"),
 	  N_("Write the whole portfolio (or some projects) as JSON, the projects as CSV, the deadlines as iCalendar or the whole portfolio as a workbook (xlsx)."),
-	  N_("  --format FORMAT    json (default), csv or ics (iCalendar)\n"
+	  N_("  --format FORMAT    json (default), csv, ics (iCalendar) or xlsx\n"
 	     "  -o, --output FILE  write to FILE instead of standard output\n"
+	     "                     (xlsx needs one)\n"
 	     "  -p, --project CODE only this project (repeatable; default: every\n"
 	     "                     project); in JSON with the organisations it\n"
 	     "                     names, for another centre\n"

@@ -87,6 +87,7 @@ expect_has "--force" "status --force" status LUMO --
 expect_has "--upcoming" "deadline list's options" deadline list --
 expect_comp "$(printf 'csv\njson\ntable' | sort)" "list's formats" list --format ""
 expect_comp "$(printf 'json\ntext' | sort)" "show's formats" show LUMO --format ""
+expect_comp "$(printf 'csv\nics\njson\nxlsx' | sort)" "export's formats" export --format ""
 expect_comp "" "a number is one's own" list --limit ""
 expect_comp "--yes" "rm --yes" rm LUMO --y
 
