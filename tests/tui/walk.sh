@@ -180,13 +180,20 @@ Space                           | " Enter: choose  Esc: cancel "            | th
 Escape Escape j e               | Edit %s                                   | the deadline edited
 Escape x                        | Done on:                                  | marking a deadline done
 Escape c                        | Cancelled, because:                       | cancelling a deadline
-Escape Tab                      | Forced                                    | the project: status history
+=turha Enter                    | Cancelled: %s (u: undo)                   | a deadline cancelled
+u                               | Undone: %s                                | the cancellation undone
+x Enter                         | Done: %s (u: undo)                        | a deadline done
+Tab                             | Forced                                    | the project: status history
 Tab                             | Author                                    | the project: notes
 n                               | " F2 or Ctrl-X: keep  Esc: cancel "       | the note editor
 Escape Tab                      | Unit                                      | the project: outcomes
 a                               | New: %s                                   | the outcome form
-Tab =paljon Enter               | Please correct the marked field.          | a bad outcome value
-Escape Tab                      | Record                                    | the project: changes
+=Ohjaus Tab =paljon Enter       | Please correct the marked field.          | a bad outcome value
+C-u =12 Enter                   | Added %s (u: undo)                        | an outcome added
+Tab                             | Record                                    | the project: changes
+a                               | The change log is written by salkku itself | adding to the changes
+t Enter                         | Status changed: %s (u: undo)              | a status changed
+u                               | Undone: %s                                | the status change undone
 ? G                             | In forms and dialogs                      | the project's help
 q Escape 2                      | Short name                                | the organisations
 a                               | New: %s                                   | the new organisation form
