@@ -45,12 +45,39 @@ static const enum project_sort column_sort[] = {
 	[C_START] = SORT_START, [C_END] = SORT_END, [C_BUDGET] = SORT_BUDGET,
 };
 
+/* The list, and whether a search ranks its rows. */
+struct projects {
+	struct project_list list;  /* first: the project_list_* ops use it */
+	bool ranked;               /* best match first, not in the sort order */
+};
+
 static int
 open_(struct view *v, const void *arg)
 {
 	(void)arg;
-	v->priv = calloc(1, sizeof(struct project_list));
+	v->priv = calloc(1, sizeof(struct projects));
 	return v->priv ? 0 : -1;
+}
+
+/* Loads the list and asks the model whether its search ranks it (the
+ * query of rows.c: the filter, the search, by relevance). */
+static int
+load(struct view *v)
+{
+	struct projects *p = v->priv;
+	struct project_query q;
+
+	p->ranked = false;
+	if (project_list_load(v) < 0)
+		return -1;
+	if (!v->narrow)
+		return 0;
+	filter_query(&v->ui->filter, &q);
+	q.text = v->narrow;
+	q.by_relevance = true;
+	if (model_projects_ranked(v->ui->m, &q, &p->ranked))
+		ui_model_error(v->ui);
+	return 0;
 }
 
 static void
@@ -84,10 +111,16 @@ cell(struct view *v, size_t row, int col, char *buf, size_t size,
 	return "";
 }
 
+/* No column while a search ranks the rows: the sort comes back with the
+ * search cleared. */
 static int
 sorted(struct view *v, bool *desc)
 {
+	const struct projects *p = v->priv;
+
 	*desc = v->ui->filter.descending;
+	if (p->ranked)
+		return -1;
 	for (size_t i = 0; i < sizeof column_sort / sizeof column_sort[0]; i++)
 		if (column_sort[i] == v->ui->filter.sort)
 			return (int)i;
@@ -97,8 +130,14 @@ sorted(struct view *v, bool *desc)
 static void
 title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 {
+	const struct projects *p = v->priv;
+	size_t n;
+
 	snprintf(left, lsize, "salkku — %s", v->ui->db_label ? v->ui->db_label : "");
 	project_list_title_right(v, right, rsize);
+	n = strlen(right);
+	if (p->ranked && n < rsize)
+		snprintf(right + n, rsize - n, " · %s", _("ranked by relevance"));
 }
 
 static void
@@ -235,7 +274,7 @@ const struct view_ops projects_view_ops = {
 	.head_lines = 2,
 	.open = open_,
 	.free = free_,
-	.load = project_list_load,
+	.load = load,
 	.fetch = project_list_fetch,
 	.title = title,
 	.fixed_columns = columns,
