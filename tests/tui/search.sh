@@ -14,7 +14,7 @@ tui_expect "16/16" "the list is up"
 # SOILA's note mentions Varikko, and SOILA comes first by code.
 tui_keys /
 tui_type "Varikko"
-tui_expect_re " 2/16 *$" "two projects mention Varikko"
+tui_expect_re " 2/16 · ranked by relevance *$" "two projects mention Varikko"
 tui_keys Enter
 tui_expect "Search: Varikko" "Enter keeps the search"
 tui_expect_re "^>Varikko " "Varikko itself is selected first"
