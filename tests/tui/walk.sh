@@ -4,19 +4,21 @@
 # it shows.  Sourced by tests/tui/walk-fi.sh and walk-sv.sh; not a test
 # itself.
 #
-# The walk is the table at the end: one step a line,
+# The walk is the table below ($TEST_TMP/walk): one step a line,
 #
 #	KEYS | MSGID | DESCRIPTION
 #
-# KEYS are tmux key names separated by spaces (a word starting with = is
-# typed as text: =Varikko; a lone - is no key, for the screen salkku
-# starts on); MSGID is the English message of something
-# that only the screen the keys lead to shows, up to its first %
-# ("Change status: %s" waits for "Vaihda tila:"; see walk_text).  It is
-# looked up in the catalogue under test, so one table serves both
-# languages, and a new screen is one more line.  A line whose KEYS start
-# with "maybe" is optional: a screen that does not exist yet (no such key) is skipped
-# with a note instead of failing the walk.
+# KEYS are tmux key names separated by spaces; a word starting with = is
+# typed as text (=Varikko; =@SAME@ types the path of an export of the
+# database), and a lone - sends nothing (the screen salkku starts on).
+# MSGID is the English message of something only the screen the keys
+# lead to shows; the step waits until the screen has changed and shows
+# the catalogue's text for it (its longest part between conversions:
+# "Change status: %s" waits for "Vaihda tila:"; see walk_text), then
+# checks it.  Looked up in the catalogue under test, one table serves
+# both languages, and a new screen is one more line.  A line whose KEYS
+# start with "maybe" is optional: a screen that does not exist yet (no
+# such key) is skipped with a note instead of failing the walk.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/tui/tui-lib.sh"
 use_language "$WALK_LANG"
@@ -39,8 +41,8 @@ sv) same_words='Budget|Status|Organisation|filter|Filter|Start|Program|Text' ;;
 *) same_words='-' ;;
 esac
 
-# walk_text MSGID: the catalogue's text for an English message, cut at
-# its first % and trimmed.  "MSGID" in quotes keeps its spaces for the
+# walk_text MSGID: the catalogue's text for an English message: its
+# longest part between conversions (%s, %zu), trimmed.  "MSGID" in quotes keeps its spaces for the
 # look-up; "ONE // MANY // N" is a message with plural forms, as
 # ngettext(ONE, MANY, N) with N put in.
 walk_text() {
@@ -50,18 +52,20 @@ walk_text() {
 		_many=${_rest%% // *} _n=${_rest#* // }
 		TEXTDOMAINDIR="$SALKKU_LOCALEDIR" LANGUAGE= \
 			ngettext -d salkku -- "$_one" "$_many" "$_n" |
-			sed "s/%d/$_n/; s/%.*//"
+			sed "s/%d/$_n/"
 		;;
 	\"*\")
 		_m=${1#?}
 		TEXTDOMAINDIR="$SALKKU_LOCALEDIR" LANGUAGE= \
-			gettext -d salkku -- "${_m%?}" | sed 's/%.*//'
+			gettext -d salkku -- "${_m%?}"
 		;;
 	*)
 		TEXTDOMAINDIR="$SALKKU_LOCALEDIR" LANGUAGE= \
-			gettext -d salkku -- "$1" | sed 's/%.*//'
+			gettext -d salkku -- "$1"
 		;;
-	esac | sed 's/^ *//; s/ *$//'
+	esac | sed 's/%[-0-9.*$]*[a-z]*[a-zA-Z]/\n/g' |
+		sed 's/^ *//; s/ *$//' | awk 'length > length(best) { best = $0 }
+					   END { print best }'
 }
 
 # walk_check DESCRIPTION: the screen holds no English word.  The title
@@ -109,6 +113,7 @@ walk_step() {
 	for _k in $_keys; do
 		case $_k in
 		-) ;;
+		=@SAME@) tui_type "$TEST_TMP/same.json" ;;
 		=*) tui_type "${_k#=}" ;;
 		*) tui_keys "$_k" ;;
 		esac
@@ -147,6 +152,9 @@ expect_rc 0 "a status change"
 run_salkku role rm Varikko Eloisa co_implementer
 expect_rc 0 "a deletion in the changes"
 
+run_salkku export -o "$TEST_TMP/same.json"
+expect_rc 0 "an export to import"
+
 cat >"$TEST_TMP/walk" <<'EOF'
 # KEYS                          | MSGID (on the screen they lead to)       | DESCRIPTION
 -                               | Administrator                             | the project list
@@ -154,13 +162,17 @@ cat >"$TEST_TMP/walk" <<'EOF'
 G                               | In forms and dialogs                      | the help's end
 q f                             | Enter: change  Del: clear  F: clear all  Esc: close | the filter
 Enter                           | " Space: mark  Enter: done  Esc: cancel " | the status picker of the filter
-Escape Escape s                 | Sort by                                   | the sort picker
+Space Enter Escape              | "Filter: %s  "                            | a status filter
+F                               | Filter and search cleared                 | the filter cleared
+s                               | Sort by                                   | the sort picker
 Escape a                        | New: %s                                   | the new project form
+=LUMO Tab =Toinen Enter         | %s: %s %s already exists                  | a code taken
 Tab Tab Tab =31.2.2024 Enter    | Please correct the marked field.          | a bad date in the form
 Escape Escape e                 | Edit %s                                   | the project form
 Escape t                        | Now: %s                                   | the status dialog
 Escape d                        | y: yes   n/Esc: no                        | the delete confirmation
 Escape i                        | "Import JSON file: "                      | the import prompt
+=@SAME@ Enter                   | Imported: %zu added, %zu updated, %zu deleted, %zu conflicts settled (from %s) | an import
 Escape / =Varikko Enter         | "Search: %s  "                            | the search
 Enter                           | Overview                                  | the project: overview
 e                               | Edit %s                                   | the project form
@@ -194,6 +206,8 @@ Tab                             | Record                                    | th
 a                               | The change log is written by salkku itself | adding to the changes
 t Enter                         | Status changed: %s (u: undo)              | a status changed
 u                               | Undone: %s                                | the status change undone
+t j Enter                       | Open deadlines                            | closing with open deadlines
+Escape Escape                   | Record                                    | the project: changes again
 ? G                             | In forms and dialogs                      | the project's help
 q Escape 2                      | Short name                                | the organisations
 a                               | New: %s                                   | the new organisation form
