@@ -10,7 +10,9 @@
 #
 # KEYS are tmux key names separated by spaces; a word starting with = is
 # typed as text (=Varikko; =@SAME@ types the path of an export of the
-# database), and a lone - sends nothing (the screen salkku starts on).
+# database), @touch changes Varikko's planned start from the command
+# line (what another person saves meanwhile), and a lone - sends
+# nothing (the screen salkku starts on).
 # MSGID is the English message of something only the screen the keys
 # lead to shows; the step waits until the screen has changed and shows
 # the catalogue's text for it (its longest part between conversions:
@@ -32,7 +34,7 @@ fi
 # the words of the English interface, and key names written the
 # English way ("End" is left out: it is the keycap of a key).  Case counts: "Kela" or "ISO SOS" in the data are not
 # these words.
-ui_words='Code|Name|Status|Administrator|Funder|Funders|Partner|Theme|Year|Budget|Start|Project|Projects|Organisation|Organisations|Deadline|Deadlines|Timeline|Overview|Funding|Role|Roles|Notes|Note|Outcome|Outcomes|Changes|Change|Field|Value|Date|Title|Kind|Reason|Filter|Sort|Search|Help|Cancel|Save|Delete|Edit|Add|New|Yes|No|Done|Due|Today|Keys|Action|Overdue|Open|Closed|Back|Quit|Undo|Reload|Import|Applied|Granted|Programme|Reference|Unit|Label|Author|Text|Who|When|Record|From|To|By|Forced|State|Decision|date|share|any|none|yes|no|day|page|half|first|last|open|back|quit|help|search|next|previous|filter|clear|sort|reverse|add|edit|delete|undo|zoom|today|longer|shorter|screen|tab|earlier|later|choose|change|save|cancel|close|mark|field|Down|Up|Left|Right|Space|READ-ONLY|Read-only|ranked|relevance'
+ui_words='Code|Name|Status|Administrator|Funder|Funders|Partner|Theme|Year|Budget|Start|Project|Projects|Organisation|Organisations|Deadline|Deadlines|Timeline|Overview|Funding|Role|Roles|Notes|Note|Outcome|Outcomes|Changes|Change|Field|Value|Date|Title|Kind|Reason|Filter|Sort|Search|Help|Cancel|Save|Delete|Edit|Add|New|Yes|No|Done|Due|Today|Keys|Action|Overdue|Open|Closed|Back|Quit|Undo|Reload|Import|Applied|Granted|Programme|Reference|Unit|Label|Author|Text|Who|When|Record|From|To|By|Forced|State|Decision|date|share|any|none|yes|no|day|page|half|first|last|open|back|quit|help|search|next|previous|filter|clear|sort|reverse|add|edit|delete|undo|zoom|today|longer|shorter|screen|tab|earlier|later|choose|change|save|cancel|close|mark|field|Down|Up|Left|Right|Space|READ-ONLY|Read-only|ranked|relevance|keep|take|mine|theirs|Their|Your|your|reload|drop|edits|saved|Imported|added|updated|conflicts|Nothing|nothing|Undone|Status changed'
 key_names='C-[a-z@]|<[A-Z][A-Za-z-]*>'
 # Words the language under test writes as English does (Swedish
 # "Status", "Budget", "filter"): no leak, and left out.
@@ -113,6 +115,8 @@ walk_step() {
 	for _k in $_keys; do
 		case $_k in
 		-) ;;
+		@touch) "$SALKKU" set Varikko planned_start=2024-06-01 \
+				>/dev/null 2>&1 || fail "$3: set Varikko" ;;
 		=@SAME@) tui_type "$TEST_TMP/same.json" ;;
 		=*) tui_type "${_k#=}" ;;
 		*) tui_keys "$_k" ;;
@@ -176,7 +180,9 @@ Escape i                        | "Import JSON file: "                      | th
 Escape / =Varikko Enter         | "Search: %s  "                            | the search
 Enter                           | Overview                                  | the project: overview
 e                               | Edit %s                                   | the project form
-Escape t                        | Now: %s                                   | the status dialog
+Tab Tab Tab C-u =1.5.2024 @touch Enter | Their value                        | a conflict on saving
+t                               | Your edits were dropped: %s stays as %s saved it (version %lld) | their version taken
+t                               | Now: %s                                   | the status dialog
 ! Tab                           | Now: %s                                   | the status dialog, every status
 Escape Tab                      | Budget share                              | the project: organisations
 a                               | New: %s                                   | the role form
