@@ -11,7 +11,8 @@
 # KEYS are tmux key names separated by spaces; a word starting with = is
 # typed as text (=Varikko; =@SAME@ types the path of an export of the
 # database), @touch changes Varikko's planned start from the command
-# line (what another person saves meanwhile), and a lone - sends
+# line (what another person saves meanwhile), @yes types the
+# catalogue's key for yes ("k" in Finnish), and a lone - sends
 # nothing (the screen salkku starts on).
 # MSGID is the English message of something only the screen the keys
 # lead to shows; the step waits until the screen has changed and shows
@@ -39,7 +40,7 @@ key_names='C-[a-z@]|<[A-Z][A-Za-z-]*>'
 # Words the language under test writes as English does (Swedish
 # "Status", "Budget", "filter"): no leak, and left out.
 case $WALK_LANG in
-sv) same_words='Budget|Status|Organisation|filter|Filter|Start|Program|Text' ;;
+sv) same_words='Budget|budget|Status|status|Organisation|organisation|Filter|filter|Start|start|Program|program|Text|text' ;;
 *) same_words='-' ;;
 esac
 
@@ -118,6 +119,7 @@ walk_step() {
 		@touch) "$SALKKU" set Varikko planned_start=2024-06-01 \
 				>/dev/null 2>&1 || fail "$3: set Varikko" ;;
 		=@SAME@) tui_type "$TEST_TMP/same.json" ;;
+		@yes) tui_type "$(walk_text '"y: yes   n/Esc: no"' | cut -c1)" ;;
 		=*) tui_type "${_k#=}" ;;
 		*) tui_keys "$_k" ;;
 		esac
@@ -189,7 +191,9 @@ a                               | New: %s                                   | th
 Tab Space                       | " Enter: choose  Esc: cancel "            | the role picker
 Escape Escape e                 | Edit %s                                   | the role edited
 Escape d                        | y: yes   n/Esc: no                        | deleting a role
-Escape Tab                      | Decision date                             | the project: funding
+@yes                            | Deleted %s (u: undo)                      | a role deleted
+u                               | Undone: %s                                | the deletion undone
+Tab                             | Decision date                             | the project: funding
 a                               | New: %s                                   | the funding form
 Tab Tab =paljon Enter           | Please correct the marked field.          | a bad amount
 Escape Tab                      | Due                                       | the project: deadlines
@@ -216,10 +220,13 @@ t j Enter                       | Open deadlines                            | cl
 Escape Escape                   | Record                                    | the project: changes again
 ? G                             | In forms and dialogs                      | the project's help
 q Escape 2                      | Short name                                | the organisations
-a                               | New: %s                                   | the new organisation form
+?                               | Add an organisation                       | the organisations' help
+q a                             | New: %s                                   | the new organisation form
 Escape Enter                    | Business ID                               | an organisation
 e                               | Edit %s                                   | the organisation form
 Escape Escape 3                 | Deadlines — the next %d day // Deadlines — the next %d days // 60 | the deadlines screen
+?                               | Look 30 days further ahead                | the deadlines' help
+q                               | Deadlines — the next %d day // Deadlines — the next %d days // 60 | the deadlines screen again
 +                               | Deadlines — the next %d day // Deadlines — the next %d days // 90 | a longer look ahead
 e                               | Edit %s                                   | a deadline from the deadlines screen
 Escape x                        | Done on:                                  | done from the deadlines screen
