@@ -10,7 +10,7 @@
 #
 # KEYS are tmux key names separated by spaces; a word starting with = is
 # typed as text (=Varikko; =@SAME@ types the path of an export of the
-# database), @touch changes Varikko's planned start from the command
+# database, =@OTHER@ that of another centre's file in conflict with it), @touch changes Varikko's planned start from the command
 # line (what another person saves meanwhile), @yes types the
 # catalogue's key for yes ("k" in Finnish), and a lone - sends
 # nothing (the screen salkku starts on).
@@ -40,7 +40,7 @@ key_names='C-[a-z@]|<[A-Z][A-Za-z-]*>'
 # Words the language under test writes as English does (Swedish
 # "Status", "Budget", "filter"): no leak, and left out.
 case $WALK_LANG in
-sv) same_words='Budget|budget|Status|status|Organisation|organisation|Filter|filter|Start|start|Program|program|Text|text' ;;
+sv) same_words='Budget|budget|Status|status|Organisation|organisation|Filter|filter|Start|start|Program|program|Text|text|Import|import' ;;
 *) same_words='-' ;;
 esac
 
@@ -72,9 +72,10 @@ walk_text() {
 }
 
 # walk_check DESCRIPTION: the screen holds no English word.  The title
-# line names the database file (a path) and is left out.
+# line names the database file (a path) and is left out, and so are the
+# test's paths in messages.
 walk_check() {
-	tui_screen | sed -e '1s/— .*\.db\b/—/' >"$TEST_TMP/screen"
+	tui_screen | sed -e '1s/— .*\.db\b/—/' -e "s|$TEST_TMP||g" >"$TEST_TMP/screen"
 	found=$(grep -owE "$english_keys|$ui_words" "$TEST_TMP/screen" |
 		grep -vxE -- "$same_words" | sort -u | tr '\n' ' ')
 	found="$found$(grep -oE "(^|[^[:alnum:]])($key_names)" "$TEST_TMP/screen" |
@@ -119,6 +120,7 @@ walk_step() {
 		@touch) "$SALKKU" set Varikko planned_start=2024-06-01 \
 				>/dev/null 2>&1 || fail "$3: set Varikko" ;;
 		=@SAME@) tui_type "$TEST_TMP/same.json" ;;
+		=@OTHER@) tui_type "$TEST_TMP/toinen.json" ;;
 		@yes) tui_type "$(walk_text '"y: yes   n/Esc: no"' | cut -c1)" ;;
 		=*) tui_type "${_k#=}" ;;
 		*) tui_keys "$_k" ;;
@@ -158,6 +160,17 @@ expect_rc 0 "a status change"
 run_salkku role rm Varikko Eloisa co_implementer
 expect_rc 0 "a deletion in the changes"
 
+# Another centre's file that changed LUMO's name as this one did, and
+# this one's own export.
+other="$TEST_TMP/toinen.db"
+run_salkku export --project LUMO -o "$TEST_TMP/lumo.json"
+run_salkku --db "$other" init
+run_salkku --db "$other" import "$TEST_TMP/lumo.json"
+run_salkku --db "$other" set LUMO name="Toisen nimi"
+run_salkku --db "$other" export --project LUMO -o "$TEST_TMP/toinen.json"
+expect_rc 0 "the other centre's file"
+run_salkku set LUMO name="Oma nimi"
+expect_rc 0 "LUMO changed here too"
 run_salkku export -o "$TEST_TMP/same.json"
 expect_rc 0 "an export to import"
 
@@ -179,6 +192,8 @@ Escape t                        | Now: %s                                   | th
 Escape d                        | y: yes   n/Esc: no                        | the delete confirmation
 Escape i                        | "Import JSON file: "                      | the import prompt
 =@SAME@ Enter                   | Imported: %zu added, %zu updated, %zu deleted, %zu conflicts settled (from %s) | an import
+i =@OTHER@ Enter                | In the file                               | an import's conflict
+Escape                          | Nothing was imported from %s              | the import given up
 Escape / =Varikko Enter         | "Search: %s  "                            | the search
 Enter                           | Overview                                  | the project: overview
 e                               | Edit %s                                   | the project form
