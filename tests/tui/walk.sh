@@ -157,6 +157,8 @@ run_salkku deadline cancel Varikko 4 --reason "ei tarvita"
 expect_rc 0 "a cancelled deadline"
 run_salkku status Varikko granted
 expect_rc 0 "a status change"
+run_salkku deadline set Varikko 5 kind=steering_meeting
+expect_rc 0 "a kind changed (the changes show both kinds)"
 run_salkku role rm Varikko Eloisa co_implementer
 expect_rc 0 "a deletion in the changes"
 
