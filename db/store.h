@@ -105,6 +105,12 @@ int store_has_projects(struct db *db, bool *any, struct error *err);
 int store_project_count(struct db *db, const struct project_query *q,
 			int64_t *matching, int64_t *total, struct error *err);
 
+/* *ranked: store_project_list gives the rows of q best match first
+ * (a search, q->by_relevance, and few enough matches to score), not in
+ * the order of q->sort. */
+int store_project_ranked(struct db *db, const struct project_query *q,
+			 bool *ranked, struct error *err);
+
 /* Change history, newest first: of one project and its records
  * (project_uuid), of one record (record_uuid), or of everything (both
  * NULL).  limit 0 means all. */

@@ -447,6 +447,28 @@ store_text_searchable(struct db *db, const char *text, bool *any,
 }
 
 int
+store_project_ranked(struct db *db, const struct project_query *q,
+		     bool *ranked, struct error *err)
+{
+	char *text;
+	int rc;
+
+	if (!ranked)
+		return check_query(NULL, q, err);
+	*ranked = false;
+	if ((rc = check_query(db, q, err)))
+		return rc;
+	if (!q->text || !q->by_relevance)
+		return ERR_OK;
+	if (!(text = search_query(db, q->text, err)))
+		return err ? err->code : ERR_FAILED;
+	if (*text)
+		*ranked = choose_plan(db, q, text) == PLAN_RANKED;
+	free(text);
+	return ERR_OK;
+}
+
+int
 store_project_list(struct db *db, const struct project_query *q,
 		   struct project_rows *out, struct error *err)
 {

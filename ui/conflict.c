@@ -165,21 +165,18 @@ keys_of(struct ui *ui, enum action a, char *buf, size_t size)
 	char list[128], *p, *out = buf;
 	size_t room = size;
 
-	if (!keymap_keys(&ui->keymap, "conflict", a, NULL, list, sizeof list)) {
+	if (!keymap_keys_shown(&ui->keymap, "conflict", a, NULL, list,
+			       sizeof list)) {
 		int k = keymap_first_key(&ui->keymap, "conflict", a);
 
 		if (!k) {
 			snprintf(buf, size, "?");
 			return;
 		}
-		key_label(k, list, sizeof list);
+		key_display(k, list, sizeof list);
 	}
-	/* "<Enter>, r" reads as "Enter/r". */
+	/* "Enter, r" reads as "Enter/r". */
 	for (p = list; *p && room > 1; p++) {
-		if (*p == '<' && p[1])
-			continue;
-		if (*p == '>' && (p[1] == ',' || !p[1]))
-			continue;
 		if (*p == ',' && p[1] == ' ') {
 			*out++ = '/';
 			room--;

@@ -151,9 +151,12 @@ dialog_open_deadlines(struct ui *ui, const struct record *project, size_t n,
 	struct policy_dlg *p = calloc(1, sizeof *p);
 
 	if (!p || asprintf(&p->question,
-			   _("%s has %zu open deadlines. When it closes, what becomes of them? "
-			     "Done and cancelled ones get the date of the move; cancelled ones "
-			     "its reason."),
+			   P_("%s has %zu open deadline. When it closes, what becomes of it? "
+			      "Done or cancelled, it gets the date of the move; cancelled, "
+			      "its reason too.",
+			      "%s has %zu open deadlines. When it closes, what becomes of them? "
+			      "Done and cancelled ones get the date of the move; cancelled ones "
+			      "its reason.", n),
 			   record_text(project, PROJECT_CODE), n) < 0) {
 		free(p);
 		ui_error(ui, "%s", _("Out of memory"));

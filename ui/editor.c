@@ -240,7 +240,7 @@ area_draw(struct modal *m)
 		}
 	}
 	draw_text_at(m->win, getmaxy(m->win) - 1, 2,
-		     _(" F2 or C-x: keep  Esc: cancel "), w,
+		     _(" F2 or Ctrl-X: keep  Esc: cancel "), w,
 		     theme_attr(th, TH_BORDER), 0);
 }
 

@@ -308,6 +308,42 @@ key_label(int key, char *buf, size_t size)
 	return buf;
 }
 
+char *
+key_display(int key, char *buf, size_t size)
+{
+	static const struct {
+		int key;
+		const char *name;
+	} shown[] = {
+		{ KEY_FUNC + KEY_DOWN,  "↓" },
+		{ KEY_FUNC + KEY_UP,    "↑" },
+		{ KEY_FUNC + KEY_LEFT,  "←" },
+		{ KEY_FUNC + KEY_RIGHT, "→" },
+		{ ' ',                  N_("Space") },
+		{ '<',                  "<" },
+	};
+
+	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++)
+		if (shown[i].key == key) {
+			snprintf(buf, size, "%s", key == ' ' ? _(shown[i].name)
+							     : shown[i].name);
+			return buf;
+		}
+	if (key >= 0 && key < 0x20 && key != '\t' && key != '\r' &&
+	    key != '\n' && key != KEY_ESCAPE) {
+		snprintf(buf, size, "Ctrl-%c", key + '@');
+		return buf;
+	}
+	key_label(key, buf, size);
+	if (buf[0] == '<' && buf[1]) {  /* "<PgDn>" reads as "PgDn" */
+		size_t n = strlen(buf);
+
+		memmove(buf, buf + 1, n - 2);
+		buf[n - 2] = '\0';
+	}
+	return buf;
+}
+
 int
 keymap_init(struct keymap *km)
 {
@@ -386,9 +422,11 @@ keymap_lookup(const struct keymap *km, const char *scope, int key)
 	return b ? b->action : ACT_NONE;
 }
 
-size_t
-keymap_keys(const struct keymap *km, const char *scope, enum action action,
-	    const char *shadow, char *buf, size_t size)
+/* The keys bound to action in scope, each named by name(), joined. */
+static size_t
+keys_join(const struct keymap *km, const char *scope, enum action action,
+	  const char *shadow, char *(*name_of)(int, char *, size_t),
+	  char *buf, size_t size)
 {
 	size_t n = 0, used = 0;
 
@@ -402,7 +440,7 @@ keymap_keys(const struct keymap *km, const char *scope, enum action action,
 			continue;
 		if (shadow && find(km, shadow, b->key))
 			continue;
-		key_label(b->key, name, sizeof name);
+		name_of(b->key, name, sizeof name);
 		if (used < size) {
 			int w = snprintf(buf + used, size - used, "%s%s",
 					 n ? ", " : "", name);
@@ -411,6 +449,21 @@ keymap_keys(const struct keymap *km, const char *scope, enum action action,
 		n++;
 	}
 	return n;
+}
+
+size_t
+keymap_keys(const struct keymap *km, const char *scope, enum action action,
+	    const char *shadow, char *buf, size_t size)
+{
+	return keys_join(km, scope, action, shadow, key_label, buf, size);
+}
+
+size_t
+keymap_keys_shown(const struct keymap *km, const char *scope,
+		  enum action action, const char *shadow, char *buf,
+		  size_t size)
+{
+	return keys_join(km, scope, action, shadow, key_display, buf, size);
 }
 
 int

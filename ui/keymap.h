@@ -121,6 +121,11 @@ int key_parse(const char *s, int *key);
 /* Writes the canonical name of key ("<Down>", "C-d", "j") into buf. */
 char *key_label(int key, char *buf, size_t size);
 
+/* Writes the name of key as the screens show it into buf: the keycap's
+ * "PgDn", "Enter", "Ctrl-D", an arrow for the arrow keys and the space
+ * bar's name in the language of the interface ("Välilyönti"). */
+char *key_display(int key, char *buf, size_t size);
+
 /* Scopes: "generic" applies on every screen unless the screen's own
  * scope binds the same key. */
 struct scope_info {
@@ -169,6 +174,12 @@ enum action keymap_lookup(const struct keymap *km, const char *scope, int key);
 size_t keymap_keys(const struct keymap *km, const char *scope,
 		   enum action action, const char *shadow, char *buf,
 		   size_t size);
+
+/* keymap_keys with the keys named as the screens show them
+ * (key_display): the help screen. */
+size_t keymap_keys_shown(const struct keymap *km, const char *scope,
+			 enum action action, const char *shadow, char *buf,
+			 size_t size);
 
 /* The first key that triggers action on a screen of scope (its own
  * binding, else a generic one it does not shadow), or 0 when none. */

@@ -353,7 +353,7 @@ handle_key(struct ui *ui, int key)
 		char name[32];
 
 		ui_message(ui, _("%s does nothing here (? shows the keys)"),
-			   key_label(key, name, sizeof name));
+			   key_display(key, name, sizeof name));
 		return;
 	}
 	dispatch(ui, a);

@@ -270,6 +270,12 @@ search_done(struct ui *ui, void *ctx, const char *text)
 		v->loaded = false;
 		return;
 	}
+	/* Enter on a prompt left as it opened (empty) typed nothing:
+	 * the list must still follow what it says, no search. */
+	if (!v->narrow != !*text || (v->narrow && strcmp(v->narrow, text))) {
+		set_narrow(v, text);
+		v->loaded = false;
+	}
 	if (!v->loaded)
 		view_reload(v);
 	free(v->search);

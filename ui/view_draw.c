@@ -287,13 +287,7 @@ foot_item(struct view *v, enum action a, char *key, size_t ksize,
 
 	if (!k || (ui->read_only && (ai->flags & NEEDS_WRITABLE)))
 		return false;
-	key_label(k, name, sizeof name);
-	if (name[0] == '<' && name[1]) {  /* "<Enter>" reads as "Enter" */
-		name[strlen(name) - 1] = '\0';
-		snprintf(key, ksize, "%s", name + 1);
-	} else {
-		snprintf(key, ksize, "%s", name);
-	}
+	snprintf(key, ksize, "%s", key_display(k, name, sizeof name));
 	*label = _(ai->label);
 	return true;
 }

@@ -49,6 +49,21 @@ add(struct help *h, bool heading, const char *keys, const char *help)
 	h->lines[h->count++] = (struct help_line){ heading, copy, help };
 }
 
+/* A line for the fixed keys of forms: one key, or two (b not 0). */
+static void
+add_keys(struct help *h, int a, int b, const char *help)
+{
+	char keys[80], an[32], bn[32];
+
+	key_display(a, an, sizeof an);
+	if (b)
+		snprintf(keys, sizeof keys, "%s, %s", an,
+			 key_display(b, bn, sizeof bn));
+	else
+		snprintf(keys, sizeof keys, "%s", an);
+	add(h, false, keys, help);
+}
+
 /* The actions of scope with their keys; shadow: leave out the keys
  * that scope rebinds (for the generic part). */
 static void
@@ -58,8 +73,8 @@ add_scope(struct ui *ui, struct help *h, const char *scope, const char *shadow)
 		char keys[256];
 		const struct action_info *ai = action_info((enum action)a);
 
-		if (keymap_keys(&ui->keymap, scope, (enum action)a, shadow, keys,
-				sizeof keys))
+		if (keymap_keys_shown(&ui->keymap, scope, (enum action)a,
+				      shadow, keys, sizeof keys))
 			add(h, false, keys, ai->help);
 	}
 }
@@ -118,10 +133,11 @@ load(struct view *v)
 		  strcmp(h->scope->name, "generic") ? h->scope->name : NULL);
 	add(h, true, "", NULL);
 	add(h, true, _("In forms and dialogs"), NULL);
-	add(h, false, "<Tab>, <S-Tab>", N_("Next and previous field"));
-	add(h, false, "<Enter>", N_("Save, or choose"));
-	add(h, false, "<Space>, <F4>", N_("Open the list of choices, the editor, or toggle"));
-	add(h, false, "<Esc>", N_("Cancel"));
+	add_keys(h, '\t', KEY_FUNC + KEY_BTAB, N_("Next and previous field"));
+	add_keys(h, KEY_FUNC + KEY_ENTER, 0, N_("Save, or choose"));
+	add_keys(h, ' ', KEY_FUNC + KEY_F(4),
+		 N_("Open the list of choices, the editor, or toggle"));
+	add_keys(h, KEY_ESCAPE, 0, N_("Cancel"));
 	add(h, true, "", NULL);
 	path = config_user_path();
 	snprintf(title, sizeof title, _("Keys can be changed in %s (see salkku(5))."),

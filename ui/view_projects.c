@@ -22,8 +22,8 @@
 #include "rows.h"
 #include "view.h"
 
-/* v->priv is a struct project_list (rows.h): the view keeps nothing
- * else.  Opened with a struct portfolio_filter (from the report), it
+/* v->priv is a struct projects: the list (rows.h) and whether a search
+ * ranks it.  Opened with a struct portfolio_filter (from the report), it
  * is a list of its own, pushed over the report, on a copy of that
  * filter rather than the portfolio's. */
 
@@ -47,33 +47,60 @@ static const enum project_sort column_sort[] = {
 	[C_START] = SORT_START, [C_END] = SORT_END, [C_BUDGET] = SORT_BUDGET,
 };
 
+/* The list, and whether a search ranks its rows. */
+struct projects {
+	struct project_list list;  /* first: the project_list_* ops use it */
+	bool ranked;               /* best match first, not in the sort order */
+};
+
 static int
 open_(struct view *v, const void *arg)
 {
-	struct project_list *l = calloc(1, sizeof *l);
+	struct projects *p = calloc(1, sizeof *p);
 
-	if (!l)
+	if (!p)
 		return -1;
-	v->priv = l;
-	if (arg && (!(l->own = calloc(1, sizeof *l->own)) ||
-		    filter_copy(l->own, arg))) {
-		free(l->own);
-		free(l);
+	v->priv = p;
+	if (arg && (!(p->list.own = calloc(1, sizeof *p->list.own)) ||
+		    filter_copy(p->list.own, arg))) {
+		free(p->list.own);
+		free(p);
 		return -1;
 	}
+	return 0;
+}
+
+/* Loads the list and asks the model whether its search ranks it (the
+ * query of rows.c: the filter, the search, by relevance). */
+static int
+load(struct view *v)
+{
+	struct projects *p = v->priv;
+	struct project_query q;
+
+	p->ranked = false;
+	if (project_list_load(v) < 0)
+		return -1;
+	if (!v->narrow)
+		return 0;
+	filter_query(p->list.own ? p->list.own : &v->ui->filter, &q);
+	q.text = v->narrow;
+	q.by_relevance = true;
+	if (model_projects_ranked(v->ui->m, &q, &p->ranked))
+		ui_model_error(v->ui);
 	return 0;
 }
 
 static void
 free_(struct view *v)
 {
-	struct project_list *l = v->priv;
+	struct projects *p = v->priv;
 
-	project_list_free(l);
-	if (l->own)
-		filter_reset(l->own);
-	free(l->own);
-	free(l);
+	project_list_free(&p->list);
+	if (p->list.own)
+		filter_reset(p->list.own);
+	free(p->list.own);
+	free(p);
 }
 
 static const char *
@@ -100,13 +127,17 @@ cell(struct view *v, size_t row, int col, char *buf, size_t size,
 	return "";
 }
 
+/* No column while a search ranks the rows: the sort comes back with the
+ * search cleared. */
 static int
 sorted(struct view *v, bool *desc)
 {
-	const struct project_list *l = v->priv;
-	const struct portfolio_filter *f = l->own ? l->own : &v->ui->filter;
+	const struct projects *p = v->priv;
+	const struct portfolio_filter *f = p->list.own ? p->list.own : &v->ui->filter;
 
 	*desc = f->descending;
+	if (p->ranked)
+		return -1;
 	for (size_t i = 0; i < sizeof column_sort / sizeof column_sort[0]; i++)
 		if (column_sort[i] == f->sort)
 			return (int)i;
@@ -116,13 +147,17 @@ sorted(struct view *v, bool *desc)
 static void
 title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 {
-	const struct project_list *l = v->priv;
+	const struct projects *p = v->priv;
+	size_t n;
 
-	if (l->own)
+	if (p->list.own)
 		snprintf(left, lsize, "%s", _("Projects behind the report"));
 	else
 		snprintf(left, lsize, "salkku — %s", v->ui->db_label ? v->ui->db_label : "");
 	project_list_title_right(v, right, rsize);
+	n = strlen(right);
+	if (p->ranked && n < rsize)
+		snprintf(right + n, rsize - n, " · %s", _("ranked by relevance"));
 }
 
 static void
@@ -277,7 +312,7 @@ const struct view_ops projects_view_ops = {
 	.head_lines = 2,
 	.open = open_,
 	.free = free_,
-	.load = project_list_load,
+	.load = load,
 	.fetch = project_list_fetch,
 	.title = title,
 	.fixed_columns = columns,

@@ -149,6 +149,13 @@ model_count_projects(struct model *m, const struct project_query *q,
 }
 
 int
+model_projects_ranked(struct model *m, const struct project_query *q,
+		      bool *ranked)
+{
+	return store_project_ranked(m->db, q, ranked, &m->err);
+}
+
+int
 model_text_searchable(struct model *m, const char *text, bool *any)
 {
 	return store_text_searchable(m->db, text, any, &m->err);

@@ -73,6 +73,9 @@ int model_list_projects(struct model *m, const struct project_query *q,
 			struct project_rows *out);
 int model_count_projects(struct model *m, const struct project_query *q,
 			 int64_t *matching, int64_t *total);
+/* *ranked: the rows of q come best match first (store_project_ranked). */
+int model_projects_ranked(struct model *m, const struct project_query *q,
+			  bool *ranked);
 /* *any: the database holds a project (store_has_projects). */
 int model_has_projects(struct model *m, bool *any);
 /* *any: text holds a word to search for (store_text_searchable). */

@@ -399,7 +399,9 @@ model_close_deadlines(struct model *m, const struct record *project,
 	if (open.count && policy == DEADLINES_REFUSE) {
 		list_open(&open, what, sizeof what);
 		rc = error_set(&m->err, ERR_INVALID, "deadlines",
-			       _("deadlines: %s has %zu open deadlines: %s"),
+			       P_("deadlines: %s has %zu open deadline: %s",
+				  "deadlines: %s has %zu open deadlines: %s",
+				  open.count),
 			       record_text(project, PROJECT_CODE), open.count, what);
 	}
 	if (reason && *reason)

@@ -12,7 +12,7 @@ if ! command -v man >/dev/null 2>&1 && ! command -v groff >/dev/null 2>&1; then
 	exit 77
 fi
 
-for page in man/*.[0-9]; do
+for page in man/*.[0-9] man/*/*.[0-9]; do
 	[ -f "$page" ] || continue
 	if command -v man >/dev/null 2>&1; then
 		warnings=$(LC_ALL=C.UTF-8 MANROFFSEQ='' MANWIDTH=80 \

@@ -72,7 +72,7 @@ tui_keys t
 tui_expect "withdrawn" "the status dialog"
 tui_keys j j
 tui_keys Enter
-tui_expect "ESR has 1 open deadlines" "closing asks about open deadlines"
+tui_expect "ESR has 1 open deadline. When it closes, what becomes of it?" "closing asks about the open deadline"
 tui_keys c
 tui_expect "Status changed" "the move goes on"
 run_salkku show ESR

@@ -131,7 +131,7 @@ tui_expect "19/19" "the list is up again"
 tui_keys /
 tui_type "TESTI"
 tui_keys Enter Enter n
-tui_expect "F2 or C-x: keep" "the editor in the screen opens"
+tui_expect "F2 or Ctrl-X: keep" "the editor in the screen opens"
 tui_type "Ruudulla kirjoitettu"
 tui_keys Enter
 tui_type "toinen rivi 漢字"

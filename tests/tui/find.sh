@@ -14,7 +14,7 @@ tui_expect "18/18" "the list is up"
 # Search as one types: the count falls with each letter.
 tui_keys /
 tui_type "lastensuoj"
-tui_expect_re " [1-9]/18 *$" "typing narrows the list"
+tui_expect_re " [1-9]/18 · ranked by relevance *$" "typing narrows the list"
 tui_expect "/ lastensuoj" "the prompt shows what is typed"
 tui_keys Enter
 tui_expect "Search: lastensuoj" "Enter keeps the search"

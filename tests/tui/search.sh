@@ -14,7 +14,7 @@ tui_expect "18/18" "the list is up"
 # SOILA's note mentions Varikko, and SOILA comes first by code.
 tui_keys /
 tui_type "Varikko"
-tui_expect_re " 2/18 *$" "two projects mention Varikko"
+tui_expect_re " 2/18 · ranked by relevance *$" "two projects mention Varikko"
 tui_keys Enter
 tui_expect "Search: Varikko" "Enter keeps the search"
 tui_expect_re "^>Varikko " "Varikko itself is selected first"

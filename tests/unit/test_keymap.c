@@ -43,6 +43,40 @@ test_ctrl_punctuation(void **state)
 	check_key("C-[", "<Esc>");
 }
 
+/* The config notation s, as the screens show the key (untranslated:
+ * no catalogue is loaded here). */
+static void
+check_shown(const char *s, const char *want)
+{
+	char name[32];
+	int key = -1;
+
+	assert_int_equal(key_parse(s, &key), 0);
+	assert_string_equal(key_display(key, name, sizeof name), want);
+	assert_true(text_is_safe(name, 0));
+}
+
+static void
+test_display(void **state)
+{
+	(void)state;
+	check_shown("<Down>", "\xe2\x86\x93");   /* ↓ */
+	check_shown("<Left>", "\xe2\x86\x90");   /* ← */
+	check_shown("<Space>", "Space");
+	check_shown("C-d", "Ctrl-D");
+	check_shown("C-@", "Ctrl-@");
+	check_shown("C-_", "Ctrl-_");
+	check_shown("<Esc>", "Esc");
+	check_shown("<Enter>", "Enter");
+	check_shown("<Tab>", "Tab");
+	check_shown("<S-Tab>", "S-Tab");
+	check_shown("<PageDown>", "PgDn");
+	check_shown("<F4>", "F4");
+	check_shown("<lt>", "<");
+	check_shown("j", "j");
+	check_shown("\xc3\xa4", "\xc3\xa4");
+}
+
 static void
 test_characters(void **state)
 {
@@ -88,6 +122,7 @@ main(void)
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ctrl_punctuation),
 		cmocka_unit_test(test_characters),
+		cmocka_unit_test(test_display),
 		cmocka_unit_test(test_refused),
 	};
 

@@ -283,6 +283,36 @@ test_filters(void **state)
 	assert_int_equal(matching(pf->db, &q), 1);
 }
 
+/* Whether a query ranks its rows (what the terminal interface shows in
+ * its headings): a search by relevance with a word in it, not a search
+ * in the sort order, nothing typed, or only punctuation. */
+static void
+test_ranked(void **state)
+{
+	struct portfolio *pf = *state;
+	struct project_query q = { .text = "stm", .by_relevance = true };
+	bool ranked = true;
+
+	assert_int_equal(store_project_ranked(pf->db, &q, &ranked, NULL), ERR_OK);
+	assert_true(ranked);
+	q.by_relevance = false;
+	assert_int_equal(store_project_ranked(pf->db, &q, &ranked, NULL), ERR_OK);
+	assert_false(ranked);
+	q.by_relevance = true;
+	q.text = NULL;
+	ranked = true;
+	assert_int_equal(store_project_ranked(pf->db, &q, &ranked, NULL), ERR_OK);
+	assert_false(ranked);
+	q.text = "–";
+	ranked = true;
+	assert_int_equal(store_project_ranked(pf->db, &q, &ranked, NULL), ERR_OK);
+	assert_false(ranked);
+	q.text = "stm";
+	q.year = 5;
+	assert_int_equal(store_project_ranked(pf->db, &q, &ranked, NULL),
+			 ERR_INVALID);
+}
+
 static void
 test_full_text(void **state)
 {
@@ -732,6 +762,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_row_contents, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_full_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ranked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_plans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_deadlines_and_orgs, setup, teardown),
 		cmocka_unit_test(test_start_counts),
