@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "src/base/error.h"
+#include "src/base/json_check.h"
 #include "src/base/query.h"
 #include "src/base/record.h"
 #include "db.h"
@@ -163,10 +164,44 @@ struct json_item {
  * record (organisations first, then projects, then their dependants, then
  * the change log) until fn returns non-zero.  A member of the wrong JSON
  * type, an unknown member or entity, or a value that does not fit its
- * field is ERR_INVALID naming the JSON path. */
+ * field is ERR_INVALID naming the JSON path.  (It stages the document
+ * as store_json_staged() reads it.) */
 int store_json_items(struct db *db, const char *json, size_t len,
 		     int (*fn)(struct json_item *item, void *arg), void *arg,
 		     struct error *err);
+
+/* An import's staging database: the records of a document that
+ * json_check_stream() reads, held on disk (a temporary file) one row
+ * each.  Free with store_stage_close(). */
+struct json_stage;
+
+int store_stage_open(struct json_stage **out, struct error *err);
+void store_stage_close(struct json_stage **st);
+
+/* The json_sink of json_check_stream() that fills a stage (arg). */
+bool store_stage_split(const char *member, void *arg);
+int store_stage_value(const char *member, const char *key, const char *text,
+		      size_t len, void *arg, struct error *err);
+
+/* store_json_items() over a filled stage: the records in the order fn
+ * needs, each parsed on its own. */
+int store_json_staged(struct db *db, struct json_stage *st,
+		      int (*fn)(struct json_item *item, void *arg), void *arg,
+		      struct error *err);
+
+/* store_json_exchange() over the exchange members of a filled stage. */
+struct exchange_doc;
+int store_json_exchange_staged(struct db *db, struct json_stage *st,
+			       const char *me, struct exchange_doc *doc,
+			       struct error *err);
+
+/* Notes a record (its kind and uuid) in the stage, and hands the noted
+ * ones to fn in the order noted, until fn returns non-zero. */
+int store_stage_note(struct json_stage *st, int kind, const char *uuid,
+		     struct error *err);
+int store_stage_noted(struct json_stage *st,
+		      int (*fn)(int kind, const char *uuid, void *arg),
+		      void *arg, struct error *err);
 
 /* Inserts an imported record as it is: its uuid, version and updated_*
  * kept, no change-log entry made (its history comes with the document's

@@ -69,6 +69,23 @@ open_input(struct model *m, const char *path, FILE **out)
 	return ERR_OK;
 }
 
+int
+io_open_input(struct model *m, const char *path, FILE **out)
+{
+	if (!strcmp(path, "-")) {
+		*out = stdin;
+		return ERR_OK;
+	}
+	return open_input(m, path, out);
+}
+
+void
+io_close_input(FILE *f)
+{
+	if (f && f != stdin)
+		fclose(f);
+}
+
 /* Reads path ("-": standard input) whole into a NUL-terminated buffer,
  * the caller's to free. */
 int

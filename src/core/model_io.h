@@ -18,6 +18,11 @@ const char *io_source_name(const char *path);
 int io_read_input(struct model *m, const char *path, char **out,
 		  size_t *outlen);
 
+/* Opens path ("-": standard input) for reading in chunks; close it
+ * with io_close_input(). */
+int io_open_input(struct model *m, const char *path, FILE **out);
+void io_close_input(FILE *f);
+
 /* ERR_FAILED when writing out failed. */
 int io_check_output(struct model *m, FILE *out);
 
