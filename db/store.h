@@ -86,6 +86,15 @@ int store_each(struct db *db, const struct entity_def *def,
 	       int (*fn)(struct record **rec, void *arg), void *arg,
 	       struct error *err);
 
+/* Calls fn for every project in the order of the project table (by
+ * code, in Nordic order), with its administrator's short name or name
+ * (NULL when it has none), one at a time, until fn returns non-zero
+ * (which is then returned). */
+int store_each_project_listed(struct db *db,
+			      int (*fn)(const struct record *rec,
+					const char *administrator, void *arg),
+			      void *arg, struct error *err);
+
 /* The project table.  Appends at most q->limit rows from q->offset in
  * q->sort order.  Cost is bounded by the page, not the portfolio, when
  * there is no text filter. */

@@ -52,72 +52,36 @@ cell_text(const struct record *rec, size_t i, char *buf, size_t size)
 }
 
 static int
-keep_record(struct record **rec, void *arg)
+write_row(const struct record *rec, const char *administrator, void *arg)
 {
-	if (record_list_push(arg, *rec) < 0) {
-		*rec = NULL;
-		return ERR_FAILED;
-	}
-	*rec = NULL;
-	return 0;
+	FILE *out = arg;
+	char buf[48];
+
+	for (size_t i = 0; i < rec->def->nfields; i++)
+		csv_write_cell(out, cell_text(rec, i, buf, sizeof buf), i == 0);
+	csv_write_cell(out, administrator ? administrator : "", false);
+	csv_end_record(out);
+	return ferror(out) ? ERR_FAILED : ERR_OK;
 }
 
-static int
-by_uuid(const void *a, const void *b)
-{
-	return strcmp((*(struct record *const *)a)->uuid,
-		      (*(struct record *const *)b)->uuid);
-}
-
+/* The projects in the project table's order, streamed row by row. */
 int
 model_export_csv(struct model *m, FILE *out)
 {
 	const struct entity_def *def = entities[ENT_PROJECT];
-	struct project_query q = { .sort = SORT_CODE };
-	struct project_rows rows = { 0 };
-	struct record_list recs = { 0 };
 	int rc;
 
 	error_clear(&m->err);
-	/* The table gives the order and the administrator, the records
-	 * every field; one read transaction keeps the two in step. */
 	if ((rc = db_begin_read(m->db, &m->err)) != ERR_OK)
 		return rc;
-	if ((rc = store_project_list(m->db, &q, &rows, &m->err)) != ERR_OK)
-		goto out;
-	rc = store_each(m->db, def, keep_record, &recs, &m->err);
-	if (rc != ERR_OK) {
-		if (!m->err.message[0])
-			error_set(&m->err, ERR_FAILED, NULL, "%s", _("out of memory"));
-		goto out;
-	}
-	if (recs.count)
-		qsort(recs.items, recs.count, sizeof *recs.items, by_uuid);
-
 	for (size_t i = 0; i < def->nfields; i++)
 		csv_write_cell(out, def->fields[i].name, i == 0);
 	csv_write_cell(out, "administrator", false);
 	csv_end_record(out);
-	for (size_t r = 0; r < rows.count; r++) {
-		struct record key_rec, *key = &key_rec, **found;
-		char buf[48];
-
-		memcpy(key_rec.uuid, rows.items[r].uuid, sizeof key_rec.uuid);
-		found = recs.count ? bsearch(&key, recs.items, recs.count,
-					     sizeof *recs.items, by_uuid) : NULL;
-		if (!found)
-			continue;
-		for (size_t i = 0; i < def->nfields; i++)
-			csv_write_cell(out, cell_text(*found, i, buf, sizeof buf),
-				       i == 0);
-		csv_write_cell(out, rows.items[r].administrator, false);
-		csv_end_record(out);
-	}
-	rc = io_check_output(m, out);
-out:
+	rc = store_each_project_listed(m->db, write_row, out, &m->err);
+	if (rc == ERR_OK || ferror(out))
+		rc = io_check_output(m, out);
 	db_rollback(m->db);
-	project_rows_clear(&rows);
-	record_list_clear(&recs);
 	return rc;
 }
 
