@@ -76,7 +76,7 @@ struct scan {
 	/* A stream: start is a window of buf at offset origin of the
 	 * document, refilled by read; capture (in the window) is where the
 	 * value being handed to the sink began, kept until it ends. */
-	bool stream, eof, split_next;
+	bool stream, eof, oom, split_next;
 	unsigned char *buf;
 	size_t cap;
 	uint64_t origin;
@@ -403,7 +403,7 @@ refill(struct scan *s)
 		unsigned char *more = realloc(s->buf, s->cap * 2);
 
 		if (!more) {
-			s->eof = true;
+			s->eof = s->oom = true;
 			return false;
 		}
 		s->buf = more;
@@ -1141,6 +1141,9 @@ json_check_stream(size_t (*read)(void *buf, size_t size, void *arg),
 	s->source = source;
 	s->err = err;
 	rc = scan_document(s);
+	/* A window that could not grow ended the reading early. */
+	if (s->oom)
+		rc = fail_oom(s);
 	levels_free(s);
 	free(s->buf);
 	free(s);
