@@ -104,6 +104,13 @@ struct db {
 	ino_t file_ino;
 };
 
+/* An import's staging database (store_stage.c). */
+struct json_stage {
+	sqlite3 *sql;
+	sqlite3_stmt *put, *note;
+	bool not_object;   /* the document's top level is no object */
+};
+
 /* The mark and schema version a .dump carries (the meta table, from
  * the plain schema on), read from conn: the version, or 0 when the file
  * bears no such mark.  The header's application_id and user_version

@@ -289,6 +289,54 @@ out:
 }
 
 int
+store_each_project_listed(struct db *db,
+			  int (*fn)(const struct record *rec,
+				    const char *administrator, void *arg),
+			  void *arg, struct error *err)
+{
+	const struct entity_def *def = entities[ENT_PROJECT];
+	char sql[2048];
+	size_t len;
+	sqlite3_stmt *st;
+	int rc = ERR_OK, src;
+
+	if (!db || !fn)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	/* The columns db_row_record() reads, then the administrator as the
+	 * project table shows it (store_query.c), in the table's order. */
+	len = (size_t)snprintf(sql, sizeof sql,
+			       "SELECT id, uuid, version, updated_at, updated_by");
+	for (size_t i = 0; i < def->nfields && len < sizeof sql; i++)
+		len += (size_t)snprintf(sql + len, sizeof sql - len, ", p.\"%s\"",
+					def->fields[i].name);
+	if (len < sizeof sql)
+		snprintf(sql + len, sizeof sql - len,
+			 ", (SELECT coalesce(o.short_name, o.name) "
+			 "FROM project_role r JOIN organisation o "
+			 "ON o.uuid = r.organisation WHERE r.project = p.uuid "
+			 "AND r.role = 'administrator' ORDER BY r.id LIMIT 1) "
+			 "FROM project p ORDER BY p.code_sort, p.id");
+	if (!(st = db_prepare(db, sql, err)))
+		return ERR_DATABASE;
+	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct record *rec = db_row_record(st, def);
+
+		if (!rec) {
+			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
+			break;
+		}
+		rc = fn(rec, (const char *)sqlite3_column_text(st, 5 + (int)def->nfields),
+			arg);
+		record_free(&rec);
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = db_fail(db, err, _("cannot read the database"));
+	db_done(st);
+	return rc;
+}
+
+int
 store_has_projects(struct db *db, bool *any, struct error *err)
 {
 	int64_t n = 0;

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "src/base/error.h"
+#include "src/base/json_check.h"
 #include "src/base/query.h"
 #include "src/base/record.h"
 #include "db.h"
@@ -84,6 +85,15 @@ int store_organisations(struct db *db, struct record_list *out,
 int store_each(struct db *db, const struct entity_def *def,
 	       int (*fn)(struct record **rec, void *arg), void *arg,
 	       struct error *err);
+
+/* Calls fn for every project in the order of the project table (by
+ * code, in Nordic order), with its administrator's short name or name
+ * (NULL when it has none), one at a time, until fn returns non-zero
+ * (which is then returned). */
+int store_each_project_listed(struct db *db,
+			      int (*fn)(const struct record *rec,
+					const char *administrator, void *arg),
+			      void *arg, struct error *err);
 
 /* The project table.  Appends at most q->limit rows from q->offset in
  * q->sort order.  Cost is bounded by the page, not the portfolio, when
@@ -169,10 +179,44 @@ struct json_item {
  * record (organisations first, then projects, then their dependants, then
  * the change log) until fn returns non-zero.  A member of the wrong JSON
  * type, an unknown member or entity, or a value that does not fit its
- * field is ERR_INVALID naming the JSON path. */
+ * field is ERR_INVALID naming the JSON path.  (It stages the document
+ * as store_json_staged() reads it.) */
 int store_json_items(struct db *db, const char *json, size_t len,
 		     int (*fn)(struct json_item *item, void *arg), void *arg,
 		     struct error *err);
+
+/* An import's staging database: the records of a document that
+ * json_check_stream() reads, held on disk (a temporary file) one row
+ * each.  Free with store_stage_close(). */
+struct json_stage;
+
+int store_stage_open(struct json_stage **out, struct error *err);
+void store_stage_close(struct json_stage **st);
+
+/* The json_sink of json_check_stream() that fills a stage (arg). */
+bool store_stage_split(const char *member, void *arg);
+int store_stage_value(const char *member, const char *key, const char *text,
+		      size_t len, void *arg, struct error *err);
+
+/* store_json_items() over a filled stage: the records in the order fn
+ * needs, each parsed on its own. */
+int store_json_staged(struct db *db, struct json_stage *st,
+		      int (*fn)(struct json_item *item, void *arg), void *arg,
+		      struct error *err);
+
+/* store_json_exchange() over the exchange members of a filled stage. */
+struct exchange_doc;
+int store_json_exchange_staged(struct db *db, struct json_stage *st,
+			       const char *me, struct exchange_doc *doc,
+			       struct error *err);
+
+/* Notes a record (its kind and uuid) in the stage, and hands the noted
+ * ones to fn in the order noted, until fn returns non-zero. */
+int store_stage_note(struct json_stage *st, int kind, const char *uuid,
+		     struct error *err);
+int store_stage_noted(struct json_stage *st,
+		      int (*fn)(int kind, const char *uuid, void *arg),
+		      void *arg, struct error *err);
 
 /* Inserts an imported record as it is: its uuid, version and updated_*
  * kept, no change-log entry made (its history comes with the document's

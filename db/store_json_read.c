@@ -4,13 +4,12 @@
  * against the field tables.  No JSON is parsed by hand here; json_check.c
  * has already refused what SQLite would accept too kindly.
  *
- * A document can be hundreds of megabytes, and every json_each() or
- * json_tree() call parses all of it.  So the walk parses it twice: once
- * for the top-level members (json_each: their names, types and order),
- * once streaming every node in document order (json_tree), turning the
- * nodes into records as they pass.  A document whose members are not in
- * the order the callback needs (organisations, projects, dependants,
- * changes — as salkku writes them) is streamed once per member. */
+ * A document can be gigabytes: it is never parsed whole.  The checker
+ * (json_check_stream) hands its records one by one to a staging
+ * database (store_stage.c); the walk here reads the top-level members
+ * from there, then each member's records in the order the callback
+ * needs (organisations, projects, dependants, changes), each record's
+ * text parsed on its own by json_each(). */
 #include "config.h"
 
 #include "store.h"
@@ -28,20 +27,18 @@
 #define MEMBER_CHANGES ENT_COUNT
 #define NO_MEMBER (-1)
 
-/* Columns of the json_tree / json_each rows read here. */
-enum { COL_KEY, COL_TYPE, COL_ATOM, COL_ID, COL_PARENT };
+/* Columns of the json_each rows read here. */
+enum { COL_KEY, COL_TYPE, COL_ATOM };
 
 struct walk {
 	struct db *db;
-	const char *json;
-	int len;
+	struct json_stage *stage;
 	int (*fn)(struct json_item *item, void *arg);
 	void *arg;
 	struct error *err;
 	char path[192];          /* "$.projects.<uuid>" */
-	int member;              /* the member being streamed, or NO_MEMBER */
-	int64_t member_id;       /* its json_tree node id */
-	int64_t rec_id;          /* the record's node id; -1: none open */
+	int member;              /* the member being walked, or NO_MEMBER */
+	int64_t rec_id;          /* 0: a record is open; -1: none */
 	struct record *rec;      /* the record being read ... */
 	struct change_entry change;  /* ... or the change */
 	char entity[32];         /* the change's entity, by name */
@@ -387,8 +384,7 @@ member_name(int member)
 
 /* A node directly under the member being walked: a new record. */
 static int
-begin_record(struct walk *w, sqlite3_stmt *st, const char *key,
-	     const char *type)
+begin_record(struct walk *w, const char *key, const char *type)
 {
 	snprintf(w->path, sizeof w->path, "$.%s.%s", member_name(w->member), key);
 	if (strcmp(type, "object"))
@@ -402,7 +398,7 @@ begin_record(struct walk *w, sqlite3_stmt *st, const char *key,
 			return error_set(w->err, ERR_FAILED, NULL, _("out of memory"));
 		memcpy(w->rec->uuid, key, UUID_LEN + 1);
 	}
-	w->rec_id = sqlite3_column_int64(st, COL_ID);
+	w->rec_id = 0;
 	return ERR_OK;
 }
 
@@ -418,51 +414,64 @@ member_of(const char *key)
 	return strcmp(key, "changes") ? NO_MEMBER : MEMBER_CHANGES;
 }
 
-/* Streams every node of the document; only == NO_MEMBER takes every
- * member in document order, else only that one. */
 static int
-stream(struct walk *w, int only)
+stage_fail(struct walk *w)
 {
-	sqlite3_stmt *st = db_prepare(w->db, "SELECT key, type, atom, id, parent "
-				      "FROM json_tree(?1) AS node", w->err);
-	int rc = ERR_DATABASE, src;
+	return error_set(w->err, ERR_DATABASE, NULL,
+			 _("cannot read the temporary database: %s"),
+			 sqlite3_errmsg(w->stage->sql));
+}
 
-	if (!st)
-		return rc;
-	sqlite3_bind_text(st, 1, w->json, w->len, SQLITE_STATIC);
-	w->member = NO_MEMBER;
+/* The members of one record, from its own text. */
+static int
+walk_record(struct walk *w, sqlite3_stmt *each)
+{
+	int rc = ERR_OK, src;
+
+	while (!rc && (src = sqlite3_step(each)) == SQLITE_ROW)
+		rc = w->member == MEMBER_CHANGES
+		     ? change_member(w, each, col_text(each, COL_KEY),
+				     col_text(each, COL_TYPE))
+		     : record_member(w, each, col_text(each, COL_KEY),
+				     col_text(each, COL_TYPE));
+	if (!rc && src != SQLITE_DONE)
+		rc = bad(w, NULL, "%s", sqlite3_errmsg(w->stage->sql));
+	sqlite3_reset(each);
+	return rc;
+}
+
+/* The records of member, staged between rows lo and hi. */
+static int
+walk_member(struct walk *w, int member, int64_t lo, int64_t hi)
+{
+	sqlite3_stmt *rows = NULL, *each = NULL;
+	int rc = ERR_OK, src;
+
+	if (sqlite3_prepare_v2(w->stage->sql, "SELECT key, json_type(body), "
+			       "body FROM item WHERE seq > ?1 AND seq < ?2 "
+			       "ORDER BY seq", -1, &rows, NULL) ||
+	    sqlite3_prepare_v2(w->stage->sql, "SELECT key, type, atom "
+			       "FROM json_each(?1)", -1, &each, NULL)) {
+		rc = stage_fail(w);
+		goto out;
+	}
+	sqlite3_bind_int64(rows, 1, lo);
+	sqlite3_bind_int64(rows, 2, hi);
+	w->member = member;
 	w->rec_id = -1;
-	rc = ERR_OK;
-	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t parent = sqlite3_column_int64(st, COL_PARENT);
-		const char *key = col_text(st, COL_KEY);
-		const char *type = col_text(st, COL_TYPE);
-
-		if (sqlite3_column_type(st, COL_PARENT) == SQLITE_NULL)
-			continue;  /* the document itself */
-		if (parent == 0) {
-			if ((rc = flush(w)))
-				break;
-			w->member = member_of(key);
-			if (only != NO_MEMBER && w->member != only)
-				w->member = NO_MEMBER;
-			w->member_id = sqlite3_column_int64(st, COL_ID);
-		} else if (w->member != NO_MEMBER && parent == w->member_id) {
-			if (!(rc = flush(w)))
-				rc = begin_record(w, st, key, type);
-		} else if (w->rec_id >= 0 && parent == w->rec_id) {
-			rc = w->member == MEMBER_CHANGES
-			     ? change_member(w, st, key, type)
-			     : record_member(w, st, key, type);
-		}
-		/* Anything deeper sits in a member already refused. */
+	while (!rc && (src = sqlite3_step(rows)) == SQLITE_ROW) {
+		if ((rc = begin_record(w, col_text(rows, 0), col_text(rows, 1))))
+			break;
+		sqlite3_bind_value(each, 1, sqlite3_column_value(rows, 2));
+		if (!(rc = walk_record(w, each)))
+			rc = flush(w);
 	}
 	if (!rc && src != SQLITE_DONE)
-		rc = bad(w, NULL, "%s", sqlite3_errmsg(w->db->sql));
-	if (!rc)
-		rc = flush(w);
+		rc = stage_fail(w);
+out:
 	drop_current(w);
-	db_done(st);
+	sqlite3_finalize(each);
+	sqlite3_finalize(rows);
 	return rc;
 }
 
@@ -496,30 +505,33 @@ exchange_member(const char *key)
 	       !strcmp(key, "bases") || !strcmp(key, "deleted");
 }
 
-/* Checks the top level, notes which members are there and whether they
- * come in the order the callback needs. */
+/* Checks the top level (the members staged whole, and a row for each
+ * member staged record by record), and notes where each member's
+ * records lie among the staged rows. */
 static int
-scan_top(struct walk *w, bool present[ENT_COUNT + 1], bool *in_order)
+scan_top(struct walk *w, int64_t lo[ENT_COUNT + 1], int64_t hi[ENT_COUNT + 1])
 {
-	sqlite3_stmt *st = db_prepare(w->db, "SELECT key, type, atom, 0, 0 "
-				      "FROM json_each(?1) AS top", w->err);
+	sqlite3_stmt *st = NULL;
 	bool format = false, version = false;
-	int rc = ERR_DATABASE, src, last = -1;
+	int rc = ERR_OK, src, last = NO_MEMBER;
 
-	if (!st)
-		return rc;
 	snprintf(w->path, sizeof w->path, "$");
-	sqlite3_bind_text(st, 1, w->json, w->len, SQLITE_STATIC);
-	rc = ERR_OK;
-	*in_order = true;
+	if (w->stage->not_object)
+		return bad(w, NULL, _("the document must be a JSON object"));
+	if (sqlite3_prepare_v2(w->stage->sql, "SELECT member, json_type(body), "
+			       "json_extract(body, '$'), seq FROM item "
+			       "WHERE key IS NULL ORDER BY seq", -1, &st, NULL))
+		return stage_fail(w);
 	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *key = col_text(st, COL_KEY), *type = col_text(st, COL_TYPE);
 		int member = member_of(key);
+		int64_t seq = sqlite3_column_int64(st, 3);
 
-		/* A document that is not an object yields unnamed members. */
-		if (sqlite3_column_type(st, COL_KEY) != SQLITE_TEXT) {
-			rc = bad(w, NULL, _("the document must be a JSON object"));
-		} else if (!strcmp(key, "format") || !strcmp(key, "format_version")) {
+		if (last != NO_MEMBER) {
+			hi[last] = seq;
+			last = NO_MEMBER;
+		}
+		if (!strcmp(key, "format") || !strcmp(key, "format_version")) {
 			if (!strcmp(key, "format"))
 				format = true;
 			else
@@ -532,17 +544,16 @@ scan_top(struct walk *w, bool present[ENT_COUNT + 1], bool *in_order)
 		} else if (strcmp(type, "object")) {
 			rc = bad(w, key, _("must be an object keyed by uuid"));
 		} else {
-			present[member] = true;
-			if (member < last)
-				*in_order = false;
+			lo[member] = seq;
+			hi[member] = INT64_MAX;
 			last = member;
 		}
 	}
 	if (!rc && src != SQLITE_DONE)
-		rc = bad(w, NULL, _("not valid JSON: %s"), sqlite3_errmsg(w->db->sql));
+		rc = stage_fail(w);
 	else if (!rc && (!format || !version))
 		rc = bad(w, format ? "format_version" : "format", _("is missing"));
-	db_done(st);
+	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -575,40 +586,77 @@ resume_fts(struct db *db, struct error *err)
 }
 
 int
-store_json_items(struct db *db, const char *json, size_t len,
-		 int (*fn)(struct json_item *item, void *arg), void *arg,
-		 struct error *err)
+store_json_staged(struct db *db, struct json_stage *stage,
+		  int (*fn)(struct json_item *item, void *arg), void *arg,
+		  struct error *err)
 {
-	struct walk w = { .db = db, .json = json, .len = (int)len, .fn = fn,
-			  .arg = arg, .err = err, .rec_id = -1 };
-	bool present[ENT_COUNT + 1] = { false }, in_order, paused;
+	struct walk w = { .db = db, .stage = stage, .fn = fn, .arg = arg,
+			  .err = err, .rec_id = -1 };
+	int64_t lo[ENT_COUNT + 1], hi[ENT_COUNT + 1];
 	struct error e;
 	locale_t numeric;
+	bool paused;
 	int rc, rc2;
 
-	if (!db || !json || !fn)
+	if (!db || !stage || !fn)
 		return error_set(err, ERR_INVALID, NULL,
 				 _("internal error: missing argument"));
-	if (len > INT32_MAX)
-		return error_set(err, ERR_INVALID, "$",
-				 _("the document is too large"));
+	for (int k = 0; k <= MEMBER_CHANGES; k++)
+		lo[k] = hi[k] = -1;
 	/* SQLite's JSON functions read reals with strtod() in some builds:
 	 * under fi_FI, 8.80 would be 8. */
 	numeric = format_numeric_begin();
-	if ((rc = scan_top(&w, present, &in_order)))
+	if ((rc = scan_top(&w, lo, hi)))
 		goto out;
 	paused = pause_fts(db);
-	if (in_order) {
-		rc = stream(&w, NO_MEMBER);
-	} else {
-		/* Referenced records before those that refer to them. */
-		for (int k = 0; k <= MEMBER_CHANGES && !rc; k++)
-			if (present[k])
-				rc = stream(&w, k);
-	}
+	/* Referenced records before those that refer to them. */
+	for (int k = 0; k <= MEMBER_CHANGES && !rc; k++)
+		if (lo[k] >= 0)
+			rc = walk_member(&w, k, lo[k], hi[k]);
 	if (paused && (rc2 = resume_fts(db, rc ? &e : err)) && !rc)
 		rc = rc2;
 out:
 	format_numeric_end(numeric);
+	return rc;
+}
+
+/* Reads a document in memory for json_check_stream(). */
+struct memory_reader {
+	const char *text;
+	size_t len, at;
+};
+
+static size_t
+read_memory(void *buf, size_t size, void *arg)
+{
+	struct memory_reader *r = arg;
+	size_t n = r->len - r->at < size ? r->len - r->at : size;
+
+	memcpy(buf, r->text + r->at, n);
+	r->at += n;
+	return n;
+}
+
+int
+store_json_items(struct db *db, const char *json, size_t len,
+		 int (*fn)(struct json_item *item, void *arg), void *arg,
+		 struct error *err)
+{
+	struct memory_reader r = { .text = json, .len = len };
+	struct json_stage *stage = NULL;
+	int rc;
+
+	if (!db || !json || !fn)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if ((rc = store_stage_open(&stage, err)) == ERR_OK) {
+		const struct json_sink sink = { store_stage_split,
+						store_stage_value, stage };
+
+		rc = json_check_stream(read_memory, &r, NULL, &sink, err);
+		if (rc == ERR_OK)
+			rc = store_json_staged(db, stage, fn, arg, err);
+	}
+	store_stage_close(&stage);
 	return rc;
 }

@@ -24,9 +24,58 @@ csv_reader_init(struct csv_reader *r, const char *text, size_t len,
 	r->sep = csv_sniff_separator(r->p, (size_t)(r->end - r->p));
 }
 
+/* What a stream reads at a time. */
+#define CHUNK (1u << 16)
+
+/* Whether n bytes are there at r->p, reading more of a stream when they
+ * are not: what was read before r->p is not needed again, as fields
+ * are copied out as they are read. */
+static bool
+avail(struct csv_reader *r, size_t n)
+{
+	size_t left = (size_t)(r->end - r->p), got;
+
+	if (left >= n)
+		return true;
+	if (!r->read || r->eof)
+		return false;
+	memmove(r->chunk, r->p, left);
+	r->p = r->chunk;
+	r->end = r->chunk + left;
+	while (left < n && !r->eof) {
+		got = r->read(r->chunk + left, CHUNK - left, r->read_arg);
+		r->eof = got == 0;
+		left += got;
+		r->end = r->chunk + left;
+	}
+	return left >= n;
+}
+
+int
+csv_reader_stream(struct csv_reader *r,
+		  size_t (*read)(void *buf, size_t size, void *arg), void *arg,
+		  const char *source)
+{
+	memset(r, 0, sizeof *r);
+	r->source = source;
+	r->line = 1;
+	r->read = read;
+	r->read_arg = arg;
+	if (!(r->chunk = malloc(CHUNK)))
+		return -1;
+	r->p = r->end = r->chunk;
+	/* The first chunk, or the whole of a shorter text, to sniff. */
+	avail(r, CHUNK);
+	if (avail(r, 3) && !memcmp(r->p, "\xef\xbb\xbf", 3))
+		r->p += 3;
+	r->sep = csv_sniff_separator(r->p, (size_t)(r->end - r->p));
+	return 0;
+}
+
 void
 csv_reader_free(struct csv_reader *r)
 {
+	free(r->chunk);
 	free(r->fields);
 	free(r->buf);
 	free(r->offs);
@@ -83,11 +132,11 @@ end_field(struct csv_reader *r)
 static bool
 line_break(struct csv_reader *r)
 {
-	if (r->p < r->end && *r->p == '\r') {
+	if (avail(r, 1) && *r->p == '\r') {
 		r->p++;
-		if (r->p < r->end && *r->p == '\n')
+		if (avail(r, 1) && *r->p == '\n')
 			r->p++;
-	} else if (r->p < r->end && *r->p == '\n') {
+	} else if (avail(r, 1) && *r->p == '\n') {
 		r->p++;
 	} else {
 		return false;
@@ -123,17 +172,17 @@ read_quoted(struct csv_reader *r, struct error *err)
 
 	r->p++;
 	for (;;) {
-		if (r->p >= r->end)
+		if (!avail(r, 1))
 			return fail(r, err, start, _("a quoted field is not closed"));
 		if (*r->p == '"') {
-			if (r->p + 1 < r->end && r->p[1] == '"') {
+			if (avail(r, 2) && r->p[1] == '"') {
 				if (put_byte(r, '"') < 0)
 					return oom(err);
 				r->p += 2;
 				continue;
 			}
 			r->p++;
-			if (r->p < r->end && *r->p != r->sep && *r->p != '\r' &&
+			if (avail(r, 1) && *r->p != r->sep && *r->p != '\r' &&
 			    *r->p != '\n')
 				return fail(r, err, r->line,
 					    _("text after the closing quote of a field"));
@@ -143,7 +192,7 @@ read_quoted(struct csv_reader *r, struct error *err)
 			return fail(r, err, r->line, _("a NUL byte"));
 		/* A line break inside quotes is kept as written, and counted. */
 		if (*r->p == '\n' || (*r->p == '\r' &&
-				      (r->p + 1 >= r->end || r->p[1] != '\n')))
+				      (!avail(r, 2) || r->p[1] != '\n')))
 			r->line++;
 		if (put_byte(r, *r->p++) < 0)
 			return oom(err);
@@ -153,7 +202,7 @@ read_quoted(struct csv_reader *r, struct error *err)
 static int
 read_plain(struct csv_reader *r, struct error *err)
 {
-	while (r->p < r->end && *r->p != r->sep && *r->p != '\r' && *r->p != '\n') {
+	while (avail(r, 1) && *r->p != r->sep && *r->p != '\r' && *r->p != '\n') {
 		if (*r->p == '"')
 			return fail(r, err, r->line,
 				    _("a quote inside a field that does not start with one (quote the whole field)"));
@@ -171,7 +220,7 @@ csv_read(struct csv_reader *r, unsigned long *line, struct error *err)
 	/* Empty lines separate nothing. */
 	while (line_break(r))
 		;
-	if (r->p >= r->end)
+	if (!avail(r, 1))
 		return 0;
 	*line = r->line;
 	r->nfields = 0;
@@ -180,14 +229,14 @@ csv_read(struct csv_reader *r, unsigned long *line, struct error *err)
 		return oom(err);
 	r->offs[0] = 0;
 	for (;;) {
-		int rc = r->p < r->end && *r->p == '"' ? read_quoted(r, err)
-						       : read_plain(r, err);
+		int rc = avail(r, 1) && *r->p == '"' ? read_quoted(r, err)
+						     : read_plain(r, err);
 
 		if (rc < 0)
 			return rc;
 		if (end_field(r) < 0)
 			return oom(err);
-		if (r->p < r->end && *r->p == r->sep) {
+		if (avail(r, 1) && *r->p == r->sep) {
 			r->p++;
 			continue;
 		}

@@ -4,7 +4,8 @@
  * quoted with '"' when it holds a comma, a quote or a line break, and a
  * quote inside a quoted field doubled.
  *
- * The reader works on a document in memory and says on which physical
+ * The reader works on a document in memory or read in chunks from a
+ * stream, and says on which physical
  * line each record starts, so that messages can point into the file.
  * The writer neutralises cells that a spreadsheet would run as formulas
  * (CSV injection): such a cell gets a leading apostrophe, which the
@@ -33,6 +34,11 @@ struct csv_reader {
 	size_t *offs;
 	size_t capfields;   /* of fields and offs */
 	char sep;           /* ',' or ';', as csv_sniff_separator() found */
+	/* A stream: the chunk p and end lie in, and how to read more. */
+	size_t (*read)(void *buf, size_t size, void *arg);
+	void *read_arg;
+	char *chunk;
+	bool eof;
 };
 
 /* Starts reading the len bytes at text (borrowed; they must outlive the
@@ -41,6 +47,13 @@ struct csv_reader {
  * (borrowed; may be NULL) names the file in messages. */
 void csv_reader_init(struct csv_reader *r, const char *text, size_t len,
 		     const char *source);
+
+/* Starts reading a text that read (until it returns 0) gives in
+ * chunks, as csv_reader_init() does: what is held at a time is a chunk
+ * and the record being read.  -1 when out of memory. */
+int csv_reader_stream(struct csv_reader *r,
+		      size_t (*read)(void *buf, size_t size, void *arg),
+		      void *arg, const char *source);
 
 /* Frees the reader's storage (not the text). */
 void csv_reader_free(struct csv_reader *r);

@@ -34,17 +34,20 @@
  * rather than cleared, so that a later small object does not pay for
  * clearing a huge one. */
 #define KEEP_SLOTS 1024
-/* Keys are referred to by 32-bit offsets; a longer document (beyond
- * what SQLite takes as one value anyway) is refused. */
+/* A document in memory longer than this (beyond what SQLite takes as
+ * one value anyway) is refused; a streamed one has no limit. */
 #define MAX_DOCUMENT ((size_t)INT32_MAX)
+/* What a stream reads at a time. */
+#define CHUNK (1u << 20)
 /* How much of a key a message quotes. */
 #define QUOTE_MAX 40
 
-/* A key: off/len into the document, or into the level's arena when the
- * key held escapes and had to be decoded. */
+/* A key: off/len into the document (counted from its start), or into
+ * the level's arena when the key held escapes and had to be decoded, or
+ * was read from a stream outside a captured value. */
 struct key {
 	uint64_t head;   /* the first 8 bytes (zero-padded): most keys differ there */
-	uint32_t off;
+	uint64_t off;
 	uint32_t len;
 	uint32_t hash;   /* only for the keys of hashed objects */
 	bool decoded;
@@ -52,6 +55,7 @@ struct key {
 
 struct level {
 	bool object;
+	bool split;          /* a stream's member handed over record by record */
 	size_t index;        /* arrays: index of the current element */
 	struct key cur;      /* objects: the current member's key */
 	bool has_key;
@@ -69,6 +73,17 @@ struct scan {
 	int depth;
 	const char *source;
 	struct error *err;
+	/* A stream: start is a window of buf at offset origin of the
+	 * document, refilled by read; capture (in the window) is where the
+	 * value being handed to the sink began, kept until it ends. */
+	bool stream, eof, oom, split_next;
+	unsigned char *buf;
+	size_t cap;
+	uint64_t origin;
+	size_t (*read)(void *buf, size_t size, void *arg);
+	void *read_arg;
+	const struct json_sink *sink;
+	const unsigned char *capture;
 	struct level lv[JSON_MAX_DEPTH + 1];
 };
 
@@ -81,7 +96,8 @@ static int fail_oom(struct scan *s);
 static const char *
 key_text(const struct scan *s, const struct level *l, const struct key *k)
 {
-	return k->decoded ? l->arena + k->off : (const char *)s->start + k->off;
+	return k->decoded ? l->arena + k->off
+			  : (const char *)s->start + (k->off - s->origin);
 }
 
 /* Appends at most max bytes of t to buf, cutting at a UTF-8 boundary. */
@@ -358,6 +374,120 @@ skip_space(struct scan *s)
 	s->p = p;
 }
 
+/* Reads more of a stream into the window, keeping what the scan still
+ * needs (the value being captured, else from s->p on).  False at the
+ * end of the document (or of a document in memory). */
+static bool
+refill(struct scan *s)
+{
+	const unsigned char *keep;
+	size_t shift, kept, n;
+
+	if (!s->stream || s->eof)
+		return false;
+	keep = s->capture ? s->capture : s->p;
+	shift = (size_t)(keep - s->start);
+	kept = (size_t)(s->end - keep);
+	if (shift) {
+		memmove(s->buf, keep, kept);
+		s->origin += shift;
+		s->p -= shift;
+		if (s->capture)
+			s->capture -= shift;
+		s->end = s->buf + kept;
+	}
+	if (s->cap - kept < s->cap / 2) {
+		/* A value longer than half the window: the window grows. */
+		size_t p = (size_t)(s->p - s->start);
+		size_t c = s->capture ? (size_t)(s->capture - s->start) : 0;
+		unsigned char *more = realloc(s->buf, s->cap * 2);
+
+		if (!more) {
+			s->eof = s->oom = true;
+			return false;
+		}
+		s->buf = more;
+		s->cap *= 2;
+		s->start = more;
+		s->p = more + p;
+		s->end = more + kept;
+		if (s->capture)
+			s->capture = more + c;
+	}
+	n = s->read(s->buf + kept, s->cap - kept, s->read_arg);
+	if (n == 0) {
+		s->eof = true;
+		return false;
+	}
+	s->end += n;
+	return true;
+}
+
+/* Makes at least n bytes from s->p readable, unless the document ends
+ * first. */
+static void
+need(struct scan *s, size_t n)
+{
+	while ((size_t)(s->end - s->p) < n && refill(s))
+		;
+}
+
+/* Skips white space, reading on through a stream. */
+static void
+skip_ws(struct scan *s)
+{
+	for (;;) {
+		skip_space(s);
+		if (s->p < s->end || !refill(s))
+			return;
+	}
+}
+
+/* Makes the whole token at s->p readable, so that the scanners below
+ * can work within [s->p, s->end): a string to its closing quote, a
+ * number to its end, a literal's letters. */
+static void
+token_ready(struct scan *s)
+{
+	size_t off;
+
+	if (!s->stream)
+		return;
+	need(s, 5);
+	if (s->p >= s->end)
+		return;
+	if (*s->p == '"') {
+		off = 1;
+		for (;;) {
+			const unsigned char *q = memchr(s->p + off, '"',
+							(size_t)(s->end - s->p) - off);
+			size_t bs = 0;
+
+			if (!q) {
+				off = (size_t)(s->end - s->p);
+				if (!refill(s))
+					return;
+				continue;
+			}
+			while (q - bs - 1 > s->p && q[-(ptrdiff_t)bs - 1] == '\\')
+				bs++;
+			if (!(bs & 1))
+				return;
+			off = (size_t)(q - s->p) + 1;
+		}
+	}
+	if (*s->p == '-' || (*s->p >= '0' && *s->p <= '9')) {
+		off = 0;
+		for (;;) {
+			while (s->p + off < s->end &&
+			       strchr("0123456789+-.eE", s->p[off]) && s->p[off])
+				off++;
+			if (s->p + off < s->end || !refill(s))
+				return;
+		}
+	}
+}
+
 /* Length of the UTF-8 sequence at p (1..4), or 0 when invalid:
  * overlong forms, encoded surrogates and code points above U+10FFFF are
  * refused as RFC 3629 says. */
@@ -622,13 +752,14 @@ scan_string(struct scan *s, struct level *key)
 		}
 	}
 	if (key) {
-		if (escaped) {
+		/* A key outside a captured value leaves the window: keep a copy. */
+		if (escaped || (s->stream && !s->capture)) {
 			int rc = decode_key(s, key, body, p);
 
 			if (rc != ERR_OK)
 				return rc;
 		} else {
-			key->cur.off = (uint32_t)(body - s->start);
+			key->cur.off = s->origin + (uint64_t)(body - s->start);
 			key->cur.len = (uint32_t)(p - body);
 			key->cur.decoded = false;
 			key->cur.head = 0;
@@ -760,6 +891,65 @@ scan_literal(struct scan *s, const char *word, size_t len)
 
 static int scan_value(struct scan *s);
 
+/* The member the top-level key of a stream names, the key itself. */
+static const char *
+current_key(const struct scan *s, int depth)
+{
+	const struct level *l = &s->lv[depth];
+
+	return key_text(s, l, &l->cur);
+}
+
+/* A value of a stream handed to the sink: scanned, then given as text
+ * (member's own value when key is NULL).  The sink's JSON_DUPLICATE is
+ * refused here as the checker refuses any duplicate key, at the line
+ * of the key. */
+static int
+sink_value(struct scan *s, const char *member, const char *key)
+{
+	unsigned long line = s->line;
+	int rc;
+
+	skip_ws(s);
+	s->capture = s->p;
+	if ((rc = scan_value(s)) == ERR_OK)
+		rc = s->sink->value(member, key, (const char *)s->capture,
+				    (size_t)(s->p - s->capture), s->sink->arg,
+				    s->err);
+	s->capture = NULL;
+	if (rc == JSON_DUPLICATE) {
+		char quoted[QUOTE_MAX * 2];
+		size_t qlen = 0;
+
+		quoted[0] = '\0';
+		append_clipped(quoted, sizeof quoted, &qlen, key, strlen(key),
+			       QUOTE_MAX);
+		s->line = line;
+		rc = fail(s, _("duplicate key \"%s\""), quoted);
+	}
+	return rc;
+}
+
+/* A member of a stream's top-level object: split into records when the
+ * sink asks for it and it is an object, else handed over whole. */
+static int
+sink_member(struct scan *s)
+{
+	const char *member = current_key(s, 1);
+	int rc;
+
+	skip_ws(s);
+	if (s->p < s->end && *s->p == '{' &&
+	    s->sink->split(member, s->sink->arg)) {
+		if ((rc = s->sink->value(member, NULL, "{}", 2, s->sink->arg,
+					 s->err)) != ERR_OK)
+			return rc;
+		s->split_next = true;
+		return scan_value(s);
+	}
+	return sink_value(s, member, NULL);
+}
+
 static int
 scan_container(struct scan *s, bool object)
 {
@@ -772,8 +962,10 @@ scan_container(struct scan *s, bool object)
 			    JSON_MAX_DEPTH);
 	l = &s->lv[++s->depth];
 	level_open(l, object);
+	l->split = s->split_next;
+	s->split_next = false;
 	s->p++;
-	skip_space(s);
+	skip_ws(s);
 	if (s->p < s->end && *s->p == close) {
 		s->p++;
 		goto done;
@@ -782,7 +974,8 @@ scan_container(struct scan *s, bool object)
 		if (object) {
 			int dup;
 
-			skip_space(s);
+			skip_ws(s);
+			token_ready(s);
 			if (s->p >= s->end || *s->p != '"') {
 				rc = fail(s, "%s", s->p >= s->end ?
 					  _("unexpected end of the document") :
@@ -790,10 +983,13 @@ scan_container(struct scan *s, bool object)
 				goto out;
 			}
 			l->has_key = false;
+			/* A split object's keys are the sink's to check. */
+			if (l->split)
+				l->arenalen = 0;
 			if ((rc = scan_string(s, l)) != ERR_OK)
 				goto out;
 			l->has_key = true;
-			dup = keys_add(s, l);
+			dup = l->split ? 0 : keys_add(s, l);
 			if (dup < 0) {
 				rc = fail_oom(s);
 				goto out;
@@ -809,16 +1005,22 @@ scan_container(struct scan *s, bool object)
 				rc = fail(s, _("duplicate key \"%s\""), quoted);
 				goto out;
 			}
-			skip_space(s);
+			skip_ws(s);
 			if (s->p >= s->end || *s->p != ':') {
 				rc = fail(s, "%s", _("\":\" expected after the member name"));
 				goto out;
 			}
 			s->p++;
 		}
-		if ((rc = scan_value(s)) != ERR_OK)
+		if (l->split)
+			rc = sink_value(s, current_key(s, 1), current_key(s, 2));
+		else if (object && s->sink && s->depth == 1)
+			rc = sink_member(s);
+		else
+			rc = scan_value(s);
+		if (rc != ERR_OK)
 			goto out;
-		skip_space(s);
+		skip_ws(s);
 		if (s->p < s->end && *s->p == ',') {
 			s->p++;
 			if (!object)
@@ -844,7 +1046,8 @@ out:
 static int
 scan_value(struct scan *s)
 {
-	skip_space(s);
+	skip_ws(s);
+	token_ready(s);
 	if (s->p >= s->end)
 		return fail(s, "%s", _("unexpected end of the document"));
 	switch (*s->p) {
@@ -861,6 +1064,31 @@ scan_value(struct scan *s)
 			return fail(s, _("invalid UTF-8 (byte 0x%02X)"), *s->p);
 		return fail(s, "%s", _("unexpected character"));
 	}
+}
+
+/* Scans the document in s from its start to its end. */
+static int
+scan_document(struct scan *s)
+{
+	int rc;
+
+	s->line = 1;
+	need(s, 3);
+	if (s->end - s->p >= 3 && !memcmp(s->p, "\xef\xbb\xbf", 3))
+		return fail(s, "%s", _("a byte order mark at the start (save the file as UTF-8 without one)"));
+	skip_ws(s);
+	if (s->p >= s->end)
+		return fail(s, "%s", _("empty document"));
+	/* A stream whose top level is not an object has no members. */
+	if (s->sink && *s->p != '{' &&
+	    (rc = s->sink->value(NULL, NULL, NULL, 0, s->sink->arg, s->err)))
+		return rc;
+	if ((rc = scan_value(s)) != ERR_OK)
+		return rc;
+	skip_ws(s);
+	if (s->p < s->end)
+		return fail(s, "%s", _("unexpected text after the end of the document"));
+	return ERR_OK;
 }
 
 int
@@ -883,25 +1111,41 @@ json_check_document(const char *text, size_t len, const char *source,
 				 _("out of memory while checking JSON"));
 	s->start = s->p = (const unsigned char *)text;
 	s->end = s->start + len;
-	s->line = 1;
 	s->source = source;
 	s->err = err;
-	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) {
-		rc = fail(s, "%s", _("a byte order mark at the start (save the file as UTF-8 without one)"));
-		goto out;
-	}
-	skip_space(s);
-	if (s->p >= s->end) {
-		rc = fail(s, "%s", _("empty document"));
-		goto out;
-	}
-	if ((rc = scan_value(s)) != ERR_OK)
-		goto out;
-	skip_space(s);
-	if (s->p < s->end)
-		rc = fail(s, "%s", _("unexpected text after the end of the document"));
-out:
+	rc = scan_document(s);
 	levels_free(s);
+	free(s);
+	return rc;
+}
+
+int
+json_check_stream(size_t (*read)(void *buf, size_t size, void *arg),
+		  void *read_arg, const char *source,
+		  const struct json_sink *sink, struct error *err)
+{
+	struct scan *s = calloc(1, sizeof *s);
+	int rc;
+
+	if (!s || !(s->buf = malloc(CHUNK))) {
+		free(s);
+		return error_set(err, ERR_FAILED, NULL, "%s",
+				 _("out of memory while checking JSON"));
+	}
+	s->stream = true;
+	s->cap = CHUNK;
+	s->start = s->p = s->end = s->buf;
+	s->read = read;
+	s->read_arg = read_arg;
+	s->sink = sink;
+	s->source = source;
+	s->err = err;
+	rc = scan_document(s);
+	/* A window that could not grow ended the reading early. */
+	if (s->oom)
+		rc = fail_oom(s);
+	levels_free(s);
+	free(s->buf);
 	free(s);
 	return rc;
 }

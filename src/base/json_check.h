@@ -11,6 +11,7 @@
 #ifndef SALKKU_JSON_CHECK_H
 #define SALKKU_JSON_CHECK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -22,5 +23,29 @@
  * file in the message. */
 int json_check_document(const char *text, size_t len, const char *source,
 			struct error *err);
+
+/* What json_check_stream() hands over as it goes.  value gets each
+ * member of the top-level object as JSON text (key NULL), or, for a
+ * member split asks to split (an object), first "{}" and then each of
+ * its members (key their name) one by one; member NULL once, first,
+ * when the top level is no object.  value returns ERR_OK,
+ * JSON_DUPLICATE for a key of a split member seen before (refused as a
+ * duplicate key), or an error it filled err with. */
+struct json_sink {
+	bool (*split)(const char *member, void *arg);
+	int (*value)(const char *member, const char *key, const char *text,
+		     size_t len, void *arg, struct error *err);
+	void *arg;
+};
+
+#define JSON_DUPLICATE (-1)
+
+/* Checks the document read (until it returns 0) in chunks, as
+ * json_check_document() does, handing its values to sink; what is held
+ * at a time is a chunk, the value being handed over, and the keys of
+ * open objects but those split. */
+int json_check_stream(size_t (*read)(void *buf, size_t size, void *arg),
+		      void *read_arg, const char *source,
+		      const struct json_sink *sink, struct error *err);
 
 #endif

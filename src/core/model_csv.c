@@ -6,6 +6,7 @@
 #include "model_internal.h"
 #include "model_io.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,81 +53,45 @@ cell_text(const struct record *rec, size_t i, char *buf, size_t size)
 }
 
 static int
-keep_record(struct record **rec, void *arg)
+write_row(const struct record *rec, const char *administrator, void *arg)
 {
-	if (record_list_push(arg, *rec) < 0) {
-		*rec = NULL;
-		return ERR_FAILED;
-	}
-	*rec = NULL;
-	return 0;
+	FILE *out = arg;
+	char buf[48];
+
+	for (size_t i = 0; i < rec->def->nfields; i++)
+		csv_write_cell(out, cell_text(rec, i, buf, sizeof buf), i == 0);
+	csv_write_cell(out, administrator ? administrator : "", false);
+	csv_end_record(out);
+	return ferror(out) ? ERR_FAILED : ERR_OK;
 }
 
-static int
-by_uuid(const void *a, const void *b)
-{
-	return strcmp((*(struct record *const *)a)->uuid,
-		      (*(struct record *const *)b)->uuid);
-}
-
+/* The projects in the project table's order, streamed row by row. */
 int
 model_export_csv(struct model *m, FILE *out)
 {
 	const struct entity_def *def = entities[ENT_PROJECT];
-	struct project_query q = { .sort = SORT_CODE };
-	struct project_rows rows = { 0 };
-	struct record_list recs = { 0 };
 	int rc;
 
 	error_clear(&m->err);
-	/* The table gives the order and the administrator, the records
-	 * every field; one read transaction keeps the two in step. */
 	if ((rc = db_begin_read(m->db, &m->err)) != ERR_OK)
 		return rc;
-	if ((rc = store_project_list(m->db, &q, &rows, &m->err)) != ERR_OK)
-		goto out;
-	rc = store_each(m->db, def, keep_record, &recs, &m->err);
-	if (rc != ERR_OK) {
-		if (!m->err.message[0])
-			error_set(&m->err, ERR_FAILED, NULL, "%s", _("out of memory"));
-		goto out;
-	}
-	if (recs.count)
-		qsort(recs.items, recs.count, sizeof *recs.items, by_uuid);
-
 	for (size_t i = 0; i < def->nfields; i++)
 		csv_write_cell(out, def->fields[i].name, i == 0);
 	csv_write_cell(out, "administrator", false);
 	csv_end_record(out);
-	for (size_t r = 0; r < rows.count; r++) {
-		struct record key_rec, *key = &key_rec, **found;
-		char buf[48];
-
-		memcpy(key_rec.uuid, rows.items[r].uuid, sizeof key_rec.uuid);
-		found = recs.count ? bsearch(&key, recs.items, recs.count,
-					     sizeof *recs.items, by_uuid) : NULL;
-		if (!found)
-			continue;
-		for (size_t i = 0; i < def->nfields; i++)
-			csv_write_cell(out, cell_text(*found, i, buf, sizeof buf),
-				       i == 0);
-		csv_write_cell(out, rows.items[r].administrator, false);
-		csv_end_record(out);
-	}
-	rc = io_check_output(m, out);
-out:
+	rc = store_each_project_listed(m->db, write_row, out, &m->err);
+	if (rc == ERR_OK || ferror(out))
+		rc = io_check_output(m, out);
 	db_rollback(m->db);
-	project_rows_clear(&rows);
-	record_list_clear(&recs);
 	return rc;
 }
 
 /* ---- CSV in --------------------------------------------------------- */
 
-/* A row's code and line; for a repeated code, the line it was first on. */
+/* A code seen (its fold key) and the line it was first on. */
 struct code_line {
-	char *code;
-	unsigned long line, first;
+	char *key;
+	unsigned long line;
 };
 
 struct csv_import {
@@ -137,8 +102,9 @@ struct csv_import {
 	int *cols;          /* per column: project field, or COL_ADMINISTRATOR */
 	size_t ncols;
 	int code_col;
-	struct code_line *dups;   /* rows naming a project named before, by line */
-	size_t ndups;
+	/* The codes of the rows read so far, an open-addressing table. */
+	struct code_line *codes;
+	size_t ncodes, capcodes;
 	unsigned nproblems, shown;
 	char problems[sizeof ((struct error *)0)->message];
 	size_t plen;
@@ -363,84 +329,65 @@ records_differ(const struct record *a, const struct record *b)
 	return false;
 }
 
-static int
-by_code(const void *a, const void *b)
+static size_t
+key_hash(const char *key)
 {
-	const struct code_line *x = a, *y = b;
-	int c = store_code_compare(x->code, y->code);
+	size_t h = 5381;
 
-	return c ? c : (x->line > y->line) - (x->line < y->line);
+	while (*key)
+		h = h * 33 + (unsigned char)*key++;
+	return h;
 }
 
-static int
-by_line(const void *a, const void *b)
+static void
+codes_put(struct code_line *slots, size_t cap, struct code_line c)
 {
-	const struct code_line *x = a, *y = b;
+	size_t i = key_hash(c.key) & (cap - 1);
 
-	return (x->line > y->line) - (x->line < y->line);
+	while (slots[i].key)
+		i = (i + 1) & (cap - 1);
+	slots[i] = c;
 }
 
-/* Finds the rows that repeat the code of an earlier row (as the
- * database compares codes: case folded, Ä as ä too) before anything is
- * written, so that the import can report them in their place. */
+/* Notes code, first seen on line; *first is 0, or the line a code the
+ * database takes for the same (case folded, Ä as ä too) was first on. */
 static int
-find_duplicates(struct csv_import *ci, const char *text, size_t len)
+code_seen(struct csv_import *ci, const char *code, unsigned long line,
+	  unsigned long *first)
 {
-	struct code_line *codes = NULL;
-	size_t n = 0, cap = 0;
-	struct csv_reader r;
-	unsigned long line;
-	struct error e;
-	int rc = ERR_OK, got;
+	char *key = text_fold_key(code, strlen(code));
+	size_t i;
 
-	/* Malformed records are reported by the import itself. */
-	csv_reader_init(&r, text, len, NULL);
-	got = csv_read(&r, &line, &e);   /* the header */
-	while (got == 1 && (got = csv_read(&r, &line, &e)) == 1) {
-		if (r.nfields != ci->ncols)
-			continue;
-		if (n == cap) {
-			size_t more = cap ? cap * 2 : 64;
-			struct code_line *grown = realloc(codes, more * sizeof *codes);
-
-			if (!grown) {
-				rc = oom(ci->m);
-				goto out;
+	*first = 0;
+	if (!key)
+		return oom(ci->m);
+	if (ci->capcodes) {
+		for (i = key_hash(key) & (ci->capcodes - 1); ci->codes[i].key;
+		     i = (i + 1) & (ci->capcodes - 1))
+			if (!strcmp(ci->codes[i].key, key)) {
+				*first = ci->codes[i].line;
+				free(key);
+				return ERR_OK;
 			}
-			codes = grown;
-			cap = more;
-		}
-		if (!(codes[n].code = trimmed(csv_cell_value(r.fields[ci->code_col])))) {
-			rc = oom(ci->m);
-			goto out;
-		}
-		codes[n++].line = line;
 	}
-	if (n == 0)
-		goto out;
-	qsort(codes, n, sizeof *codes, by_code);
-	if (!(ci->dups = calloc(n, sizeof *ci->dups))) {
-		rc = oom(ci->m);
-		goto out;
-	}
-	/* The repeats, each with the line of its first; the strings move. */
-	for (size_t i = 1, first = 0; i < n; i++) {
-		if (*codes[i].code &&
-		    !store_code_compare(codes[first].code, codes[i].code)) {
-			codes[i].first = codes[first].line;
-			ci->dups[ci->ndups++] = codes[i];
-			codes[i].code = NULL;
-		} else {
-			first = i;
+	if (2 * (ci->ncodes + 1) > ci->capcodes) {
+		size_t cap = ci->capcodes ? ci->capcodes * 2 : 256;
+		struct code_line *slots = calloc(cap, sizeof *slots);
+
+		if (!slots) {
+			free(key);
+			return oom(ci->m);
 		}
+		for (i = 0; i < ci->capcodes; i++)
+			if (ci->codes[i].key)
+				codes_put(slots, cap, ci->codes[i]);
+		free(ci->codes);
+		ci->codes = slots;
+		ci->capcodes = cap;
 	}
-	qsort(ci->dups, ci->ndups, sizeof *ci->dups, by_line);
-out:
-	for (size_t i = 0; i < n; i++)
-		free(codes[i].code);
-	free(codes);
-	csv_reader_free(&r);
-	return rc;
+	codes_put(ci->codes, ci->capcodes, (struct code_line){ key, line });
+	ci->ncodes++;
+	return ERR_OK;
 }
 
 /* Reads one row into a new or the stored project and writes it.  A
@@ -454,6 +401,7 @@ import_row(struct csv_import *ci, struct csv_reader *r, unsigned long line)
 	struct record *rec = NULL, *before = NULL, *org = NULL;
 	const char *admin = NULL, *from = NULL, *to;
 	char *code = NULL, echo[64];
+	unsigned long first;
 	bool bad = false;
 	struct error e;
 	int rc = ERR_OK;
@@ -469,15 +417,14 @@ import_row(struct csv_import *ci, struct csv_reader *r, unsigned long line)
 		problem(ci, line, _("code: a value is required"));
 		goto out;
 	}
-	if (ci->ndups) {
-		struct code_line key = { .line = line }, *dup;
-
-		dup = bsearch(&key, ci->dups, ci->ndups, sizeof *ci->dups, by_line);
-		if (dup) {
-			problem(ci, line, _("code: \"%s\" is also on line %lu"),
-				shown(code, echo, sizeof echo), dup->first);
-			goto out;
-		}
+	/* A row that repeats the code of an earlier row is refused in its
+	 * place. */
+	if ((rc = code_seen(ci, code, line, &first)) != ERR_OK)
+		goto out;
+	if (first) {
+		problem(ci, line, _("code: \"%s\" is also on line %lu"),
+			shown(code, echo, sizeof echo), first);
+		goto out;
 	}
 	/* A code is only ever a code: one that looks like another
 	 * project's uuid must not find that project. */
@@ -609,15 +556,20 @@ out:
 	return rc;
 }
 
+static size_t
+read_file(void *buf, size_t size, void *arg)
+{
+	return fread(buf, 1, size, arg);
+}
+
 int
 model_import_csv(struct model *m, const char *path,
 		 const struct import_options *opt, struct import_counts *counts)
 {
 	struct csv_import ci = { .m = m, .source = io_source_name(path),
 				 .counts = counts };
-	struct csv_reader r;
-	char *text = NULL;
-	size_t len = 0;
+	struct csv_reader r = { 0 };
+	FILE *f = NULL;
 	unsigned long line = 0;
 	int rc, got;
 
@@ -625,9 +577,12 @@ model_import_csv(struct model *m, const char *path,
 	error_clear(&m->err);
 	format_today(ci.today);
 	if ((rc = model_check_writable(m)) != ERR_OK ||
-	    (rc = io_read_input(m, path, &text, &len)) != ERR_OK)
+	    (rc = io_open_input(m, path, &f)) != ERR_OK)
 		return rc;
-	csv_reader_init(&r, text, len, ci.source);
+	if (csv_reader_stream(&r, read_file, f, ci.source) < 0) {
+		rc = oom(m);
+		goto out;
+	}
 	got = csv_read(&r, &line, &m->err);
 	if (got == 0)
 		rc = error_set(&m->err, ERR_INVALID, NULL,
@@ -637,15 +592,16 @@ model_import_csv(struct model *m, const char *path,
 		rc = m->err.code;
 	else
 		rc = read_header(&ci, &r, line);
-	if (rc != ERR_OK ||
-	    (rc = find_duplicates(&ci, text, len)) != ERR_OK ||
-	    (rc = db_begin(m->db, &m->err)) != ERR_OK)
+	if (rc != ERR_OK || (rc = db_begin(m->db, &m->err)) != ERR_OK)
 		goto out;
 	store_set_source(m->db, ci.source);
 	while (ci.nproblems < CSV_MAX_PROBLEMS &&
 	       (got = csv_read(&r, &line, &m->err)) == 1)
 		if ((rc = import_row(&ci, &r, line)) != ERR_OK)
 			break;
+	if (rc == ERR_OK && ferror(f))
+		rc = error_set(&m->err, ERR_FAILED, NULL, "%s: %s", ci.source,
+			       strerror(errno));
 	/* A malformed record ends the reading: it is the last problem. */
 	if (rc == ERR_OK && got < 0) {
 		if (m->err.code == ERR_INVALID)
@@ -673,10 +629,10 @@ out:
 	if (rc != ERR_OK)
 		memset(counts, 0, sizeof *counts);
 	csv_reader_free(&r);
-	for (size_t i = 0; i < ci.ndups; i++)
-		free(ci.dups[i].code);
-	free(ci.dups);
+	io_close_input(f);
+	for (size_t i = 0; i < ci.capcodes; i++)
+		free(ci.codes[i].key);
+	free(ci.codes);
 	free(ci.cols);
-	free(text);
 	return rc;
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* model_import.c — importing a JSON exchange document (salkku-json(5)).
  *
- * An import is one transaction: the file is read whole and checked
- * first, then every record is validated, compared with the stored one
+ * An import is one transaction: the file is read in chunks, checked
+ * and staged record by record in a temporary database (store_stage.c)
+ * before the database is locked, then every record is validated, compared with the stored one
  * (merge.h) and written as the comparison and the chosen side say, and
  * any problem or unsettled conflict rolls everything back.  A dry run
  * counts and reports the same and rolls back too.  Records keep their
@@ -22,6 +23,7 @@
 #include "model_internal.h"
 #include "model_io.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,13 +33,6 @@
 #include "src/base/json_check.h"
 #include "merge.h"
 #include "validate.h"
-
-/* A record the import added, to be logged unless the file brought its
- * history along. */
-struct added {
-	const struct entity_def *def;
-	char uuid[UUID_LEN + 1];
-};
 
 /* An organisation of the document matched to one here. */
 struct org_alias {
@@ -50,8 +45,9 @@ struct json_import {
 	const struct import_options *opt;
 	const char *source;
 	struct import_counts *counts;
-	struct added *added;
-	size_t nadded, cap;
+	/* The staged document; the records added are noted there too, to
+	 * be logged unless the file brought their history along. */
+	struct json_stage *stage;
 	/* An exchange: the document's database (peer), ours, its members. */
 	const char *peer;
 	char me[UUID_LEN + 1];
@@ -202,23 +198,6 @@ side_for(struct json_import *ji, const struct record *rec, const char *file_uuid
 }
 
 static int
-note_added(struct json_import *ji, const struct record *rec)
-{
-	if (ji->nadded == ji->cap) {
-		size_t cap = ji->cap ? ji->cap * 2 : 256;
-		struct added *more = realloc(ji->added, cap * sizeof *more);
-
-		if (!more)
-			return ERR_FAILED;
-		ji->added = more;
-		ji->cap = cap;
-	}
-	ji->added[ji->nadded].def = rec->def;
-	memcpy(ji->added[ji->nadded++].uuid, rec->uuid, UUID_LEN + 1);
-	return ERR_OK;
-}
-
-static int
 add_alias(struct json_import *ji, const char *theirs, const char *ours)
 {
 	if (ji->naliases == ji->alias_cap) {
@@ -335,8 +314,9 @@ add_record(struct json_import *ji, const struct record *theirs, struct error *e)
 {
 	int rc = store_import_insert(ji->m->db, theirs, e);
 
-	if (rc == ERR_OK && note_added(ji, theirs) != ERR_OK)
-		rc = error_set(e, ERR_FAILED, NULL, "%s", _("out of memory"));
+	if (rc == ERR_OK)
+		rc = store_stage_note(ji->stage, (int)theirs->def->kind,
+				      theirs->uuid, e);
 	ji->counts->added[theirs->def->kind] += rc == ERR_OK;
 	return rc;
 }
@@ -630,6 +610,15 @@ import_tombstones(struct json_import *ji)
 	return rc;
 }
 
+static int
+log_added(int kind, const char *uuid, void *arg)
+{
+	struct model *m = arg;
+
+	return store_import_log_new(m->db, entities[kind], uuid, m->user,
+				    &m->err);
+}
+
 /* After the walk: the added records the file brought no history for
  * get an "insert" entry by the importing user; the conflicts no side
  * was chosen for refuse the import. */
@@ -637,11 +626,8 @@ static int
 import_settle(struct json_import *ji)
 {
 	struct model *m = ji->m;
-	int rc = ERR_OK;
+	int rc = store_stage_noted(ji->stage, log_added, m, &m->err);
 
-	for (size_t i = 0; i < ji->nadded && rc == ERR_OK; i++)
-		rc = store_import_log_new(m->db, ji->added[i].def,
-					  ji->added[i].uuid, m->user, &m->err);
 	if (rc == ERR_OK && ji->unsettled && !ji->peer)
 		rc = error_set(&m->err, ERR_CONFLICT, NULL,
 			       _("%s: records in conflict: %zu (changed in the database since the file was made); nothing was imported: choose a side with --ours or --theirs"),
@@ -656,14 +642,15 @@ import_settle(struct json_import *ji)
 /* Reads the exchange members: a document of another database makes
  * this import an exchange with it. */
 static int
-import_begin_exchange(struct json_import *ji, const char *text, size_t len)
+import_begin_exchange(struct json_import *ji)
 {
 	struct model *m = ji->m;
 	int rc;
 
 	if (store_database_id(m->db, ji->me, NULL) != ERR_OK)
 		return ERR_OK;
-	rc = store_json_exchange(m->db, text, len, ji->me, &ji->doc, &m->err);
+	rc = store_json_exchange_staged(m->db, ji->stage, ji->me, &ji->doc,
+					&m->err);
 	if (rc != ERR_OK) {
 		struct error e = m->err;
 
@@ -674,6 +661,37 @@ import_begin_exchange(struct json_import *ji, const char *text, size_t len)
 	return ERR_OK;
 }
 
+static size_t
+read_file(void *buf, size_t size, void *arg)
+{
+	return fread(buf, 1, size, arg);
+}
+
+/* Reads, checks and stages the document, holding no lock. */
+static int
+import_stage(struct json_import *ji, const char *path)
+{
+	struct model *m = ji->m;
+	FILE *f = NULL;
+	int rc;
+
+	if ((rc = io_open_input(m, path, &f)) != ERR_OK ||
+	    (rc = store_stage_open(&ji->stage, &m->err)) != ERR_OK)
+		goto out;
+	{
+		const struct json_sink sink = { store_stage_split,
+						store_stage_value, ji->stage };
+
+		rc = json_check_stream(read_file, f, ji->source, &sink, &m->err);
+	}
+	if (ferror(f))
+		rc = error_set(&m->err, ERR_FAILED, NULL, "%s: %s", ji->source,
+			       strerror(errno));
+out:
+	io_close_input(f);
+	return rc;
+}
+
 int
 model_import_json(struct model *m, const char *path,
 		  const struct import_options *opt, struct import_counts *counts)
@@ -682,22 +700,19 @@ model_import_json(struct model *m, const char *path,
 	struct json_import ji = { .m = m, .opt = opt ? opt : &defaults,
 				  .source = io_source_name(path),
 				  .counts = counts };
-	char *text = NULL;
-	size_t len = 0;
 	int rc;
 
 	memset(counts, 0, sizeof *counts);
 	error_clear(&m->err);
-	if ((rc = model_check_writable(m)) != ERR_OK ||
-	    (rc = io_read_input(m, path, &text, &len)) != ERR_OK)
+	if ((rc = model_check_writable(m)) != ERR_OK)
 		return rc;
-	if ((rc = json_check_document(text, len, ji.source, &m->err)) != ERR_OK ||
+	if ((rc = import_stage(&ji, path)) != ERR_OK ||
 	    (rc = db_begin(m->db, &m->err)) != ERR_OK)
 		goto out;
 	store_set_source(m->db, ji.source);
-	rc = import_begin_exchange(&ji, text, len);
+	rc = import_begin_exchange(&ji);
 	if (rc == ERR_OK)
-		rc = store_json_items(m->db, text, len, import_item, &ji, &m->err);
+		rc = store_json_staged(m->db, ji.stage, import_item, &ji, &m->err);
 	if (ji.failed) {
 		m->err = ji.err;
 		rc = ji.err.code;
@@ -719,7 +734,6 @@ out:
 		memset(counts, 0, sizeof *counts);
 	exchange_doc_clear(&ji.doc);
 	free(ji.aliases);
-	free(ji.added);
-	free(text);
+	store_stage_close(&ji.stage);
 	return rc;
 }

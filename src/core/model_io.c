@@ -69,58 +69,21 @@ open_input(struct model *m, const char *path, FILE **out)
 	return ERR_OK;
 }
 
-/* Reads path ("-": standard input) whole into a NUL-terminated buffer,
- * the caller's to free. */
 int
-io_read_input(struct model *m, const char *path, char **out, size_t *outlen)
+io_open_input(struct model *m, const char *path, FILE **out)
 {
-	bool std = !strcmp(path, "-");
-	FILE *f = stdin;
-	size_t cap = 1 << 16, len = 0;
-	char *buf = NULL;
-	struct stat st;
-	int rc = ERR_OK;
-
-	*out = NULL;
-	if (!std && (rc = open_input(m, path, &f)) != ERR_OK)
-		return rc;
-	/* A regular file is read in one go, into a buffer of its size. */
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-		cap = (size_t)st.st_size + 1;
-	for (;;) {
-		size_t n;
-
-		if (len + 1 >= cap || !buf) {
-			char *more;
-
-			if (buf)
-				cap *= 2;
-			if (!(more = realloc(buf, cap))) {
-				rc = error_set(&m->err, ERR_FAILED, NULL,
-					       _("%s: out of memory"), io_source_name(path));
-				goto out;
-			}
-			buf = more;
-		}
-		n = fread(buf + len, 1, cap - 1 - len, f);
-		len += n;
-		if (n == 0)
-			break;
+	if (!strcmp(path, "-")) {
+		*out = stdin;
+		return ERR_OK;
 	}
-	if (ferror(f)) {
-		rc = error_set(&m->err, ERR_FAILED, NULL, "%s: %s",
-			       io_source_name(path), strerror(errno));
-		goto out;
-	}
-	buf[len] = '\0';
-	*out = buf;
-	*outlen = len;
-	buf = NULL;
-out:
-	free(buf);
-	if (!std)
+	return open_input(m, path, out);
+}
+
+void
+io_close_input(FILE *f)
+{
+	if (f && f != stdin)
 		fclose(f);
-	return rc;
 }
 
 int

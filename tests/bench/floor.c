@@ -10,6 +10,12 @@
  *   floor DB show CODE          one project and its records
  *   floor DB set CODE CENTS     budget of one project, in a transaction
  *   floor DB export             every table as JSON
+ *   floor DB csv                every project as CSV, by code, with
+ *                               its administrator, row by row
+ *   floor DB import DUMP        a dump as generate writes it (a record
+ *                               a line), streamed: each record's JSON
+ *                               text parsed by SQLite and inserted,
+ *                               in one transaction
  *   floor --peak-rss CMD ARG... runs CMD and prints its peak resident
  *                               memory in KB (for systems without
  *                               /usr/bin/time)
@@ -287,6 +293,166 @@ export(void)
 	exec("COMMIT");
 }
 
+/* The projects as CSV in code order with their administrator, one
+ * row at a time: no quoting beyond what a cell needs. */
+static void
+put_csv_cell(const unsigned char *t, bool first)
+{
+	if (!first)
+		putchar(',');
+	if (!t)
+		return;
+	if (!strpbrk((const char *)t, ",\"\n\r")) {
+		fputs((const char *)t, stdout);
+		return;
+	}
+	putchar('"');
+	for (; *t; t++) {
+		if (*t == '"')
+			putchar('"');
+		putchar(*t);
+	}
+	putchar('"');
+}
+
+static void
+csv(void)
+{
+	sqlite3_stmt *st = prepare("SELECT p.*, (SELECT coalesce(o.short_name, "
+		"o.name) FROM project_role r JOIN organisation o "
+		"ON o.uuid = r.organisation WHERE r.project = p.uuid "
+		"AND r.role = 'administrator' ORDER BY r.id LIMIT 1) "
+		"FROM project p ORDER BY p.code_sort, p.id");
+	int n = sqlite3_column_count(st);
+
+	exec("BEGIN");
+	for (int i = 0; i < n; i++)
+		put_csv_cell((const unsigned char *)sqlite3_column_name(st, i), i == 0);
+	putchar('\n');
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (int i = 0; i < n; i++)
+			put_csv_cell(sqlite3_column_text(st, i), i == 0);
+		putchar('\n');
+	}
+	sqlite3_finalize(st);
+	exec("COMMIT");
+}
+
+/* The member a dump's line opens ("projects":{), as its table. */
+static const char *
+member_table(const char *line)
+{
+	static const char *const members[][2] = {
+		{ "organisations", "organisation" }, { "projects", "project" },
+		{ "roles", "project_role" }, { "funding", "funding" },
+		{ "status_changes", "status_change" }, { "deadlines", "deadline" },
+		{ "notes", "note" }, { "outcomes", "outcome" },
+		{ "changes", "change_log" },
+	};
+
+	for (size_t i = 0; i < sizeof members / sizeof members[0]; i++) {
+		size_t n = strlen(members[i][0]);
+
+		if (line[0] == '"' && !strncmp(line + 1, members[i][0], n) &&
+		    !strncmp(line + 1 + n, "\":{", 3))
+			return members[i][1];
+	}
+	return NULL;
+}
+
+/* INSERT INTO table, each column from the record's JSON text (?2) by
+ * the member of its name; the key columns (code_key, name_sort ...)
+ * from their field, lower-cased. */
+static sqlite3_stmt *
+insert_for(const char *table)
+{
+	static const char *const renamed[][2] = {
+		{ "record_uuid", "record" }, { "project_uuid", "project" },
+		{ "record_title", "title" }, { "old_value", "old" },
+		{ "new_value", "new" },
+	};
+	sqlite3_stmt *cols = prepare("SELECT name FROM pragma_table_info(?1) "
+				     "WHERE name NOT IN ('id', 'uuid')");
+	sqlite3_str *sql = sqlite3_str_new(db), *values = sqlite3_str_new(db);
+	sqlite3_stmt *st;
+	char *a, *b;
+
+	sqlite3_bind_text(cols, 1, table, -1, SQLITE_STATIC);
+	sqlite3_str_appendf(sql, "INSERT INTO \"%w\" (uuid", table);
+	sqlite3_str_appendall(values, "?1");
+	while (sqlite3_step(cols) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(cols, 0);
+		char member[64];
+		size_t n = strlen(c);
+		bool key = n > 4 && (!strcmp(c + n - 4, "_key") ||
+				     !strcmp(c + n - 5, "_sort"));
+
+		snprintf(member, sizeof member, "%.*s", (int)(key ? n - (c[n - 1] == 'y' ? 4 : 5) : n), c);
+		for (size_t i = 0; i < sizeof renamed / sizeof renamed[0]; i++)
+			if (!strcmp(c, renamed[i][0]))
+				snprintf(member, sizeof member, "%s", renamed[i][1]);
+		sqlite3_str_appendf(sql, ", \"%w\"", c);
+		sqlite3_str_appendf(values, key ? ", lower(json_extract(?2, '$.%q'))"
+					     : ", json_extract(?2, '$.%q')", member);
+	}
+	sqlite3_finalize(cols);
+	a = sqlite3_str_finish(values);
+	sqlite3_str_appendf(sql, ") VALUES (%s)", a);
+	b = sqlite3_str_finish(sql);
+	st = prepare(b);
+	sqlite3_free(a);
+	sqlite3_free(b);
+	return st;
+}
+
+static void
+import(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	sqlite3_stmt *st = NULL;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+
+	if (!f)
+		die(path);
+	exec("BEGIN IMMEDIATE;"
+	     "INSERT INTO meta VALUES ('writing', 1);"
+	     "INSERT INTO fts_pause VALUES (1)");
+	while ((len = getline(&line, &cap, f)) > 0) {
+		const char *table = member_table(line);
+		char *body;
+
+		if (table) {
+			sqlite3_finalize(st);
+			st = insert_for(table);
+			continue;
+		}
+		/* "uuid":{...}, */
+		if (!st || line[0] != '"' || len < 42 || !(body = strchr(line, '{')))
+			continue;
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == ','))
+			len--;
+		sqlite3_bind_text(st, 1, line + 1, 36, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, body, (int)(line + len - body), SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			die("insert");
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	free(line);
+	fclose(f);
+	/* The full-text rows, in one pass, as salkku makes them. */
+	exec("DELETE FROM fts_pause;"
+	     "INSERT INTO project_fts (rowid, code, name, description, notes, "
+	     "organisations) SELECT id, code, name, description, notes, "
+	     "organisations FROM project_fts_source "
+	     "WHERE uuid IN (SELECT project FROM fts_pending) ORDER BY id;"
+	     "DELETE FROM fts_pending;"
+	     "DELETE FROM meta WHERE key = 'writing';"
+	     "COMMIT");
+}
+
 /* Runs argv and prints the peak resident set of that child.  A small
  * program of its own, because the peak of a child forked from a bigger
  * one (a shell, python) can be the parent's size at the fork. */
@@ -319,7 +485,7 @@ static void
 usage(void)
 {
 	fputs("usage: floor DB list [STATUS] | text WORD | show CODE | "
-	      "set CODE CENTS | export\n"
+	      "set CODE CENTS | export | csv | import DUMP\n"
 	      "       floor --peak-rss COMMAND [ARG]...\n", stderr);
 	exit(2);
 }
@@ -352,6 +518,10 @@ main(int argc, char **argv)
 		set_budget(argv[3], argv[4]);
 	else if (!strcmp(op, "export") && argc == 3)
 		export();
+	else if (!strcmp(op, "csv") && argc == 3)
+		csv();
+	else if (!strcmp(op, "import") && argc == 4)
+		import(argv[3]);
 	else
 		usage();
 	if (fflush(stdout) != 0)

@@ -297,6 +297,70 @@ test_read_large(void **state)
 	free(text);
 }
 
+/* A stream that gives at most `step` bytes a read, so that every
+ * record, quote, doubled quote and CRLF meets a chunk's end somewhere. */
+struct dribble {
+	const char *text;
+	size_t len, at, step;
+};
+
+static size_t
+dribble_read(void *buf, size_t size, void *arg)
+{
+	struct dribble *d = arg;
+	size_t n = d->len - d->at;
+
+	if (n > d->step)
+		n = d->step;
+	if (n > size)
+		n = size;
+	memcpy(buf, d->text + d->at, n);
+	d->at += n;
+	return n;
+}
+
+/* The reader reads a stream as it reads the same text in memory:
+ * the same fields, the same lines, the same error. */
+static void
+test_read_stream(void **state)
+{
+	static const char *const texts[] = {
+		"\xef\xbb\xbf" "code;name\r\nA;\"x;\"\"y\"\"\r\nz\"\r\n\r\nB;\"\"\n",
+		"a,b,c\n1,\"two\nlines\",3\r\n\"\"\"\",,\"\"\r4,5,6",
+		"a,b\n\"not closed,x\n",
+		"a,b\nx\"y,z\n",
+	};
+	(void)state;
+	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++)
+		for (size_t step = 1; step <= 4; step++) {
+			struct dribble d = { texts[t], strlen(texts[t]), 0, step };
+			struct csv_reader a, b;
+			struct error ea, eb;
+			unsigned long la = 0, lb = 0;
+			int ra, rb;
+
+			error_clear(&ea);
+			error_clear(&eb);
+			csv_reader_init(&a, texts[t], strlen(texts[t]), "f");
+			assert_int_equal(csv_reader_stream(&b, dribble_read, &d, "f"), 0);
+			assert_int_equal(a.sep, b.sep);
+			do {
+				ra = csv_read(&a, &la, &ea);
+				rb = csv_read(&b, &lb, &eb);
+				assert_int_equal(ra, rb);
+				if (ra != 1)
+					break;
+				assert_int_equal(la, lb);
+				assert_int_equal(a.nfields, b.nfields);
+				for (size_t i = 0; i < a.nfields; i++)
+					assert_string_equal(a.fields[i], b.fields[i]);
+			} while (ra == 1);
+			assert_string_equal(ea.message, eb.message);
+			csv_reader_free(&a);
+			csv_reader_free(&b);
+		}
+}
+
 int
 main(void)
 {
@@ -309,6 +373,7 @@ main(void)
 		cmocka_unit_test(test_write),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_read_large),
+		cmocka_unit_test(test_read_stream),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

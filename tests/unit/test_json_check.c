@@ -17,18 +17,94 @@
 
 static struct error err;
 
-static int
-check(const char *doc)
+/* A stream that gives at most `step` bytes a read, so that every token
+ * meets a chunk's end somewhere. */
+struct dribble {
+	const char *text;
+	size_t len, at, step;
+};
+
+static size_t
+dribble_read(void *buf, size_t size, void *arg)
 {
-	error_clear(&err);
-	return json_check_document(doc, strlen(doc), NULL, &err);
+	struct dribble *d = arg;
+	size_t n = d->len - d->at;
+
+	if (n > d->step)
+		n = d->step;
+	if (n > size)
+		n = size;
+	memcpy(buf, d->text + d->at, n);
+	d->at += n;
+	return n;
+}
+
+/* A sink that splits every member and finds duplicate keys in a split
+ * member as the stage does. */
+struct seen {
+	char keys[64][80];
+	size_t n;
+};
+
+static bool
+split_all(const char *member, void *arg)
+{
+	(void)member;
+	((struct seen *)arg)->n = 0;
+	return true;
 }
 
 static int
+take(const char *member, const char *key, const char *text, size_t len,
+     void *arg, struct error *e)
+{
+	struct seen *seen = arg;
+
+	(void)member;
+	(void)text;
+	(void)len;
+	(void)e;
+	if (!key)
+		return ERR_OK;
+	for (size_t i = 0; i < seen->n; i++)
+		if (!strcmp(seen->keys[i], key))
+			return JSON_DUPLICATE;
+	if (seen->n < 64)
+		snprintf(seen->keys[seen->n++], sizeof seen->keys[0], "%s", key);
+	return ERR_OK;
+}
+
+/* Checks doc in memory, and read as a stream (a byte, then two, then
+ * three at a time, split into records and not): each time the same
+ * verdict, path and message. */
+static int
 check_len(const char *doc, size_t len)
 {
+	int rc;
+
 	error_clear(&err);
-	return json_check_document(doc, len, NULL, &err);
+	rc = json_check_document(doc, len, NULL, &err);
+	for (size_t step = 1; step <= 3 && len < 4096; step++)
+		for (int split = 0; split < 2; split++) {
+			struct dribble d = { doc, len, 0, step };
+			struct seen seen = { .n = 0 };
+			const struct json_sink sink = { split_all, take, &seen };
+			struct error e;
+
+			error_clear(&e);
+			assert_int_equal(json_check_stream(dribble_read, &d, NULL,
+							   split ? &sink : NULL, &e),
+					 rc);
+			assert_string_equal(e.field, err.field);
+			assert_string_equal(e.message, err.message);
+		}
+	return rc;
+}
+
+static int
+check(const char *doc)
+{
+	return check_len(doc, strlen(doc));
 }
 
 /* Asserts that doc is refused at path, with a message that starts with

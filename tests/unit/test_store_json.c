@@ -327,7 +327,8 @@ test_import_refused(void **state)
 		"$.projects." U1 ".person_years", "two decimals");
 	refused(db, PROJECT(",\"colour\":\"red\""), "$.projects." U1 ".colour",
 		"no member");
-	refused(db, PROJECT(",\"name\":7"), "$.projects." U1 ".name", "string");
+	refused(db, PROJECT(",\"description\":7"), "$.projects." U1 ".description",
+		"string");
 	refused(db, DOC("\"projects\":{\"" U1 "\":{\"code\":\"X\"}}"),
 		"$.projects." U1 ".version", "missing");
 	refused(db, DOC("\"projects\":{\"" U1 "\":{\"version\":0}}"),
@@ -343,7 +344,7 @@ test_import_refused(void **state)
 		"$.format_version", "newer");
 	refused(db, "{\"format\":\"salkku\"}", "$.format_version", "missing");
 	refused(db, "[1,2]", "$", "object");
-	refused(db, "{\"format\":", "$", NULL);
+	refused(db, "{\"format\":", "$.format", "end of the document");
 	refused(db, DOC("\"roles\":{\"" U1 "\":{\"version\":1,\"updated_at\":\"2024-01-01T00:00:00Z\","
 			"\"updated_by\":\"a\",\"organisation\":\"ISO\"}}"),
 		"$.roles." U1 ".organisation", "uuid");
