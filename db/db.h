@@ -64,6 +64,10 @@ bool db_is_readonly(struct db *db);
  * database is busy".  One transaction per user action. */
 int db_begin(struct db *db, struct error *err);
 
+/* A larger page cache while bulk is true (an import's one transaction),
+ * the usual small one again when false. */
+void db_set_bulk(struct db *db, bool bulk);
+
 /* fn is told, every few milliseconds, how long a write has waited so far
  * for another process's lock; returning false gives the wait up (the
  * write then fails as busy).  NULL: wait quietly. */

@@ -592,6 +592,8 @@ model_import_csv(struct model *m, const char *path,
 		rc = m->err.code;
 	else
 		rc = read_header(&ci, &r, line);
+	if (rc == ERR_OK)
+		db_set_bulk(m->db, true);
 	if (rc != ERR_OK || (rc = db_begin(m->db, &m->err)) != ERR_OK)
 		goto out;
 	store_set_source(m->db, ci.source);
@@ -626,6 +628,7 @@ model_import_csv(struct model *m, const char *path,
 	store_set_source(m->db, NULL);
 	rc = io_finish(m, rc, opt && opt->dry_run);
 out:
+	db_set_bulk(m->db, false);
 	if (rc != ERR_OK)
 		memset(counts, 0, sizeof *counts);
 	csv_reader_free(&r);

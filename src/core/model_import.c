@@ -706,8 +706,10 @@ model_import_json(struct model *m, const char *path,
 	error_clear(&m->err);
 	if ((rc = model_check_writable(m)) != ERR_OK)
 		return rc;
-	if ((rc = import_stage(&ji, path)) != ERR_OK ||
-	    (rc = db_begin(m->db, &m->err)) != ERR_OK)
+	if ((rc = import_stage(&ji, path)) != ERR_OK)
+		goto out;
+	db_set_bulk(m->db, true);
+	if ((rc = db_begin(m->db, &m->err)) != ERR_OK)
 		goto out;
 	store_set_source(m->db, ji.source);
 	rc = import_begin_exchange(&ji);
@@ -730,6 +732,7 @@ model_import_json(struct model *m, const char *path,
 	/* A dry run reports the conflicts it found, and rolls back. */
 	rc = io_finish(m, rc, ji.opt->dry_run);
 out:
+	db_set_bulk(m->db, false);
 	if (rc != ERR_OK && rc != ERR_CONFLICT)
 		memset(counts, 0, sizeof *counts);
 	exchange_doc_clear(&ji.doc);
