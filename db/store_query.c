@@ -47,7 +47,8 @@
 /* Whether a project is active at some time in the period :from .. :to.
  * Its span is its dates (actual, else planned); a missing start is the
  * first entry of its status history, a missing end that of the last
- * when it has ended (closed, cancelled, withdrawn, rejected), else open.
+ * when it has ended (closed, cancelled, withdrawn, rejected) or is still
+ * an idea (an idea noted once does not run on by itself), else open.
  * A project without dates or history is active in no period.  Besides
  * its span, a project is active in a period in which its status
  * changed, a deadline of it was due or met, or a funding line of it was
@@ -58,7 +59,7 @@
 	"FROM status_change s WHERE s.project = p.uuid))"
 #define SPAN_END_SQL \
 	"coalesce(p.actual_end, p.planned_end, CASE WHEN p.status IN " \
-	TERMINAL_SQL " THEN (SELECT max(s.date) FROM status_change s " \
+	TERMINAL_SQL " OR p.status = 'idea' THEN (SELECT max(s.date) FROM status_change s " \
 	"WHERE s.project = p.uuid) END)"
 #define ACTIVE_SQL \
 	"((" SPAN_START_SQL " IS NOT NULL OR " SPAN_END_SQL " IS NOT NULL) " \

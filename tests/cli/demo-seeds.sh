@@ -90,6 +90,13 @@ csv_row outcomes "^Kansa-koulu 5,.*,$KK5_NATIONAL\.00,.*,nearly$" >/dev/null ||
 csv_row outcomes "^OT,.*,$OT_TRAINED\.00,.*,nearly$" >/dev/null ||
 	fail "OT: not nearly $OT_TRAINED trained"
 
+# An idea the 2019 slides name is of 2019, not of every year after it.
+run_salkku list --year 2023 --format csv
+printf '%s\n' "$out" | grep -q '^Peliklinikka,' &&
+	fail "an idea noted in 2019 counts as active in 2023"
+run_salkku list --year 2019 --format csv
+expect_out '^Peliklinikka,' "the idea is of 2019"
+
 run_salkku report --year 2019 --format csv
 expect_rc 0 "report --year 2019"
 csv_row money "^STM,2019,2,,$SB_STATE_2019\.00," >/dev/null ||

@@ -11,7 +11,9 @@ doc = json.load(open(sys.argv[1]))
 year = int(sys.argv[2])
 today = sys.argv[3]
 lo, hi = "%04d-01-01" % year, "%04d-12-31" % year
-ended = {"closed", "cancelled", "withdrawn", "rejected"}
+# Statuses whose span ends at the last status change: ended, or an idea
+# that does not run on by itself.
+ended = {"closed", "cancelled", "withdrawn", "rejected", "idea"}
 
 def children(kind, uuid):
     return [r for r in doc[kind].values() if r["project"] == uuid]
