@@ -187,9 +187,13 @@ put_filters(FILE *f, const struct project_query *q, bool text, enum plan plan)
 		fputs(" AND salkku_has_item(p.themes, :theme)", f);
 	if (q->year || q->from || q->to)
 		fputs(" AND " ACTIVE_SQL, f);
-	if (text && plan != PLAN_RANKED)
-		fprintf(f, " AND %sp.id IN (SELECT rowid FROM project_words "
-			"WHERE project_words MATCH :text)", off);
+	/* In order, the page walks the sort key's index and asks the
+	 * search's bitmap of each project (db_hits.c). */
+	if (text && plan == PLAN_IN_ORDER)
+		fputs(" AND salkku_hit(p.id)", f);
+	else if (text && plan != PLAN_RANKED)
+		fputs(" AND p.id IN (SELECT rowid FROM project_words "
+		      "WHERE project_words MATCH :text)", f);
 }
 
 static void
@@ -296,14 +300,15 @@ list_stmt(struct db *db, const struct project_query *q, bool text,
 
 /* The fewest projects one of the filters that name projects directly
  * (words, funder, partner) lets through, counted through their own
- * indexes; -1 when there is none of them.  *words gets the count of the
- * words alone (-1 without them). */
+ * indexes (the words: the search's hits, already read); -1 when there
+ * is none of them.  *words gets the count of the words alone (-1
+ * without them). */
 static int64_t
 named_projects(struct db *db, const struct project_query *q, const char *text,
 	       int64_t *words)
 {
 	static const char *const sql[] = {
-		"SELECT count(*) FROM project_words WHERE project_words MATCH ?1",
+		NULL,
 		"SELECT (SELECT count(*) FROM funding WHERE funder = ?1) + "
 		"(SELECT count(*) FROM project_role WHERE organisation = ?1 "
 		"AND role = 'funder')",
@@ -312,8 +317,9 @@ named_projects(struct db *db, const struct project_query *q, const char *text,
 	const char *arg[] = { text, q->funder, q->partner };
 	int64_t fewest = -1;
 
-	*words = -1;
-	for (size_t i = 0; i < 3; i++) {
+	*words = text ? db->hits.count : -1;
+	fewest = *words;
+	for (size_t i = 1; i < 3; i++) {
 		sqlite3_stmt *st;
 		int64_t n;
 
@@ -322,8 +328,6 @@ named_projects(struct db *db, const struct project_query *q, const char *text,
 		db_bind_text(st, 1, arg[i]);
 		n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
 		db_done(st);
-		if (i == 0)
-			*words = n;
 		if (n >= 0 && (fewest < 0 || n < fewest))
 			fewest = n;
 	}
@@ -463,6 +467,13 @@ store_project_list(struct db *db, const struct project_query *q,
 			return ERR_OK;
 		text = NULL;
 	}
+	if (db_cancel_arm(db, text != NULL)) {
+		rc = error_set(err, ERR_DATABASE, NULL, "%s",
+			       _("cannot list the projects"));
+		goto out;
+	}
+	if (text && (rc = db_hits_read(db, text, err)))
+		goto out;
 	rc = ERR_DATABASE;
 	if (!(st = list_stmt(db, q, text != NULL, choose_plan(db, q, text), err)))
 		goto out;
@@ -483,6 +494,7 @@ store_project_list(struct db *db, const struct project_query *q,
 	}
 	rc = ERR_OK;
 out:
+	db_cancel_disarm(db);
 	db_done(st);
 	free(text);
 	return rc;
@@ -519,6 +531,20 @@ store_project_count(struct db *db, const struct project_query *q,
 		}
 		text = NULL;
 	}
+	if (db_cancel_arm(db, text != NULL)) {
+		rc = error_set(err, ERR_DATABASE, NULL, "%s",
+			       _("cannot list the projects"));
+		goto out;
+	}
+	if (text && (rc = db_hits_read(db, text, err)))
+		goto out;
+	/* The words alone: their matches are counted already. */
+	if (text && !q->statuses[0] && !q->funder && !q->partner &&
+	    !q->theme && !q->year && !q->from && !q->to) {
+		*matching = db->hits.count;
+		rc = ERR_OK;
+		goto out;
+	}
 	rc = ERR_DATABASE;
 	if (!(st = list_stmt(db, q, text != NULL, PLAN_COUNT, err)))
 		goto out;
@@ -530,6 +556,7 @@ store_project_count(struct db *db, const struct project_query *q,
 	*matching = sqlite3_column_int64(st, 0);
 	rc = ERR_OK;
 out:
+	db_cancel_disarm(db);
 	db_done(st);
 	free(text);
 	return rc;

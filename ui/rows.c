@@ -38,7 +38,12 @@ project_window_fetch(struct ui *ui, struct project_window *w,
 	page.offset = (int64_t)w->first;
 	page.limit = (int64_t)(3 * n);
 	w->valid = true;
-	if (model_list_projects(ui->m, &page, &w->rows))
+	if (!model_list_projects(ui->m, &page, &w->rows))
+		return;
+	/* Abandoned for a key typed meanwhile: read again when drawn. */
+	if (model_cancelled(ui->m))
+		project_window_reset(w);
+	else
 		ui_model_error(ui);
 }
 
@@ -55,8 +60,12 @@ project_window_load(struct ui *ui, struct project_window *w,
 		    const struct project_query *q)
 {
 	project_window_reset(w);
+	w->cancelled = false;
 	if (model_count_projects(ui->m, q, &w->matching, &w->total)) {
-		ui_model_error(ui);
+		if (model_cancelled(ui->m))
+			w->cancelled = true;
+		else
+			ui_model_error(ui);
 		w->matching = w->total = 0;
 	}
 	return (size_t)w->matching;
@@ -106,6 +115,10 @@ project_list_load(struct view *v)
 
 	list_query(v, &q);
 	v->rows = project_window_load(v->ui, &list_of(v)->win, &q);
+	/* Abandoned for a key typed meanwhile: read again at the next
+	 * paint, after that key. */
+	if (list_of(v)->win.cancelled)
+		v->loaded = false;
 	return 0;
 }
 

@@ -21,6 +21,7 @@ struct project_window {
 	bool valid;
 	int64_t matching;      /* projects that match the query */
 	int64_t total;         /* projects in all */
+	bool cancelled;        /* the count was abandoned for a key typed */
 };
 
 /* Forgets what was read (after a change or a new query). */
