@@ -128,6 +128,23 @@ struct deadline_query {
 	int64_t before;             /* or: the rows before deadline id `before` */
 };
 
+/* A window of the organisations, in name order, for the organisations
+ * screen.  `text`, when set, keeps those whose name, short name or
+ * region holds it (case folded) or whose kind is one of `kinds` (kind
+ * keys, comma-separated: those whose label, in the language shown,
+ * holds the text).  The window is `limit` rows from `offset`, or those
+ * after (or before) the organisation `after` (`before`), or the last
+ * ones (`from_end`); it always comes in name order. */
+struct org_query {
+	const char *text;
+	const char *kinds;
+	int64_t limit;              /* 0: no limit */
+	int64_t offset;
+	const char *after;          /* uuid, or NULL */
+	const char *before;         /* uuid, or NULL */
+	bool from_end;
+};
+
 /* A project an organisation takes part in, with its role; for the
  * organisation's detail screen and `org show`. */
 struct org_project_row {

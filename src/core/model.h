@@ -63,6 +63,13 @@ int model_children(struct model *m, const struct entity_def *def,
 
 int model_organisations(struct model *m, struct record_list *out);
 
+/* A window of the organisations in name order, and how many the
+ * query's text and kinds keep (query.h, struct org_query). */
+int model_org_window(struct model *m, const struct org_query *q,
+		     struct record_list *out);
+int model_org_count(struct model *m, const struct org_query *q,
+		    int64_t *count);
+
 int model_list_projects(struct model *m, const struct project_query *q,
 			struct project_rows *out);
 int model_count_projects(struct model *m, const struct project_query *q,
