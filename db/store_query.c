@@ -136,17 +136,6 @@ put_sort(FILE *f, enum project_sort sort)
 #define EXACT_SQL \
 	"(p.code = :exact COLLATE fold OR p.name = :exact COLLATE fold)"
 
-static void
-put_order(FILE *f, const struct project_query *q, const char *ranked)
-{
-	fputs(" ORDER BY ", f);
-	if (ranked)
-		fprintf(f, "%sexact DESC, %sscore, ", ranked, ranked);
-	put_sort(f, q->sort);
-	fprintf(f, "%s, p.id%s", q->descending ? " DESC" : "",
-		q->descending ? " DESC" : "");
-}
-
 /* How a statement reads the projects. */
 enum plan {
 	PLAN_COUNT,     /* count: any index may serve a filter */
@@ -154,6 +143,52 @@ enum plan {
 	PLAN_IN_ORDER,  /* a page, in the sort key's index order */
 	PLAN_RANKED,    /* a page, the best matches of the words first */
 };
+
+/* The list's order, or (backwards) its reverse: a window counted from
+ * the end, or before a row, is read backwards and put in order again
+ * outside. */
+static void
+put_order(FILE *f, const struct project_query *q, const char *ranked,
+	  bool backwards)
+{
+	const char *up = backwards ? " DESC" : "", *down = backwards ? "" : " DESC";
+	const char *dir = q->descending ? down : up;
+
+	fputs(" ORDER BY ", f);
+	if (ranked)
+		fprintf(f, "%sexact%s, %sscore%s, ", ranked, down, ranked, up);
+	put_sort(f, q->sort);
+	fprintf(f, "%s, p.id%s", dir, dir);
+}
+
+/* Whether q's window can be read from a row by keyset: a sort key that
+ * is never NULL, with its index (code, name), and no ranking. */
+static bool
+keyset(const struct project_query *q, enum plan plan)
+{
+	return (q->after || q->before) && plan != PLAN_RANKED &&
+	       plan != PLAN_COUNT &&
+	       (q->sort == SORT_CODE || q->sort == SORT_NAME);
+}
+
+/* The rows after (before) the row q names, in the list's order. */
+static void
+put_keyset(FILE *f, const struct project_query *q)
+{
+	bool later = q->after != 0;
+	const char *col = q->sort == SORT_NAME ? "name_sort" : "code_sort";
+
+	fprintf(f, " AND (p.%s, p.id) %c (SELECT k.%s, k.id FROM project k "
+		"WHERE k.id = :from)", col, later != q->descending ? '>' : '<',
+		col);
+}
+
+static bool
+backwards(const struct project_query *q, enum plan plan)
+{
+	return q->from_end || (keyset(q, plan) && q->before);
+}
+
 
 /* The WHERE clause of q.  In a page's statement the status test is kept
  * off the status index ("+p.status"), so that the page is read in the
@@ -283,10 +318,12 @@ list_stmt(struct db *db, const struct project_query *q, bool text,
 		else
 			fputs(" FROM project p", f);
 		put_filters(f, q, text, plan);
-		put_order(f, q, ranked ? "" : NULL);
+		if (keyset(q, plan))
+			put_keyset(f, q);
+		put_order(f, q, ranked ? "" : NULL, backwards(q, plan));
 		fputs(" LIMIT :limit OFFSET :offset) AS page "
 		      "JOIN project p ON p.id = page.page_id", f);
-		put_order(f, q, ranked ? "page." : NULL);
+		put_order(f, q, ranked ? "page." : NULL, false);
 	}
 	if (fclose(f) != 0) {
 		free(sql);
@@ -356,7 +393,9 @@ choose_plan(struct db *db, const struct project_query *q, const char *text)
 	if (q->sort == SORT_ADMINISTRATOR || q->sort == SORT_FUNDER || n < 0 ||
 	    db_query_int(db, "SELECT max(id) FROM project", &total, NULL))
 		return PLAN_DRIVE;
-	need = q->limit ? q->offset + q->limit : total;
+	/* From a row, a window needs only its own rows. */
+	need = !q->limit ? total
+	       : (q->after || q->before ? 0 : q->offset) + q->limit;
 	return (double)n * (double)n > (double)need * (double)total
 	       ? PLAN_IN_ORDER : PLAN_DRIVE;
 }
@@ -481,7 +520,10 @@ store_project_list(struct db *db, const struct project_query *q,
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"),
 			   q->limit ? q->limit : -1);
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":offset"),
-			   q->offset);
+			   sqlite3_bind_parameter_index(st, ":from") ? 0 : q->offset);
+	if (sqlite3_bind_parameter_index(st, ":from"))
+		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":from"),
+				   q->after ? q->after : q->before);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		if (push_row(out, st) < 0) {
 			rc = out_of_memory(err);

@@ -41,6 +41,14 @@ struct project_query {
 	bool by_relevance;
 	int64_t limit;              /* 0: no limit */
 	int64_t offset;
+	/* A window by keyset: the rows after (before) the project with id
+	 * `after` (`before`) in the list's order, read from there along
+	 * the sort key's index.  Only sorts by code or name without ranking
+	 * read so; any other list still reads by offset, which the caller
+	 * therefore sets too.  from_end: `limit` rows ending `offset` rows
+	 * before the last, read backwards (G costs a page, not the list). */
+	int64_t after, before;
+	bool from_end;
 };
 
 /* One line of the project table.  start/end are the actual dates when
