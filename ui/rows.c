@@ -45,7 +45,7 @@ place_window(const struct project_window *w, size_t start, size_t end,
 	}
 }
 
-/* Reads the window q and place say into w, whose rows start at list
+/* Reads the window `page` describes into w, whose rows start at list
  * row `start`; false when it failed (said, or abandoned for a key). */
 static bool
 read_window(struct ui *ui, struct project_window *w,
