@@ -673,15 +673,18 @@ static const char migration_10[] =
  * words, and FTS5 merges the list of every one of them for a prefix
  * it keeps no index of (tens of milliseconds at 100,000 projects, at
  * each key); with an index of every prefix of one to six letters a
- * prefix is one list.  The table is made again, empty, with the same
- * columns and tokenizer; fts_analyser emptied, db_fts_refresh (run by
- * db_open after the migrations) fills it with this build's analysis,
- * as after 11. */
+ * prefix is one list.  And with the words' positions kept (detail =
+ * full), bm25 reads a match's counts from the index instead of
+ * tokenizing its text again, with the analysis, for every match it
+ * ranks.  The table is made again, empty, with the same columns and
+ * tokenizer; fts_analyser emptied, db_fts_refresh (run by db_open
+ * after the migrations) fills it with this build's analysis, as after
+ * 11. */
 static const char migration_12[] =
 	"DROP TABLE project_words;"
 	"CREATE VIRTUAL TABLE project_words USING fts5 (code, name, "
 	"description, notes, organisations, tokenize = 'salkku', "
-	"prefix = '1 2 3 4 5 6', detail = column);"
+	"prefix = '1 2 3 4 5 6', detail = full);"
 	"DELETE FROM fts_analyser;"
 	"DELETE FROM words_pending;";
 
