@@ -153,27 +153,47 @@ list(const char *status)
 	print_rows(st);
 }
 
-/* The matches of WORD as a prefix, best first: a project whose code or
- * name is the word, then by bm25 (code and name weigh most), then code.
- * salkku reads the index it writes itself (project_words, through its
- * own tokenizer, which this program lacks); project_fts holds the same
- * columns through the stock one. */
+/* The matches of WORD as a prefix, as salkku chooses (store_query.c):
+ * their ids read once; up to 5,000 of them best first (a project whose
+ * code or name is the word, then bm25 with code and name weighed most,
+ * then code), more in code order, read along code_sort and kept when
+ * they are among the matches.  salkku reads the index it writes itself
+ * (project_words, through its own tokenizer, which this program
+ * lacks); project_fts holds the same columns through the stock one. */
+#define RANK_MAX 5000
+
 static void
 text(const char *word)
 {
-	sqlite3_stmt *st = prepare(PAGE_SQL(
-		"SELECT p.id, (p.code_key = lower(?2) OR lower(p.name) = lower(?2)) "
-		"AS exact, hit.score AS score, p.code_sort AS code_sort "
-		"FROM (SELECT rowid AS id, bm25(project_fts, 10.0, 10.0, 2.0, 1.0, 1.0) "
-		"AS score FROM project_fts WHERE project_fts MATCH ?1) AS hit "
-		"JOIN project p ON p.id = hit.id "
-		"ORDER BY exact DESC, score, code_sort, p.id LIMIT 50",
-		"page.exact DESC, page.score, p.code_sort, p.id"));
 	char *query = sqlite3_mprintf("\"%w\"*", word);
+	sqlite3_stmt *st = prepare("SELECT count(*) FROM project_fts "
+				   "WHERE project_fts MATCH ?1");
+	sqlite3_int64 matches;
 
-	sqlite3_bind_text(st, 1, query, -1, sqlite3_free);
-	sqlite3_bind_text(st, 2, word, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+	matches = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (matches <= RANK_MAX)
+		st = prepare(PAGE_SQL(
+			"SELECT p.id, (p.code_key = lower(?2) OR "
+			"lower(p.name) = lower(?2)) AS exact, hit.score AS score, "
+			"p.code_sort AS code_sort FROM (SELECT rowid AS id, "
+			"bm25(project_fts, 10.0, 10.0, 2.0, 1.0, 1.0) AS score "
+			"FROM project_fts WHERE project_fts MATCH ?1) AS hit "
+			"JOIN project p ON p.id = hit.id "
+			"ORDER BY exact DESC, score, code_sort, p.id LIMIT 50",
+			"page.exact DESC, page.score, p.code_sort, p.id"));
+	else
+		st = prepare(PAGE_SQL(
+			"SELECT p.id FROM project p WHERE p.id IN (SELECT rowid "
+			"FROM project_fts WHERE project_fts MATCH ?1) "
+			"ORDER BY p.code_sort, p.id LIMIT 50",
+			"p.code_sort, p.id"));
+	sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+	if (matches <= RANK_MAX)
+		sqlite3_bind_text(st, 2, word, -1, SQLITE_STATIC);
 	print_rows(st);
+	sqlite3_free(query);
 }
 
 static void
