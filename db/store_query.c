@@ -183,10 +183,11 @@ put_keyset(FILE *f, const struct project_query *q)
 		col);
 }
 
+/* From a row when the order allows, else from the end when asked. */
 static bool
 backwards(const struct project_query *q, enum plan plan)
 {
-	return q->from_end || (keyset(q, plan) && q->before);
+	return keyset(q, plan) ? q->before != 0 : q->from_end;
 }
 
 

@@ -35,14 +35,14 @@ place_window(const struct project_window *w, size_t start, size_t end,
 
 	page->limit = (int64_t)(end - start);
 	page->offset = (int64_t)start;
+	if (start > total / 2) {
+		page->from_end = true;
+		page->offset = (int64_t)(total - end);
+	}
 	if (have && start > w->first && start <= w->first + have)
 		page->after = w->rows.items[start - 1 - w->first].id;
 	else if (have && end >= w->first && end < w->first + have)
 		page->before = w->rows.items[end - w->first].id;
-	else if (start > total / 2) {
-		page->from_end = true;
-		page->offset = (int64_t)(total - end);
-	}
 }
 
 /* Reads the window `page` describes into w, whose rows start at list

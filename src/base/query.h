@@ -46,7 +46,9 @@ struct project_query {
 	 * the sort key's index.  Only sorts by code or name without ranking
 	 * read so; any other list still reads by offset, which the caller
 	 * therefore sets too.  from_end: `limit` rows ending `offset` rows
-	 * before the last, read backwards (G costs a page, not the list). */
+	 * before the last, read backwards (G costs a page, not the list);
+	 * with after or before, the offset is so counted for a list that
+	 * reads by offset. */
 	int64_t after, before;
 	bool from_end;
 };

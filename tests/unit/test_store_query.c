@@ -766,6 +766,15 @@ check_window(struct db *db, const struct project_query *base, int64_t total,
 		for (size_t i = 0; i < other.count; i++)
 			assert_int_equal(other.items[i].id, by_offset.items[i].id);
 		project_rows_clear(&other);
+		/* The same row, with the offset counted from the end for a
+		 * list that cannot read from a row. */
+		q.from_end = true;
+		q.offset = total - start - n;
+		assert_int_equal(store_project_list(db, &q, &other, NULL), ERR_OK);
+		assert_int_equal(other.count, by_offset.count);
+		for (size_t i = 0; i < other.count; i++)
+			assert_int_equal(other.items[i].id, by_offset.items[i].id);
+		project_rows_clear(&other);
 	}
 	project_rows_clear(&by_offset);
 }
