@@ -139,6 +139,10 @@ register_functions(struct db *db, struct error *err)
 				       NULL, NULL) != SQLITE_OK ||
 	    sqlite3_create_function_v2(db->sql, "salkku_has_item", 2,
 				       flags, NULL, fn_has_item,
+				       NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(db->sql, "salkku_hit", 1,
+				       SQLITE_UTF8 | SQLITE_DIRECTONLY,
+				       &db->hits, db_hit_function,
 				       NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(db, err, _("cannot register the collations"));
 	return ERR_OK;
@@ -682,6 +686,7 @@ db_close(struct db **db)
 		db_cache_clear(*db);
 		sqlite3_close((*db)->sql);
 	}
+	db_hits_clear(&(*db)->hits);
 	free((*db)->path);
 	free(*db);
 	*db = NULL;

@@ -74,6 +74,16 @@ void db_set_bulk(struct db *db, bool bulk);
 void db_set_wait_hook(struct db *db, bool (*fn)(void *arg, int64_t waited_ms),
 		      void *arg);
 
+/* Asked now and then while a search runs (a project list or count with
+ * words): true abandons it, and the call then fails with db_cancelled()
+ * true, so that typing never waits for a search the next key makes
+ * stale.  Nothing that writes is ever abandoned.  NULL: never. */
+typedef bool (*db_cancel_fn)(void *arg);
+void db_set_cancel(struct db *db, db_cancel_fn fn, void *arg);
+
+/* Whether the last search failed because it was abandoned. */
+bool db_cancelled(const struct db *db);
+
 /* ERR_DATABASE, saying which, when the path no longer names the file
  * this connection opened (deleted, or replaced by another file); db_begin
  * checks it with the write lock held. */

@@ -79,6 +79,19 @@ struct stmt_entry {
 
 #define DB_STMT_BUCKETS 64
 
+/* The projects a search's words match, as a bitmap over project ids
+ * (db_hits.c): read once per search and kept until the words or the
+ * data change, so that counting the matches and reading a page of them
+ * in any order cost no second pass over the full-text index. */
+struct hit_set {
+	char *query;           /* the FTS5 query they answer; NULL: none read */
+	uint64_t *bits;
+	int64_t limit;         /* ids below it have a bit */
+	int64_t count;         /* bits set */
+	int64_t changes;       /* sqlite3_total_changes64 when read */
+	int64_t data_version;  /* PRAGMA data_version when read */
+};
+
 struct db {
 	sqlite3 *sql;
 	char *path;
@@ -89,6 +102,11 @@ struct db {
 	 * it gives up the wait (db.h, db_set_wait_hook). */
 	bool (*on_wait)(void *arg, int64_t waited_ms);
 	void *wait_arg;
+	/* A search may be abandoned while armed (db_set_cancel). */
+	db_cancel_fn cancel;
+	void *cancel_arg;
+	bool cancel_armed, cancelled;
+	struct hit_set hits;
 	int busy_total_ms;     /* db_begin/db_commit's bound on retrying */
 	struct entity_cache ent[ENT_COUNT];
 	struct stmt_entry *stmts[DB_STMT_BUCKETS];
@@ -116,6 +134,26 @@ struct json_stage {
  * bears no such mark.  The header's application_id and user_version
  * are the fast path; a file restored from a .dump has them blank. */
 int64_t db_meta_version(sqlite3 *conn);
+
+/* ---- db_hits.c: the matches of a search ---------------------------- */
+
+/* Makes db->hits the projects that the FTS5 query `query` matches in
+ * project_words, unless it already is.  Abandoned (ERR_DATABASE,
+ * db->cancelled) when the cancel hook says so while armed. */
+int db_hits_read(struct db *db, const char *query, struct error *err);
+
+/* Forgets the hits (on close, or when a read failed half-way). */
+void db_hits_clear(struct hit_set *h);
+
+/* Arms (or disarms) the cancel hook for the statements that follow;
+ * true when, asked at once, it says to give up already. */
+bool db_cancel_arm(struct db *db, bool armed);
+
+/* Disarms it after the statements, keeping whether it gave up. */
+void db_cancel_disarm(struct db *db);
+
+/* The SQL function salkku_hit(id): 1 when the project is in db->hits. */
+void db_hit_function(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 
 /* ---- db_file.c: the file under the connection ---------------------- */
 

@@ -256,6 +256,136 @@ store_organisations(struct db *db, struct record_list *out, struct error *err)
 	return rc;
 }
 
+/* The organisations' filter: the text in the name, short name or region
+ * (folded), or a kind among :kinds. */
+#define ORG_FILTER_SQL \
+	"(:text IS NULL OR instr(o.name_key, salkku_fold_key(:text)) " \
+	"OR instr(coalesce(o.short_name_key, ''), salkku_fold_key(:text)) " \
+	"OR instr(salkku_fold_key(coalesce(o.region, '')), " \
+	"salkku_fold_key(:text)) " \
+	"OR instr(',' || :kinds || ',', ',' || o.kind || ','))"
+
+/* The statement of a window: its uuids, read along organisation_name
+ * (name_sort, then id) from the row given, or backwards for `before` and
+ * `from_end`. */
+static sqlite3_stmt *
+org_window_stmt(struct db *db, const struct org_query *q, bool *backwards,
+		struct error *err)
+{
+	*backwards = q->before || q->from_end;
+	if (q->after)
+		return db_prepare(db, "SELECT o.uuid FROM organisation o WHERE "
+				  "(o.name_sort, o.id) > (SELECT name_sort, id "
+				  "FROM organisation WHERE uuid = :from) AND "
+				  ORG_FILTER_SQL " ORDER BY o.name_sort, o.id "
+				  "LIMIT :limit", err);
+	if (q->before)
+		return db_prepare(db, "SELECT o.uuid FROM organisation o WHERE "
+				  "(o.name_sort, o.id) < (SELECT name_sort, id "
+				  "FROM organisation WHERE uuid = :from) AND "
+				  ORG_FILTER_SQL " ORDER BY o.name_sort DESC, "
+				  "o.id DESC LIMIT :limit", err);
+	if (q->from_end)
+		return db_prepare(db, "SELECT o.uuid FROM organisation o WHERE "
+				  ORG_FILTER_SQL " ORDER BY o.name_sort DESC, "
+				  "o.id DESC LIMIT :limit OFFSET :offset", err);
+	return db_prepare(db, "SELECT o.uuid FROM organisation o WHERE "
+			  ORG_FILTER_SQL " ORDER BY o.name_sort, o.id "
+			  "LIMIT :limit OFFSET :offset", err);
+}
+
+static void
+org_bind(sqlite3_stmt *st, const struct org_query *q)
+{
+	int i;
+
+	if ((i = sqlite3_bind_parameter_index(st, ":text")) && q->text && *q->text)
+		db_bind_text(st, i, q->text);
+	if ((i = sqlite3_bind_parameter_index(st, ":kinds")))
+		db_bind_text(st, i, q->kinds ? q->kinds : "");
+	if ((i = sqlite3_bind_parameter_index(st, ":from")))
+		db_bind_text(st, i, q->after ? q->after : q->before);
+	if ((i = sqlite3_bind_parameter_index(st, ":limit")))
+		sqlite3_bind_int64(st, i, q->limit ? q->limit : -1);
+	if ((i = sqlite3_bind_parameter_index(st, ":offset")))
+		sqlite3_bind_int64(st, i, q->offset);
+}
+
+int
+store_organisation_window(struct db *db, const struct org_query *q,
+			  struct record_list *out, struct error *err)
+{
+	const struct entity_def *def = entities[ENT_ORGANISATION];
+	sqlite3_stmt *st;
+	struct record_list uuids = { 0 };
+	size_t first = out ? out->count : 0;
+	bool backwards;
+	int rc = ERR_OK, src;
+
+	if (!db || !q || !out)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (!(st = org_window_stmt(db, q, &backwards, err)))
+		return ERR_DATABASE;
+	org_bind(st, q);
+	/* The uuids first: reading a record runs statements of its own. */
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct record *r = record_new(def);
+
+		if (!r || record_list_push(&uuids, r) < 0) {
+			record_free(&r);
+			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
+			break;
+		}
+		db_column_copy(st, 0, r->uuid, sizeof r->uuid);
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = db_fail(db, err, _("cannot read the database"));
+	db_done(st);
+	for (size_t i = 0; !rc && i < uuids.count; i++) {
+		size_t k = backwards ? uuids.count - 1 - i : i;
+		struct record *r = NULL;
+
+		if ((rc = store_read(db, def, uuids.items[k]->uuid, &r, err)))
+			break;
+		if (record_list_push(out, r) < 0) {
+			record_free(&r);
+			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
+		}
+	}
+	record_list_clear(&uuids);
+	if (rc) {
+		while (out->count > first)
+			record_free(&out->items[--out->count]);
+	}
+	return rc;
+}
+
+int
+store_organisation_count(struct db *db, const struct org_query *q,
+			 int64_t *count, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc = ERR_OK;
+
+	if (!db || !q || !count)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (!q->text || !*q->text)
+		return db_query_int(db, "SELECT count(*) FROM organisation",
+				    count, err);
+	if (!(st = db_prepare(db, "SELECT count(*) FROM organisation o WHERE "
+			      ORG_FILTER_SQL, err)))
+		return ERR_DATABASE;
+	org_bind(st, q);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*count = sqlite3_column_int64(st, 0);
+	else
+		rc = db_fail(db, err, _("cannot read the database"));
+	db_done(st);
+	return rc;
+}
+
 int
 store_each(struct db *db, const struct entity_def *def,
 	   int (*fn)(struct record **rec, void *arg), void *arg,

@@ -79,6 +79,16 @@ int store_children(struct db *db, const struct entity_def *def,
 int store_organisations(struct db *db, struct record_list *out,
 			struct error *err);
 
+/* Appends the window of organisations q describes (query.h), in name
+ * order; a window reads its rows through the index on the name, so
+ * that it costs the window, not the organisations. */
+int store_organisation_window(struct db *db, const struct org_query *q,
+			      struct record_list *out, struct error *err);
+
+/* How many organisations q's text and kinds keep. */
+int store_organisation_count(struct db *db, const struct org_query *q,
+			     int64_t *count, struct error *err);
+
 /* Calls fn for every record of def, in uuid order, until fn returns
  * non-zero (which is then returned).  fn may keep the record (taking
  * ownership) by setting it to NULL; otherwise it is freed after. */

@@ -142,17 +142,6 @@ put_sort(FILE *f, enum project_sort sort)
 #define EXACT_SQL \
 	"(p.code = :exact COLLATE fold OR p.name = :exact COLLATE fold)"
 
-static void
-put_order(FILE *f, const struct project_query *q, const char *ranked)
-{
-	fputs(" ORDER BY ", f);
-	if (ranked)
-		fprintf(f, "%sexact DESC, %sscore, ", ranked, ranked);
-	put_sort(f, q->sort);
-	fprintf(f, "%s, p.id%s", q->descending ? " DESC" : "",
-		q->descending ? " DESC" : "");
-}
-
 /* How a statement reads the projects. */
 enum plan {
 	PLAN_COUNT,     /* count: any index may serve a filter */
@@ -160,6 +149,53 @@ enum plan {
 	PLAN_IN_ORDER,  /* a page, in the sort key's index order */
 	PLAN_RANKED,    /* a page, the best matches of the words first */
 };
+
+/* The list's order, or (backwards) its reverse: a window counted from
+ * the end, or before a row, is read backwards and put in order again
+ * outside. */
+static void
+put_order(FILE *f, const struct project_query *q, const char *ranked,
+	  bool backwards)
+{
+	const char *up = backwards ? " DESC" : "", *down = backwards ? "" : " DESC";
+	const char *dir = q->descending ? down : up;
+
+	fputs(" ORDER BY ", f);
+	if (ranked)
+		fprintf(f, "%sexact%s, %sscore%s, ", ranked, down, ranked, up);
+	put_sort(f, q->sort);
+	fprintf(f, "%s, p.id%s", dir, dir);
+}
+
+/* Whether q's window can be read from a row by keyset: a sort key that
+ * is never NULL, with its index (code, name), and no ranking. */
+static bool
+keyset(const struct project_query *q, enum plan plan)
+{
+	return (q->after || q->before) && plan != PLAN_RANKED &&
+	       plan != PLAN_COUNT &&
+	       (q->sort == SORT_CODE || q->sort == SORT_NAME);
+}
+
+/* The rows after (before) the row q names, in the list's order. */
+static void
+put_keyset(FILE *f, const struct project_query *q)
+{
+	bool later = q->after != 0;
+	const char *col = q->sort == SORT_NAME ? "name_sort" : "code_sort";
+
+	fprintf(f, " AND (p.%s, p.id) %c (SELECT k.%s, k.id FROM project k "
+		"WHERE k.id = :from)", col, later != q->descending ? '>' : '<',
+		col);
+}
+
+/* From a row when the order allows, else from the end when asked. */
+static bool
+backwards(const struct project_query *q, enum plan plan)
+{
+	return keyset(q, plan) ? q->before != 0 : q->from_end;
+}
+
 
 /* The WHERE clause of q.  In a page's statement the status test is kept
  * off the status index ("+p.status"), so that the page is read in the
@@ -193,9 +229,13 @@ put_filters(FILE *f, const struct project_query *q, bool text, enum plan plan)
 		fputs(" AND salkku_has_item(p.themes, :theme)", f);
 	if (q->year || q->from || q->to)
 		fputs(" AND " ACTIVE_SQL, f);
-	if (text && plan != PLAN_RANKED)
-		fprintf(f, " AND %sp.id IN (SELECT rowid FROM project_words "
-			"WHERE project_words MATCH :text)", off);
+	/* In order, the page walks the sort key's index and asks the
+	 * search's bitmap of each project (db_hits.c). */
+	if (text && plan == PLAN_IN_ORDER)
+		fputs(" AND salkku_hit(p.id)", f);
+	else if (text && plan != PLAN_RANKED)
+		fputs(" AND p.id IN (SELECT rowid FROM project_words "
+		      "WHERE project_words MATCH :text)", f);
 }
 
 static void
@@ -285,10 +325,12 @@ list_stmt(struct db *db, const struct project_query *q, bool text,
 		else
 			fputs(" FROM project p", f);
 		put_filters(f, q, text, plan);
-		put_order(f, q, ranked ? "" : NULL);
+		if (keyset(q, plan))
+			put_keyset(f, q);
+		put_order(f, q, ranked ? "" : NULL, backwards(q, plan));
 		fputs(" LIMIT :limit OFFSET :offset) AS page "
 		      "JOIN project p ON p.id = page.page_id", f);
-		put_order(f, q, ranked ? "page." : NULL);
+		put_order(f, q, ranked ? "page." : NULL, false);
 	}
 	if (fclose(f) != 0) {
 		free(sql);
@@ -302,14 +344,15 @@ list_stmt(struct db *db, const struct project_query *q, bool text,
 
 /* The fewest projects one of the filters that name projects directly
  * (words, funder, partner) lets through, counted through their own
- * indexes; -1 when there is none of them.  *words gets the count of the
- * words alone (-1 without them). */
+ * indexes (the words: the search's hits, already read); -1 when there
+ * is none of them.  *words gets the count of the words alone (-1
+ * without them). */
 static int64_t
 named_projects(struct db *db, const struct project_query *q, const char *text,
 	       int64_t *words)
 {
 	static const char *const sql[] = {
-		"SELECT count(*) FROM project_words WHERE project_words MATCH ?1",
+		NULL,
 		"SELECT (SELECT count(*) FROM funding WHERE funder = ?1) + "
 		"(SELECT count(*) FROM project_role WHERE organisation = ?1 "
 		"AND role = 'funder')",
@@ -318,8 +361,9 @@ named_projects(struct db *db, const struct project_query *q, const char *text,
 	const char *arg[] = { text, q->funder, q->partner };
 	int64_t fewest = -1;
 
-	*words = -1;
-	for (size_t i = 0; i < 3; i++) {
+	*words = text ? db->hits.count : -1;
+	fewest = *words;
+	for (size_t i = 1; i < 3; i++) {
 		sqlite3_stmt *st;
 		int64_t n;
 
@@ -328,8 +372,6 @@ named_projects(struct db *db, const struct project_query *q, const char *text,
 		db_bind_text(st, 1, arg[i]);
 		n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
 		db_done(st);
-		if (i == 0)
-			*words = n;
 		if (n >= 0 && (fewest < 0 || n < fewest))
 			fewest = n;
 	}
@@ -358,7 +400,9 @@ choose_plan(struct db *db, const struct project_query *q, const char *text)
 	if (q->sort == SORT_ADMINISTRATOR || q->sort == SORT_FUNDER || n < 0 ||
 	    db_query_int(db, "SELECT max(id) FROM project", &total, NULL))
 		return PLAN_DRIVE;
-	need = q->limit ? q->offset + q->limit : total;
+	/* From a row, a window needs only its own rows. */
+	need = !q->limit ? total
+	       : (q->after || q->before ? 0 : q->offset) + q->limit;
 	return (double)n * (double)n > (double)need * (double)total
 	       ? PLAN_IN_ORDER : PLAN_DRIVE;
 }
@@ -491,6 +535,13 @@ store_project_list(struct db *db, const struct project_query *q,
 			return ERR_OK;
 		text = NULL;
 	}
+	if (db_cancel_arm(db, text != NULL)) {
+		rc = error_set(err, ERR_DATABASE, NULL, "%s",
+			       _("cannot list the projects"));
+		goto out;
+	}
+	if (text && (rc = db_hits_read(db, text, err)))
+		goto out;
 	rc = ERR_DATABASE;
 	if (!(st = list_stmt(db, q, text != NULL, choose_plan(db, q, text), err)))
 		goto out;
@@ -498,7 +549,10 @@ store_project_list(struct db *db, const struct project_query *q,
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"),
 			   q->limit ? q->limit : -1);
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":offset"),
-			   q->offset);
+			   sqlite3_bind_parameter_index(st, ":from") ? 0 : q->offset);
+	if (sqlite3_bind_parameter_index(st, ":from"))
+		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":from"),
+				   q->after ? q->after : q->before);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		if (push_row(out, st) < 0) {
 			rc = out_of_memory(err);
@@ -511,6 +565,7 @@ store_project_list(struct db *db, const struct project_query *q,
 	}
 	rc = ERR_OK;
 out:
+	db_cancel_disarm(db);
 	db_done(st);
 	free(text);
 	return rc;
@@ -547,6 +602,20 @@ store_project_count(struct db *db, const struct project_query *q,
 		}
 		text = NULL;
 	}
+	if (db_cancel_arm(db, text != NULL)) {
+		rc = error_set(err, ERR_DATABASE, NULL, "%s",
+			       _("cannot list the projects"));
+		goto out;
+	}
+	if (text && (rc = db_hits_read(db, text, err)))
+		goto out;
+	/* The words alone: their matches are counted already. */
+	if (text && !q->statuses[0] && !q->funder && !q->partner &&
+	    !q->theme && !q->year && !q->from && !q->to) {
+		*matching = db->hits.count;
+		rc = ERR_OK;
+		goto out;
+	}
 	rc = ERR_DATABASE;
 	if (!(st = list_stmt(db, q, text != NULL, PLAN_COUNT, err)))
 		goto out;
@@ -558,6 +627,7 @@ store_project_count(struct db *db, const struct project_query *q,
 	*matching = sqlite3_column_int64(st, 0);
 	rc = ERR_OK;
 out:
+	db_cancel_disarm(db);
 	db_done(st);
 	free(text);
 	return rc;

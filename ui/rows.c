@@ -23,23 +23,78 @@ project_window_reset(struct project_window *w)
 	w->valid = false;
 }
 
+/* How to read rows [start, end) of the list: after or before a row of
+ * the window at hand when it borders them (scrolling, paging), from the
+ * nearer end otherwise.  The offset is set as well: a list the store
+ * cannot read from a row (another sort, ranked matches) reads by it. */
+static void
+place_window(const struct project_window *w, size_t start, size_t end,
+	     size_t total, struct project_query *page)
+{
+	size_t have = w->valid ? w->rows.count : 0;
+
+	page->limit = (int64_t)(end - start);
+	page->offset = (int64_t)start;
+	if (start > total / 2) {
+		page->from_end = true;
+		page->offset = (int64_t)(total - end);
+	}
+	if (have && start > w->first && start <= w->first + have)
+		page->after = w->rows.items[start - 1 - w->first].id;
+	else if (have && end >= w->first && end < w->first + have)
+		page->before = w->rows.items[end - w->first].id;
+}
+
+/* Reads the window `page` describes into w, whose rows start at list
+ * row `start`; false when it failed (said, or abandoned for a key). */
+static bool
+read_window(struct ui *ui, struct project_window *w,
+	    const struct project_query *page, size_t start)
+{
+	struct project_rows got = { 0 };
+	bool ok = !model_list_projects(ui->m, page, &got);
+
+	/* Read before the window is let go: page may name one of its rows. */
+	project_window_reset(w);
+	if (!ok) {
+		project_rows_clear(&got);
+		/* Abandoned for a key typed meanwhile: read again when drawn. */
+		if (!model_cancelled(ui->m))
+			ui_model_error(ui);
+		return false;
+	}
+	w->rows = got;
+	w->first = start;
+	w->valid = true;
+	return true;
+}
+
 void
 project_window_fetch(struct ui *ui, struct project_window *w,
 		     const struct project_query *q, size_t first, size_t n,
 		     size_t total)
 {
 	struct project_query page = *q;
-	size_t end = first + n < total ? first + n : total;
+	size_t end = first + n < total ? first + n : total, start;
 
 	if (w->valid && first >= w->first && end <= w->first + w->rows.count)
 		return;
-	project_window_reset(w);
-	w->first = first > n ? first - n : 0;
-	page.offset = (int64_t)w->first;
-	page.limit = (int64_t)(3 * n);
-	w->valid = true;
-	if (model_list_projects(ui->m, &page, &w->rows))
-		ui_model_error(ui);
+	n = n ? n : 1;
+	start = first > n ? first - n : 0;
+	end = start + 3 * n < total ? start + 3 * n : total;
+	place_window(w, start, end, total, &page);
+	if (!read_window(ui, w, &page, start)) {
+		if (!model_cancelled(ui->m))
+			w->valid = true;  /* said once; not read again and again */
+		return;
+	}
+	if (w->rows.count < end - start && (page.after || page.before)) {
+		/* The row it started from is gone: by the offset. */
+		page = *q;
+		page.offset = (int64_t)start;
+		page.limit = (int64_t)(end - start);
+		read_window(ui, w, &page, start);
+	}
 }
 
 const struct project_row *
@@ -55,8 +110,12 @@ project_window_load(struct ui *ui, struct project_window *w,
 		    const struct project_query *q)
 {
 	project_window_reset(w);
+	w->cancelled = false;
 	if (model_count_projects(ui->m, q, &w->matching, &w->total)) {
-		ui_model_error(ui);
+		if (model_cancelled(ui->m))
+			w->cancelled = true;
+		else
+			ui_model_error(ui);
 		w->matching = w->total = 0;
 	}
 	return (size_t)w->matching;
@@ -106,6 +165,10 @@ project_list_load(struct view *v)
 
 	list_query(v, &q);
 	v->rows = project_window_load(v->ui, &list_of(v)->win, &q);
+	/* Abandoned for a key typed meanwhile: read again at the next
+	 * paint, after that key. */
+	if (list_of(v)->win.cancelled)
+		v->loaded = false;
 	return 0;
 }
 

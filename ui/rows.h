@@ -3,7 +3,8 @@
  *
  * The project list and the timeline never read the portfolio whole:
  * they count what matches and keep only the rows on screen with a
- * page's margin either side, read by limit and offset. */
+ * page's margin either side, read from the row they border (keyset),
+ * counted from the end, or else by offset. */
 #ifndef SALKKU_UI_ROWS_H
 #define SALKKU_UI_ROWS_H
 
@@ -21,6 +22,7 @@ struct project_window {
 	bool valid;
 	int64_t matching;      /* projects that match the query */
 	int64_t total;         /* projects in all */
+	bool cancelled;        /* the count was abandoned for a key typed */
 };
 
 /* Forgets what was read (after a change or a new query). */

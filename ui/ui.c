@@ -447,6 +447,18 @@ run_loop(struct ui *ui)
 	}
 }
 
+/* The model's cancel hook: a key typed (or the terminal gone) makes
+ * the search running for the last one stale; the loop reads the key
+ * and searches again for what is typed then. */
+static bool
+key_waiting(void *arg)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	(void)arg;
+	return poll(&p, 1, 0) > 0;
+}
+
 /* ---- Setting up -------------------------------------------------- */
 
 /* The title's name of the database: its path (~ for the home folder),
@@ -567,8 +579,10 @@ ui_run(struct model *m, const struct ui_options *opts)
 	ui_show_screen(&ui, ui.settings.start);
 	live_start(&ui);
 	model_set_wait_hook(m, live_waiting, &ui);
+	model_set_cancel(m, key_waiting, NULL);
 	if (ui.cur)
 		run_loop(&ui);
+	model_set_cancel(m, NULL, NULL);
 	model_set_wait_hook(m, NULL, NULL);
 	/* Whatever is open goes unsaved: a form half filled when the line
 	 * dropped is not what anyone meant to keep. */

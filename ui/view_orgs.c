@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* view_orgs.c — the organisations: funders, counties, universities,
- * the competence centres.  Their number does not grow with the
- * portfolio, so the view reads them whole and searches what it holds. */
+ * the competence centres.  A few thousand of them: the view keeps only
+ * the rows on screen with a page's margin either side, read along the
+ * index on the name from a row it has (model_org_window), and counts
+ * the rest in the database. */
 #include "config.h"
 
 #include <stdio.h>
@@ -16,8 +18,11 @@
 #include "view.h"
 
 struct orgs {
-	struct record_list all;
-	size_t *match, nmatch;
+	struct record_list rows;
+	size_t first;             /* the list row of rows.items[0] */
+	bool valid;
+	char kinds[256];          /* kinds whose label holds the search */
+	int64_t total;            /* organisations in all */
 };
 
 static const struct column columns[] = {
@@ -37,57 +42,146 @@ open_(struct view *v, const void *arg)
 }
 
 static void
+window_reset(struct orgs *o)
+{
+	record_list_clear(&o->rows);
+	o->first = 0;
+	o->valid = false;
+}
+
+static void
 free_(struct view *v)
 {
 	struct orgs *o = v->priv;
 
-	record_list_clear(&o->all);
-	free(o->match);
+	window_reset(o);
 	free(o);
 }
 
-static bool
-matches(struct view *v, const struct record *r)
+/* The kinds whose label, in the language shown, holds the search: the
+ * database knows only their keys. */
+static void
+search_kinds(struct orgs *o, const char *text)
 {
-	for (size_t c = 0; c < sizeof column_field / sizeof column_field[0]; c++) {
-		char *s = ui_value(v->ui, r, column_field[c]);
-		bool hit = view_text_matches(s, v->narrow);
+	size_t used = 0;
 
-		free(s);
-		if (hit)
-			return true;
+	o->kinds[0] = '\0';
+	for (size_t i = 0; text && organisation_kinds[i].key; i++) {
+		int n;
+
+		if (!view_text_matches(_(organisation_kinds[i].label), text))
+			continue;
+		n = snprintf(o->kinds + used, sizeof o->kinds - used, "%s%s",
+			     used ? "," : "", organisation_kinds[i].key);
+		if (n < 0 || (size_t)n >= sizeof o->kinds - used)
+			break;
+		used += (size_t)n;
 	}
-	return false;
+}
+
+static void
+query_of(struct view *v, struct org_query *q)
+{
+	struct orgs *o = v->priv;
+
+	*q = (struct org_query){ .text = v->narrow, .kinds = o->kinds };
 }
 
 static int
 load(struct view *v)
 {
 	struct orgs *o = v->priv;
+	struct org_query q;
+	int64_t matching = 0;
 
-	record_list_clear(&o->all);
-	free(o->match);
-	o->match = NULL;
-	o->nmatch = 0;
+	window_reset(o);
 	v->rows = 0;
-	if (model_organisations(v->ui->m, &o->all)) {
+	search_kinds(o, v->narrow);
+	query_of(v, &q);
+	if (model_org_count(v->ui->m, &q, &matching) ||
+	    model_org_count(v->ui->m, &(struct org_query){ 0 }, &o->total)) {
 		ui_model_error(v->ui);
 		return -1;
 	}
-	o->match = malloc((o->all.count ? o->all.count : 1) * sizeof *o->match);
-	for (size_t i = 0; o->match && i < o->all.count; i++)
-		if (!v->narrow || matches(v, o->all.items[i]))
-			o->match[o->nmatch++] = i;
-	v->rows = o->nmatch;
+	v->rows = (size_t)matching;
 	return 0;
 }
 
+/* How to read rows [start, end): after or before a row of the window
+ * at hand when it borders them (scrolling, paging), from the nearer end
+ * otherwise; an offset costs every row it skips. */
+static void
+place_window(struct view *v, size_t start, size_t end, struct org_query *q)
+{
+	struct orgs *o = v->priv;
+	size_t have = o->valid ? o->rows.count : 0;
+
+	q->limit = (int64_t)(end - start);
+	if (have && start > o->first && start <= o->first + have)
+		q->after = o->rows.items[start - 1 - o->first]->uuid;
+	else if (have && end >= o->first && end < o->first + have)
+		q->before = o->rows.items[end - o->first]->uuid;
+	else if (start > v->rows / 2) {
+		q->from_end = true;
+		q->offset = (int64_t)(v->rows - end);
+	} else {
+		q->offset = (int64_t)start;
+	}
+}
+
+static void
+read_window(struct view *v, struct org_query *q, size_t start)
+{
+	struct orgs *o = v->priv;
+	struct record_list got = { 0 };
+
+	/* Read before the window is let go: q may name one of its rows. */
+	if (model_org_window(v->ui->m, q, &got))
+		ui_model_error(v->ui);
+	window_reset(o);
+	o->rows = got;
+	o->first = start;
+	o->valid = true;
+}
+
+/* Rows [first, first + n) are about to be drawn. */
+static void
+fetch(struct view *v, size_t first, size_t n)
+{
+	struct orgs *o = v->priv;
+	struct org_query q;
+	size_t end = first + n < v->rows ? first + n : v->rows, start;
+
+	if (o->valid && first >= o->first && end <= o->first + o->rows.count)
+		return;
+	n = n ? n : 1;
+	start = first > n ? first - n : 0;
+	end = start + 3 * n < v->rows ? start + 3 * n : v->rows;
+	query_of(v, &q);
+	place_window(v, start, end, &q);
+	read_window(v, &q, start);
+	if (o->rows.count < end - start && (q.after || q.before)) {
+		/* The row it started from is gone: by the offset. */
+		query_of(v, &q);
+		q.offset = (int64_t)start;
+		q.limit = (int64_t)(end - start);
+		read_window(v, &q, start);
+	}
+}
+
+/* Row `row`, read with a screen around it when it is not at hand. */
 static const struct record *
 item(struct view *v, size_t row)
 {
 	struct orgs *o = v->priv;
 
-	return row < o->nmatch ? o->all.items[o->match[row]] : NULL;
+	if (row >= v->rows)
+		return NULL;
+	if (!o->valid || row < o->first || row >= o->first + o->rows.count)
+		fetch(v, row, (size_t)view_height(v));
+	if (row < o->first || row >= o->first + o->rows.count)
+		return NULL;
+	return o->rows.items[row - o->first];
 }
 
 static const char *
@@ -114,9 +208,9 @@ title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 	snprintf(left, lsize, "%s", _("Organisations"));
 	if (v->search)
 		snprintf(right, rsize, _("Search: %s  %zu/%zu"), v->search,
-			 o->nmatch, o->all.count);
+			 v->rows, (size_t)o->total);
 	else
-		snprintf(right, rsize, "%zu", o->all.count);
+		snprintf(right, rsize, "%zu", v->rows);
 }
 
 static enum action_result
@@ -175,6 +269,7 @@ const struct view_ops orgs_view_ops = {
 	.open = open_,
 	.free = free_,
 	.load = load,
+	.fetch = fetch,
 	.title = title,
 	.fixed_columns = columns,
 	.nfixed_columns = sizeof columns / sizeof columns[0],

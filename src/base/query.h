@@ -41,6 +41,16 @@ struct project_query {
 	bool by_relevance;
 	int64_t limit;              /* 0: no limit */
 	int64_t offset;
+	/* A window by keyset: the rows after (before) the project with id
+	 * `after` (`before`) in the list's order, read from there along
+	 * the sort key's index.  Only sorts by code or name without ranking
+	 * read so; any other list still reads by offset, which the caller
+	 * therefore sets too.  from_end: `limit` rows ending `offset` rows
+	 * before the last, read backwards (G costs a page, not the list);
+	 * with after or before, the offset is so counted for a list that
+	 * reads by offset. */
+	int64_t after, before;
+	bool from_end;
 };
 
 /* One line of the project table.  start/end are the actual dates when
@@ -126,6 +136,23 @@ struct deadline_query {
 	bool from_end;              /* the window is counted back from the last */
 	int64_t after;              /* or: the rows after deadline id `after` */
 	int64_t before;             /* or: the rows before deadline id `before` */
+};
+
+/* A window of the organisations, in name order, for the organisations
+ * screen.  `text`, when set, keeps those whose name, short name or
+ * region holds it (case folded) or whose kind is one of `kinds` (kind
+ * keys, comma-separated: those whose label, in the language shown,
+ * holds the text).  The window is `limit` rows from `offset`, or those
+ * after (or before) the organisation `after` (`before`), or the last
+ * ones (`from_end`); it always comes in name order. */
+struct org_query {
+	const char *text;
+	const char *kinds;
+	int64_t limit;              /* 0: no limit */
+	int64_t offset;
+	const char *after;          /* uuid, or NULL */
+	const char *before;         /* uuid, or NULL */
+	bool from_end;
 };
 
 /* A project an organisation takes part in, with its role; for the

@@ -129,6 +129,19 @@ model_organisations(struct model *m, struct record_list *out)
 }
 
 int
+model_org_window(struct model *m, const struct org_query *q,
+		 struct record_list *out)
+{
+	return store_organisation_window(m->db, q, out, &m->err);
+}
+
+int
+model_org_count(struct model *m, const struct org_query *q, int64_t *count)
+{
+	return store_organisation_count(m->db, q, count, &m->err);
+}
+
+int
 model_list_projects(struct model *m, const struct project_query *q,
 		    struct project_rows *out)
 {

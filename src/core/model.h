@@ -69,6 +69,13 @@ int model_children(struct model *m, const struct entity_def *def,
 
 int model_organisations(struct model *m, struct record_list *out);
 
+/* A window of the organisations in name order, and how many the
+ * query's text and kinds keep (query.h, struct org_query). */
+int model_org_window(struct model *m, const struct org_query *q,
+		     struct record_list *out);
+int model_org_count(struct model *m, const struct org_query *q,
+		    int64_t *count);
+
 int model_list_projects(struct model *m, const struct project_query *q,
 			struct project_rows *out);
 int model_count_projects(struct model *m, const struct project_query *q,
@@ -217,6 +224,17 @@ void model_presence_leave(struct model *m);
  * to say what it waits for and to stay responsive. */
 void model_set_wait_hook(struct model *m,
 			 bool (*fn)(void *arg, int64_t waited_ms), void *arg);
+
+/* Asked now and then while a search runs (a list or count of projects
+ * with words): returning true abandons it, and the call then fails with
+ * model_cancelled() true and no message worth showing.  The TUI asks
+ * whether a key is waiting, so that the next letter never waits for the
+ * search the last one started.  NULL: searches run to the end. */
+typedef bool (*model_cancel_fn)(void *arg);
+void model_set_cancel(struct model *m, model_cancel_fn fn, void *arg);
+
+/* Whether the last search failed because it was abandoned. */
+bool model_cancelled(const struct model *m);
 
 /* True when the database file this session opened was deleted or
  * replaced under it (init --force, rm): it then takes no more writes.

@@ -83,6 +83,18 @@ model_set_wait_hook(struct model *m, bool (*fn)(void *arg, int64_t waited_ms),
 	db_set_wait_hook(m->db, fn, arg);
 }
 
+void
+model_set_cancel(struct model *m, model_cancel_fn fn, void *arg)
+{
+	db_set_cancel(m->db, fn, arg);
+}
+
+bool
+model_cancelled(const struct model *m)
+{
+	return db_cancelled(m->db);
+}
+
 bool
 model_file_gone(struct model *m)
 {

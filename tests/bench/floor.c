@@ -6,7 +6,8 @@
  * is SQLite's own work plus process start-up.
  *
  *   floor DB list [STATUS]      50 projects by code, with administrator
- *   floor DB text WORD          50 projects matching WORD (full text)
+ *                               and main funder
+ *   floor DB text WORD          the 50 best matches of WORD (full text)
  *   floor DB show CODE          one project and its records
  *   floor DB set CODE CENTS     budget of one project, in a transaction
  *   floor DB export             every table as JSON
@@ -22,11 +23,12 @@
  *
  * The time spent inside the program (after start-up) goes to stderr.
  *
- * The schema's collations are stand-ins: "nordic" compares bytes and
- * "fold" folds ASCII only.  Reading an index needs no comparisons, so
- * sorted pages come out in salkku's order; looking a code up by the
- * folding index finds it as long as codes are ASCII, which the
- * generator's are.  Nothing here writes a column those indexes hold. */
+ * Since the plain schema, salkku sorts by key columns (code_sort) and
+ * looks codes up by code_key; this program reads the same indexes.
+ * code_key is salkku's case folding, which lower() equals for the
+ * generator's ASCII codes.  The collations registered below are
+ * stand-ins that only the migrations of old files name.  Nothing here
+ * writes a column those indexes hold. */
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <stdbool.h>
@@ -120,37 +122,84 @@ print_rows(sqlite3_stmt *st)
 	sqlite3_finalize(st);
 }
 
-#define LIST_SQL \
+#define ORG_LABEL "coalesce(o.short_name, o.name)"
+
+/* A page's rows, each with its administrator and main funder: salkku's
+ * plan (db/store_query.c).  The page's ids are chosen first, from the
+ * index on the sort key (or from the ranked matches); only those 50
+ * rows then pay for the lookups. */
+#define PAGE_SQL(choose, order) \
 	"SELECT p.code, p.name, p.status, " \
-	"(SELECT coalesce(o.short_name, o.name) FROM project_role r " \
+	"(SELECT " ORG_LABEL " FROM project_role r " \
 	"JOIN organisation o ON o.uuid = r.organisation " \
 	"WHERE r.project = p.uuid AND r.role = 'administrator' " \
 	"ORDER BY r.id LIMIT 1), " \
+	"coalesce((SELECT " ORG_LABEL " FROM funding f JOIN organisation o " \
+	"ON o.uuid = f.funder WHERE f.project = p.uuid ORDER BY " \
+	"f.granted DESC, f.applied DESC, f.funder DESC, f.id DESC LIMIT 1), " \
+	"(SELECT " ORG_LABEL " FROM project_role r JOIN organisation o " \
+	"ON o.uuid = r.organisation WHERE r.project = p.uuid " \
+	"AND r.role = 'funder' ORDER BY r.id LIMIT 1)), " \
 	"coalesce(p.actual_start, p.planned_start), " \
-	"coalesce(p.actual_end, p.planned_end), p.budget FROM project p "
+	"coalesce(p.actual_end, p.planned_end), p.budget " \
+	"FROM (" choose ") AS page JOIN project p ON p.id = page.id " \
+	"ORDER BY " order
 
 static void
 list(const char *status)
 {
 	sqlite3_stmt *st = prepare(status
-		? LIST_SQL "WHERE p.status = ?1 ORDER BY p.code COLLATE nordic LIMIT 50"
-		: LIST_SQL "ORDER BY p.code COLLATE nordic LIMIT 50");
+		? PAGE_SQL("SELECT id FROM project WHERE +status = ?1 "
+			   "ORDER BY code_sort, id LIMIT 50", "p.code_sort, p.id")
+		: PAGE_SQL("SELECT id FROM project ORDER BY code_sort, id LIMIT 50",
+			   "p.code_sort, p.id"));
 
 	if (status)
 		sqlite3_bind_text(st, 1, status, -1, SQLITE_STATIC);
 	print_rows(st);
 }
 
+/* The matches of WORD as a prefix, as salkku chooses (store_query.c):
+ * their ids read once; up to 5,000 of them best first (a project whose
+ * code or name is the word, then bm25 with code and name weighed most,
+ * then code), more in code order, read along code_sort and kept when
+ * they are among the matches.  salkku reads the index it writes itself
+ * (project_words, through its own tokenizer, which this program
+ * lacks); project_fts holds the same columns through the stock one. */
+#define RANK_MAX 5000
+
 static void
 text(const char *word)
 {
-	sqlite3_stmt *st = prepare(LIST_SQL "WHERE p.id IN (SELECT rowid FROM "
-				   "project_fts WHERE project_fts MATCH ?1) "
-				   "ORDER BY p.code COLLATE nordic LIMIT 50");
 	char *query = sqlite3_mprintf("\"%w\"*", word);
+	sqlite3_stmt *st = prepare("SELECT count(*) FROM project_fts "
+				   "WHERE project_fts MATCH ?1");
+	sqlite3_int64 matches;
 
-	sqlite3_bind_text(st, 1, query, -1, sqlite3_free);
+	sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+	matches = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (matches <= RANK_MAX)
+		st = prepare(PAGE_SQL(
+			"SELECT p.id, (p.code_key = lower(?2) OR "
+			"lower(p.name) = lower(?2)) AS exact, hit.score AS score, "
+			"p.code_sort AS code_sort FROM (SELECT rowid AS id, "
+			"bm25(project_fts, 10.0, 10.0, 2.0, 1.0, 1.0) AS score "
+			"FROM project_fts WHERE project_fts MATCH ?1) AS hit "
+			"JOIN project p ON p.id = hit.id "
+			"ORDER BY exact DESC, score, code_sort, p.id LIMIT 50",
+			"page.exact DESC, page.score, p.code_sort, p.id"));
+	else
+		st = prepare(PAGE_SQL(
+			"SELECT p.id FROM project p WHERE p.id IN (SELECT rowid "
+			"FROM project_fts WHERE project_fts MATCH ?1) "
+			"ORDER BY p.code_sort, p.id LIMIT 50",
+			"p.code_sort, p.id"));
+	sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+	if (matches <= RANK_MAX)
+		sqlite3_bind_text(st, 2, word, -1, SQLITE_STATIC);
 	print_rows(st);
+	sqlite3_free(query);
 }
 
 static void
@@ -174,7 +223,7 @@ show(const char *code)
 	sqlite3_stmt *st = prepare("SELECT uuid, code, name, description, status, "
 				   "planned_start, planned_end, actual_start, actual_end, "
 				   "themes, region, budget, person_years, website "
-				   "FROM project WHERE code = ?1 COLLATE fold");
+				   "FROM project WHERE code_key = lower(?1)");
 	char uuid[64];
 
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
@@ -203,7 +252,7 @@ set_budget(const char *code, const char *cents)
 	char uuid[64] = "", old[32] = "";
 
 	exec("BEGIN IMMEDIATE");
-	st = prepare("SELECT uuid, budget FROM project WHERE code = ?1 COLLATE fold");
+	st = prepare("SELECT uuid, budget FROM project WHERE code_key = lower(?1)");
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		snprintf(uuid, sizeof uuid, "%s", sqlite3_column_text(st, 0));
@@ -507,7 +556,9 @@ main(int argc, char **argv)
 	if (sqlite3_create_collation(db, "nordic", SQLITE_UTF8, NULL, collate_bytes) ||
 	    sqlite3_create_collation(db, "fold", SQLITE_UTF8, NULL, collate_fold))
 		die("collations");
-	exec("PRAGMA foreign_keys = ON");
+	/* salkku's settings (db/db.c): a commit waits for the WAL, not
+	 * for the disk. */
+	exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL");
 	if (!strcmp(op, "list") && argc <= 4)
 		list(argc == 4 ? argv[3] : NULL);
 	else if (!strcmp(op, "text") && argc == 4)

@@ -678,6 +678,82 @@ test_busy_and_data_version(void **state)
 	db_close(&b);
 }
 
+static bool
+always(void *arg)
+{
+	(*(int *)arg)++;
+	return true;
+}
+
+/* A search reads its matches once (db_hits.c) and keeps them: a write,
+ * ours or another connection's, makes it read them again; the count of
+ * the words alone is those matches; a cancel hook that says so abandons
+ * a search, and only a search. */
+static void
+test_search_hits(void **state)
+{
+	struct files *f = *state;
+	struct db *a = NULL, *b = NULL;
+	struct error err;
+	struct project_rows rows = { 0 };
+	struct project_query q = { .text = "lastensuojelu", .limit = 30 };
+	int64_t matching, total;
+	int asked = 0;
+
+	assert_int_equal(db_open(f->path, DB_CREATE, &a, &err), ERR_OK);
+	assert_int_equal(db_open(f->path, 0, &b, &err), ERR_OK);
+	record_free((struct record *[]){ fx_project(a, "LUMO", "Lastensuojelu", NULL) });
+	record_free((struct record *[]){ fx_project(a, "ABC", "Muuta", NULL) });
+	for (int i = 0; i < 40; i++) {
+		char code[16];
+
+		snprintf(code, sizeof code, "P%02d", i);
+		record_free((struct record *[]){ fx_project(a, code,
+					i % 2 ? "Lastensuojelun malli" : "Muu", NULL) });
+	}
+	assert_int_equal(store_project_count(a, &q, &matching, &total, &err), ERR_OK);
+	assert_int_equal(matching, 21);
+	assert_int_equal(total, 42);
+	/* Most projects match: the page is read in order, asking the hits. */
+	q.text = "l";
+	assert_int_equal(store_project_list(a, &q, &rows, &err), ERR_OK);
+	assert_int_equal(rows.count, 21);
+	assert_string_equal(rows.items[0].code, "LUMO");
+	project_rows_clear(&rows);
+	/* Our own write. */
+	record_free((struct record *[]){ fx_project(a, "UUSI", "Lastensuojelu", NULL) });
+	assert_int_equal(store_project_count(a, &q, &matching, &total, &err), ERR_OK);
+	assert_int_equal(matching, 22);
+	/* Another connection's. */
+	record_free((struct record *[]){ fx_project(b, "TOINEN", "Lastensuojelu", NULL) });
+	assert_int_equal(store_project_count(a, &q, &matching, &total, &err), ERR_OK);
+	assert_int_equal(matching, 23);
+	assert_int_equal(store_project_list(a, &q, &rows, &err), ERR_OK);
+	assert_int_equal(rows.count, 23);
+	project_rows_clear(&rows);
+
+	db_set_cancel(a, always, &asked);
+	assert_int_equal(store_project_list(a, &q, &rows, &err), ERR_DATABASE);
+	assert_true(db_cancelled(a));
+	assert_true(asked > 0);
+	assert_int_equal(store_project_count(a, &q, &matching, &total, &err),
+			 ERR_DATABASE);
+	assert_true(db_cancelled(a));
+	/* Without words, nothing is abandoned (nor is a write). */
+	q.text = NULL;
+	assert_int_equal(store_project_list(a, &q, &rows, &err), ERR_OK);
+	assert_false(db_cancelled(a));
+	assert_int_equal(rows.count, 30);
+	project_rows_clear(&rows);
+	record_free((struct record *[]){ fx_project(a, "VIELA", "Lastensuojelu", NULL) });
+	db_set_cancel(a, NULL, NULL);
+	q.text = "l";
+	assert_int_equal(store_project_count(a, &q, &matching, &total, &err), ERR_OK);
+	assert_int_equal(matching, 24);
+	db_close(&a);
+	db_close(&b);
+}
+
 int
 main(void)
 {
@@ -697,6 +773,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_migrate_money, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy_and_data_version, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_hits, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -753,6 +753,100 @@ test_start_counts(void **state)
 	db_close(&db);
 }
 
+/* Rows [start, start + n) of the list q describes, read by offset,
+ * from the end, and after (before) the row next to them: the same ids
+ * in the same order, whatever the sort, its direction and the filter. */
+static void
+check_window(struct db *db, const struct project_query *base, int64_t total,
+	     int64_t start, int64_t n)
+{
+	struct project_query q = *base;
+	struct project_rows by_offset = { 0 }, other = { 0 }, edge = { 0 };
+
+	q.offset = start;
+	q.limit = n;
+	assert_int_equal(store_project_list(db, &q, &by_offset, NULL), ERR_OK);
+	assert_int_equal((int64_t)by_offset.count, n);
+
+	q = *base;
+	q.from_end = true;
+	q.offset = total - start - n;
+	q.limit = n;
+	assert_int_equal(store_project_list(db, &q, &other, NULL), ERR_OK);
+	assert_int_equal(other.count, by_offset.count);
+	for (size_t i = 0; i < other.count; i++)
+		assert_int_equal(other.items[i].id, by_offset.items[i].id);
+	project_rows_clear(&other);
+
+	for (int side = 0; side < 2; side++) {
+		int64_t at = side ? start + n : start - 1;
+
+		if (at < 0 || at >= total)
+			continue;
+		q = *base;
+		q.offset = at;
+		q.limit = 1;
+		assert_int_equal(store_project_list(db, &q, &edge, NULL), ERR_OK);
+		q = *base;
+		q.offset = start;
+		q.limit = n;
+		if (side)
+			q.before = edge.items[0].id;
+		else
+			q.after = edge.items[0].id;
+		project_rows_clear(&edge);
+		assert_int_equal(store_project_list(db, &q, &other, NULL), ERR_OK);
+		assert_int_equal(other.count, by_offset.count);
+		for (size_t i = 0; i < other.count; i++)
+			assert_int_equal(other.items[i].id, by_offset.items[i].id);
+		project_rows_clear(&other);
+		/* The same row, with the offset counted from the end for a
+		 * list that cannot read from a row. */
+		q.from_end = true;
+		q.offset = total - start - n;
+		assert_int_equal(store_project_list(db, &q, &other, NULL), ERR_OK);
+		assert_int_equal(other.count, by_offset.count);
+		for (size_t i = 0; i < other.count; i++)
+			assert_int_equal(other.items[i].id, by_offset.items[i].id);
+		project_rows_clear(&other);
+	}
+	project_rows_clear(&by_offset);
+}
+
+static void
+test_keyset_windows(void **state)
+{
+	struct db *db = fx_open();
+	static const char *const names[] = { "Åbo", "Aalto", "Öljy", "aalto",
+					     "Zeta", "Ämpäri", "Beta", "beta" };
+
+	(void)state;
+	for (int i = 0; i < 120; i++) {
+		char code[16], name[32];
+
+		/* Codes in an order of their own, names with ties. */
+		snprintf(code, sizeof code, "%s%03d",
+			 (const char *[]){ "K", "B", "Ä", "A", "Ö" }[i % 5],
+			 (i * 37) % 120);
+		snprintf(name, sizeof name, "%s", names[i % 8]);
+		record_free((struct record *[]){ fx_project(db, code, name,
+					i % 3 ? "active" : "idea") });
+	}
+	for (int sort = 0; sort < SORT_COUNT; sort++)
+		for (int desc = 0; desc < 2; desc++) {
+			struct project_query q = { .sort = sort, .descending = desc };
+
+			check_window(db, &q, 120, 0, 30);
+			check_window(db, &q, 120, 30, 30);
+			check_window(db, &q, 120, 61, 30);
+			check_window(db, &q, 120, 90, 30);
+			q.statuses[0] = "active";
+			check_window(db, &q, 80, 20, 25);
+			check_window(db, &q, 80, 55, 25);
+		}
+	db_close(&db);
+}
+
 int
 main(void)
 {
@@ -766,6 +860,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_plans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_deadlines_and_orgs, setup, teardown),
 		cmocka_unit_test(test_start_counts),
+		cmocka_unit_test(test_keyset_windows),
 		cmocka_unit_test_setup_teardown(test_deadline_window, setup, teardown),
 	};
 
