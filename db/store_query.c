@@ -97,8 +97,10 @@ put_rank(FILE *f, const char *column, const struct enum_def *enums)
 	fputs(" END", f);
 }
 
+/* The sort key, its direction left to the caller; backwards: for a
+ * window read from the end. */
 static void
-put_sort(FILE *f, enum project_sort sort)
+put_sort(FILE *f, enum project_sort sort, bool backwards)
 {
 	switch (sort) {
 	case SORT_NAME:
@@ -116,8 +118,10 @@ put_sort(FILE *f, enum project_sort sort)
 		break;
 	case SORT_START:
 		/* By start, else end (where the timeline draws it);
-		 * projects without dates last, either way. */
-		fputs(DATED_SQL " IS NULL, " DATED_SQL, f);
+		 * projects without dates last, either way, so first when
+		 * read from the end (the index project_start in reverse). */
+		fprintf(f, DATED_SQL " IS NULL%s, " DATED_SQL,
+			backwards ? " DESC" : "");
 		break;
 	case SORT_END:
 		fputs(END_SQL, f);
@@ -163,7 +167,7 @@ put_order(FILE *f, const struct project_query *q, const char *ranked,
 	fputs(" ORDER BY ", f);
 	if (ranked)
 		fprintf(f, "%sexact%s, %sscore%s, ", ranked, down, ranked, up);
-	put_sort(f, q->sort);
+	put_sort(f, q->sort, backwards);
 	fprintf(f, "%s, p.id%s", dir, dir);
 }
 

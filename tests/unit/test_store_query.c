@@ -829,8 +829,23 @@ test_keyset_windows(void **state)
 			 (const char *[]){ "K", "B", "Ä", "A", "Ö" }[i % 5],
 			 (i * 37) % 120);
 		snprintf(name, sizeof name, "%s", names[i % 8]);
-		record_free((struct record *[]){ fx_project(db, code, name,
-					i % 3 ? "active" : "idea") });
+		if (i % 4) {
+			record_free((struct record *[]){ fx_project(db, code, name,
+						i % 3 ? "active" : "idea") });
+			continue;
+		}
+		/* A quarter dated (with ties), for the order by start:
+		 * the undated last either way, also read from the end. */
+		struct record *p = record_new(entities[ENT_PROJECT]);
+		char day[11];
+
+		snprintf(day, sizeof day, "20%02d-01-01", 10 + i % 7);
+		record_set_text(p, PROJECT_CODE, code);
+		record_set_text(p, PROJECT_NAME, name);
+		record_set_text(p, PROJECT_STATUS, i % 3 ? "active" : "idea");
+		record_set_text(p, i % 8 ? PROJECT_PLANNED_START : PROJECT_ACTUAL_END, day);
+		fx_insert(db, p);
+		record_free(&p);
 	}
 	for (int sort = 0; sort < SORT_COUNT; sort++)
 		for (int desc = 0; desc < 2; desc++) {
