@@ -26,7 +26,6 @@
 #include <string.h>
 
 #ifdef HAVE_VOIKKO
-#include <dlfcn.h>
 #include <libvoikko/voikko.h>
 #endif
 #ifdef HAVE_LIBSTEMMER
@@ -49,21 +48,6 @@ struct entry {
 	size_t wlen;
 };
 
-#ifdef HAVE_VOIKKO
-/* Voikko is opened with its first word, not linked: the library and the
- * C++ and archive libraries under it cost every start 1.4 ms, and most
- * commands analyse no word.  The types come from its header. */
-struct voikko_api {
-	void *lib;
-	__typeof__(voikkoInit) *init;
-	__typeof__(voikkoTerminate) *terminate;
-	__typeof__(voikkoAnalyzeWordCstr) *analyze;
-	__typeof__(voikko_mor_analysis_value_cstr) *value;
-	__typeof__(voikko_free_mor_analysis_value_cstr) *free_value;
-	__typeof__(voikko_free_mor_analysis) *free_analysis;
-};
-#endif
-
 struct fts_words {
 	fts5_tokenizer unicode61;
 	/* Two unicode61 instances (remove_diacritics 0): one splits the
@@ -72,8 +56,7 @@ struct fts_words {
 	Fts5Tokenizer *splitter, *folder;
 	bool started;                 /* the analysers below were sought */
 #ifdef HAVE_VOIKKO
-	struct voikko_api api;        /* api.lib NULL without the library */
-	struct VoikkoHandle *voikko;  /* NULL without it or its dictionary */
+	struct VoikkoHandle *voikko;  /* NULL without its Finnish dictionary */
 #endif
 #ifdef HAVE_LIBSTEMMER
 	struct sb_stemmer *stem_fi, *stem_sv;
@@ -117,51 +100,8 @@ list_add(struct list *l, const char *s, size_t n, const char *word, size_t wlen)
 
 /* ---- Analysis ------------------------------------------------------ */
 
-#ifdef HAVE_VOIKKO
-/* fn (a function pointer's address) takes the address of the library's
- * function name: POSIX gives it as a void pointer, which ISO C does not
- * convert to a function pointer, so its bytes are copied. */
-static bool
-voikko_symbol(void *lib, const char *name, void *fn)
-{
-	void *p = dlsym(lib, name);
-
-	_Static_assert(sizeof p == sizeof(void (*)(void)),
-		       "a function pointer is as wide as a void pointer");
-	if (!p)
-		return false;
-	memcpy(fn, &p, sizeof p);
-	return true;
-}
-
-/* Opens Voikko and its Finnish dictionary; false when either is
- * missing.  The library, once opened, stays for the process. */
-static bool
-voikko_open(struct fts_words *w)
-{
-	struct voikko_api *a = &w->api;
-	const char *why = NULL;
-
-	if (!(a->lib = dlopen(VOIKKO_SONAME, RTLD_NOW | RTLD_LOCAL)))
-		return false;
-	if (!voikko_symbol(a->lib, "voikkoInit", &a->init) ||
-	    !voikko_symbol(a->lib, "voikkoTerminate", &a->terminate) ||
-	    !voikko_symbol(a->lib, "voikkoAnalyzeWordCstr", &a->analyze) ||
-	    !voikko_symbol(a->lib, "voikko_mor_analysis_value_cstr", &a->value) ||
-	    !voikko_symbol(a->lib, "voikko_free_mor_analysis_value_cstr",
-			   &a->free_value) ||
-	    !voikko_symbol(a->lib, "voikko_free_mor_analysis",
-			   &a->free_analysis) ||
-	    !(w->voikko = a->init(&why, "fi", NULL))) {
-		memset(a, 0, sizeof *a);
-		return false;
-	}
-	return true;
-}
-#endif
-
 /* Loads the analysers on the first word: a command that indexes or
- * searches nothing never pays for them. */
+ * searches nothing never pays for the dictionary. */
 static void
 words_start(struct fts_words *w)
 {
@@ -169,7 +109,11 @@ words_start(struct fts_words *w)
 		return;
 	w->started = true;
 #ifdef HAVE_VOIKKO
-	voikko_open(w);
+	{
+		const char *why = NULL;
+
+		w->voikko = voikkoInit(&why, "fi", NULL);
+	}
 #endif
 #ifdef HAVE_LIBSTEMMER
 	w->stem_fi = sb_stemmer_new("finnish", "UTF_8");
@@ -259,22 +203,22 @@ analyse_voikko(struct fts_words *w, const char *word, size_t wlen,
 	words_start(w);
 	if (!w->voikko)
 		return false;
-	a = w->api.analyze(w->voikko, word);
+	a = voikkoAnalyzeWordCstr(w->voikko, word);
 	known = a && a[0];
 	for (size_t i = 0; a && a[i]; i++) {
-		char *base = w->api.value(a[i], "BASEFORM");
-		char *structure = w->api.value(a[i], "STRUCTURE");
+		char *base = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
+		char *structure = voikko_mor_analysis_value_cstr(a[i], "STRUCTURE");
 
 		if (base) {
 			add_folded(w, forms, base, strlen(base), word, wlen);
 			if (structure)
 				add_parts(w, parts, word, wlen, structure, base);
 		}
-		w->api.free_value(base);
-		w->api.free_value(structure);
+		voikko_free_mor_analysis_value_cstr(base);
+		voikko_free_mor_analysis_value_cstr(structure);
 	}
 	if (a)
-		w->api.free_analysis(a);
+		voikko_free_mor_analysis(a);
 	return known;
 }
 #endif
@@ -522,10 +466,8 @@ words_free(void *arg)
 	if (w->folder)
 		w->unicode61.xDelete(w->folder);
 #ifdef HAVE_VOIKKO
-	/* The library stays loaded (no dlclose): what its C++ run-time
-	 * keeps for the process would otherwise be left unreachable. */
 	if (w->voikko)
-		w->api.terminate(w->voikko);
+		voikkoTerminate(w->voikko);
 #endif
 #ifdef HAVE_LIBSTEMMER
 	if (w->stem_fi)
