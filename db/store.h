@@ -121,6 +121,12 @@ int store_text_searchable(struct db *db, const char *text, bool *any,
 /* Sets *any when the database holds a project (reading one row). */
 int store_has_projects(struct db *db, bool *any, struct error *err);
 
+/* The earliest and the latest date of any project (start or end,
+ * actual or planned) as ISO dates, "" when no project has one; read
+ * from the ends of two indexes, not by a scan. */
+int store_project_span(struct db *db, char first[11], char last[11],
+		       struct error *err);
+
 /* Number of projects matching q (limit/offset ignored), and in all. */
 int store_project_count(struct db *db, const struct project_query *q,
 			int64_t *matching, int64_t *total, struct error *err);

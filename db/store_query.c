@@ -576,6 +576,40 @@ out:
 }
 
 int
+store_project_span(struct db *db, char first[11], char last[11],
+		   struct error *err)
+{
+	/* Each read from an end of its index: the first of project_start
+	 * among the dated (its leading column fixed), the last of it and
+	 * the last of project_end.  An ORDER BY mixing directions would
+	 * sort the whole table instead. */
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT (SELECT " DATED_SQL " FROM project p WHERE " DATED_SQL
+		" IS NULL = 0 ORDER BY " DATED_SQL " LIMIT 1), "
+		"(SELECT " DATED_SQL " FROM project p WHERE " DATED_SQL
+		" IS NULL = 0 ORDER BY " DATED_SQL " DESC LIMIT 1), "
+		"(SELECT max(" END_SQL ") FROM project p)", err);
+	char end[11];
+
+	first[0] = last[0] = '\0';
+	if (!st)
+		return err ? err->code : ERR_DATABASE;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		int rc = db_fail(db, err, _("cannot list the projects"));
+
+		db_done(st);
+		return rc;
+	}
+	db_column_copy(st, 0, first, 11);
+	db_column_copy(st, 1, last, 11);
+	db_column_copy(st, 2, end, sizeof end);
+	if (strcmp(end, last) > 0)
+		memcpy(last, end, sizeof end);
+	db_done(st);
+	return ERR_OK;
+}
+
+int
 store_project_count(struct db *db, const struct project_query *q,
 		    int64_t *matching, int64_t *total, struct error *err)
 {

@@ -99,50 +99,20 @@ place_today(struct view *v)
 	t->placed = true;
 }
 
-/* Widens [*first, *last] to the dates of row r. */
-static void
-take_dates(const struct project_row *r, long *first, long *last)
-{
-	long d[2] = { half_month(r->start), half_month(r->end) };
-
-	for (int i = 0; i < 2; i++) {
-		if (d[i] < 0)
-			continue;
-		if (*first < 0 || d[i] < *first)
-			*first = d[i];
-		if (d[i] > *last)
-			*last = d[i];
-	}
-}
-
 /* The half months of the earliest and the latest date of the whole
- * portfolio (-1 when no project has one): the first project by start,
- * the last by end and the last by start, a row each. */
+ * portfolio (-1 when no project has one). */
 static void
 portfolio_span(struct view *v, long *first, long *last)
 {
-	static const struct {
-		enum project_sort sort;
-		bool descending;
-	} ends[] = {
-		{ SORT_START, false }, { SORT_END, true }, { SORT_START, true },
-	};
-	struct project_rows rows = { 0 };
+	char from[11], to[11];
 
 	*first = *last = -1;
-	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
-		struct project_query q = { .sort = ends[i].sort,
-					   .descending = ends[i].descending,
-					   .limit = 1 };
-
-		if (model_list_projects(v->ui->m, &q, &rows)) {
-			ui_model_error(v->ui);
-			break;
-		}
-		if (rows.count)
-			take_dates(&rows.items[0], first, last);
-		project_rows_clear(&rows);
+	if (model_project_span(v->ui->m, from, to)) {
+		ui_model_error(v->ui);
+		return;
 	}
+	*first = half_month(from);
+	*last = half_month(to);
 }
 
 /* Shows the years the portfolio covers, from the start of the first,

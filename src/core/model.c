@@ -155,6 +155,12 @@ model_has_projects(struct model *m, bool *any)
 }
 
 int
+model_project_span(struct model *m, char first[11], char last[11])
+{
+	return store_project_span(m->db, first, last, &m->err);
+}
+
+int
 model_count_projects(struct model *m, const struct project_query *q,
 		     int64_t *matching, int64_t *total)
 {

@@ -83,6 +83,9 @@ int model_count_projects(struct model *m, const struct project_query *q,
 /* *ranked: the rows of q come best match first (store_project_ranked). */
 int model_projects_ranked(struct model *m, const struct project_query *q,
 			  bool *ranked);
+/* The earliest and latest date of any project, "" without one
+ * (store_project_span). */
+int model_project_span(struct model *m, char first[11], char last[11]);
 /* *any: the database holds a project (store_has_projects). */
 int model_has_projects(struct model *m, bool *any);
 /* *any: text holds a word to search for (store_text_searchable). */

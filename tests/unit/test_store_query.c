@@ -862,6 +862,49 @@ test_keyset_windows(void **state)
 	db_close(&db);
 }
 
+/* A project with these dates (NULL: none), freed at once. */
+static void
+dated(struct db *db, const char *code, const char *start, const char *end)
+{
+	struct record *p = record_new(entities[ENT_PROJECT]);
+
+	record_set_text(p, PROJECT_CODE, code);
+	record_set_text(p, PROJECT_NAME, code);
+	record_set_text(p, PROJECT_STATUS, "active");
+	if (start)
+		record_set_text(p, PROJECT_PLANNED_START, start);
+	if (end)
+		record_set_text(p, PROJECT_ACTUAL_END, end);
+	fx_insert(db, p);
+	record_free(&p);
+}
+
+/* The timeline's span: the earliest and latest of any start or end. */
+static void
+test_project_span(void **state)
+{
+	struct db *db = fx_open();
+	char first[11], last[11];
+
+	(void)state;
+	assert_int_equal(store_project_span(db, first, last, NULL), ERR_OK);
+	assert_string_equal(first, "");
+	assert_string_equal(last, "");
+	dated(db, "UNDATED", NULL, NULL);
+	assert_int_equal(store_project_span(db, first, last, NULL), ERR_OK);
+	assert_string_equal(first, "");
+	dated(db, "A", "2019-05-01", NULL);
+	dated(db, "ENDONLY", NULL, "2018-03-01");
+	dated(db, "C", "2020-01-01", "2031-12-31");
+	assert_int_equal(store_project_span(db, first, last, NULL), ERR_OK);
+	assert_string_equal(first, "2018-03-01");
+	assert_string_equal(last, "2031-12-31");
+	dated(db, "STARTONLY", "2033-01-01", NULL);
+	assert_int_equal(store_project_span(db, first, last, NULL), ERR_OK);
+	assert_string_equal(last, "2033-01-01");
+	db_close(&db);
+}
+
 int
 main(void)
 {
@@ -876,6 +919,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_deadlines_and_orgs, setup, teardown),
 		cmocka_unit_test(test_start_counts),
 		cmocka_unit_test(test_keyset_windows),
+		cmocka_unit_test(test_project_span),
 		cmocka_unit_test_setup_teardown(test_deadline_window, setup, teardown),
 	};
 
