@@ -72,8 +72,8 @@ enum action_flags {
 	X(ZOOM_OUT,         "timeline-zoom-out",    N_("zoom out"),  N_("Show longer periods: months, quarters, years"), 0) \
 	X(SPAN,             "timeline-span",        N_("all years"), N_("Show the years the portfolio covers"), 0) \
 	X(TODAY,            "timeline-today",       N_("today"),     N_("Scroll the timeline to today"), 0) \
-	X(YEAR_PREV,        "report-year-previous", N_("year"),      N_("Show the previous year"), 0) \
-	X(YEAR_NEXT,        "report-year-next",     N_("year"),      N_("Show the next year"), 0) \
+	X(YEAR_PREV,        "report-year-previous", N_("previous year"), N_("Show the previous year"), 0) \
+	X(YEAR_NEXT,        "report-year-next",     N_("next year"), N_("Show the next year"), 0) \
 	X(RANGE_MORE,       "range-longer",         N_("longer"),    N_("Look 30 days further ahead"), 0) \
 	X(RANGE_LESS,       "range-shorter",        N_("shorter"),   N_("Look 30 days less ahead"), 0) \
 	X(KEEP_MINE,        "conflict-mine",        N_("keep mine"), N_("Write your values over theirs, keeping their other changes"), NEEDS_WRITABLE) \
