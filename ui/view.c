@@ -11,6 +11,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "src/base/entity.h"
 #include "src/base/i18n.h"
 #include "src/base/text.h"
 #include "dialog.h"
@@ -367,6 +368,26 @@ view_mouse(struct view *v, int y, int x, unsigned long bstate)
 		return AR_UNHANDLED;
 	view_select(v, row);
 	return AR_OK;
+}
+
+void
+view_enum_matches(const struct enum_def *enums, const char *text,
+		  char *out, size_t size)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; text && enums[i].key; i++) {
+		int n;
+
+		if (!view_text_matches(_(enums[i].label), text))
+			continue;
+		n = snprintf(out + used, size - used, "%s%s", used ? "," : "",
+			     enums[i].key);
+		if (n < 0 || (size_t)n >= size - used)
+			break;
+		used += (size_t)n;
+	}
 }
 
 bool

@@ -161,6 +161,13 @@ void view_layout(struct view *v);
  * that search what they hold. */
 bool view_text_matches(const char *hay, const char *needle);
 
+/* The keys of enums whose label, in the language shown, holds text
+ * (view_text_matches), comma-separated into out: a search hands them to
+ * the database, which knows only the keys.  "" when none or no text. */
+struct enum_def;
+void view_enum_matches(const struct enum_def *enums, const char *text,
+		       char *out, size_t size);
+
 /* The views. */
 extern const struct view_ops projects_view_ops;
 extern const struct view_ops project_view_ops;

@@ -78,26 +78,7 @@ kind_of(const struct deadline_row *r)
 
 /* The search goes to the database: the title and the project code it
  * folds there; the kinds, whose labels are in the language shown, are
- * chosen here. */
-static void
-search_kinds(struct deadlines *d, const char *text)
-{
-	size_t used = 0;
-
-	d->kinds[0] = '\0';
-	for (size_t i = 0; text && deadline_kinds[i].key; i++) {
-		int n;
-
-		if (!view_text_matches(_(deadline_kinds[i].label), text))
-			continue;
-		n = snprintf(d->kinds + used, sizeof d->kinds - used, "%s%s",
-			     used ? "," : "", deadline_kinds[i].key);
-		if (n < 0 || (size_t)n >= sizeof d->kinds - used)
-			break;
-		used += (size_t)n;
-	}
-}
-
+ * chosen in load() (view_enum_matches). */
 static void
 query_of(struct view *v, struct deadline_query *q)
 {
@@ -117,7 +98,7 @@ load(struct view *v)
 	window_reset(d);
 	d->overdue = d->upcoming = 0;
 	v->rows = 0;
-	search_kinds(d, v->narrow);
+	view_enum_matches(deadline_kinds, v->narrow, d->kinds, sizeof d->kinds);
 	query_of(v, &q);
 	if (date_add_days(v->ui->today, d->days, d->until) < 0 ||
 	    model_deadline_count(v->ui->m, &q, &d->overdue, &d->upcoming,

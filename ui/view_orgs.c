@@ -58,27 +58,6 @@ free_(struct view *v)
 	free(o);
 }
 
-/* The kinds whose label, in the language shown, holds the search: the
- * database knows only their keys. */
-static void
-search_kinds(struct orgs *o, const char *text)
-{
-	size_t used = 0;
-
-	o->kinds[0] = '\0';
-	for (size_t i = 0; text && organisation_kinds[i].key; i++) {
-		int n;
-
-		if (!view_text_matches(_(organisation_kinds[i].label), text))
-			continue;
-		n = snprintf(o->kinds + used, sizeof o->kinds - used, "%s%s",
-			     used ? "," : "", organisation_kinds[i].key);
-		if (n < 0 || (size_t)n >= sizeof o->kinds - used)
-			break;
-		used += (size_t)n;
-	}
-}
-
 static void
 query_of(struct view *v, struct org_query *q)
 {
@@ -96,7 +75,7 @@ load(struct view *v)
 
 	window_reset(o);
 	v->rows = 0;
-	search_kinds(o, v->narrow);
+	view_enum_matches(organisation_kinds, v->narrow, o->kinds, sizeof o->kinds);
 	query_of(v, &q);
 	if (model_org_count(v->ui->m, &q, &matching) ||
 	    model_org_count(v->ui->m, &(struct org_query){ 0 }, &o->total)) {

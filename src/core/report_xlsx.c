@@ -40,11 +40,26 @@ width_of(const char *s)
 	return w;
 }
 
+/* Writes iso ("2024-01-15") as a date cell; false, writing nothing,
+ * when it is no date. */
+static bool
+write_date(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *iso,
+	   lxw_format *format, lxw_error *e)
+{
+	int y, m, d;
+
+	if (!iso || sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3)
+		return false;
+	*e = worksheet_write_datetime(ws, row, col,
+				      &(lxw_datetime){ y, m, d, 0, 0, 0 }, format);
+	return true;
+}
+
 static lxw_error
 write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	   const struct report_cell *c, const struct formats *f, bool total)
 {
-	int y, m, d;
+	lxw_error e;
 
 	if (c->null)
 		return LXW_NO_ERROR;
@@ -60,11 +75,8 @@ write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		return worksheet_write_number(ws, row, col, (double)c->num,
 					      c->type == RT_YEAR ? NULL : f->count);
 	case RT_DATE:
-		if (c->text && sscanf(c->text, "%d-%d-%d", &y, &m, &d) == 3) {
-			lxw_datetime dt = { y, m, d, 0, 0, 0 };
-
-			return worksheet_write_datetime(ws, row, col, &dt, f->date);
-		}
+		if (write_date(ws, row, col, c->text, f->date, &e))
+			return e;
 		break;
 	case RT_TEXT:
 		break;
@@ -245,7 +257,7 @@ write_value(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	const struct field_def *fd = &rec->def->fields[i];
 	const struct value *v = &rec->v[i];
 	const char *text = v->text;
-	int y, m, d;
+	lxw_error e;
 	double w;
 
 	if (v->null)
@@ -268,12 +280,10 @@ write_value(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 			*width = 8;
 		return worksheet_write_number(ws, row, col, (double)v->num, NULL);
 	case FT_DATE:
-		if (text && sscanf(text, "%d-%d-%d", &y, &m, &d) == 3) {
-			lxw_datetime dt = { y, m, d, 0, 0, 0 };
-
+		if (write_date(ws, row, col, text, f->date, &e)) {
 			if (*width < 12)
 				*width = 12;
-			return worksheet_write_datetime(ws, row, col, &dt, f->date);
+			return e;
 		}
 		break;
 	case FT_REF:
