@@ -37,7 +37,8 @@ struct report_view {
 	struct line *lines;
 	size_t count, capacity;
 	int64_t bar_max;      /* the largest sum a bar shows */
-	int widths[RTAB_COUNT][REPORT_MAX_COLUMNS];
+	int widths[RTAB_COUNT][REPORT_MAX_COLUMNS];  /* 0: left out */
+	int hidden[RTAB_COUNT];  /* how many columns are left out */
 	int layout_width;
 };
 
@@ -189,8 +190,8 @@ cell_text(struct view *v, const struct report_table *t, size_t row, size_t col,
 
 /* Narrows w[] by the widest column first until the table fits in
  * width (sum: its width now); text columns after the first down to
- * least, or (all) any but the first (the code) down to least.  Returns
- * the sum. */
+ * least, or (all) any but the first (the code) down to least.  Hidden
+ * columns (0) stay hidden.  Returns the sum. */
 static int
 shrink(const struct report_table *t, int *w, int sum, int width, bool all,
        int least)
@@ -199,7 +200,7 @@ shrink(const struct report_table *t, int *w, int sum, int width, bool all,
 		int widest = -1;
 
 		for (size_t c = 1; c < t->ncols; c++)
-			if ((all || t->types[c] == RT_TEXT) &&
+			if (w[c] && (all || t->types[c] == RT_TEXT) &&
 			    (widest < 0 || w[c] > w[widest]))
 				widest = (int)c;
 		if (widest < 0 || w[widest] <= least)
@@ -210,37 +211,67 @@ shrink(const struct report_table *t, int *w, int sum, int width, bool all,
 	return sum;
 }
 
-/* Column widths of each table for the body's width: the widest cell,
- * and when the table is wider than the screen its widest texts give
- * way first (names, changes), then the others down to a date's width;
- * what is still too wide is clipped at the right edge. */
+/* The table's width with its visible columns at their natural width:
+ * the widest cell or heading. */
+static int
+natural_widths(struct view *v, const struct report_table *t, int *w)
+{
+	char buf[256];
+	int sum = 0, shown = 0;
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (!w[c])
+			continue;
+		w[c] = draw_width(t->headers[c]);
+		for (size_t r = 0; r < t->nrows; r++) {
+			int cw = draw_width(cell_text(v, t, r, c, buf, sizeof buf));
+
+			if (cw > w[c])
+				w[c] = cw;
+		}
+		sum += w[c] + (shown++ ? GAP : 0);
+	}
+	return sum;
+}
+
+/* Column widths of a table for the body's width.  When the table is
+ * wider than the screen its long texts (names, changes) give way down
+ * to a readable width; when that is not enough, the columns the report
+ * marks as spare are left out, the least needed first (Enter on a row
+ * still shows everything); what is still too wide narrows further and
+ * is clipped at the right edge. */
+static void
+layout_table(struct view *v, const struct report_table *t, int *w,
+	     int *hidden, int width)
+{
+	int sum;
+
+	*hidden = 0;
+	for (size_t c = 0; c < t->ncols; c++)
+		w[c] = 1;
+	for (;;) {
+		sum = shrink(t, w, natural_widths(v, t, w), width, false, 16);
+		if (sum <= width || *hidden >= REPORT_MAX_COLUMNS ||
+		    !t->spare[*hidden])
+			break;
+		w[t->spare[(*hidden)++]] = 0;
+	}
+	sum = shrink(t, w, sum, width, false, 8);
+	shrink(t, w, sum, width, true, 10);
+}
+
 static void
 layout(struct view *v)
 {
 	struct report_view *rv = v->priv;
 	int width = getmaxx(v->ui->body) - INDENT - 1;
-	char buf[256];
 
 	if (rv->layout_width == getmaxx(v->ui->body))
 		return;
 	rv->layout_width = getmaxx(v->ui->body);
-	for (int i = 0; i < RTAB_COUNT; i++) {
-		const struct report_table *t = &rv->r.tables[i];
-		int *w = rv->widths[i], sum = 0;
-
-		for (size_t c = 0; c < t->ncols; c++) {
-			w[c] = draw_width(t->headers[c]);
-			for (size_t r = 0; r < t->nrows; r++) {
-				int cw = draw_width(cell_text(v, t, r, c, buf, sizeof buf));
-
-				if (cw > w[c])
-					w[c] = cw;
-			}
-			sum += w[c] + (c ? GAP : 0);
-		}
-		sum = shrink(t, w, sum, width, false, 8);
-		shrink(t, w, sum, width, true, 10);
-	}
+	for (int i = 0; i < RTAB_COUNT; i++)
+		layout_table(v, &rv->r.tables[i], rv->widths[i],
+			     &rv->hidden[i], width);
 }
 
 static bool
@@ -258,9 +289,12 @@ draw_cells(struct view *v, WINDOW *w, const struct report_table *t,
 
 	draw_spaces(w, INDENT, a);
 	for (size_t c = 0; c < t->ncols; c++) {
-		const char *s = head ? t->headers[c] : cell_text(v, t, row, c, buf, sizeof buf);
+		const char *s;
 		unsigned flags = DRAW_PAD | (right_aligned(t->types[c]) ? DRAW_RIGHT : 0);
 
+		if (!rv->widths[id][c])
+			continue;
+		s = head ? t->headers[c] : cell_text(v, t, row, c, buf, sizeof buf);
 		if (c)
 			draw_spaces(w, GAP, a);
 		draw_text(w, s, rv->widths[id][c], a, flags);
@@ -317,6 +351,24 @@ draw_bar(struct view *v, WINDOW *w, const struct line *l, attr_t a)
 	draw_to_eol(w, a);
 }
 
+/* A table's title, and how many of its columns a wider window shows. */
+static void
+draw_title(struct view *v, WINDOW *w, const struct report_table *t, int hidden)
+{
+	const struct theme *th = &v->ui->theme;
+	char more[128];
+
+	draw_text(w, t->title, getmaxx(w) - 1, theme_attr(th, TH_GROUP), 0);
+	if (hidden) {
+		snprintf(more, sizeof more, P_("  (a wider window shows %d more column)",
+						     "  (a wider window shows %d more columns)",
+						     (unsigned long)hidden), hidden);
+		draw_text(w, more, getmaxx(w) - 1 - getcurx(w),
+			  theme_attr(th, TH_DIM), 0);
+	}
+	draw_to_eol(w, theme_attr(th, TH_NORMAL));
+}
+
 static bool
 draw_row(struct view *v, WINDOW *w, int y, size_t row, bool sel)
 {
@@ -336,8 +388,7 @@ draw_row(struct view *v, WINDOW *w, int y, size_t row, bool sel)
 		draw_to_eol(w, theme_attr(th, TH_NORMAL));
 		break;
 	case L_TITLE:
-		draw_text(w, t->title, getmaxx(w) - 1, theme_attr(th, TH_GROUP), 0);
-		draw_to_eol(w, theme_attr(th, TH_NORMAL));
+		draw_title(v, w, t, rv->hidden[l->table]);
 		break;
 	case L_HEAD:
 		draw_cells(v, w, t, l->table, 0, true, theme_attr(th, TH_HEADING));

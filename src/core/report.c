@@ -27,6 +27,15 @@ table_define(struct report_table *t, const char *id, const char *title,
 	}
 }
 
+/* The columns a narrow screen may leave out, the least needed first
+ * (a list ended by 0). */
+static void
+table_spare(struct report_table *t, const unsigned char *spare)
+{
+	for (size_t i = 0; i < REPORT_MAX_COLUMNS && spare[i]; i++)
+		t->spare[i] = spare[i];
+}
+
 /* A new row of null cells of the column types; NULL when out of memory. */
 static struct report_cell *
 table_row(struct report_table *t)
@@ -432,6 +441,8 @@ build_projects(struct build *b)
 
 	table_define(t, "projects", _("Projects active in the period"),
 		     9, headers, types);
+	/* Left out first: changes, person-years, role, start, budget. */
+	table_spare(t, (const unsigned char[]){ 6, 8, 2, 4, 7, 0 });
 	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
 		const struct item *it = &b->items[i];
 		const struct record *p = it->p;
@@ -529,6 +540,8 @@ build_applications(struct build *b, struct summary *s)
 	table_define(t, "applications",
 		     _("Applications made and decisions received"), 8, headers,
 		     types);
+	/* Left out first: programme, applied on, decision date, applied. */
+	table_spare(t, (const unsigned char[]){ 2, 3, 6, 4, 0 });
 	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
 		const struct item *it = &b->items[i];
 
@@ -637,6 +650,8 @@ build_money(struct build *b, struct summary *s)
 	(void)s;
 	table_define(t, "money", _("Money per funder and year"), 6, headers,
 		     types);
+	/* Left out first: projects. */
+	table_spare(t, (const unsigned char[]){ 2, 0 });
 	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
 		const struct item *it = &b->items[i];
 
@@ -733,6 +748,8 @@ build_cofinancing(struct build *b, struct summary *s)
 
 	table_define(t, "cofinancing", _("Co-financing (own financing)"), 5,
 		     headers, types);
+	/* Left out first: per cent, role. */
+	table_spare(t, (const unsigned char[]){ 4, 2, 0 });
 	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
 		const struct item *it = &b->items[i];
 
@@ -910,6 +927,8 @@ build_outcomes(struct build *b, struct summary *s)
 
 	table_define(t, "outcomes", _("Outcomes against targets"), 9, headers,
 		     types);
+	/* Left out first: precision, counted, date, unit, per cent. */
+	table_spare(t, (const unsigned char[]){ 8, 6, 7, 5, 4, 0 });
 	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
 		const struct item *it = &b->items[i];
 
@@ -991,7 +1010,10 @@ build_deadlines(struct build *b, struct summary *s)
 
 	table_define(t, "deadlines", _("Deadlines in the period"), 6, headers,
 		     types);
+	/* Left out first (both tables): done on, kind. */
+	table_spare(t, (const unsigned char[]){ 4, 2, 0 });
 	table_define(c, "coming", _("Deadlines coming next"), 6, headers, types);
+	table_spare(c, (const unsigned char[]){ 4, 2, 0 });
 	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
 		const struct item *it = &b->items[i];
 

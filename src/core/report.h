@@ -62,6 +62,9 @@ struct report_table {
 	size_t ncols;
 	const char *headers[REPORT_MAX_COLUMNS];  /* translated */
 	enum report_type types[REPORT_MAX_COLUMNS];
+	/* The columns a narrow screen leaves out, the least needed first;
+	 * 0 ends the list (the first column is always kept). */
+	unsigned char spare[REPORT_MAX_COLUMNS];
 	struct report_cell *cells;  /* nrows * ncols */
 	size_t nrows, capacity;
 	bool has_total;       /* the last row sums the others */

@@ -4,7 +4,8 @@
 # either side, the figures of the year checked against what the demo's
 # own records say (read from `export` and `list`, not from the report),
 # the money per funder as bars (ASCII under the C locale), Enter on a
-# row opens the projects behind it and Esc comes back; in Finnish too.
+# row opens the projects behind it and Esc comes back; a narrow window
+# leaves out the spare columns; in Finnish too.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/tui/tui-lib.sh"
 
@@ -135,6 +136,25 @@ tui_keys 5 "[" PgDn
 tui_expect_re "$FUNDER +$Y +granted +=+ " "the bar in ASCII stand-ins"
 tui_screen | LC_ALL=C grep -q "$(printf '[\200-\377]')" &&
 	fail "bytes beyond ASCII on the report: $(tui_screen)"
+tui_quit
+
+# A narrow window leaves out the spare columns, saying how many, and
+# keeps the name readable; a wide one shows them all again.
+tui_start 80 24
+tui_expect "$TOTAL/$TOTAL" "the list at 80 columns"
+tui_keys 5 "["
+i=0
+while [ $i -lt "$figures" ]; do
+	tui_keys j
+	i=$((i + 1))
+done
+tui_expect_re "Projects active in the period  \(a wider window shows [0-9]+ more columns\)" \
+	"the title says how many columns are left out"
+tui_expect_re "^  Code +Name {14,}Status +End" "code, name (16 columns at least), status and end are kept"
+tui_lacks "Centre's role" "the centre's role is left out at 80 columns"
+tui_resize 200 40
+tui_expect "Changes in the period" "a wide window shows every column"
+tui_lacks "a wider window shows" "and says nothing is left out"
 tui_quit
 
 # In Finnish: Finnish numbers (the labels follow the catalogue).
