@@ -786,6 +786,22 @@ form_add_repeat(struct form *fm)
 	return 0;
 }
 
+/* "New: Deadline", naming the project the record will belong to: the
+ * form does not show it, and a screen across projects (the deadlines)
+ * may have opened it. */
+static int
+new_title(struct ui *ui, const struct record *rec, char **out)
+{
+	const struct entity_def *def = rec->def;
+	char *project = def->project_field >= 0 ? ui_value(ui, rec, def->project_field) : NULL;
+	int rc = project && *project
+		 ? asprintf(out, _("New: %s — %s"), _(def->label), project)
+		 : asprintf(out, _("New: %s"), _(def->label));
+
+	free(project);
+	return rc;
+}
+
 void
 form_open(struct ui *ui, const struct record *rec, int focus_field,
 	  form_fn done, void *ctx)
@@ -833,7 +849,7 @@ form_open(struct ui *ui, const struct record *rec, int focus_field,
 	if (fm->is_new && def->kind == ENT_DEADLINE && form_add_repeat(fm) < 0)
 		goto oom;
 	if (fm->is_new)
-		rc = asprintf(&fm->title, _("New: %s"), _(def->label));
+		rc = new_title(ui, rec, &fm->title);
 	else if ((what = change_describe(ui, rec)))
 		rc = asprintf(&fm->title, _("Edit %s"), what);
 	free(what);

@@ -127,6 +127,7 @@ const struct default_binding default_bindings[] = {
 	{ "organisation", "e",   ACT_EDIT },
 	{ "organisation", "d",   ACT_DELETE },
 
+	{ "deadlines", "a",      ACT_DEADLINE_NEW },
 	{ "deadlines", "e",      ACT_EDIT },
 	{ "deadlines", "x",      ACT_DONE },
 	{ "deadlines", "c",      ACT_DEADLINE_CANCEL },

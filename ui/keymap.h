@@ -64,6 +64,7 @@ enum action_flags {
 	X(DELETE,           "delete",               N_("delete"),    N_("Delete the selected record"), NEEDS_SELECTION | NEEDS_WRITABLE) \
 	X(STATUS,           "status-change",        N_("status"),    N_("Change the project's status"), NEEDS_SELECTION | NEEDS_WRITABLE) \
 	X(DONE,             "deadline-done",        N_("done"),      N_("Mark the deadline done on a day you choose, or open it again"), NEEDS_SELECTION | NEEDS_WRITABLE) \
+	X(DEADLINE_NEW,     "deadline-new",         N_("add"),       N_("Add a deadline to the project of the selected one"), NEEDS_SELECTION | NEEDS_WRITABLE) \
 	X(DEADLINE_CANCEL,  "deadline-cancel",      N_("cancel"),    N_("Cancel the deadline, saying why, or open it again"), NEEDS_SELECTION | NEEDS_WRITABLE) \
 	X(IMPORT,           "import",               N_("import"),    N_("Import a JSON file of another centre, a side chosen per conflict"), NEEDS_WRITABLE) \
 	X(UNDO,             "undo",                 N_("undo"),      N_("Undo your last change of this session"), NEEDS_WRITABLE) \

@@ -254,6 +254,25 @@ status(struct view *v, char *buf, size_t size)
 				       (unsigned long)d->days), d->days);
 }
 
+/* A new deadline for the project of the selected one: the screen lists
+ * deadlines across projects, and the one under the cursor says which
+ * project is meant. */
+static enum action_result
+new_deadline(struct view *v, const struct deadline_row *r)
+{
+	struct record *rec;
+
+	if (!r)
+		return AR_NOOP;
+	if (!(rec = record_new(entities[ENT_DEADLINE])))
+		return AR_ERROR;
+	record_set_text(rec, DEADLINE_PROJECT, r->project_uuid);
+	record_set_text(rec, DEADLINE_KIND, "other");
+	form_open(v->ui, rec, -1, NULL, NULL);
+	record_free(&rec);
+	return AR_OK;
+}
+
 static enum action_result
 handle(struct view *v, enum action a)
 {
@@ -272,6 +291,8 @@ handle(struct view *v, enum action a)
 		if ((pv = view_new(v->ui, &project_view_ops, &arg)))
 			ui_push_view(v->ui, pv);
 		return AR_OK;
+	case ACT_DEADLINE_NEW:
+		return new_deadline(v, r);
 	case ACT_EDIT:
 	case ACT_DONE:
 	case ACT_DEADLINE_CANCEL:
@@ -318,7 +339,8 @@ row_key(struct view *v, size_t row, char *buf, size_t size)
 }
 
 static const enum action footer[] = {
-	ACT_HELP, ACT_OPEN, ACT_EDIT, ACT_DONE, ACT_DEADLINE_CANCEL, ACT_DELETE,
+	ACT_HELP, ACT_OPEN, ACT_DEADLINE_NEW, ACT_EDIT, ACT_DONE,
+	ACT_DEADLINE_CANCEL, ACT_DELETE,
 	ACT_RANGE_MORE, ACT_RANGE_LESS, ACT_SEARCH, ACT_SCREEN_PROJECTS,
 	ACT_SCREEN_ORGS, ACT_SCREEN_TIMELINE, ACT_SCREEN_REPORT,
 	ACT_QUIT, ACT_NONE

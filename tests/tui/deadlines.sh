@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 # The deadline lifecycle in the terminal: x asks for the day it was
 # done (today, editable), c cancels with a reason, and closing a project
-# with open deadlines asks what becomes of them.
+# with open deadlines asks what becomes of them; a adds a deadline to
+# the project of the selected one.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/tui/tui-lib.sh"
 
@@ -54,6 +55,23 @@ tui_keys Enter
 tui_expect "Cancelled: Deadline “Ohjausryhmä”" "cancelled"
 run_salkku deadline list --all --format csv
 expect_out ',cancelled,,0,2023-11-20,Kokous peruttu,' "cancelled with the reason typed"
+
+# a: a new deadline for the project of the selected one, the form
+# naming that project.
+run_salkku add KK "Kansa-koulu" --status active
+run_salkku deadline add KK 2023-12-01 "Väliraportti KK" --kind report_due
+tui_keys C-l
+tui_expect "Väliraportti KK" "the other project's deadline is listed"
+tui_keys g a
+tui_expect "New: Deadline — KK" "a opens a new deadline of the selected deadline's project"
+tui_keys Tab
+tui_type "Ohjausryhmä KK"
+tui_keys Tab
+tui_type "2023-12-05"
+tui_keys Enter
+tui_expect "Added Deadline “Ohjausryhmä KK”" "saved"
+run_salkku deadline list --format csv
+expect_out '^2023-12-05,KK,other,Ohjausryhmä KK,' "the deadline belongs to that project"
 
 # The project tab shows done late and cancelled.
 run_salkku deadline add ESR 2023-11-01 "Vanha"
