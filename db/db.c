@@ -619,7 +619,7 @@ open_at(const char *path, unsigned flags, int target, struct db **out,
 			goto fail;
 		}
 	} else if ((rc = db_migrate(db, target, err)) ||
-		   (target == db_schema_latest() && (rc = db_fts_refresh(db, err)))) {
+		   (target == db_schema_latest() && (rc = db_fts_refresh(db, false, err)))) {
 		goto fail;
 	}
 	db_file_remember(db);

@@ -83,6 +83,8 @@ check_words(struct db *db, struct db_problems *p, struct error *err)
 {
 	struct error e;
 
+	/* An index another analyser made reads as damaged to this one. */
+	db_fts_refresh(db, true, NULL);
 	if (!db->readonly &&
 	    db_exec(db, "INSERT INTO project_words (project_words) "
 			"VALUES ('integrity-check')", &e))

@@ -263,8 +263,9 @@ char *db_fts_query(struct db *db, const char *text, struct error *err);
  * caller's transaction. */
 int db_fts_rebuild(struct db *db, struct error *err);
 
-/* The rows of the projects in words_pending made again, inside the
- * caller's transaction: db_commit runs it, so that salkku's own writes
+/* The rows of the projects in words_pending made again (the whole index
+ * when another analyser made it), inside the caller's transaction:
+ * db_commit runs it, so that salkku's own writes
  * leave project_words current and only other tools' wait for
  * db_fts_refresh. */
 int db_fts_flush(struct db *db, struct error *err);
@@ -273,8 +274,10 @@ int db_fts_flush(struct db *db, struct error *err);
  * when another analyser made it (Voikko installed or removed since),
  * else the rows of the projects in words_pending made again.  Does
  * nothing on a read-only connection or inside a transaction.  Run by
- * db_open and before each search. */
-int db_fts_refresh(struct db *db, struct error *err);
+ * db_open (searching false: the analyser, which loads Voikko, is
+ * compared only when rows wait or none is noted) and before each search
+ * and check (searching true). */
+int db_fts_refresh(struct db *db, bool searching, struct error *err);
 
 /* ---- db_words.c ---------------------------------------------------- */
 

@@ -33,6 +33,7 @@
 #endif
 
 #include "src/base/i18n.h"
+#include "src/base/library.h"
 
 /* Longer tokens are no words of any language; they are indexed as
  * they are. */
@@ -48,6 +49,19 @@ struct entry {
 	size_t wlen;
 };
 
+#ifdef HAVE_VOIKKO
+/* Voikko is opened with the first word analysed (src/base/library.h):
+ * most commands and the TUI's start analyse none. */
+struct voikko_api {
+	__typeof__(voikkoInit) *init;
+	__typeof__(voikkoTerminate) *terminate;
+	__typeof__(voikkoAnalyzeWordCstr) *analyze;
+	__typeof__(voikko_mor_analysis_value_cstr) *value;
+	__typeof__(voikko_free_mor_analysis_value_cstr) *free_value;
+	__typeof__(voikko_free_mor_analysis) *free_analysis;
+};
+#endif
+
 struct fts_words {
 	fts5_tokenizer unicode61;
 	/* Two unicode61 instances (remove_diacritics 0): one splits the
@@ -56,7 +70,9 @@ struct fts_words {
 	Fts5Tokenizer *splitter, *folder;
 	bool started;                 /* the analysers below were sought */
 #ifdef HAVE_VOIKKO
-	struct VoikkoHandle *voikko;  /* NULL without its Finnish dictionary */
+	struct voikko_api api;
+	struct VoikkoHandle *voikko;  /* NULL without the library or its
+				       * Finnish dictionary */
 #endif
 #ifdef HAVE_LIBSTEMMER
 	struct sb_stemmer *stem_fi, *stem_sv;
@@ -100,8 +116,34 @@ list_add(struct list *l, const char *s, size_t n, const char *word, size_t wlen)
 
 /* ---- Analysis ------------------------------------------------------ */
 
+#ifdef HAVE_VOIKKO
+/* Opens Voikko and its Finnish dictionary; without either, words are
+ * stemmed by Snowball as they always were without Voikko, so a missing
+ * library is no error here. */
+static void
+voikko_open(struct fts_words *w)
+{
+	static const struct library lib = {
+		VOIKKO_SONAME, "libvoikko1", N_("search by base form")
+	};
+	struct voikko_api *a = &w->api;
+	const struct library_symbol syms[] = {
+		{ "voikkoInit", &a->init },
+		{ "voikkoTerminate", &a->terminate },
+		{ "voikkoAnalyzeWordCstr", &a->analyze },
+		{ "voikko_mor_analysis_value_cstr", &a->value },
+		{ "voikko_free_mor_analysis_value_cstr", &a->free_value },
+		{ "voikko_free_mor_analysis", &a->free_analysis },
+	};
+	const char *why = NULL;
+
+	if (library_open(&lib, syms, sizeof syms / sizeof *syms, NULL) == ERR_OK)
+		w->voikko = a->init(&why, "fi", NULL);
+}
+#endif
+
 /* Loads the analysers on the first word: a command that indexes or
- * searches nothing never pays for the dictionary. */
+ * searches nothing never pays for them. */
 static void
 words_start(struct fts_words *w)
 {
@@ -109,11 +151,7 @@ words_start(struct fts_words *w)
 		return;
 	w->started = true;
 #ifdef HAVE_VOIKKO
-	{
-		const char *why = NULL;
-
-		w->voikko = voikkoInit(&why, "fi", NULL);
-	}
+	voikko_open(w);
 #endif
 #ifdef HAVE_LIBSTEMMER
 	w->stem_fi = sb_stemmer_new("finnish", "UTF_8");
@@ -203,22 +241,22 @@ analyse_voikko(struct fts_words *w, const char *word, size_t wlen,
 	words_start(w);
 	if (!w->voikko)
 		return false;
-	a = voikkoAnalyzeWordCstr(w->voikko, word);
+	a = w->api.analyze(w->voikko, word);
 	known = a && a[0];
 	for (size_t i = 0; a && a[i]; i++) {
-		char *base = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
-		char *structure = voikko_mor_analysis_value_cstr(a[i], "STRUCTURE");
+		char *base = w->api.value(a[i], "BASEFORM");
+		char *structure = w->api.value(a[i], "STRUCTURE");
 
 		if (base) {
 			add_folded(w, forms, base, strlen(base), word, wlen);
 			if (structure)
 				add_parts(w, parts, word, wlen, structure, base);
 		}
-		voikko_free_mor_analysis_value_cstr(base);
-		voikko_free_mor_analysis_value_cstr(structure);
+		w->api.free_value(base);
+		w->api.free_value(structure);
 	}
 	if (a)
-		voikko_free_mor_analysis(a);
+		w->api.free_analysis(a);
 	return known;
 }
 #endif
@@ -467,7 +505,7 @@ words_free(void *arg)
 		w->unicode61.xDelete(w->folder);
 #ifdef HAVE_VOIKKO
 	if (w->voikko)
-		voikkoTerminate(w->voikko);
+		w->api.terminate(w->voikko);
 #endif
 #ifdef HAVE_LIBSTEMMER
 	if (w->stem_fi)

@@ -466,7 +466,7 @@ push_row(struct project_rows *out, sqlite3_stmt *st)
 static char *
 search_query(struct db *db, const char *typed, struct error *err)
 {
-	db_fts_refresh(db, NULL);
+	db_fts_refresh(db, true, NULL);
 	return db_fts_query(db, typed, err);
 }
 

@@ -362,12 +362,20 @@ test_migrate_from_1(void **state)
 	project_rows_clear(&rows);
 #endif
 	assert_int_equal(db_check(db, NULL, NULL, &err), ERR_OK);
-	/* An index another analyser made is made again when opened. */
+	/* An index another analyser made is made again by the next search,
+	 * not when opened: asking which analyser this build has loads
+	 * Voikko, which an open that searches nothing must not. */
 	assert_int_equal(fx_count(db, "SELECT count(*) FROM fts_analyser"), 1);
 	assert_int_equal(db_exec(db, "UPDATE fts_analyser SET name = 'x';"
 			 "DELETE FROM project_words", &err), ERR_OK);
 	db_close(&db);
 	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM fts_analyser "
+				      "WHERE name = 'x'"), 1);
+	q.text = "itä";
+	assert_int_equal(store_project_list(db, &q, &rows, &err), ERR_OK);
+	assert_int_equal(rows.count, 1);
+	project_rows_clear(&rows);
 	assert_int_equal(fx_count(db, "SELECT count(*) FROM fts_analyser "
 				      "WHERE name != 'x'"), 1);
 	assert_int_equal(fx_count(db, "SELECT count(*) FROM project_words"), 1);
