@@ -213,7 +213,12 @@ db_fts_reindex(struct db *db, struct error *err)
 				 _("the database is open read-only"));
 	if ((rc = db_begin(db, err)))
 		return rc;
-	if ((rc = db_fts_rebuild(db, err))) {
+	/* And the number of projects (migration 14), which another tool's
+	 * INSERT OR REPLACE can leave wrong as it leaves the index. */
+	if ((rc = db_fts_rebuild(db, err)) ||
+	    (db_schema_version(db) >= DB_SCHEMA_TALLY &&
+	     (rc = db_exec(db, "INSERT OR REPLACE INTO tally (name, n) "
+			       "SELECT 'project', count(*) FROM project", err)))) {
 		db_rollback(db);
 		return rc;
 	}

@@ -41,6 +41,14 @@
 #define DB_SCHEMA_EXCHANGE 9
 /* From this schema on, project_words (search by base form) is there. */
 #define DB_SCHEMA_WORDS 11
+/* From this schema on, tally holds the number of projects. */
+#define DB_SCHEMA_TALLY 14
+
+/* The number of projects, from tally (kept by triggers), counted only
+ * when another tool deleted its row. */
+#define TALLY_PROJECTS_SQL \
+	"SELECT coalesce((SELECT n FROM tally WHERE name = 'project'), " \
+	"(SELECT count(*) FROM project))"
 
 /* Columns every entity table has before its fields, in this order, in
  * every SELECT of a record: id, uuid, version, updated_at, updated_by. */

@@ -536,6 +536,41 @@ test_migrate_money(void **state)
 	db_close(&db);
 }
 
+/* Migration 14 counts the projects already there into tally, and its
+ * triggers keep the count through inserts and deletions, salkku's and
+ * plain SQL's; the list's total reads it. */
+static void
+test_migrate_tally(void **state)
+{
+	struct files *f = *state;
+	struct db *db = NULL;
+	struct error err;
+	struct project_query q = { 0 };
+	int64_t matching = 0, total = 0;
+
+	assert_int_equal(db_open_at_version(f->path, DB_SCHEMA_TALLY - 1, &db,
+					    &err), ERR_OK);
+	record_free((struct record *[]){ fx_project(db, "A", "Aa", "idea") });
+	record_free((struct record *[]){ fx_project(db, "B", "Bb", "active") });
+	db_close(&db);
+	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
+	assert_int_equal(fx_count(db, "SELECT n FROM tally WHERE name = 'project'"), 2);
+	record_free((struct record *[]){ fx_project(db, "C", "Cc", "idea") });
+	assert_int_equal(db_exec(db, "INSERT INTO project (uuid, version, "
+				 "updated_at, updated_by, code, name, status) VALUES "
+				 "('00000000-0000-4000-8000-0000000000d1', 1, '', '', "
+				 "'D', 'Dd', 'idea');"
+				 "DELETE FROM project WHERE code = 'A'", &err), ERR_OK);
+	assert_int_equal(store_project_count(db, &q, &matching, &total, &err), ERR_OK);
+	assert_int_equal(total, 3);
+	assert_int_equal(matching, 3);
+	/* A tally another tool deleted: counted. */
+	assert_int_equal(db_exec(db, "DELETE FROM tally", &err), ERR_OK);
+	assert_int_equal(store_project_count(db, &q, &matching, &total, &err), ERR_OK);
+	assert_int_equal(total, 3);
+	db_close(&db);
+}
+
 static void
 test_check(void **state)
 {
@@ -779,6 +814,7 @@ main(void)
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_check_schema_and_rows),
 		cmocka_unit_test_setup_teardown(test_migrate_money, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_tally, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy_and_data_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_hits, setup, teardown),
