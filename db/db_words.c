@@ -62,6 +62,17 @@ struct voikko_api {
 };
 #endif
 
+#ifdef HAVE_LIBSTEMMER
+/* Snowball likewise: its tables cost every start 10,000 relocations
+ * and 650 KB. */
+struct snowball_api {
+	__typeof__(sb_stemmer_new) *new_stemmer;
+	__typeof__(sb_stemmer_delete) *delete_stemmer;
+	__typeof__(sb_stemmer_stem) *stem;
+	__typeof__(sb_stemmer_length) *length;
+};
+#endif
+
 struct fts_words {
 	fts5_tokenizer unicode61;
 	/* Two unicode61 instances (remove_diacritics 0): one splits the
@@ -75,7 +86,8 @@ struct fts_words {
 				       * Finnish dictionary */
 #endif
 #ifdef HAVE_LIBSTEMMER
-	struct sb_stemmer *stem_fi, *stem_sv;
+	struct snowball_api sb;
+	struct sb_stemmer *stem_fi, *stem_sv;  /* NULL without the library */
 #endif
 	struct entry *slots;          /* open addressing, a power of two */
 	size_t nslots, count;
@@ -142,6 +154,30 @@ voikko_open(struct fts_words *w)
 }
 #endif
 
+#ifdef HAVE_LIBSTEMMER
+/* Opens Snowball and its Finnish and Swedish stemmers; without the
+ * library, words are indexed as they are written. */
+static void
+snowball_open(struct fts_words *w)
+{
+	static const struct library lib = {
+		STEMMER_SONAME, "libstemmer0d", N_("search by stem")
+	};
+	struct snowball_api *a = &w->sb;
+	const struct library_symbol syms[] = {
+		{ "sb_stemmer_new", &a->new_stemmer },
+		{ "sb_stemmer_delete", &a->delete_stemmer },
+		{ "sb_stemmer_stem", &a->stem },
+		{ "sb_stemmer_length", &a->length },
+	};
+
+	if (library_open(&lib, syms, sizeof syms / sizeof *syms, NULL) != ERR_OK)
+		return;
+	w->stem_fi = a->new_stemmer("finnish", "UTF_8");
+	w->stem_sv = a->new_stemmer("swedish", "UTF_8");
+}
+#endif
+
 /* Loads the analysers on the first word: a command that indexes or
  * searches nothing never pays for them. */
 static void
@@ -154,8 +190,7 @@ words_start(struct fts_words *w)
 	voikko_open(w);
 #endif
 #ifdef HAVE_LIBSTEMMER
-	w->stem_fi = sb_stemmer_new("finnish", "UTF_8");
-	w->stem_sv = sb_stemmer_new("swedish", "UTF_8");
+	snowball_open(w);
 #endif
 }
 
@@ -268,9 +303,9 @@ add_stem(struct fts_words *w, struct sb_stemmer *s, struct list *forms,
 {
 	const sb_symbol *stem;
 
-	if (!s || !(stem = sb_stemmer_stem(s, (const sb_symbol *)word, (int)wlen)))
+	if (!s || !(stem = w->sb.stem(s, (const sb_symbol *)word, (int)wlen)))
 		return;
-	add_folded(w, forms, (const char *)stem, (size_t)sb_stemmer_length(s),
+	add_folded(w, forms, (const char *)stem, (size_t)w->sb.length(s),
 		   word, wlen);
 }
 
@@ -509,9 +544,9 @@ words_free(void *arg)
 #endif
 #ifdef HAVE_LIBSTEMMER
 	if (w->stem_fi)
-		sb_stemmer_delete(w->stem_fi);
+		w->sb.delete_stemmer(w->stem_fi);
 	if (w->stem_sv)
-		sb_stemmer_delete(w->stem_sv);
+		w->sb.delete_stemmer(w->stem_sv);
 #endif
 	free(w);
 }
