@@ -166,27 +166,26 @@ work(struct db *db, bool searching)
 	sqlite3_stmt *st = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM "
 				      "words_pending), NOT EXISTS (SELECT 1 "
 				      "FROM fts_analyser)", NULL);
-	bool pending = false, unnoted = false;
+	bool pending = false, rebuild = false;
 
 	if (!st)
 		return 0;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		pending = sqlite3_column_int(st, 0);
-		unnoted = sqlite3_column_int(st, 1);
+		rebuild = sqlite3_column_int(st, 1);
 	}
 	db_done(st);
-	if (!searching && !pending && !unnoted)
-		return 0;
-	if (unnoted)
+	if (rebuild)
 		return 2;
+	if (!searching && !pending)
+		return 0;
 	if (!(st = db_prepare(db, "SELECT NOT EXISTS (SELECT 1 FROM "
 			      "fts_analyser WHERE name = ?1)", NULL)))
 		return 0;
 	db_bind_text(st, 1, db_fts_analyser(db));
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0))
-		pending = false, unnoted = true;
+	rebuild = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
 	db_done(st);
-	return unnoted ? 2 : pending;
+	return rebuild ? 2 : pending;
 }
 
 int
