@@ -29,9 +29,10 @@ tui_keys 1
 tui_expect "18/18" "back on the list"
 maps=$(cut -c74- "/proc/$pid/maps" | sed -n 's|.*/||p' | sort -u)
 case $maps in
-*libvoikko* | *libstemmer* | *libical* | *libxlsxwriter* | *libstdc++* | *libicuuc*)
+# (Not libstdc++: a sanitizer build's run-time brings it.)
+*libvoikko* | *libstemmer* | *libical* | *libxlsxwriter* | *libicuuc*)
 	fail "the terminal interface loaded: $(printf '%s\n' "$maps" |
-		grep -E 'voikko|stemmer|ical|xlsx|stdc|icu' | tr '\n' ' ')" ;;
+		grep -E 'voikko|stemmer|ical|xlsx|icu' | tr '\n' ' ')" ;;
 esac
 printf '%s\n' "$maps" | grep -q '^libsqlite3\.so' ||
 	fail "the maps do not show even SQLite: $maps"
