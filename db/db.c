@@ -602,13 +602,15 @@ open_at(const char *path, unsigned flags, int target, struct db **out,
 		if ((rc = db_exec(db, "PRAGMA journal_size_limit = 0", err)))
 			goto fail;
 	}
-	/* A bounded page cache of 4 MB: every screen reads a window
-	 * through an index, so a larger cache only grows the memory of a
-	 * long session with pages of screens left behind (32 MB did, to
-	 * 57 MB resident at 100,000 projects).  db_set_bulk() lends an
-	 * import more. */
+	/* A bounded page cache of 2 MB, about 450 pages: every screen
+	 * reads a window through an index (the first frame's at 100,000
+	 * projects reads some 550, most of them once), so a larger cache
+	 * only grows the memory of a long session with pages of screens
+	 * left behind (32 MB did, to 57 MB resident at 100,000 projects;
+	 * 4 MB to 10.6 MB, 2 MB to 8.5 MB).  db_set_bulk() lends an import
+	 * more. */
 	if ((rc = db_exec(db, "PRAGMA synchronous = NORMAL;"
-			      "PRAGMA cache_size = -4096;"
+			      "PRAGMA cache_size = -2048;"
 			      "PRAGMA foreign_keys = ON", err)))
 		goto fail;
 	if (db->readonly) {
@@ -619,7 +621,7 @@ open_at(const char *path, unsigned flags, int target, struct db **out,
 			goto fail;
 		}
 	} else if ((rc = db_migrate(db, target, err)) ||
-		   (target == db_schema_latest() && (rc = db_fts_refresh(db, err)))) {
+		   (target == db_schema_latest() && (rc = db_fts_refresh(db, false, err)))) {
 		goto fail;
 	}
 	db_file_remember(db);
@@ -778,12 +780,12 @@ void
 db_set_bulk(struct db *db, bool bulk)
 {
 	/* An import inserts into every uuid index at random places: with
-	 * 4 MB of cache the pages of one transaction spill and are read
+	 * a few MB of cache the pages of one transaction spill and are read
 	 * again (10,000 projects: 11.2 s; with 16 MB, 5.8 s and 45 MB
 	 * resident). */
 	if (db)
 		sqlite3_exec(db->sql, bulk ? "PRAGMA cache_size = -16384"
-					   : "PRAGMA cache_size = -4096",
+					   : "PRAGMA cache_size = -2048",
 			     NULL, NULL, NULL);
 }
 

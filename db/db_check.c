@@ -83,6 +83,8 @@ check_words(struct db *db, struct db_problems *p, struct error *err)
 {
 	struct error e;
 
+	/* An index another analyser made reads as damaged to this one. */
+	db_fts_refresh(db, true, NULL);
 	if (!db->readonly &&
 	    db_exec(db, "INSERT INTO project_words (project_words) "
 			"VALUES ('integrity-check')", &e))
@@ -100,6 +102,19 @@ check_words(struct db *db, struct db_problems *p, struct error *err)
 		    err);
 }
 
+/* The number of projects kept by triggers (migration 14): another
+ * tool's INSERT OR REPLACE can leave it wrong. */
+static void
+check_tally(struct db *db, struct db_problems *p, struct error *err)
+{
+	report_rows(db, p,
+		    "SELECT coalesce((SELECT n FROM tally WHERE name = 'project'), "
+		    "'none'), count(*) FROM project HAVING coalesce((SELECT n "
+		    "FROM tally WHERE name = 'project'), -1) != count(*)",
+		    _("the number of projects is noted as %s but there are %s (check --reindex counts them again)"),
+		    err);
+}
+
 int
 db_check_all(struct db *db, struct db_problems *p, struct error *err)
 {
@@ -114,6 +129,8 @@ db_check_all(struct db *db, struct db_problems *p, struct error *err)
 		check_fts(db, p, err);
 	if (db_schema_version(db) >= DB_SCHEMA_WORDS)
 		check_words(db, p, err);
+	if (db_schema_version(db) >= DB_SCHEMA_TALLY)
+		check_tally(db, p, err);
 	if ((rc = db_verify_schema(db, p, err)))
 		return rc;
 	db_verify_rows(db, p);

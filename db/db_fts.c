@@ -154,19 +154,50 @@ refresh_pending(struct db *db, struct error *err)
 		       "DELETE FROM words_pending", err);
 }
 
+/* What db_fts_refresh has to do: 2 rebuild, 1 the pending rows, 0
+ * nothing.  Which analyser the tokenizer has is asked (loading Voikko)
+ * only when rows wait, no analyser is noted (a migration emptied it) or
+ * a search comes: a start that writes and searches no words never
+ * loads it, and a change of analyser waits for the next search or
+ * write of words. */
+static int
+work(struct db *db, bool searching)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM "
+				      "words_pending), NOT EXISTS (SELECT 1 "
+				      "FROM fts_analyser)", NULL);
+	bool pending = false, rebuild = false;
+
+	if (!st)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		pending = sqlite3_column_int(st, 0);
+		rebuild = sqlite3_column_int(st, 1);
+	}
+	db_done(st);
+	if (rebuild)
+		return 2;
+	if (!searching && !pending)
+		return 0;
+	if (!(st = db_prepare(db, "SELECT NOT EXISTS (SELECT 1 FROM "
+			      "fts_analyser WHERE name = ?1)", NULL)))
+		return 0;
+	db_bind_text(st, 1, db_fts_analyser(db));
+	rebuild = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	db_done(st);
+	return rebuild ? 2 : pending;
+}
+
 int
 db_fts_flush(struct db *db, struct error *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM "
-				      "words_pending)", NULL);
-	bool any;
+	/* Another analyser may have made the index: db_open leaves that to
+	 * the first search or write of words, which this may be.  (work()
+	 * finds no table in a schema before 11, as a migration test makes.) */
+	int w = work(db, false);
 
-	/* No such table: a schema before 10, as a migration test makes. */
-	if (!st)
-		return ERR_OK;
-	any = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-	db_done(st);
-	return any ? refresh_pending(db, err) : ERR_OK;
+	return w == 2 ? db_fts_rebuild(db, err)
+	     : w == 1 ? refresh_pending(db, err) : ERR_OK;
 }
 
 int
@@ -181,45 +212,32 @@ db_fts_reindex(struct db *db, struct error *err)
 				 _("the database is open read-only"));
 	if ((rc = db_begin(db, err)))
 		return rc;
-	if ((rc = db_fts_rebuild(db, err))) {
+	/* And the number of projects (migration 14), which another tool's
+	 * INSERT OR REPLACE can leave wrong as it leaves the index. */
+	if ((rc = db_fts_rebuild(db, err)) ||
+	    (db_schema_version(db) >= DB_SCHEMA_TALLY &&
+	     (rc = db_exec(db, "INSERT OR REPLACE INTO tally (name, n) "
+			       "SELECT 'project', count(*) FROM project", err)))) {
 		db_rollback(db);
 		return rc;
 	}
 	return db_commit(db, err);
 }
 
-/* What db_fts_refresh has to do: 2 rebuild, 1 the pending rows, 0
- * nothing. */
-static int
-work(struct db *db)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT NOT EXISTS (SELECT 1 FROM "
-				      "fts_analyser WHERE name = ?1), EXISTS "
-				      "(SELECT 1 FROM words_pending)", NULL);
-	int w = 0;
-
-	if (!st)
-		return 0;
-	db_bind_text(st, 1, db_fts_analyser(db));
-	if (sqlite3_step(st) == SQLITE_ROW)
-		w = sqlite3_column_int(st, 0) ? 2 : sqlite3_column_int(st, 1);
-	db_done(st);
-	return w;
-}
-
 int
-db_fts_refresh(struct db *db, struct error *err)
+db_fts_refresh(struct db *db, bool searching, struct error *err)
 {
 	int rc, w;
 
 	/* Within the caller's transaction (or a reader's): later. */
 	if (db->readonly || !sqlite3_get_autocommit(db->sql) ||
-	    db_schema_version(db) < DB_SCHEMA_WORDS || !(w = work(db)))
+	    db_schema_version(db) < DB_SCHEMA_WORDS ||
+	    !(w = work(db, searching)))
 		return ERR_OK;
 	if ((rc = db_begin(db, err)))
 		return rc;
 	/* Another session may have done it meanwhile. */
-	w = work(db);
+	w = work(db, searching);
 	if ((w == 2 && (rc = db_fts_rebuild(db, err))) ||
 	    (w == 1 && (rc = refresh_pending(db, err)))) {
 		db_rollback(db);

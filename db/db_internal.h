@@ -41,6 +41,14 @@
 #define DB_SCHEMA_EXCHANGE 9
 /* From this schema on, project_words (search by base form) is there. */
 #define DB_SCHEMA_WORDS 11
+/* From this schema on, tally holds the number of projects. */
+#define DB_SCHEMA_TALLY 14
+
+/* The number of projects, from tally (kept by triggers), counted only
+ * when another tool deleted its row. */
+#define TALLY_PROJECTS_SQL \
+	"SELECT coalesce((SELECT n FROM tally WHERE name = 'project'), " \
+	"(SELECT count(*) FROM project))"
 
 /* Columns every entity table has before its fields, in this order, in
  * every SELECT of a record: id, uuid, version, updated_at, updated_by. */
@@ -263,8 +271,9 @@ char *db_fts_query(struct db *db, const char *text, struct error *err);
  * caller's transaction. */
 int db_fts_rebuild(struct db *db, struct error *err);
 
-/* The rows of the projects in words_pending made again, inside the
- * caller's transaction: db_commit runs it, so that salkku's own writes
+/* The rows of the projects in words_pending made again (the whole index
+ * when another analyser made it), inside the caller's transaction:
+ * db_commit runs it, so that salkku's own writes
  * leave project_words current and only other tools' wait for
  * db_fts_refresh. */
 int db_fts_flush(struct db *db, struct error *err);
@@ -273,8 +282,10 @@ int db_fts_flush(struct db *db, struct error *err);
  * when another analyser made it (Voikko installed or removed since),
  * else the rows of the projects in words_pending made again.  Does
  * nothing on a read-only connection or inside a transaction.  Run by
- * db_open and before each search. */
-int db_fts_refresh(struct db *db, struct error *err);
+ * db_open (searching false: the analyser, which loads Voikko, is
+ * compared only when rows wait or none is noted) and before each search
+ * and check (searching true). */
+int db_fts_refresh(struct db *db, bool searching, struct error *err);
 
 /* ---- db_words.c ---------------------------------------------------- */
 

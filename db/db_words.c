@@ -33,6 +33,7 @@
 #endif
 
 #include "src/base/i18n.h"
+#include "src/base/library.h"
 
 /* Longer tokens are no words of any language; they are indexed as
  * they are. */
@@ -48,6 +49,30 @@ struct entry {
 	size_t wlen;
 };
 
+#ifdef HAVE_VOIKKO
+/* Voikko is opened with the first word analysed (src/base/library.h):
+ * most commands and the TUI's start analyse none. */
+struct voikko_api {
+	__typeof__(voikkoInit) *init;
+	__typeof__(voikkoTerminate) *terminate;
+	__typeof__(voikkoAnalyzeWordCstr) *analyze;
+	__typeof__(voikko_mor_analysis_value_cstr) *value;
+	__typeof__(voikko_free_mor_analysis_value_cstr) *free_value;
+	__typeof__(voikko_free_mor_analysis) *free_analysis;
+};
+#endif
+
+#ifdef HAVE_LIBSTEMMER
+/* Snowball likewise: its tables cost every start 10,000 relocations
+ * and 650 KB. */
+struct snowball_api {
+	__typeof__(sb_stemmer_new) *new_stemmer;
+	__typeof__(sb_stemmer_delete) *delete_stemmer;
+	__typeof__(sb_stemmer_stem) *stem;
+	__typeof__(sb_stemmer_length) *length;
+};
+#endif
+
 struct fts_words {
 	fts5_tokenizer unicode61;
 	/* Two unicode61 instances (remove_diacritics 0): one splits the
@@ -56,10 +81,13 @@ struct fts_words {
 	Fts5Tokenizer *splitter, *folder;
 	bool started;                 /* the analysers below were sought */
 #ifdef HAVE_VOIKKO
-	struct VoikkoHandle *voikko;  /* NULL without its Finnish dictionary */
+	struct voikko_api api;
+	struct VoikkoHandle *voikko;  /* NULL without the library or its
+				       * Finnish dictionary */
 #endif
 #ifdef HAVE_LIBSTEMMER
-	struct sb_stemmer *stem_fi, *stem_sv;
+	struct snowball_api sb;
+	struct sb_stemmer *stem_fi, *stem_sv;  /* NULL without the library */
 #endif
 	struct entry *slots;          /* open addressing, a power of two */
 	size_t nslots, count;
@@ -100,8 +128,58 @@ list_add(struct list *l, const char *s, size_t n, const char *word, size_t wlen)
 
 /* ---- Analysis ------------------------------------------------------ */
 
+#ifdef HAVE_VOIKKO
+/* Opens Voikko and its Finnish dictionary; without either, words are
+ * stemmed by Snowball as they always were without Voikko, so a missing
+ * library is no error here. */
+static void
+voikko_open(struct fts_words *w)
+{
+	static const struct library lib = {
+		VOIKKO_SONAME, "libvoikko1", N_("search by base form")
+	};
+	struct voikko_api *a = &w->api;
+	const struct library_symbol syms[] = {
+		{ "voikkoInit", &a->init },
+		{ "voikkoTerminate", &a->terminate },
+		{ "voikkoAnalyzeWordCstr", &a->analyze },
+		{ "voikko_mor_analysis_value_cstr", &a->value },
+		{ "voikko_free_mor_analysis_value_cstr", &a->free_value },
+		{ "voikko_free_mor_analysis", &a->free_analysis },
+	};
+	const char *why = NULL;
+
+	if (library_open(&lib, syms, sizeof syms / sizeof *syms, NULL) == ERR_OK)
+		w->voikko = a->init(&why, "fi", NULL);
+}
+#endif
+
+#ifdef HAVE_LIBSTEMMER
+/* Opens Snowball and its Finnish and Swedish stemmers; without the
+ * library, words are indexed as they are written. */
+static void
+snowball_open(struct fts_words *w)
+{
+	static const struct library lib = {
+		STEMMER_SONAME, "libstemmer0d", N_("search by stem")
+	};
+	struct snowball_api *a = &w->sb;
+	const struct library_symbol syms[] = {
+		{ "sb_stemmer_new", &a->new_stemmer },
+		{ "sb_stemmer_delete", &a->delete_stemmer },
+		{ "sb_stemmer_stem", &a->stem },
+		{ "sb_stemmer_length", &a->length },
+	};
+
+	if (library_open(&lib, syms, sizeof syms / sizeof *syms, NULL) != ERR_OK)
+		return;
+	w->stem_fi = a->new_stemmer("finnish", "UTF_8");
+	w->stem_sv = a->new_stemmer("swedish", "UTF_8");
+}
+#endif
+
 /* Loads the analysers on the first word: a command that indexes or
- * searches nothing never pays for the dictionary. */
+ * searches nothing never pays for them. */
 static void
 words_start(struct fts_words *w)
 {
@@ -109,15 +187,10 @@ words_start(struct fts_words *w)
 		return;
 	w->started = true;
 #ifdef HAVE_VOIKKO
-	{
-		const char *why = NULL;
-
-		w->voikko = voikkoInit(&why, "fi", NULL);
-	}
+	voikko_open(w);
 #endif
 #ifdef HAVE_LIBSTEMMER
-	w->stem_fi = sb_stemmer_new("finnish", "UTF_8");
-	w->stem_sv = sb_stemmer_new("swedish", "UTF_8");
+	snowball_open(w);
 #endif
 }
 
@@ -203,22 +276,22 @@ analyse_voikko(struct fts_words *w, const char *word, size_t wlen,
 	words_start(w);
 	if (!w->voikko)
 		return false;
-	a = voikkoAnalyzeWordCstr(w->voikko, word);
+	a = w->api.analyze(w->voikko, word);
 	known = a && a[0];
 	for (size_t i = 0; a && a[i]; i++) {
-		char *base = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
-		char *structure = voikko_mor_analysis_value_cstr(a[i], "STRUCTURE");
+		char *base = w->api.value(a[i], "BASEFORM");
+		char *structure = w->api.value(a[i], "STRUCTURE");
 
 		if (base) {
 			add_folded(w, forms, base, strlen(base), word, wlen);
 			if (structure)
 				add_parts(w, parts, word, wlen, structure, base);
 		}
-		voikko_free_mor_analysis_value_cstr(base);
-		voikko_free_mor_analysis_value_cstr(structure);
+		w->api.free_value(base);
+		w->api.free_value(structure);
 	}
 	if (a)
-		voikko_free_mor_analysis(a);
+		w->api.free_analysis(a);
 	return known;
 }
 #endif
@@ -230,9 +303,9 @@ add_stem(struct fts_words *w, struct sb_stemmer *s, struct list *forms,
 {
 	const sb_symbol *stem;
 
-	if (!s || !(stem = sb_stemmer_stem(s, (const sb_symbol *)word, (int)wlen)))
+	if (!s || !(stem = w->sb.stem(s, (const sb_symbol *)word, (int)wlen)))
 		return;
-	add_folded(w, forms, (const char *)stem, (size_t)sb_stemmer_length(s),
+	add_folded(w, forms, (const char *)stem, (size_t)w->sb.length(s),
 		   word, wlen);
 }
 
@@ -467,13 +540,13 @@ words_free(void *arg)
 		w->unicode61.xDelete(w->folder);
 #ifdef HAVE_VOIKKO
 	if (w->voikko)
-		voikkoTerminate(w->voikko);
+		w->api.terminate(w->voikko);
 #endif
 #ifdef HAVE_LIBSTEMMER
 	if (w->stem_fi)
-		sb_stemmer_delete(w->stem_fi);
+		w->sb.delete_stemmer(w->stem_fi);
 	if (w->stem_sv)
-		sb_stemmer_delete(w->stem_sv);
+		w->sb.delete_stemmer(w->stem_sv);
 #endif
 	free(w);
 }

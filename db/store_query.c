@@ -466,7 +466,7 @@ push_row(struct project_rows *out, sqlite3_stmt *st)
 static char *
 search_query(struct db *db, const char *typed, struct error *err)
 {
-	db_fts_refresh(db, NULL);
+	db_fts_refresh(db, true, NULL);
 	return db_fts_query(db, typed, err);
 }
 
@@ -620,7 +620,7 @@ store_project_count(struct db *db, const struct project_query *q,
 	if (!matching || !total)
 		return check_query(NULL, q, err);
 	if ((rc = check_query(db, q, err)) ||
-	    (rc = db_query_int(db, "SELECT count(*) FROM project", total, err)))
+	    (rc = db_query_int(db, TALLY_PROJECTS_SQL, total, err)))
 		return rc;
 	/* Without a filter the matching projects are all of them: a second
 	 * count through "WHERE 1" would scan the table, as SQLite counts

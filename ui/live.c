@@ -84,7 +84,9 @@ live_start(struct ui *ui)
 
 	l->data_version = model_data_version(ui->m);
 	l->started = true;
-	beat(ui, NULL);
+	/* Due at once, but told after the first frame (live_beat from the
+	 * loop): the write and its commit would hold the frame up. */
+	l->next_beat = 0;
 }
 
 void

@@ -52,14 +52,17 @@ struct live {
  * Esc (stop waiting: the save fails as busy and nothing is written). */
 bool live_waiting(void *ui, int64_t waited_ms);
 
-/* Reads the data version and says that this session is here. */
+/* Reads the data version; the first heartbeat, saying that this session
+ * is here, is due at once (live_beat after the first frame). */
 void live_start(struct ui *ui);
 
 /* The periodic check (see above). */
 void live_poll(struct ui *ui);
 
-/* Only the heartbeat, when it is due: for waits outside the loop (an
- * external editor), so that the others still see this session. */
+/* Only the heartbeat, when it is due: after each frame of the loop (the
+ * first tells the others this session is here), and for waits outside
+ * the loop (an external editor), so that the others still see this
+ * session. */
 void live_beat(struct ui *ui);
 
 /* Says that this session is leaving (on quitting). */

@@ -431,6 +431,7 @@ run_loop(struct ui *ui)
 		long long wait;
 
 		paint(ui);
+		live_beat(ui);
 		/* The check comes on time even while keys keep coming. */
 		wait = next_poll - now_ms();
 		if (wait > 0 && read_key(ui, (int)wait)) {

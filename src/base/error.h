@@ -19,7 +19,8 @@
 	_(NOT_FOUND, 3, N_("not found")) \
 	_(INVALID,   4, N_("invalid value")) \
 	_(CONFLICT,  5, N_("changed by someone else")) \
-	_(DATABASE,  6, N_("database error"))
+	_(DATABASE,  6, N_("database error")) \
+	_(MISSING,   7, N_("a library is missing"))
 
 enum err_code {
 #define ERR_ENUM(name, status, text) ERR_##name = status,

@@ -29,6 +29,44 @@
 #include "src/base/format.h"
 #include "src/base/i18n.h"
 #include "deadline.h"
+#include "src/base/library.h"
+
+/* The functions of libical used here.  libical (with ICU under it) is
+ * opened when a calendar is exported, not linked: every other command
+ * would pay for loading it (src/base/library.h). */
+#define ICAL_FUNCTIONS(_) \
+	_(component_add_component) \
+	_(component_add_property) \
+	_(component_as_ical_string_r) \
+	_(component_free) \
+	_(component_new_vevent) \
+	_(component_vanew) \
+	_(property_new_calscale) \
+	_(property_new_categories) \
+	_(property_new_description) \
+	_(property_new_dtend) \
+	_(property_new_dtstamp) \
+	_(property_new_dtstart) \
+	_(property_new_exdate) \
+	_(property_new_method) \
+	_(property_new_prodid) \
+	_(property_new_rrule) \
+	_(property_new_sequence) \
+	_(property_new_status) \
+	_(property_new_summary) \
+	_(property_new_transp) \
+	_(property_new_uid) \
+	_(property_new_version) \
+	_(recurrencetype_from_string) \
+	_(time_adjust) \
+	_(time_from_string) \
+	_(time_null_date)
+
+struct ical_api {
+#define ICAL_FIELD(f) __typeof__(ical##f) *f;
+	ICAL_FUNCTIONS(ICAL_FIELD)
+#undef ICAL_FIELD
+};
 
 struct ics {
 	struct model *m;
@@ -37,6 +75,7 @@ struct ics {
 	struct record_list deadlines;  /* theirs, within the window */
 	char from[11], until[11];      /* the window; "" when none */
 	icalcomponent *cal;
+	struct ical_api ical;
 };
 
 static int
@@ -46,9 +85,9 @@ oom(struct model *m)
 }
 
 static struct icaltimetype
-ics_date(const char *iso)
+ics_date(const struct ical_api *ical, const char *iso)
 {
-	struct icaltimetype t = icaltime_null_date();
+	struct icaltimetype t = ical->time_null_date();
 
 	t.year = atoi(iso);
 	t.month = atoi(iso + 5);
@@ -163,7 +202,7 @@ window_deadlines(struct ics *x)
 
 /* Now, in UTC (SALKKU_NOW in tests), for DTSTAMP. */
 static struct icaltimetype
-ics_now(void)
+ics_now(const struct ical_api *ical)
 {
 	char now[32], compact[32];
 	size_t n = 0;
@@ -173,25 +212,27 @@ ics_now(void)
 		if (*s != '-' && *s != ':')
 			compact[n++] = *s;
 	compact[n] = '\0';
-	return icaltime_from_string(compact);
+	return ical->time_from_string(compact);
 }
 
 static icalcomponent *
-new_event(const char *uid, int64_t version, const char *due)
+new_event(const struct ical_api *ical, const char *uid, int64_t version,
+	  const char *due)
 {
-	icalcomponent *ev = icalcomponent_new_vevent();
-	struct icaltimetype day = ics_date(due);
+	icalcomponent *ev = ical->component_new_vevent();
+	struct icaltimetype day = ics_date(ical, due);
 	char buf[UUID_LEN + 32];
 
 	snprintf(buf, sizeof buf, "%s@salkku", uid);
-	icalcomponent_add_property(ev, icalproperty_new_uid(buf));
-	icalcomponent_add_property(ev, icalproperty_new_sequence((int)version));
-	icalcomponent_add_property(ev, icalproperty_new_dtstamp(ics_now()));
-	icalcomponent_add_property(ev, icalproperty_new_dtstart(day));
-	icaltime_adjust(&day, 1, 0, 0, 0);
-	icalcomponent_add_property(ev, icalproperty_new_dtend(day));
+	ical->component_add_property(ev, ical->property_new_uid(buf));
+	ical->component_add_property(ev, ical->property_new_sequence((int)version));
+	ical->component_add_property(ev, ical->property_new_dtstamp(ics_now(ical)));
+	ical->component_add_property(ev, ical->property_new_dtstart(day));
+	ical->time_adjust(&day, 1, 0, 0, 0);
+	ical->component_add_property(ev, ical->property_new_dtend(day));
 	/* A deadline takes no time of the day. */
-	icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+	ical->component_add_property(ev,
+		ical->property_new_transp(ICAL_TRANSP_TRANSPARENT));
 	return ev;
 }
 
@@ -199,6 +240,7 @@ new_event(const char *uid, int64_t version, const char *due)
 static void
 describe(struct ics *x, icalcomponent *ev, const struct record *d)
 {
+	const struct ical_api *ical = &x->ical;
 	const struct record *p = project_of(x, d);
 	const struct enum_def *k = enum_find(deadline_kinds, record_text(d, DEADLINE_KIND));
 	enum deadline_state st = deadline_state_of(d);
@@ -211,7 +253,7 @@ describe(struct ics *x, icalcomponent *ev, const struct record *d)
 	snprintf(summary, sizeof summary, "%s%s: %s",
 		 st == DEADLINE_STATE_DONE ? "✓ " : "",
 		 record_text(p, PROJECT_CODE), record_text(d, DEADLINE_TITLE));
-	icalcomponent_add_property(ev, icalproperty_new_summary(summary));
+	ical->component_add_property(ev, ical->property_new_summary(summary));
 	used = (size_t)snprintf(text, sizeof text, "%s — %s\n%s: %s",
 				record_text(p, PROJECT_CODE),
 				record_text(p, PROJECT_NAME), _("Kind"),
@@ -229,10 +271,10 @@ describe(struct ics *x, icalcomponent *ev, const struct record *d)
 	if (st == DEADLINE_STATE_CANCELLED && used < sizeof text)
 		snprintf(text + used, sizeof text - used, "\n%s: %s", _("Cancelled"),
 			 record_text(d, DEADLINE_CANCEL_REASON));
-	icalcomponent_add_property(ev, icalproperty_new_description(text));
+	ical->component_add_property(ev, ical->property_new_description(text));
 	if (k)
-		icalcomponent_add_property(ev, icalproperty_new_categories(_(k->label)));
-	icalcomponent_add_property(ev, icalproperty_new_status(
+		ical->component_add_property(ev, ical->property_new_categories(_(k->label)));
+	ical->component_add_property(ev, ical->property_new_status(
 		st == DEADLINE_STATE_CANCELLED ? ICAL_STATUS_CANCELLED
 					       : ICAL_STATUS_CONFIRMED));
 }
@@ -240,10 +282,12 @@ describe(struct ics *x, icalcomponent *ev, const struct record *d)
 static void
 single(struct ics *x, const struct record *d)
 {
-	icalcomponent *ev = new_event(d->uuid, d->version, record_text(d, DEADLINE_DUE));
+	const struct ical_api *ical = &x->ical;
+	icalcomponent *ev = new_event(ical, d->uuid, d->version,
+				      record_text(d, DEADLINE_DUE));
 
 	describe(x, ev, d);
-	icalcomponent_add_component(x->cal, ev);
+	ical->component_add_component(x->cal, ev);
 }
 
 static bool
@@ -269,6 +313,7 @@ as_rule_says(const struct record *d, const struct record *master)
 static int
 series(struct ics *x, size_t first, bool *written)
 {
+	const struct ical_api *ical = &x->ical;
 	const char *uuid = record_text(x->deadlines.items[first], DEADLINE_SERIES);
 	const struct record *master = NULL;
 	struct record *open;
@@ -304,15 +349,15 @@ series(struct ics *x, size_t first, bool *written)
 		return oom(x->m);
 	n = deadline_rule_dates(&rule, record_text(master, DEADLINE_OCCURRENCE), 0,
 				dates, DEADLINE_SERIES_MAX);
-	ev = new_event(uuid, sequence, record_text(master, DEADLINE_OCCURRENCE));
-	icalcomponent_add_property(ev, icalproperty_new_rrule(
-		icalrecurrencetype_from_string(record_text(master, DEADLINE_REPEAT))));
+	ev = new_event(ical, uuid, sequence, record_text(master, DEADLINE_OCCURRENCE));
+	ical->component_add_property(ev, ical->property_new_rrule(
+		ical->recurrencetype_from_string(record_text(master, DEADLINE_REPEAT))));
 	/* The master says what the rule says: an open deadline with the
 	 * first occurrence's title; where that one differs, it is an event
 	 * of its own below like any other. */
 	if (!(open = record_dup(master))) {
 		free(dates);
-		icalcomponent_free(ev);
+		ical->component_free(ev);
 		return oom(x->m);
 	}
 	record_set_num(open, DEADLINE_DONE, 0);
@@ -328,10 +373,11 @@ series(struct ics *x, size_t first, bool *written)
 					dates[k]) &&
 				as_rule_says(x->deadlines.items[i], master);
 		if (!plain)
-			icalcomponent_add_property(ev, icalproperty_new_exdate(ics_date(dates[k])));
+			ical->component_add_property(ev, ical->property_new_exdate(
+				ics_date(ical, dates[k])));
 	}
 	free(dates);
-	icalcomponent_add_component(x->cal, ev);
+	ical->component_add_component(x->cal, ev);
 	for (size_t i = first; i < x->deadlines.count; i++) {
 		const struct record *d = x->deadlines.items[i];
 
@@ -349,6 +395,7 @@ series(struct ics *x, size_t first, bool *written)
 static void
 project_dates(struct ics *x, const struct record *p)
 {
+	const struct ical_api *ical = &x->ical;
 	static const struct { int actual, planned; const char *suffix, *what; } ends[] = {
 		{ PROJECT_ACTUAL_START, PROJECT_PLANNED_START, "start", N_("%s starts: %s") },
 		{ PROJECT_ACTUAL_END, PROJECT_PLANNED_END, "end", N_("%s ends: %s") },
@@ -364,11 +411,11 @@ project_dates(struct ics *x, const struct record *p)
 		if (!in_window(x, day))
 			continue;
 		snprintf(uid, sizeof uid, "%s-%s", p->uuid, ends[i].suffix);
-		ev = new_event(uid, p->version, day);
+		ev = new_event(ical, uid, p->version, day);
 		snprintf(summary, sizeof summary, _(ends[i].what),
 			 record_text(p, PROJECT_CODE), record_text(p, PROJECT_NAME));
-		icalcomponent_add_property(ev, icalproperty_new_summary(summary));
-		icalcomponent_add_component(x->cal, ev);
+		ical->component_add_property(ev, ical->property_new_summary(summary));
+		ical->component_add_component(x->cal, ev);
 	}
 }
 
@@ -409,13 +456,33 @@ build(struct ics *x)
 	return rc;
 }
 
+/* Fills x->ical, or says which library is missing. */
+static int
+ical_open(struct ics *x)
+{
+	static const struct library lib = {
+		ICAL_SONAME, "libical3", N_("calendar export")
+	};
+	struct ical_api *a = &x->ical;
+	const struct library_symbol syms[] = {
+#define ICAL_SYMBOL(f) { "ical" #f, &a->f },
+		ICAL_FUNCTIONS(ICAL_SYMBOL)
+#undef ICAL_SYMBOL
+	};
+
+	return library_open(&lib, syms, sizeof syms / sizeof *syms, &x->m->err);
+}
+
 int
 model_export_ics(struct model *m, const struct ics_options *o, FILE *out)
 {
 	struct ics x = { .m = m, .o = o };
+	const struct ical_api *ical = &x.ical;
 	char *text = NULL;
 	int rc;
 
+	if ((rc = ical_open(&x)))
+		return rc;
 	if (o->upcoming >= 0) {
 		model_today(m, x.from);
 		if (date_add_days(x.from, o->upcoming, x.until) < 0)
@@ -428,25 +495,25 @@ model_export_ics(struct model *m, const struct ics_options *o, FILE *out)
 	if (rc == ERR_OK)
 		rc = window_deadlines(&x);
 	if (rc == ERR_OK) {
-		x.cal = icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT,
-			icalproperty_new_version("2.0"),
-			icalproperty_new_prodid("-//salkku//salkku " PACKAGE_VERSION "//EN"),
-			icalproperty_new_calscale("GREGORIAN"),
-			icalproperty_new_method(ICAL_METHOD_PUBLISH),
+		x.cal = ical->component_vanew(ICAL_VCALENDAR_COMPONENT,
+			ical->property_new_version("2.0"),
+			ical->property_new_prodid("-//salkku//salkku " PACKAGE_VERSION "//EN"),
+			ical->property_new_calscale("GREGORIAN"),
+			ical->property_new_method(ICAL_METHOD_PUBLISH),
 			(void *)0);
 		if (!x.cal)
 			rc = oom(m);
 	}
 	if (rc == ERR_OK)
 		rc = build(&x);
-	if (rc == ERR_OK && !(text = icalcomponent_as_ical_string_r(x.cal)))
+	if (rc == ERR_OK && !(text = ical->component_as_ical_string_r(x.cal)))
 		rc = oom(m);
 	if (rc == ERR_OK && (fputs(text, out) == EOF || fflush(out) == EOF))
 		rc = error_set(&m->err, ERR_FAILED, NULL, "%s",
 			       _("cannot write the calendar"));
 	free(text);
 	if (x.cal)
-		icalcomponent_free(x.cal);
+		ical->component_free(x.cal);
 	record_list_clear(&x.projects);
 	record_list_clear(&x.deadlines);
 	return rc;

@@ -18,6 +18,49 @@
 #ifdef HAVE_XLSXWRITER
 #include <xlsxwriter.h>
 
+#include "src/base/library.h"
+
+/* The functions of libxlsxwriter used here.  It is opened when a
+ * workbook is written, not linked: every other command would pay for
+ * loading it (src/base/library.h). */
+#define XLSX_FUNCTIONS(_) \
+	_(workbook_new) \
+	_(workbook_add_format) \
+	_(workbook_add_worksheet) \
+	_(workbook_close) \
+	_(format_set_bold) \
+	_(format_set_bg_color) \
+	_(format_set_bottom) \
+	_(format_set_num_format) \
+	_(worksheet_write_datetime) \
+	_(worksheet_write_number) \
+	_(worksheet_write_string) \
+	_(worksheet_set_column) \
+	_(worksheet_freeze_panes) \
+	_(lxw_strerror)
+
+struct xlsx_api {
+#define XLSX_FIELD(f) __typeof__(f) *f;
+	XLSX_FUNCTIONS(XLSX_FIELD)
+#undef XLSX_FIELD
+};
+
+/* Fills xl, or says which library is missing. */
+static int
+xlsx_open(struct xlsx_api *xl, struct error *err)
+{
+	static const struct library lib = {
+		XLSXWRITER_SONAME, "libxlsxwriter4", N_("xlsx output")
+	};
+	const struct library_symbol syms[] = {
+#define XLSX_SYMBOL(f) { #f, &xl->f },
+		XLSX_FUNCTIONS(XLSX_SYMBOL)
+#undef XLSX_SYMBOL
+	};
+
+	return library_open(&lib, syms, sizeof syms / sizeof *syms, err);
+}
+
 bool
 report_has_xlsx(void)
 {
@@ -43,21 +86,22 @@ width_of(const char *s)
 /* Writes iso ("2024-01-15") as a date cell; false, writing nothing,
  * when it is no date. */
 static bool
-write_date(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *iso,
-	   lxw_format *format, lxw_error *e)
+write_date(const struct xlsx_api *xl, lxw_worksheet *ws, lxw_row_t row,
+	   lxw_col_t col, const char *iso, lxw_format *format, lxw_error *e)
 {
 	int y, m, d;
 
 	if (!iso || sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3)
 		return false;
-	*e = worksheet_write_datetime(ws, row, col,
+	*e = xl->worksheet_write_datetime(ws, row, col,
 				      &(lxw_datetime){ y, m, d, 0, 0, 0 }, format);
 	return true;
 }
 
 static lxw_error
-write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-	   const struct report_cell *c, const struct formats *f, bool total)
+write_cell(const struct xlsx_api *xl, lxw_worksheet *ws, lxw_row_t row,
+	   lxw_col_t col, const struct report_cell *c, const struct formats *f,
+	   bool total)
 {
 	lxw_error e;
 
@@ -65,31 +109,31 @@ write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		return LXW_NO_ERROR;
 	switch (c->type) {
 	case RT_MONEY:
-		return worksheet_write_number(ws, row, col, (double)c->num / 100.0,
+		return xl->worksheet_write_number(ws, row, col, (double)c->num / 100.0,
 					      f->money);
 	case RT_HUNDREDTHS:
-		return worksheet_write_number(ws, row, col, (double)c->num / 100.0,
+		return xl->worksheet_write_number(ws, row, col, (double)c->num / 100.0,
 					      f->number);
 	case RT_COUNT:
 	case RT_YEAR:
-		return worksheet_write_number(ws, row, col, (double)c->num,
+		return xl->worksheet_write_number(ws, row, col, (double)c->num,
 					      c->type == RT_YEAR ? NULL : f->count);
 	case RT_DATE:
-		if (write_date(ws, row, col, c->text, f->date, &e))
+		if (write_date(xl, ws, row, col, c->text, f->date, &e))
 			return e;
 		break;
 	case RT_TEXT:
 		break;
 	}
-	return worksheet_write_string(ws, row, col, c->text ? c->text : "",
+	return xl->worksheet_write_string(ws, row, col, c->text ? c->text : "",
 				      total ? f->total : NULL);
 }
 
 static lxw_error
-write_sheet(lxw_workbook *wb, const struct report_table *t,
-	    const struct formats *f)
+write_sheet(const struct xlsx_api *xl, lxw_workbook *wb,
+	    const struct report_table *t, const struct formats *f)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(wb, t->id);
+	lxw_worksheet *ws = xl->workbook_add_worksheet(wb, t->id);
 	double width[REPORT_MAX_COLUMNS];
 	lxw_error e = LXW_NO_ERROR;
 
@@ -97,7 +141,7 @@ write_sheet(lxw_workbook *wb, const struct report_table *t,
 		return LXW_ERROR_MEMORY_MALLOC_FAILED;
 	for (size_t c = 0; c < t->ncols && !e; c++) {
 		width[c] = width_of(t->headers[c]) + 2;
-		e = worksheet_write_string(ws, 0, (lxw_col_t)c, t->headers[c],
+		e = xl->worksheet_write_string(ws, 0, (lxw_col_t)c, t->headers[c],
 					   f->header);
 	}
 	for (size_t r = 0; r < t->nrows && !e; r++)
@@ -109,67 +153,71 @@ write_sheet(lxw_workbook *wb, const struct report_table *t,
 
 			if (w > width[c])
 				width[c] = w;
-			e = write_cell(ws, (lxw_row_t)(r + 1), (lxw_col_t)c, cell, f,
+			e = write_cell(xl, ws, (lxw_row_t)(r + 1), (lxw_col_t)c, cell, f,
 				       t->has_total && r + 1 == t->nrows);
 		}
 	for (size_t c = 0; c < t->ncols && !e; c++)
-		e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+		e = xl->worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
 					 width[c] > 60 ? 60 : width[c], NULL);
-	worksheet_freeze_panes(ws, 1, 0);
+	xl->worksheet_freeze_panes(ws, 1, 0);
 	return e;
 }
 
 static void
-formats_add(lxw_workbook *wb, struct formats *f_)
+formats_add(const struct xlsx_api *xl, lxw_workbook *wb, struct formats *f_)
 {
 	struct formats f;
 
-	f.header = workbook_add_format(wb);
-	format_set_bold(f.header);
-	format_set_bg_color(f.header, 0xEEEEEE);
-	format_set_bottom(f.header, LXW_BORDER_THIN);
-	f.money = workbook_add_format(wb);
-	format_set_num_format(f.money, "#,##0.00\\ \"€\"");
-	f.number = workbook_add_format(wb);
-	format_set_num_format(f.number, "#,##0.##");
-	f.count = workbook_add_format(wb);
-	format_set_num_format(f.count, "#,##0");
-	f.date = workbook_add_format(wb);
-	format_set_num_format(f.date, "yyyy-mm-dd");
-	f.total = workbook_add_format(wb);
-	format_set_bold(f.total);
+	f.header = xl->workbook_add_format(wb);
+	xl->format_set_bold(f.header);
+	xl->format_set_bg_color(f.header, 0xEEEEEE);
+	xl->format_set_bottom(f.header, LXW_BORDER_THIN);
+	f.money = xl->workbook_add_format(wb);
+	xl->format_set_num_format(f.money, "#,##0.00\\ \"€\"");
+	f.number = xl->workbook_add_format(wb);
+	xl->format_set_num_format(f.number, "#,##0.##");
+	f.count = xl->workbook_add_format(wb);
+	xl->format_set_num_format(f.count, "#,##0");
+	f.date = xl->workbook_add_format(wb);
+	xl->format_set_num_format(f.date, "yyyy-mm-dd");
+	f.total = xl->workbook_add_format(wb);
+	xl->format_set_bold(f.total);
 	*f_ = f;
 }
 
 /* Closes wb, which is written to path only then. */
 static int
-workbook_finish(lxw_workbook *wb, lxw_error e, const char *path,
-		struct error *err)
+xlsx_finish(const struct xlsx_api *xl, lxw_workbook *wb, lxw_error e,
+	    const char *path, struct error *err)
 {
 	if (e) {
-		workbook_close(wb);
+		xl->workbook_close(wb);
 		return error_set(err, ERR_FAILED, NULL, _("cannot write %s: %s"),
-				 path, lxw_strerror(e));
+				 path, xl->lxw_strerror(e));
 	}
-	if ((e = workbook_close(wb)))
+	if ((e = xl->workbook_close(wb)))
 		return error_set(err, ERR_FAILED, NULL, _("cannot write %s: %s"),
-				 path, lxw_strerror(e));
+				 path, xl->lxw_strerror(e));
 	return ERR_OK;
 }
 
 int
 report_write_xlsx(const struct report *r, const char *path, struct error *err)
 {
-	lxw_workbook *wb = workbook_new(path);
+	struct xlsx_api api, *xl = &api;
+	lxw_workbook *wb;
 	struct formats f;
 	lxw_error e = LXW_NO_ERROR;
+	int rc;
 
-	if (!wb)
+	if ((rc = xlsx_open(xl, err)))
+		return rc;
+	if (!(wb = xl->workbook_new(path)))
 		return error_set(err, ERR_FAILED, NULL, _("cannot write %s"), path);
-	formats_add(wb, &f);
+	formats_add(xl, wb, &f);
 	for (size_t i = 0; i < RTAB_COUNT && !e; i++)
-		e = write_sheet(wb, &r->tables[i], &f);
-	return workbook_finish(wb, e, path, err);
+		e = write_sheet(xl, wb, &r->tables[i], &f);
+	return xlsx_finish(xl, wb, e, path, err);
 }
 
 /* ---- the whole portfolio ------------------------------------------ */
@@ -250,9 +298,9 @@ row_compare(const void *a, const void *b, void *arg)
 }
 
 static lxw_error
-write_value(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-	    const struct portfolio *p, const struct record *rec, size_t i,
-	    const struct formats *f, double *width)
+write_value(const struct xlsx_api *xl, lxw_worksheet *ws, lxw_row_t row,
+	    lxw_col_t col, const struct portfolio *p, const struct record *rec,
+	    size_t i, const struct formats *f, double *width)
 {
 	const struct field_def *fd = &rec->def->fields[i];
 	const struct value *v = &rec->v[i];
@@ -267,20 +315,20 @@ write_value(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		w = 16;
 		if (w > *width)
 			*width = w;
-		return worksheet_write_number(ws, row, col, (double)v->num / 100.0,
+		return xl->worksheet_write_number(ws, row, col, (double)v->num / 100.0,
 					      f->money);
 	case FT_HUNDREDTHS:
 		if (*width < 10)
 			*width = 10;
-		return worksheet_write_number(ws, row, col, (double)v->num / 100.0,
+		return xl->worksheet_write_number(ws, row, col, (double)v->num / 100.0,
 					      f->number);
 	case FT_YEAR:
 	case FT_BOOL:
 		if (*width < 8)
 			*width = 8;
-		return worksheet_write_number(ws, row, col, (double)v->num, NULL);
+		return xl->worksheet_write_number(ws, row, col, (double)v->num, NULL);
 	case FT_DATE:
-		if (write_date(ws, row, col, text, f->date, &e)) {
+		if (write_date(xl, ws, row, col, text, f->date, &e)) {
 			if (*width < 12)
 				*width = 12;
 			return e;
@@ -295,18 +343,19 @@ write_value(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	w = width_of(text) + 2;
 	if (w > *width)
 		*width = w;
-	return worksheet_write_string(ws, row, col, text ? text : "", NULL);
+	return xl->worksheet_write_string(ws, row, col, text ? text : "", NULL);
 }
 
 /* One sheet: a column a field, by its name as in CSV and JSON, and the
  * record's uuid last; rows sorted by row_compare. */
 static lxw_error
-write_records(lxw_workbook *wb, const struct portfolio *p,
-	      enum entity_kind kind, const struct formats *f)
+write_records(const struct xlsx_api *xl, lxw_workbook *wb,
+	      const struct portfolio *p, enum entity_kind kind,
+	      const struct formats *f)
 {
 	const struct entity_def *def = entities[kind];
 	const struct record_list *l = &p->of[kind];
-	lxw_worksheet *ws = workbook_add_worksheet(wb, def->plural);
+	lxw_worksheet *ws = xl->workbook_add_worksheet(wb, def->plural);
 	struct record **rows = malloc((l->count ? l->count : 1) * sizeof *rows);
 	double width[64];
 	lxw_error e = LXW_NO_ERROR;
@@ -323,14 +372,14 @@ write_records(lxw_workbook *wb, const struct portfolio *p,
 		const char *name = c < def->nfields ? def->fields[c].name : "uuid";
 
 		width[c] = width_of(name) + 2;
-		e = worksheet_write_string(ws, 0, (lxw_col_t)c, name, f->header);
+		e = xl->worksheet_write_string(ws, 0, (lxw_col_t)c, name, f->header);
 	}
 	for (size_t r = 0; r < l->count && !e; r++) {
 		for (size_t c = 0; c < def->nfields && !e; c++)
-			e = write_value(ws, (lxw_row_t)(r + 1), (lxw_col_t)c, p,
+			e = write_value(xl, ws, (lxw_row_t)(r + 1), (lxw_col_t)c, p,
 					rows[r], c, f, &width[c]);
 		if (!e)
-			e = worksheet_write_string(ws, (lxw_row_t)(r + 1),
+			e = xl->worksheet_write_string(ws, (lxw_row_t)(r + 1),
 						   (lxw_col_t)def->nfields,
 						   rows[r]->uuid, NULL);
 	}
@@ -338,9 +387,9 @@ write_records(lxw_workbook *wb, const struct portfolio *p,
 	if (width[def->nfields] < UUID_LEN + 2)
 		width[def->nfields] = UUID_LEN + 2;
 	for (size_t c = 0; c < ncols && !e; c++)
-		e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+		e = xl->worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
 					 width[c] > 60 ? 60 : width[c], NULL);
-	worksheet_freeze_panes(ws, 1, 0);
+	xl->worksheet_freeze_panes(ws, 1, 0);
 	return e;
 }
 
@@ -348,23 +397,26 @@ int
 report_export_xlsx(struct model *m, const char *path)
 {
 	struct portfolio p = { 0 };
+	struct xlsx_api api, *xl = &api;
 	lxw_workbook *wb = NULL;
 	struct formats f;
 	lxw_error e = LXW_NO_ERROR;
-	int rc = ERR_OK;
+	int rc;
 
 	error_clear(&m->err);
+	if ((rc = xlsx_open(xl, &m->err)))
+		return rc;
 	for (size_t i = 0; i < ENT_COUNT && rc == ERR_OK; i++)
 		rc = store_each(m->db, entities[i], take, &p.of[i], &m->err);
 	if (rc == ERR_FAILED && !m->err.message[0])
 		error_set(&m->err, rc, NULL, "%s", _("out of memory"));
-	if (rc == ERR_OK && !(wb = workbook_new(path)))
+	if (rc == ERR_OK && !(wb = xl->workbook_new(path)))
 		rc = error_set(&m->err, ERR_FAILED, NULL, _("cannot write %s"), path);
 	if (rc == ERR_OK) {
-		formats_add(wb, &f);
+		formats_add(xl, wb, &f);
 		for (size_t k = 0; k < sizeof sheet_kinds / sizeof *sheet_kinds && !e; k++)
-			e = write_records(wb, &p, sheet_kinds[k], &f);
-		rc = workbook_finish(wb, e, path, &m->err);
+			e = write_records(xl, wb, &p, sheet_kinds[k], &f);
+		rc = xlsx_finish(xl, wb, e, path, &m->err);
 	}
 	for (size_t i = 0; i < ENT_COUNT; i++)
 		record_list_clear(&p.of[i]);

@@ -73,6 +73,28 @@ run_salkku check
 expect_rc 0 "check after the shell's writes"
 expect_out '^ok$' "check says ok"
 
+# The number of projects (migration 14) follows the shell's INSERT and
+# DELETE; an INSERT OR REPLACE, which fires no delete trigger, leaves it
+# one too high: check says so and check --reindex counts again.
+tally() {
+	shell "SELECT n, (SELECT count(*) FROM project) FROM tally WHERE name = 'project'"
+}
+tally
+[ "$out" = "4|4" ] || fail "the tally after the shell's INSERT: $out"
+shell "INSERT INTO project (uuid, version, updated_at, updated_by, code, name, status) VALUES ('0a1b2c3d-0000-4000-8000-000000000003', 1, '', '', 'POIS', 'Poistuva', 'idea'); DELETE FROM project WHERE code = 'POIS'"
+tally
+[ "$out" = "4|4" ] || fail "the tally after the shell's INSERT and DELETE: $out"
+shell "INSERT OR REPLACE INTO project (id, uuid, version, updated_at, updated_by, code, name, status) SELECT id, uuid, version, updated_at, updated_by, code, name, status FROM project WHERE code = 'ZETA'"
+tally
+[ "$out" = "5|4" ] || fail "the shell's REPLACE did not leave the tally off: $out"
+run_salkku check
+expect_rc 6 "check after a REPLACE"
+expect_out "number of projects is noted as 5 but there are 4" "check names the tally"
+run_salkku check --reindex
+expect_rc 0 "check --reindex"
+tally
+[ "$out" = "4|4" ] || fail "check --reindex did not count again: $out"
+
 # Python's sqlite3 module as a second writer, when it is there.
 if command -v python3 >/dev/null 2>&1 &&
    python3 -c 'import sqlite3' >/dev/null 2>&1; then
