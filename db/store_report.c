@@ -188,9 +188,9 @@ store_deadlines(struct db *db, const char *until, bool include_done,
 
 /* The open deadlines of a window: the terms of the partial index
  * deadline_open, word for word, so that SQLite reads it. */
-#define DEADLINE_OPEN_SQL \
-	" coalesce(d.done, 0) = 0 AND d.cancelled_date IS NULL " \
-	"AND d.due <= :until"
+#define DEADLINE_OPEN_TERMS \
+	" coalesce(d.done, 0) = 0 AND d.cancelled_date IS NULL"
+#define DEADLINE_OPEN_SQL DEADLINE_OPEN_TERMS " AND d.due <= :until"
 #define DEADLINE_TEXT_SQL \
 	" AND (instr(salkku_fold_key(d.title), salkku_fold_key(:text)) " \
 	"OR instr(p.code_key, salkku_fold_key(:text)) " \
@@ -314,15 +314,23 @@ store_deadline_count(struct db *db, const struct deadline_query *q,
 		     struct error *err)
 {
 	sqlite3_stmt *st;
+	bool overdue_only;
 
 	if (!db || !q || !overdue || !coming || !matching)
 		return error_set(err, ERR_INVALID, NULL,
 				 _("internal error: missing argument"));
 	/* Counted in the index alone, no row of the table read, and as two
 	 * ranges: a plain count(*) of each costs a third of one count
-	 * with a sum beside it. */
-	if (!(st = db_prepare(db, "SELECT (SELECT count(*) FROM deadline d "
-			      "WHERE" DEADLINE_OPEN_SQL " AND d.due < :today), "
+	 * with a sum beside it.  The overdue, the longest range, has one
+	 * bound: given two upper ones (until and today) SQLite reads to
+	 * the one and tests the other on every entry, which doubles the
+	 * count.  Until a day before today, everything is overdue. */
+	overdue_only = q->until && q->today && strcmp(q->until, q->today) < 0;
+	if (!(st = db_prepare(db, overdue_only ?
+			      "SELECT (SELECT count(*) FROM deadline d WHERE"
+			      DEADLINE_OPEN_SQL "), 0" :
+			      "SELECT (SELECT count(*) FROM deadline d WHERE"
+			      DEADLINE_OPEN_TERMS " AND d.due < :today), "
 			      "(SELECT count(*) FROM deadline d WHERE"
 			      DEADLINE_OPEN_SQL " AND d.due >= :today)", err)))
 		return ERR_DATABASE;

@@ -528,6 +528,33 @@ test_migrate_money(void **state)
 	db_close(&db);
 }
 
+/* Migration 14 makes the index of open deadlines narrow: the screen
+ * counts every open deadline due by its horizon in it. */
+static void
+test_migrate_deadline_index(void **state)
+{
+	struct files *f = *state;
+	struct db *db = NULL;
+	struct error err;
+	const char *project = "SELECT count(*) FROM "
+			      "pragma_index_info('deadline_open') "
+			      "WHERE name = 'project'";
+	const char *columns = "SELECT count(*) FROM "
+			      "pragma_index_info('deadline_open')";
+
+	assert_int_equal(db_open_at_version(f->path, 13, &db, &err), ERR_OK);
+	assert_int_equal(fx_count(db, project), 1);
+	db_close(&db);
+	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
+	assert_int_equal(fx_count(db, project), 0);
+	assert_int_equal(fx_count(db, columns), 3);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM sqlite_schema "
+				  "WHERE name = 'deadline_open' AND sql LIKE "
+				  "'%WHERE coalesce(done, 0) = 0 AND "
+				  "cancelled_date IS NULL'"), 1);
+	db_close(&db);
+}
+
 static void
 test_check(void **state)
 {
@@ -771,6 +798,7 @@ main(void)
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_check_schema_and_rows),
 		cmocka_unit_test_setup_teardown(test_migrate_money, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_deadline_index, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy_and_data_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_hits, setup, teardown),

@@ -628,6 +628,15 @@ test_deadline_window(void **state)
 	assert_int_equal(overdue, 3);
 	assert_int_equal(coming, 1);
 	assert_int_equal(matching, 4);
+	/* A horizon before today: all of it overdue. */
+	assert_int_equal(store_deadline_count(pf->db, &(struct deadline_query){
+			.today = "2024-03-01", .until = "2024-01-31" },
+			&overdue, &coming, &matching, NULL), ERR_OK);
+	assert_int_equal(overdue, 3);
+	assert_int_equal(coming, 0);
+	assert_int_equal(matching, 3);
+	assert_int_equal(store_deadline_count(pf->db, &q, &overdue, &coming,
+					      &matching, NULL), ERR_OK);
 	assert_int_equal(store_deadline_page(pf->db, &q, &dl, NULL), ERR_OK);
 	assert_int_equal(dl.count, 4);
 	assert_string_equal(dl.items[0].project_code, "LUMO");
