@@ -173,6 +173,20 @@ int store_deadline_count(struct db *db, const struct deadline_query *q,
 int store_org_projects(struct db *db, const char *org_uuid,
 		       struct org_project_rows *out, struct error *err);
 
+/* The roles the organisation plays, with how many rows of its screen
+ * each has (as store_org_projects gives them: a row per role, and a
+ * funder's funding lines of a project as one row), in the order of
+ * role_kinds, and the sums of its funder rows added up.  Costs the
+ * organisation's index entries, reads none of its projects. */
+int store_org_project_groups(struct db *db, const char *org,
+			     struct org_project_groups *out, struct error *err);
+
+/* Appends the window of one role's rows q describes (query.h), by
+ * project code, to out: the rows store_org_projects gives for that
+ * role. */
+int store_org_project_window(struct db *db, const struct org_project_query *q,
+			     struct org_project_rows *out, struct error *err);
+
 struct export_filter;
 
 /* Writes the database as the JSON exchange document (see

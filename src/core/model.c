@@ -217,6 +217,20 @@ model_org_projects(struct model *m, const char *org_uuid,
 	return store_org_projects(m->db, org_uuid, out, &m->err);
 }
 
+int
+model_org_project_groups(struct model *m, const char *org_uuid,
+			 struct org_project_groups *out)
+{
+	return store_org_project_groups(m->db, org_uuid, out, &m->err);
+}
+
+int
+model_org_project_window(struct model *m, const struct org_project_query *q,
+			 struct org_project_rows *out)
+{
+	return store_org_project_window(m->db, q, out, &m->err);
+}
+
 char *
 model_ref_label(struct model *m, enum entity_kind kind, const char *uuid)
 {

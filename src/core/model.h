@@ -103,6 +103,12 @@ int model_deadline_count(struct model *m, const struct deadline_query *q,
 			 int64_t *overdue, int64_t *coming, int64_t *matching);
 int model_org_projects(struct model *m, const char *org_uuid,
 		       struct org_project_rows *out);
+/* An organisation's roles and funds, and a window of one role's rows
+ * (store_org_project_groups, store_org_project_window). */
+int model_org_project_groups(struct model *m, const char *org_uuid,
+			     struct org_project_groups *out);
+int model_org_project_window(struct model *m, const struct org_project_query *q,
+			     struct org_project_rows *out);
 
 /* A short label for a record reference: the project's code, or the
  * organisation's short name (else name).  Newly allocated, or NULL when
