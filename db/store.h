@@ -144,6 +144,20 @@ int store_changes(struct db *db, const char *project_uuid,
 		  const char *record_uuid, int64_t limit,
 		  struct change_list *out, struct error *err);
 
+/* Appends the window of a project's history q describes (query.h),
+ * newest first, read along the index of the project's entries: a window
+ * costs its own entries wherever it is. */
+int store_change_window(struct db *db, const struct change_query *q,
+			struct change_list *out, struct error *err);
+
+/* How many entries the project's history holds (counted in the index). */
+int store_change_count(struct db *db, const char *project_uuid,
+		       int64_t *count, struct error *err);
+
+/* Appends the entry of id `id` to out; ERR_NOT_FOUND when there is none. */
+int store_change_get(struct db *db, int64_t id, struct change_list *out,
+		     struct error *err);
+
 /* Deadlines due on or before `until` (ISO date; NULL: all), open ones
  * only (neither done nor cancelled) unless include_done; ordered by due
  * date. */

@@ -99,6 +99,18 @@ struct change_list {
 
 void change_list_clear(struct change_list *list);
 
+/* A window of one project's change history (that of the project and its
+ * records), newest first: `limit` entries from `offset` (counted back
+ * from the oldest when `from_end`), or those after (older than) the
+ * entry of id `after`, or before (newer than) that of id `before`. */
+struct change_query {
+	const char *project;        /* uuid */
+	int64_t limit;              /* 0: no limit */
+	int64_t offset;
+	bool from_end;
+	int64_t after, before;      /* change ids, or 0 */
+};
+
 /* A deadline with its project, for the cross-project deadline view. */
 struct deadline_row {
 	int64_t id;                /* the row's id: a place in a window's order */

@@ -622,6 +622,92 @@ assert_org_windows(struct db *db, const char *org, const char *role,
 	free(want);
 }
 
+/* A project's history a window at a time, newest first, entries of
+ * the same second in the order of their ids: forward after the last
+ * read, backward from the oldest before the first, by the offset. */
+static void
+test_change_windows(void **state)
+{
+	struct db *db = fx_open();
+	struct record *p = fx_project(db, "LOKI", "Loki", NULL);
+	struct change_list all = { 0 }, got = { 0 }, page = { 0 };
+	struct change_query q = { .project = p->uuid, .limit = 4 };
+	int64_t count = -1;
+	size_t start;
+	char sql[512];
+
+	(void)state;
+	/* 25 more entries, five to a second: ties in the time. */
+	for (int i = 0; i < 25; i++) {
+		snprintf(sql, sizeof sql, "INSERT INTO change_log (uuid, at, who, "
+			 "action, entity, record_uuid, project_uuid, field, "
+			 "new_value) VALUES ('00000000-0000-4000-8000-%012d', "
+			 "'2030-01-01T00:00:%02dZ', 'test', 'update', 'project', "
+			 "'%s', '%s', 'name', 'n%d')", i, i / 5, p->uuid, p->uuid, i);
+		assert_int_equal(sqlite3_exec(db->sql, sql, NULL, NULL, NULL), SQLITE_OK);
+	}
+	assert_int_equal(store_changes(db, p->uuid, NULL, 0, &all, NULL), ERR_OK);
+	assert_int_equal(store_change_count(db, p->uuid, &count, NULL), ERR_OK);
+	assert_int_equal(count, (int64_t)all.count);
+	assert_true(all.count > 25);
+	for (;;) {
+		size_t had = got.count;
+
+		assert_int_equal(store_change_window(db, &q, &got, NULL), ERR_OK);
+		if (got.count == had)
+			break;
+		assert_true(got.count - had <= 4);
+		q.after = got.items[got.count - 1].id;
+		if (got.count > all.count)
+			fail_msg("runs past the end");
+	}
+	assert_int_equal(got.count, all.count);
+	for (size_t i = 0; i < all.count; i++)
+		assert_int_equal(got.items[i].id, all.items[i].id);
+	/* From the oldest, then backward. */
+	q = (struct change_query){ .project = p->uuid, .limit = 3, .from_end = true };
+	assert_int_equal(store_change_window(db, &q, &page, NULL), ERR_OK);
+	assert_int_equal(page.count, 3);
+	start = all.count - 3;
+	for (size_t i = 0; i < 3; i++)
+		assert_int_equal(page.items[i].id, all.items[start + i].id);
+	while (start > 0) {
+		struct change_list prev = { 0 };
+
+		q = (struct change_query){ .project = p->uuid, .limit = 3,
+					   .before = page.items[0].id };
+		assert_int_equal(store_change_window(db, &q, &prev, NULL), ERR_OK);
+		assert_true(prev.count > 0 && prev.count <= start);
+		start -= prev.count;
+		for (size_t i = 0; i < prev.count; i++)
+			assert_int_equal(prev.items[i].id, all.items[start + i].id);
+		change_list_clear(&page);
+		page = prev;
+	}
+	/* By the offset, from either end; one entry by its id. */
+	change_list_clear(&page);
+	q = (struct change_query){ .project = p->uuid, .limit = 2, .offset = 7 };
+	assert_int_equal(store_change_window(db, &q, &page, NULL), ERR_OK);
+	assert_int_equal(page.items[0].id, all.items[7].id);
+	assert_int_equal(page.items[1].id, all.items[8].id);
+	change_list_clear(&page);
+	q.from_end = true;
+	assert_int_equal(store_change_window(db, &q, &page, NULL), ERR_OK);
+	assert_int_equal(page.items[0].id, all.items[all.count - 9].id);
+	assert_int_equal(page.items[1].id, all.items[all.count - 8].id);
+	change_list_clear(&page);
+	assert_int_equal(store_change_get(db, all.items[5].id, &page, NULL), ERR_OK);
+	assert_string_equal(page.items[0].new_value, all.items[5].new_value);
+	assert_int_equal(store_change_get(db, 999999, &page, NULL), ERR_NOT_FOUND);
+	assert_int_equal(page.count, 1);
+	assert_int_equal(store_change_window(db, NULL, &page, NULL), ERR_INVALID);
+	change_list_clear(&page);
+	change_list_clear(&got);
+	change_list_clear(&all);
+	record_free(&p);
+	db_close(&db);
+}
+
 static void
 drop(struct record *r)
 {
@@ -1084,6 +1170,7 @@ main(void)
 		cmocka_unit_test(test_keyset_windows),
 		cmocka_unit_test(test_project_span),
 		cmocka_unit_test(test_org_project_windows),
+		cmocka_unit_test(test_change_windows),
 		cmocka_unit_test_setup_teardown(test_deadline_window, setup, teardown),
 	};
 
