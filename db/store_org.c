@@ -79,33 +79,50 @@ bind_org(sqlite3_stmt *st, const char *org)
 	return db_bind_text(st, sqlite3_bind_parameter_index(st, ":org"), org);
 }
 
-/* The funder rows' sums: budget shares of funder roles without lines,
- * and every granted sum of a line, added up in C so that an overflow
- * is told apart from a failure. */
+/* The funder's lines, in one pass over the index of its lines alone
+ * (funder, project, granted): how many projects they are for, and
+ * their sums added up; then the budget shares of its funder roles in
+ * projects without its lines.  Added up in C, so that an overflow is
+ * told apart from a failure. */
 static int
-read_funds(struct db *db, const char *org, struct org_project_groups *out,
-	   struct error *err)
+read_lines_and_funds(struct db *db, const char *org, int64_t *projects,
+		     struct org_project_groups *out, struct error *err)
 {
-	sqlite3_stmt *st;
-	int src;
+	static const char *const sql[2] = {
+		"SELECT project, granted FROM funding WHERE funder = :org "
+		"ORDER BY project",
+		"SELECT NULL, r.budget_share FROM project_role r "
+		"WHERE r.organisation = :org AND r.role = 'funder' AND NOT "
+		HAS_LINES("r.project"),
+	};
+	char last[UUID_LEN + 1] = "";
 
-	if (!(st = db_prepare(db, "SELECT r.budget_share FROM project_role r "
-			      "WHERE r.organisation = :org AND r.role = 'funder' "
-			      "AND r.budget_share IS NOT NULL AND NOT "
-			      HAS_LINES("r.project") " UNION ALL SELECT granted "
-			      "FROM funding WHERE funder = :org AND granted IS NOT NULL",
-			      err)))
-		return ERR_DATABASE;
-	bind_org(st, org);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		out->has_funds = true;
-		if (!out->funds_overflow &&
-		    !money_add(&out->funds, sqlite3_column_int64(st, 0)))
-			out->funds_overflow = true;
+	*projects = 0;
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *st = db_prepare(db, sql[i], err);
+		int src;
+
+		if (!st)
+			return ERR_DATABASE;
+		bind_org(st, org);
+		while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *p = (const char *)sqlite3_column_text(st, 0);
+
+			if (p && strcmp(p, last)) {
+				(*projects)++;
+				snprintf(last, sizeof last, "%s", p);
+			}
+			if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+				continue;
+			out->has_funds = true;
+			if (!out->funds_overflow &&
+			    !money_add(&out->funds, sqlite3_column_int64(st, 1)))
+				out->funds_overflow = true;
+		}
+		db_done(st);
+		if (src != SQLITE_DONE)
+			return db_fail(db, err, _("cannot read the organisation's projects"));
 	}
-	db_done(st);
-	if (src != SQLITE_DONE)
-		return db_fail(db, err, _("cannot read the organisation's projects"));
 	return ERR_OK;
 }
 
@@ -138,23 +155,12 @@ store_org_project_groups(struct db *db, const char *org,
 	db_done(st);
 	if (src != SQLITE_DONE)
 		return db_fail(db, err, _("cannot read the organisation's projects"));
-	/* The projects it has funding lines for, read in the index's order
-	 * (grouped, not sorted); and the largest project id, a bound of
-	 * their number read from the end of the table. */
+	/* The largest project id: a bound of their number, read from the
+	 * end of the table. */
 	if ((rc = db_query_int(db, "SELECT coalesce(max(id), 0) FROM project",
-			       &projects, err)))
+			       &projects, err)) ||
+	    (rc = read_lines_and_funds(db, org, &lines, out, err)))
 		return rc;
-	if (!(st = db_prepare(db, "SELECT count(*) FROM (SELECT project FROM "
-			      "funding WHERE funder = :org GROUP BY project)", err)))
-		return ERR_DATABASE;
-	bind_org(st, org);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		lines = sqlite3_column_int64(st, 0);
-	else
-		src = SQLITE_ERROR;
-	db_done(st);
-	if (src == SQLITE_ERROR)
-		return db_fail(db, err, _("cannot read the organisation's projects"));
 	if (lines && !(g = group_of(out, "funder", err)))
 		return ERR_FAILED;
 	if (lines)
@@ -162,7 +168,7 @@ store_org_project_groups(struct db *db, const char *org,
 	qsort(out->items, out->count, sizeof *out->items, group_cmp);
 	for (size_t i = 0; i < out->count; i++)
 		out->items[i].walk = out->items[i].count * WALK_SHARE > projects;
-	return read_funds(db, org, out, err);
+	return ERR_OK;
 }
 
 /* The rows of the role: the organisation's roles of that kind, and for

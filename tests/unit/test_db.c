@@ -528,8 +528,9 @@ test_migrate_money(void **state)
 	db_close(&db);
 }
 
-/* Migration 14 makes the index of open deadlines narrow: the screen
- * counts every open deadline due by its horizon in it. */
+/* Migration 14 makes the index of open deadlines narrow (the screen
+ * counts every open deadline due by its horizon in it) and gives a
+ * funder's lines their sums and years (its screen adds them up). */
 static void
 test_migrate_deadline_index(void **state)
 {
@@ -548,6 +549,9 @@ test_migrate_deadline_index(void **state)
 	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
 	assert_int_equal(fx_count(db, project), 0);
 	assert_int_equal(fx_count(db, columns), 3);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM "
+				  "pragma_index_info('funding_funder') WHERE "
+				  "name IN ('granted', 'year')"), 2);
 	assert_int_equal(fx_count(db, "SELECT count(*) FROM sqlite_schema "
 				  "WHERE name = 'deadline_open' AND sql LIKE "
 				  "'%WHERE coalesce(done, 0) = 0 AND "
