@@ -15,13 +15,12 @@
 #include "src/base/format.h"
 #include "src/base/i18n.h"
 
-/* A role's rows, a walk along the code index reads a window at the cost
- * of the projects it passes, a sort of the role's rows at the cost of
- * all of them: the walk pays when the role holds more than one project
- * in WALK_SHARE. */
+/* A window of a role's rows costs, walked along the code index, the
+ * projects it passes; sorted, all the role's rows.  The walk pays when
+ * the role holds more than one project in WALK_SHARE. */
 #define WALK_SHARE 40
 
-/* The organisation ?1 has funding lines for project `p` (a uuid). */
+/* The organisation :org has funding lines for project `p` (a uuid). */
 #define HAS_LINES(p) \
 	"EXISTS (SELECT 1 FROM funding f WHERE f.funder = :org AND " \
 	"f.project = " p ")"

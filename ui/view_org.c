@@ -10,7 +10,6 @@
 
 #include "src/base/i18n.h"
 #include "src/core/model.h"
-#include "src/base/text.h"
 #include "app.h"
 #include "dialog.h"
 #include "draw.h"
