@@ -144,6 +144,20 @@ int store_changes(struct db *db, const char *project_uuid,
 		  const char *record_uuid, int64_t limit,
 		  struct change_list *out, struct error *err);
 
+/* Appends the window of a project's history q describes (query.h),
+ * newest first, read along the index of the project's entries: a window
+ * costs its own entries wherever it is. */
+int store_change_window(struct db *db, const struct change_query *q,
+			struct change_list *out, struct error *err);
+
+/* How many entries the project's history holds (counted in the index). */
+int store_change_count(struct db *db, const char *project_uuid,
+		       int64_t *count, struct error *err);
+
+/* Appends the entry of id `id` to out; ERR_NOT_FOUND when there is none. */
+int store_change_get(struct db *db, int64_t id, struct change_list *out,
+		     struct error *err);
+
 /* Deadlines due on or before `until` (ISO date; NULL: all), open ones
  * only (neither done nor cancelled) unless include_done; ordered by due
  * date. */
@@ -172,6 +186,20 @@ int store_deadline_count(struct db *db, const struct deadline_query *q,
  * funding line, ordered by role then project code. */
 int store_org_projects(struct db *db, const char *org_uuid,
 		       struct org_project_rows *out, struct error *err);
+
+/* The roles the organisation plays, with how many rows of its screen
+ * each has (as store_org_projects gives them: a row per role, and a
+ * funder's funding lines of a project as one row), in the order of
+ * role_kinds, and the sums of its funder rows added up.  Costs the
+ * organisation's index entries, reads none of its projects. */
+int store_org_project_groups(struct db *db, const char *org,
+			     struct org_project_groups *out, struct error *err);
+
+/* Appends the window of one role's rows q describes (query.h), by
+ * project code, to out: the rows store_org_projects gives for that
+ * role. */
+int store_org_project_window(struct db *db, const struct org_project_query *q,
+			     struct org_project_rows *out, struct error *err);
 
 struct export_filter;
 

@@ -112,6 +112,123 @@ out:
 	return rc;
 }
 
+static int
+read_changes(struct db *db, sqlite3_stmt *st, struct change_list *out,
+	     struct error *err)
+{
+	int src;
+
+	while ((src = sqlite3_step(st)) == SQLITE_ROW)
+		if (push_change(out, st) < 0)
+			return error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	if (src != SQLITE_DONE)
+		return db_fail(db, err, _("cannot read the change history"));
+	return ERR_OK;
+}
+
+static void
+reverse_changes(struct change_list *list, size_t from)
+{
+	for (size_t i = from, j = list->count; i + 1 < j; i++, j--) {
+		struct change_entry t = list->items[i];
+
+		list->items[i] = list->items[j - 1];
+		list->items[j - 1] = t;
+	}
+}
+
+int
+store_change_window(struct db *db, const struct change_query *q,
+		    struct change_list *out, struct error *err)
+{
+	/* Newest first; read backward (oldest first, then turned) from
+	 * the end or before an entry.  After or before an entry, the index
+	 * (project_uuid, at, id) is entered at its time. */
+	static const char *const sql[3][2] = {
+		{ CHANGES_SELECT "WHERE c.project_uuid = :project "
+		  "ORDER BY c.at DESC, c.id DESC LIMIT :limit OFFSET :offset",
+		  CHANGES_SELECT "WHERE c.project_uuid = :project "
+		  "ORDER BY c.at, c.id LIMIT :limit OFFSET :offset" },
+		{ CHANGES_SELECT "WHERE c.project_uuid = :project "
+		  "AND c.at <= (SELECT at FROM change_log WHERE id = :key) "
+		  "AND (c.at, c.id) < (SELECT at, id FROM change_log "
+		  "WHERE id = :key) ORDER BY c.at DESC, c.id DESC LIMIT :limit",
+		  NULL },
+		{ NULL,
+		  CHANGES_SELECT "WHERE c.project_uuid = :project "
+		  "AND c.at >= (SELECT at FROM change_log WHERE id = :key) "
+		  "AND (c.at, c.id) > (SELECT at, id FROM change_log "
+		  "WHERE id = :key) ORDER BY c.at, c.id LIMIT :limit" },
+	};
+	bool backward = q && !q->after && (q->before || q->from_end);
+	size_t from = out ? out->count : 0;
+	sqlite3_stmt *st;
+	int rc, i;
+
+	if (!db || !q || !q->project || !out || q->limit < 0 || q->offset < 0)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (!(st = db_prepare(db, sql[q->after ? 1 : q->before ? 2 : 0][backward],
+			      err)))
+		return ERR_DATABASE;
+	db_bind_text(st, sqlite3_bind_parameter_index(st, ":project"), q->project);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"),
+			   q->limit > 0 ? q->limit : -1);
+	if ((i = sqlite3_bind_parameter_index(st, ":offset")))
+		sqlite3_bind_int64(st, i, q->offset);
+	if ((i = sqlite3_bind_parameter_index(st, ":key")))
+		sqlite3_bind_int64(st, i, q->after ? q->after : q->before);
+	rc = read_changes(db, st, out, err);
+	db_done(st);
+	if (rc == ERR_OK && backward)
+		reverse_changes(out, from);
+	return rc;
+}
+
+int
+store_change_count(struct db *db, const char *project_uuid, int64_t *count,
+		   struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc = ERR_OK;
+
+	if (!db || !project_uuid || !count)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (!(st = db_prepare(db, "SELECT count(*) FROM change_log "
+			      "WHERE project_uuid = ?1", err)))
+		return ERR_DATABASE;
+	db_bind_text(st, 1, project_uuid);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*count = sqlite3_column_int64(st, 0);
+	else
+		rc = db_fail(db, err, _("cannot read the change history"));
+	db_done(st);
+	return rc;
+}
+
+int
+store_change_get(struct db *db, int64_t id, struct change_list *out,
+		 struct error *err)
+{
+	sqlite3_stmt *st;
+	size_t had = out ? out->count : 0;
+	int rc;
+
+	if (!db || !out)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (!(st = db_prepare(db, CHANGES_SELECT "WHERE c.id = ?1", err)))
+		return ERR_DATABASE;
+	sqlite3_bind_int64(st, 1, id);
+	rc = read_changes(db, st, out, err);
+	db_done(st);
+	if (rc == ERR_OK && out->count == had)
+		rc = error_set(err, ERR_NOT_FOUND, NULL,
+			       _("no change %lld in the history"), (long long)id);
+	return rc;
+}
+
 void
 store_new_uuid(char out[UUID_LEN + 1])
 {
@@ -188,9 +305,9 @@ store_deadlines(struct db *db, const char *until, bool include_done,
 
 /* The open deadlines of a window: the terms of the partial index
  * deadline_open, word for word, so that SQLite reads it. */
-#define DEADLINE_OPEN_SQL \
-	" coalesce(d.done, 0) = 0 AND d.cancelled_date IS NULL " \
-	"AND d.due <= :until"
+#define DEADLINE_OPEN_TERMS \
+	" coalesce(d.done, 0) = 0 AND d.cancelled_date IS NULL"
+#define DEADLINE_OPEN_SQL DEADLINE_OPEN_TERMS " AND d.due <= :until"
 #define DEADLINE_TEXT_SQL \
 	" AND (instr(salkku_fold_key(d.title), salkku_fold_key(:text)) " \
 	"OR instr(p.code_key, salkku_fold_key(:text)) " \
@@ -314,15 +431,23 @@ store_deadline_count(struct db *db, const struct deadline_query *q,
 		     struct error *err)
 {
 	sqlite3_stmt *st;
+	bool overdue_only;
 
 	if (!db || !q || !overdue || !coming || !matching)
 		return error_set(err, ERR_INVALID, NULL,
 				 _("internal error: missing argument"));
 	/* Counted in the index alone, no row of the table read, and as two
 	 * ranges: a plain count(*) of each costs a third of one count
-	 * with a sum beside it. */
-	if (!(st = db_prepare(db, "SELECT (SELECT count(*) FROM deadline d "
-			      "WHERE" DEADLINE_OPEN_SQL " AND d.due < :today), "
+	 * with a sum beside it.  The overdue, the longest range, has one
+	 * bound: given two upper ones (until and today) SQLite reads to
+	 * the one and tests the other on every entry, which doubles the
+	 * count.  Until a day before today, everything is overdue. */
+	overdue_only = q->until && q->today && strcmp(q->until, q->today) < 0;
+	if (!(st = db_prepare(db, overdue_only ?
+			      "SELECT (SELECT count(*) FROM deadline d WHERE"
+			      DEADLINE_OPEN_SQL "), 0" :
+			      "SELECT (SELECT count(*) FROM deadline d WHERE"
+			      DEADLINE_OPEN_TERMS " AND d.due < :today), "
 			      "(SELECT count(*) FROM deadline d WHERE"
 			      DEADLINE_OPEN_SQL " AND d.due >= :today)", err)))
 		return ERR_DATABASE;

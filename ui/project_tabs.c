@@ -17,9 +17,6 @@
 #include "draw.h"
 #include "view.h"
 
-/* The newest changes of a project the change log tab shows. */
-#define CHANGES_SHOWN 1000
-
 static const struct column overview_cols[] = {
 	{ N_("Field"), 16, 12, 9, COL_KEEP, 0 },
 	{ N_("Value"), 30, 30, 0, COL_FLEX, 0 },
@@ -91,7 +88,7 @@ tabs_clear(struct project_view *p)
 	free(p->labels);
 	p->labels = NULL;
 	record_list_clear(&p->items);
-	change_list_clear(&p->changes);
+	changes_clear(&p->changes);
 	for (size_t i = 0; i < p->nov; i++)
 		free(p->ov[i].text);
 	free(p->ov);
@@ -214,8 +211,6 @@ raw_count(const struct project_view *p)
 {
 	if (p->tab == T_OVERVIEW)
 		return p->nov;
-	if (p->tab == T_CHANGES)
-		return p->changes.count;
 	return p->items.count;
 }
 
@@ -269,9 +264,11 @@ tabs_load(struct view *v)
 		build_overview(v, &roles, &funding);
 	record_list_clear(&roles);
 	record_list_clear(&funding);
-	if (p->tab == T_CHANGES &&
-	    model_changes(ui->m, p->uuid, NULL, CHANGES_SHOWN, &p->changes))
-		ui_model_error(ui);
+	if (p->tab == T_CHANGES) {
+		/* Its rows are the entries' (or the matches') own order. */
+		v->rows = changes_load(v, p->uuid);
+		return;
+	}
 	if ((p->tab == T_ORGS || p->tab == T_FUNDING) && p->items.count &&
 	    (p->labels = calloc(p->items.count, sizeof *p->labels)))
 		for (size_t i = 0; i < p->items.count; i++)
@@ -310,7 +307,18 @@ raw_index(struct view *v, size_t row)
 {
 	struct project_view *p = v->priv;
 
+	if (p->tab == T_CHANGES)
+		return row < v->rows ? row : (size_t)-1;
 	return row < p->nmatch ? p->match[row] : (size_t)-1;
+}
+
+void
+tabs_fetch(struct view *v, size_t first, size_t n)
+{
+	struct project_view *p = v->priv;
+
+	if (p->tab == T_CHANGES)
+		changes_fetch(v, p->uuid, first, n);
 }
 
 const struct record *
@@ -342,9 +350,11 @@ tabs_row_key(struct view *v, size_t row, char *buf, size_t size)
 		return true;
 	}
 	if (p->tab == T_CHANGES) {
-		if (i >= p->changes.count)
+		const struct change_entry *c = changes_row(v, p->uuid, i);
+
+		if (!c)
 			return false;
-		snprintf(buf, size, "%s", p->changes.items[i].uuid);
+		snprintf(buf, size, "%s", c->uuid);
 		return true;
 	}
 	if (i >= p->items.count)
@@ -430,53 +440,6 @@ deadline_state(struct view *v, const struct record *d, char *buf, size_t size,
 }
 
 static const char *
-change_cell(struct view *v, const struct change_entry *c, int col, char *buf,
-	    size_t size)
-{
-	int f;
-	char *old, *new;
-
-	switch (col) {
-	case 0:
-		tabs_when(v->ui, c->at, buf, size);
-		return buf;
-	case 1:
-		return c->who;
-	case 2:
-		if (!c->def) {
-			snprintf(buf, size, "%s", c->record_title ? c->record_title : "");
-			return buf;
-		}
-		snprintf(buf, size, "%s ", _(c->def->label));
-		entity_title_text(c->def, c->record_title, buf + strlen(buf),
-				  size - strlen(buf));
-		return buf;
-	case 3:
-		f = c->def && c->field ? entity_field_index(c->def, c->field) : -1;
-		return f >= 0 ? _(c->def->fields[f].label) : c->field ? c->field : "";
-	case 4:
-		if (!strcmp(c->action, "insert"))
-			return _("added");
-		if (!strcmp(c->action, "delete"))
-			return _("deleted");
-		f = c->def && c->field ? entity_field_index(c->def, c->field) : -1;
-		if (f < 0) {
-			snprintf(buf, size, "%s → %s", c->old_value ? c->old_value : "—",
-				 c->new_value ? c->new_value : "—");
-			return buf;
-		}
-		old = ui_value_text(v->ui, &c->def->fields[f], c->old_value);
-		new = ui_value_text(v->ui, &c->def->fields[f], c->new_value);
-		snprintf(buf, size, "%s → %s", old && *old ? old : "—",
-			 new && *new ? new : "—");
-		free(old);
-		free(new);
-		return buf;
-	}
-	return "";
-}
-
-static const char *
 raw_cell(struct view *v, size_t i, int col, char *buf, size_t size,
 	 enum theme_elem *elem)
 {
@@ -505,8 +468,11 @@ raw_cell(struct view *v, size_t i, int col, char *buf, size_t size,
 			return _("Funders");
 		return _(p->proj->def->fields[o->field].label);
 	}
-	if (p->tab == T_CHANGES)
-		return change_cell(v, &p->changes.items[i], col, buf, size);
+	if (p->tab == T_CHANGES) {
+		const struct change_entry *c = changes_row(v, p->uuid, i);
+
+		return c ? changes_cell(v, c, col, buf, size) : "";
+	}
 	r = p->items.items[i];
 	switch (p->tab) {
 	case T_ORGS:

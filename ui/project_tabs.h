@@ -30,6 +30,16 @@ struct ov_line {
 	char *text;     /* the value as shown */
 };
 
+/* The change log tab's entries on hand (tab_changes.c). */
+struct change_window {
+	struct change_list rows;              /* those on screen and a margin */
+	size_t first;                         /* the tab's row of rows.items[0] */
+	bool valid;
+	bool searching;                       /* rows are the matches of ids */
+	int64_t *ids;                         /* the matches, newest first */
+	size_t nids;
+};
+
 struct project_view {
 	char uuid[UUID_LEN + 1];
 	struct record *proj;
@@ -39,7 +49,7 @@ struct project_view {
 	int tab_x[T_COUNT], tab_w[T_COUNT];   /* where the tab bar drew them */
 	struct record_list items;             /* the records of the tab on show */
 	char **labels;                        /* their organisations, as shown */
-	struct change_list changes;
+	struct change_window changes;
 	struct ov_line *ov;
 	size_t nov;
 	size_t *match, nmatch;                /* rows: what the search keeps */
@@ -64,6 +74,22 @@ int tabs_overview_field(struct view *v, size_t row);
 const struct column *tabs_columns(struct view *v, size_t *n);
 const char *tabs_cell(struct view *v, size_t row, int col, char *buf,
 		      size_t size, enum theme_elem *elem);
+
+/* Lines [first, first + n) of the tab on show are about to be drawn. */
+void tabs_fetch(struct view *v, size_t first, size_t n);
+
+/* The change log tab (tab_changes.c).  changes_load reads how many
+ * entries the project's history holds, or which match the search in
+ * v->narrow, and returns the tab's rows; changes_row is the entry of
+ * a row, read with a screen around it when it is not at hand (NULL
+ * when there is none); changes_cell, a column of an entry. */
+void changes_clear(struct change_window *c);
+size_t changes_load(struct view *v, const char *project);
+void changes_fetch(struct view *v, const char *project, size_t first, size_t n);
+const struct change_entry *changes_row(struct view *v, const char *project,
+				       size_t row);
+const char *changes_cell(struct view *v, const struct change_entry *c, int col,
+			 char *buf, size_t size);
 
 /* An ISO 8601 UTC time as people read it, in local time. */
 void tabs_when(struct ui *ui, const char *iso, char *buf, size_t size);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* view_org.c — one organisation: its details, the money it funds, and
- * its projects grouped by the part it plays in them. */
+ * its projects grouped by the part it plays in them, read a window at
+ * a time. */
 #include "config.h"
 
 #include <stdio.h>
@@ -9,32 +10,37 @@
 
 #include "src/base/i18n.h"
 #include "src/core/model.h"
-#include "src/base/text.h"
 #include "app.h"
 #include "dialog.h"
 #include "draw.h"
 #include "form.h"
 #include "view.h"
 
-enum line_kind { L_FIELD, L_TOTAL, L_BLANK, L_GROUP, L_PROJECT };
+enum line_kind { L_FIELD, L_TOTAL, L_BLANK, L_GROUP, L_PROJECT, L_NONE };
 
 struct line {
 	enum line_kind kind;
 	int field;          /* L_FIELD */
-	size_t idx;         /* L_PROJECT: the row; L_GROUP: the first row */
-	size_t count;       /* L_GROUP: how many */
+	size_t group;       /* L_GROUP, L_PROJECT */
+	size_t idx;         /* L_PROJECT: the row within its group */
 };
 
+/* The rows of a role on hand: those on screen with a page's margin. */
+struct window {
+	struct org_project_rows rows;
+	size_t first;       /* the group's row of rows.items[0] */
+	bool valid;
+};
+
+/* The organisation's projects are read a window at a time, one window
+ * per role it plays (a large funder has thousands): the screen counts
+ * them in the database and keeps what it shows. */
 struct org_view {
 	char uuid[UUID_LEN + 1];
 	struct record *org;
-	struct org_project_rows rows;
-	size_t *order;              /* rows by role, then code */
-	struct line *lines;
-	size_t nlines;
-	bool has_funds;
-	bool funds_overflow;        /* the total does not fit in an int64_t */
-	int64_t funds;
+	struct org_project_groups groups;
+	struct window *wins;        /* one per group */
+	size_t head;                /* lines above the first group */
 };
 
 static const struct column columns[] = {
@@ -57,18 +63,23 @@ open_(struct view *v, const void *arg)
 }
 
 static void
+window_reset(struct window *w)
+{
+	org_project_rows_clear(&w->rows);
+	w->first = 0;
+	w->valid = false;
+}
+
+static void
 org_clear(struct org_view *o)
 {
 	record_free(&o->org);
-	org_project_rows_clear(&o->rows);
-	free(o->order);
-	free(o->lines);
-	o->order = NULL;
-	o->lines = NULL;
-	o->nlines = 0;
-	o->has_funds = false;
-	o->funds_overflow = false;
-	o->funds = 0;
+	for (size_t g = 0; o->wins && g < o->groups.count; g++)
+		window_reset(&o->wins[g]);
+	free(o->wins);
+	o->wins = NULL;
+	org_project_groups_clear(&o->groups);
+	o->head = 0;
 }
 
 static void
@@ -78,22 +89,31 @@ free_(struct view *v)
 	free(v->priv);
 }
 
-/* The place of a role in the grouping: the order of role_kinds. */
-static size_t
-role_rank(const char *role)
+/* What line `row` of the screen is: the fields, the funds, then each
+ * role's blank, heading and rows. */
+static struct line
+line_at(const struct org_view *o, size_t row)
 {
-	size_t n = enum_count(role_kinds);
+	if (row < ORG_NFIELDS)
+		return (struct line){ .kind = L_FIELD, .field = (int)row };
+	if (row < o->head)
+		return (struct line){ .kind = L_TOTAL };
+	row -= o->head;
+	if (!o->groups.count)
+		return (struct line){ .kind = row ? L_NONE : L_BLANK };
+	for (size_t g = 0; g < o->groups.count; g++) {
+		size_t n = (size_t)o->groups.items[g].count;
 
-	for (size_t i = 0; i < n; i++)
-		if (role && !strcmp(role_kinds[i].key, role))
-			return i;
-	return n;
-}
-
-static void
-add(struct org_view *o, struct line l)
-{
-	o->lines[o->nlines++] = l;
+		if (row == 0)
+			return (struct line){ .kind = L_BLANK, .group = g };
+		if (row == 1)
+			return (struct line){ .kind = L_GROUP, .group = g };
+		if (row - 2 < n)
+			return (struct line){ .kind = L_PROJECT, .group = g,
+					      .idx = row - 2 };
+		row -= 2 + n;
+	}
+	return (struct line){ .kind = L_BLANK };
 }
 
 static int
@@ -101,83 +121,131 @@ load(struct view *v)
 {
 	struct org_view *o = v->priv;
 	struct ui *ui = v->ui;
-	size_t n;
 
 	org_clear(o);
 	v->rows = 0;
 	if (model_get(ui->m, entities[ENT_ORGANISATION], o->uuid, &o->org) ||
-	    model_org_projects(ui->m, o->uuid, &o->rows)) {
+	    model_org_project_groups(ui->m, o->uuid, &o->groups)) {
 		ui_model_error(ui);
 		return -1;
 	}
-	n = o->rows.count;
-	o->order = malloc((n ? n : 1) * sizeof *o->order);
-	o->lines = malloc((ORG_NFIELDS + 3 + 2 * n + 2 * enum_count(role_kinds) + 2) *
-			  sizeof *o->lines);
-	if (!o->order || !o->lines)
+	if (!(o->wins = calloc(o->groups.count ? o->groups.count : 1,
+			       sizeof *o->wins)))
 		return -1;
-	for (size_t i = 0; i < n; i++) {
-		const struct org_project_row *r = &o->rows.items[i];
-		size_t j = i;
-
-		/* Insertion sort: a handful of rows. */
-		while (j > 0) {
-			const struct org_project_row *q = &o->rows.items[o->order[j - 1]];
-			size_t a = role_rank(q->role), b = role_rank(r->role);
-
-			if (a < b || (a == b && text_collate(q->code, strlen(q->code),
-							     r->code, strlen(r->code)) <= 0))
-				break;
-			o->order[j] = o->order[j - 1];
-			j--;
-		}
-		o->order[j] = i;
-		/* A project once, its funding lines of all years added
-		 * up (store_org_projects).  Stored amounts are bounded, but
-		 * a database written by hand may hold anything. */
-		if (r->role && !strcmp(r->role, "funder") &&
-		    (r->has_amount || r->amount_overflow)) {
-			if (r->amount_overflow || !money_add(&o->funds, r->amount))
-				o->funds_overflow = true;
-			o->has_funds = true;
-		}
+	o->head = ORG_NFIELDS + (o->groups.has_funds || o->groups.funds_overflow);
+	v->rows = o->head + 2;   /* "Takes part in no project." */
+	if (o->groups.count) {
+		v->rows = o->head;
+		for (size_t g = 0; g < o->groups.count; g++)
+			v->rows += 2 + (size_t)o->groups.items[g].count;
 	}
-	for (int f = 0; f < ORG_NFIELDS; f++)
-		add(o, (struct line){ .kind = L_FIELD, .field = f });
-	if (o->has_funds)
-		add(o, (struct line){ .kind = L_TOTAL });
-	for (size_t i = 0; i < n; i++) {
-		const struct org_project_row *r = &o->rows.items[o->order[i]];
-
-		if (i == 0 || strcmp(o->rows.items[o->order[i - 1]].role ?
-				     o->rows.items[o->order[i - 1]].role : "",
-				     r->role ? r->role : "")) {
-			size_t count = 0;
-
-			for (size_t j = i; j < n; j++)
-				count += !strcmp(o->rows.items[o->order[j]].role ?
-						 o->rows.items[o->order[j]].role : "",
-						 r->role ? r->role : "");
-			add(o, (struct line){ .kind = L_BLANK });
-			add(o, (struct line){ .kind = L_GROUP, .idx = o->order[i], .count = count });
-		}
-		add(o, (struct line){ .kind = L_PROJECT, .idx = o->order[i] });
-	}
-	if (!n) {
-		add(o, (struct line){ .kind = L_BLANK });
-		add(o, (struct line){ .kind = L_GROUP, .idx = (size_t)-1 });
-	}
-	v->rows = o->nlines;
 	return 0;
+}
+
+/* How to read rows [start, end) of group g: after or before a row of
+ * the window at hand when it borders them (scrolling, paging), from the
+ * nearer end otherwise; an offset costs every row it skips. */
+static void
+place_window(const struct org_view *o, size_t g, size_t start, size_t end,
+	     struct org_project_query *q)
+{
+	const struct window *w = &o->wins[g];
+	size_t have = w->valid ? w->rows.count : 0;
+	size_t count = (size_t)o->groups.items[g].count;
+
+	q->limit = (int64_t)(end - start);
+	if (have && start > w->first && start <= w->first + have)
+		q->after = &w->rows.items[start - 1 - w->first];
+	else if (have && end >= w->first && end < w->first + have)
+		q->before = &w->rows.items[end - w->first];
+	else if (start > count / 2) {
+		q->from_end = true;
+		q->offset = (int64_t)(count - end);
+	} else {
+		q->offset = (int64_t)start;
+	}
+}
+
+static void
+query_of(const struct org_view *o, size_t g, struct org_project_query *q)
+{
+	*q = (struct org_project_query){ .org = o->uuid,
+					 .role = o->groups.items[g].role,
+					 .walk = o->groups.items[g].walk };
+}
+
+static void
+read_window(struct view *v, size_t g, const struct org_project_query *q,
+	    size_t start)
+{
+	struct org_view *o = v->priv;
+	struct org_project_rows got = { 0 };
+
+	/* Read before the window is let go: q may name one of its rows. */
+	if (model_org_project_window(v->ui->m, q, &got))
+		ui_model_error(v->ui);
+	window_reset(&o->wins[g]);
+	o->wins[g].rows = got;
+	o->wins[g].first = start;
+	o->wins[g].valid = true;
+}
+
+/* Group g's rows around row i, a screen of n either side of it. */
+static void
+fetch_group(struct view *v, size_t g, size_t i, size_t n)
+{
+	struct org_view *o = v->priv;
+	size_t count = (size_t)o->groups.items[g].count, start, end;
+	struct org_project_query q;
+
+	n = n ? n : 1;
+	start = i > n ? i - n : 0;
+	end = start + 3 * n < count ? start + 3 * n : count;
+	query_of(o, g, &q);
+	place_window(o, g, start, end, &q);
+	read_window(v, g, &q, start);
+	if (o->wins[g].rows.count < end - start && (q.after || q.before)) {
+		/* The row it started from is gone: by the offset. */
+		query_of(o, g, &q);
+		q.offset = (int64_t)start;
+		q.limit = (int64_t)(end - start);
+		read_window(v, g, &q, start);
+	}
+}
+
+/* The project of line `row`, read with a screen around it when it is
+ * not at hand; NULL for a line that is none. */
+static const struct org_project_row *
+item(struct view *v, size_t row)
+{
+	struct org_view *o = v->priv;
+	struct line l = line_at(o, row);
+	struct window *w;
+
+	if (row >= v->rows || l.kind != L_PROJECT)
+		return NULL;
+	w = &o->wins[l.group];
+	if (!w->valid || l.idx < w->first || l.idx >= w->first + w->rows.count)
+		fetch_group(v, l.group, l.idx, (size_t)view_height(v));
+	if (l.idx < w->first || l.idx >= w->first + w->rows.count)
+		return NULL;
+	return &w->rows.items[l.idx - w->first];
+}
+
+/* Lines [first, first + n) are about to be drawn. */
+static void
+fetch(struct view *v, size_t first, size_t n)
+{
+	for (size_t row = first; row < first + n && row < v->rows; row++)
+		item(v, row);
 }
 
 static bool
 selectable(struct view *v, size_t row)
 {
-	struct org_view *o = v->priv;
+	struct line l = line_at(v->priv, row);
 
-	return row < o->nlines &&
-	       (o->lines[row].kind == L_FIELD || o->lines[row].kind == L_PROJECT);
+	return row < v->rows && (l.kind == L_FIELD || l.kind == L_PROJECT);
 }
 
 static bool
@@ -185,47 +253,47 @@ draw_row(struct view *v, WINDOW *w, int y, size_t row, bool sel)
 {
 	struct org_view *o = v->priv;
 	const struct theme *t = &v->ui->theme;
-	const struct line *l = &o->lines[row];
+	struct line l = line_at(o, row);
 	attr_t base = theme_attr(t, sel ? TH_SELECTED : TH_NORMAL);
 	char buf[256], money[40];
+	const struct org_project_group *g;
 	const struct enum_def *e;
 	char *value;
 
 	(void)y;
-	switch (l->kind) {
+	switch (l.kind) {
 	case L_PROJECT:
 		return false;
 	case L_FIELD:
-		value = ui_value(v->ui, o->org, l->field);
+		value = ui_value(v->ui, o->org, l.field);
 		draw_text(w, sel ? ">" : " ", 1, base, 0);
-		draw_text(w, _(o->org->def->fields[l->field].label), 16,
+		draw_text(w, _(o->org->def->fields[l.field].label), 16,
 			  base | A_BOLD, DRAW_PAD);
 		draw_spaces(w, 1, base);
 		draw_text(w, value, getmaxx(w) - 18, base, 0);
 		free(value);
 		break;
 	case L_TOTAL:
-		if (o->funds_overflow)
+		if (o->groups.funds_overflow)
 			snprintf(buf, sizeof buf, "%s",
 				 _("Funds in all: too large to add up"));
 		else
 			snprintf(buf, sizeof buf, _("Funds in all: %s"),
-				 format_money(money, sizeof money, o->funds,
+				 format_money(money, sizeof money, o->groups.funds,
 					      v->ui->fmt));
 		draw_text(w, " ", 1, base, 0);
 		draw_text(w, buf, getmaxx(w) - 2, theme_attr(t, TH_LABEL), 0);
 		break;
+	case L_NONE:
+		draw_text(w, " ", 1, base, 0);
+		draw_text(w, _("Takes part in no project."), getmaxx(w) - 2,
+			  theme_attr(t, TH_DIM), 0);
+		break;
 	case L_GROUP:
-		if (l->idx == (size_t)-1) {
-			draw_text(w, " ", 1, base, 0);
-			draw_text(w, _("Takes part in no project."), getmaxx(w) - 2,
-				  theme_attr(t, TH_DIM), 0);
-			break;
-		}
-		e = enum_find(role_kinds, o->rows.items[l->idx].role ?
-			      o->rows.items[l->idx].role : "");
-		snprintf(buf, sizeof buf, "%s (%zu)",
-			 e ? _(e->label) : o->rows.items[l->idx].role, l->count);
+		g = &o->groups.items[l.group];
+		e = enum_find(role_kinds, g->role);
+		snprintf(buf, sizeof buf, "%s (%zu)", e ? _(e->label) : g->role,
+			 (size_t)g->count);
 		draw_text(w, " ", 1, base, 0);
 		draw_text(w, buf, getmaxx(w) - 2, theme_attr(t, TH_GROUP), 0);
 		break;
@@ -240,9 +308,10 @@ static const char *
 cell(struct view *v, size_t row, int col, char *buf, size_t size,
      enum theme_elem *elem)
 {
-	struct org_view *o = v->priv;
-	const struct org_project_row *r = &o->rows.items[o->lines[row].idx];
+	const struct org_project_row *r = item(v, row);
 
+	if (!r)
+		return "";
 	switch (col) {
 	case 0: return r->code;
 	case 1: return r->name;
@@ -283,7 +352,8 @@ static enum action_result
 handle(struct view *v, enum action a)
 {
 	struct org_view *o = v->priv;
-	const struct line *l = v->sel < o->nlines ? &o->lines[v->sel] : NULL;
+	struct line l = line_at(o, v->sel);
+	const struct org_project_row *r = item(v, v->sel);
 	struct project_view_arg arg = { 0 };
 	struct view *pv;
 
@@ -291,8 +361,8 @@ handle(struct view *v, enum action a)
 		return AR_UNHANDLED;
 	switch (a) {
 	case ACT_OPEN:
-		if (l && l->kind == L_PROJECT) {
-			arg.uuid = o->rows.items[l->idx].project_uuid;
+		if (r) {
+			arg.uuid = r->project_uuid;
 			if ((pv = view_new(v->ui, &project_view_ops, &arg)))
 				ui_push_view(v->ui, pv);
 			return AR_OK;
@@ -300,8 +370,8 @@ handle(struct view *v, enum action a)
 		/* Enter on a detail edits it. */
 		__attribute__((fallthrough));
 	case ACT_EDIT:
-		form_open(v->ui, o->org, l && l->kind == L_FIELD ? l->field : -1,
-			  NULL, NULL);
+		form_open(v->ui, o->org, v->sel < v->rows && l.kind == L_FIELD ?
+			  l.field : -1, NULL, NULL);
 		return AR_OK;
 	case ACT_DELETE:
 		dialog_delete(v->ui, o->org, gone);
@@ -311,25 +381,24 @@ handle(struct view *v, enum action a)
 	}
 }
 
-/* A field by its index, a project by its uuid and part in it. */
+/* A field by its index, a project by its uuid, its part in it and the
+ * role's id. */
 static bool
 row_key(struct view *v, size_t row, char *buf, size_t size)
 {
-	struct org_view *o = v->priv;
-	const struct line *l;
+	struct line l = line_at(v->priv, row);
 	const struct org_project_row *r;
 
-	if (row >= o->nlines)
+	if (row >= v->rows)
 		return false;
-	l = &o->lines[row];
-	if (l->kind == L_FIELD) {
-		snprintf(buf, size, "f%d", l->field);
+	if (l.kind == L_FIELD) {
+		snprintf(buf, size, "f%d", l.field);
 		return true;
 	}
-	if (l->kind != L_PROJECT || l->idx >= o->rows.count)
+	if (!(r = item(v, row)))
 		return false;
-	r = &o->rows.items[l->idx];
-	snprintf(buf, size, "%s/%s", r->project_uuid, r->role ? r->role : "");
+	snprintf(buf, size, "%s/%s/%lld", r->project_uuid, r->role ? r->role : "",
+		 (long long)r->seq);
 	return true;
 }
 
@@ -343,6 +412,7 @@ const struct view_ops org_view_ops = {
 	.open = open_,
 	.free = free_,
 	.load = load,
+	.fetch = fetch,
 	.title = title,
 	.fixed_columns = columns,
 	.nfixed_columns = sizeof columns / sizeof columns[0],

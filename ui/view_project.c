@@ -453,6 +453,7 @@ const struct view_ops project_view_ops = {
 	.open = open_,
 	.free = free_,
 	.load = load,
+	.fetch = tabs_fetch,
 	.title = title,
 	.draw_head = draw_head,
 	.columns = tabs_columns,

@@ -101,3 +101,12 @@ org_project_rows_clear(struct org_project_rows *rows)
 	rows->items = NULL;
 	rows->count = rows->capacity = 0;
 }
+
+void
+org_project_groups_clear(struct org_project_groups *g)
+{
+	if (!g)
+		return;
+	free(g->items);
+	*g = (struct org_project_groups){ 0 };
+}

@@ -99,6 +99,18 @@ struct change_list {
 
 void change_list_clear(struct change_list *list);
 
+/* A window of one project's change history (that of the project and its
+ * records), newest first: `limit` entries from `offset` (counted back
+ * from the oldest when `from_end`), or those after (older than) the
+ * entry of id `after`, or before (newer than) that of id `before`. */
+struct change_query {
+	const char *project;        /* uuid */
+	int64_t limit;              /* 0: no limit */
+	int64_t offset;
+	bool from_end;
+	int64_t after, before;      /* change ids, or 0 */
+};
+
 /* A deadline with its project, for the cross-project deadline view. */
 struct deadline_row {
 	int64_t id;                /* the row's id: a place in a window's order */
@@ -166,6 +178,7 @@ struct org_project_row {
 	int64_t amount;       /* budget share; for funding lines the granted
 			       * sums of all their years together */
 	char *years;          /* the funding lines' years, "2019, 2024"; or NULL */
+	int64_t seq;          /* the role's id; 0 for a row of funding lines */
 };
 
 struct org_project_rows {
@@ -174,6 +187,42 @@ struct org_project_rows {
 };
 
 void org_project_rows_clear(struct org_project_rows *rows);
+
+/* The rows of one role among an organisation's projects (a group of
+ * the organisation's screen), in the order of store_org_projects: by
+ * project code.  The window is `limit` rows from `offset` (counted back
+ * from the last when `from_end`), or those after (before) the row
+ * `after` (`before`), a row of the same group. */
+struct org_project_query {
+	const char *org;            /* uuid */
+	const char *role;           /* role key */
+	int64_t limit;              /* 0: no limit */
+	int64_t offset;
+	bool from_end;
+	const struct org_project_row *after, *before;
+	bool walk;                  /* read along the projects' code index
+				     * (a role with a large share of all
+				     * projects) instead of sorting the
+				     * role's rows (org_project_group) */
+};
+
+/* A role an organisation plays, with how many rows it has there. */
+struct org_project_group {
+	char role[40];
+	int64_t count;
+	bool walk;                  /* for org_project_query */
+};
+
+struct org_project_groups {
+	struct org_project_group *items;
+	size_t count;
+	/* The funder rows' sums added up: funds_overflow when they do not
+	 * fit an int64_t, has_funds when any row has a sum. */
+	bool has_funds, funds_overflow;
+	int64_t funds;
+};
+
+void org_project_groups_clear(struct org_project_groups *g);
 
 /* Another session that has the portfolio open (the TUI's presence). */
 struct presence {

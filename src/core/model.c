@@ -189,6 +189,25 @@ model_changes(struct model *m, const char *project_uuid,
 }
 
 int
+model_change_window(struct model *m, const struct change_query *q,
+		    struct change_list *out)
+{
+	return store_change_window(m->db, q, out, &m->err);
+}
+
+int
+model_change_count(struct model *m, const char *project_uuid, int64_t *count)
+{
+	return store_change_count(m->db, project_uuid, count, &m->err);
+}
+
+int
+model_change_get(struct model *m, int64_t id, struct change_list *out)
+{
+	return store_change_get(m->db, id, out, &m->err);
+}
+
+int
 model_deadlines(struct model *m, const char *until, bool include_done,
 		struct deadline_rows *out)
 {
@@ -215,6 +234,20 @@ model_org_projects(struct model *m, const char *org_uuid,
 		   struct org_project_rows *out)
 {
 	return store_org_projects(m->db, org_uuid, out, &m->err);
+}
+
+int
+model_org_project_groups(struct model *m, const char *org_uuid,
+			 struct org_project_groups *out)
+{
+	return store_org_project_groups(m->db, org_uuid, out, &m->err);
+}
+
+int
+model_org_project_window(struct model *m, const struct org_project_query *q,
+			 struct org_project_rows *out)
+{
+	return store_org_project_window(m->db, q, out, &m->err);
 }
 
 char *

@@ -93,6 +93,13 @@ int model_text_searchable(struct model *m, const char *text, bool *any);
 int model_changes(struct model *m, const char *project_uuid,
 		  const char *record_uuid, int64_t limit,
 		  struct change_list *out);
+/* A window of a project's history, its length, one entry by id
+ * (store_change_window, store_change_count, store_change_get). */
+int model_change_window(struct model *m, const struct change_query *q,
+			struct change_list *out);
+int model_change_count(struct model *m, const char *project_uuid,
+		       int64_t *count);
+int model_change_get(struct model *m, int64_t id, struct change_list *out);
 int model_deadlines(struct model *m, const char *until, bool include_done,
 		    struct deadline_rows *out);
 /* A window of the open deadlines, and their counts
@@ -103,6 +110,12 @@ int model_deadline_count(struct model *m, const struct deadline_query *q,
 			 int64_t *overdue, int64_t *coming, int64_t *matching);
 int model_org_projects(struct model *m, const char *org_uuid,
 		       struct org_project_rows *out);
+/* An organisation's roles and funds, and a window of one role's rows
+ * (store_org_project_groups, store_org_project_window). */
+int model_org_project_groups(struct model *m, const char *org_uuid,
+			     struct org_project_groups *out);
+int model_org_project_window(struct model *m, const struct org_project_query *q,
+			     struct org_project_rows *out);
 
 /* A short label for a record reference: the project's code, or the
  * organisation's short name (else name).  Newly allocated, or NULL when

@@ -571,6 +571,37 @@ test_migrate_tally(void **state)
 	db_close(&db);
 }
 
+/* Migration 15 makes the index of open deadlines narrow (the screen
+ * counts every open deadline due by its horizon in it) and gives a
+ * funder's lines their sums and years (its screen adds them up). */
+static void
+test_migrate_deadline_index(void **state)
+{
+	struct files *f = *state;
+	struct db *db = NULL;
+	struct error err;
+	const char *project = "SELECT count(*) FROM "
+			      "pragma_index_info('deadline_open') "
+			      "WHERE name = 'project'";
+	const char *columns = "SELECT count(*) FROM "
+			      "pragma_index_info('deadline_open')";
+
+	assert_int_equal(db_open_at_version(f->path, DB_SCHEMA_TALLY, &db, &err), ERR_OK);
+	assert_int_equal(fx_count(db, project), 1);
+	db_close(&db);
+	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
+	assert_int_equal(fx_count(db, project), 0);
+	assert_int_equal(fx_count(db, columns), 3);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM "
+				  "pragma_index_info('funding_funder') WHERE "
+				  "name IN ('granted', 'year')"), 2);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM sqlite_schema "
+				  "WHERE name = 'deadline_open' AND sql LIKE "
+				  "'%WHERE coalesce(done, 0) = 0 AND "
+				  "cancelled_date IS NULL'"), 1);
+	db_close(&db);
+}
+
 static void
 test_check(void **state)
 {
@@ -815,6 +846,7 @@ main(void)
 		cmocka_unit_test(test_check_schema_and_rows),
 		cmocka_unit_test_setup_teardown(test_migrate_money, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_tally, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_deadline_index, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy_and_data_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_hits, setup, teardown),

@@ -536,6 +536,246 @@ test_deadlines_and_orgs(void **state)
 	record_free(&d2);
 }
 
+/* The rows of role in the order store_org_projects gives them, one
+ * window of `limit` at a time: forward after the last row read, then
+ * backward before the first, from the end. */
+static void
+assert_org_windows(struct db *db, const char *org, const char *role,
+		   bool walk, const struct org_project_rows *all)
+{
+	struct org_project_query q = { .org = org, .role = role, .walk = walk };
+	struct org_project_rows got = { 0 }, page = { 0 };
+	size_t n = 0, start = 0;
+	struct org_project_row *want;
+
+	for (size_t i = 0; i < all->count; i++)
+		n += !strcmp(all->items[i].role, role);
+	want = calloc(n ? n : 1, sizeof *want);
+	for (size_t i = 0, j = 0; i < all->count; i++)
+		if (!strcmp(all->items[i].role, role))
+			want[j++] = all->items[i];
+	/* Forward, three at a time. */
+	q.limit = 3;
+	for (;;) {
+		size_t had = got.count;
+
+		assert_int_equal(store_org_project_window(db, &q, &got, NULL), ERR_OK);
+		if (got.count == had)
+			break;
+		/* The next page after the last row read, appended. */
+		q.after = &got.items[got.count - 1];
+		assert_true(got.count - had <= 3);
+		if (got.count >= n + 3)
+			fail_msg("runs past the end");
+	}
+	assert_int_equal(got.count, n);
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(got.items[i].project_uuid, want[i].project_uuid);
+		assert_int_equal(got.items[i].has_amount, want[i].has_amount);
+		if (want[i].has_amount)
+			assert_int_equal(got.items[i].amount, want[i].amount);
+		assert_int_equal(got.items[i].from_lines, want[i].from_lines);
+		if (want[i].years)
+			assert_string_equal(got.items[i].years, want[i].years);
+	}
+	/* From the end, then backward before the first row read. */
+	q = (struct org_project_query){ .org = org, .role = role, .walk = walk,
+					.limit = 2, .from_end = true };
+	assert_int_equal(store_org_project_window(db, &q, &page, NULL), ERR_OK);
+	assert_int_equal(page.count, n < 2 ? n : 2);
+	start = n - page.count;
+	for (size_t i = 0; i < page.count; i++)
+		assert_string_equal(page.items[i].project_uuid,
+				    want[start + i].project_uuid);
+	while (start > 0) {
+		struct org_project_rows prev = { 0 };
+
+		q = (struct org_project_query){ .org = org, .role = role,
+						.walk = walk, .limit = 2,
+						.before = &page.items[0] };
+		assert_int_equal(store_org_project_window(db, &q, &prev, NULL),
+				 ERR_OK);
+		assert_true(prev.count > 0);
+		start -= prev.count;
+		for (size_t i = 0; i < prev.count; i++)
+			assert_string_equal(prev.items[i].project_uuid,
+					    want[start + i].project_uuid);
+		org_project_rows_clear(&page);
+		page = prev;
+	}
+	/* By the offset, and from the end by it. */
+	if (n > 2) {
+		org_project_rows_clear(&page);
+		q = (struct org_project_query){ .org = org, .role = role,
+						.walk = walk, .limit = 1,
+						.offset = 1 };
+		assert_int_equal(store_org_project_window(db, &q, &page, NULL), ERR_OK);
+		assert_string_equal(page.items[0].project_uuid, want[1].project_uuid);
+		org_project_rows_clear(&page);
+		q.from_end = true;
+		assert_int_equal(store_org_project_window(db, &q, &page, NULL), ERR_OK);
+		assert_string_equal(page.items[0].project_uuid,
+				    want[n - 2].project_uuid);
+	}
+	org_project_rows_clear(&page);
+	org_project_rows_clear(&got);
+	free(want);
+}
+
+/* A project's history a window at a time, newest first, entries of
+ * the same second in the order of their ids: forward after the last
+ * read, backward from the oldest before the first, by the offset. */
+static void
+test_change_windows(void **state)
+{
+	struct db *db = fx_open();
+	struct record *p = fx_project(db, "LOKI", "Loki", NULL);
+	struct change_list all = { 0 }, got = { 0 }, page = { 0 };
+	struct change_query q = { .project = p->uuid, .limit = 4 };
+	int64_t count = -1;
+	size_t start;
+	char sql[512];
+
+	(void)state;
+	/* 25 more entries, five to a second: ties in the time. */
+	for (int i = 0; i < 25; i++) {
+		snprintf(sql, sizeof sql, "INSERT INTO change_log (uuid, at, who, "
+			 "action, entity, record_uuid, project_uuid, field, "
+			 "new_value) VALUES ('00000000-0000-4000-8000-%012d', "
+			 "'2030-01-01T00:00:%02dZ', 'test', 'update', 'project', "
+			 "'%s', '%s', 'name', 'n%d')", i, i / 5, p->uuid, p->uuid, i);
+		assert_int_equal(sqlite3_exec(db->sql, sql, NULL, NULL, NULL), SQLITE_OK);
+	}
+	assert_int_equal(store_changes(db, p->uuid, NULL, 0, &all, NULL), ERR_OK);
+	assert_int_equal(store_change_count(db, p->uuid, &count, NULL), ERR_OK);
+	assert_int_equal(count, (int64_t)all.count);
+	assert_true(all.count > 25);
+	for (;;) {
+		size_t had = got.count;
+
+		assert_int_equal(store_change_window(db, &q, &got, NULL), ERR_OK);
+		if (got.count == had)
+			break;
+		assert_true(got.count - had <= 4);
+		q.after = got.items[got.count - 1].id;
+		if (got.count > all.count)
+			fail_msg("runs past the end");
+	}
+	assert_int_equal(got.count, all.count);
+	for (size_t i = 0; i < all.count; i++)
+		assert_int_equal(got.items[i].id, all.items[i].id);
+	/* From the oldest, then backward. */
+	q = (struct change_query){ .project = p->uuid, .limit = 3, .from_end = true };
+	assert_int_equal(store_change_window(db, &q, &page, NULL), ERR_OK);
+	assert_int_equal(page.count, 3);
+	start = all.count - 3;
+	for (size_t i = 0; i < 3; i++)
+		assert_int_equal(page.items[i].id, all.items[start + i].id);
+	while (start > 0) {
+		struct change_list prev = { 0 };
+
+		q = (struct change_query){ .project = p->uuid, .limit = 3,
+					   .before = page.items[0].id };
+		assert_int_equal(store_change_window(db, &q, &prev, NULL), ERR_OK);
+		assert_true(prev.count > 0 && prev.count <= start);
+		start -= prev.count;
+		for (size_t i = 0; i < prev.count; i++)
+			assert_int_equal(prev.items[i].id, all.items[start + i].id);
+		change_list_clear(&page);
+		page = prev;
+	}
+	/* By the offset, from either end; one entry by its id. */
+	change_list_clear(&page);
+	q = (struct change_query){ .project = p->uuid, .limit = 2, .offset = 7 };
+	assert_int_equal(store_change_window(db, &q, &page, NULL), ERR_OK);
+	assert_int_equal(page.items[0].id, all.items[7].id);
+	assert_int_equal(page.items[1].id, all.items[8].id);
+	change_list_clear(&page);
+	q.from_end = true;
+	assert_int_equal(store_change_window(db, &q, &page, NULL), ERR_OK);
+	assert_int_equal(page.items[0].id, all.items[all.count - 9].id);
+	assert_int_equal(page.items[1].id, all.items[all.count - 8].id);
+	change_list_clear(&page);
+	assert_int_equal(store_change_get(db, all.items[5].id, &page, NULL), ERR_OK);
+	assert_string_equal(page.items[0].new_value, all.items[5].new_value);
+	assert_int_equal(store_change_get(db, 999999, &page, NULL), ERR_NOT_FOUND);
+	assert_int_equal(page.count, 1);
+	assert_int_equal(store_change_window(db, NULL, &page, NULL), ERR_INVALID);
+	change_list_clear(&page);
+	change_list_clear(&got);
+	change_list_clear(&all);
+	record_free(&p);
+	db_close(&db);
+}
+
+static void
+drop(struct record *r)
+{
+	record_free(&r);
+}
+
+/* An organisation's screen reads its projects a role and a window at
+ * a time: the same rows as store_org_projects, whichever way read. */
+static void
+test_org_project_windows(void **state)
+{
+	struct db *db = fx_open();
+	struct record *org = fx_org(db, "Rahasto", NULL);
+	struct record *other = fx_org(db, "Muu", NULL);
+	struct org_project_rows all = { 0 };
+	struct org_project_groups groups = { 0 };
+	struct record *p[12];
+	char code[16];
+
+	(void)state;
+	for (int i = 0; i < 12; i++) {
+		snprintf(code, sizeof code, "%s-%02d", i % 3 ? "ÄKSÄ" : "Aa", 11 - i);
+		p[i] = fx_project(db, code, code, NULL);
+	}
+	for (int i = 0; i < 12; i++) {
+		drop(fx_role(db, p[i], org, i % 2 ? "partner" : "administrator"));
+		if (i % 4 == 0)
+			drop(fx_funding(db, p[i], org, 500, 100 * i));
+		if (i % 4 == 1) {
+			/* A role and a line: the line's row stands for it. */
+			drop(fx_role(db, p[i], org, "funder"));
+			drop(fx_funding(db, p[i], org, 0, 7));
+			drop(fx_funding(db, p[i], org, 0, 8));
+		}
+		if (i % 4 == 2)
+			drop(fx_role(db, p[i], org, "funder"));
+		drop(fx_role(db, p[i], other, "partner"));
+	}
+	/* Two roles of one kind in one project: a tie in the code. */
+	drop(fx_role(db, p[3], org, "partner"));
+
+	assert_int_equal(store_org_projects(db, org->uuid, &all, NULL), ERR_OK);
+	assert_int_equal(store_org_project_groups(db, org->uuid, &groups, NULL),
+			 ERR_OK);
+	assert_int_equal(groups.count, 3);
+	assert_string_equal(groups.items[0].role, "administrator");
+	assert_int_equal(groups.items[0].count, 6);
+	assert_string_equal(groups.items[1].role, "funder");
+	assert_int_equal(groups.items[1].count, 9);
+	assert_string_equal(groups.items[2].role, "partner");
+	assert_int_equal(groups.items[2].count, 7);
+	assert_true(groups.has_funds);
+	assert_false(groups.funds_overflow);
+	/* Lines 0 + 400 + 800 + 3 * (7 + 8); roles have no share. */
+	assert_int_equal(groups.funds, 1245);
+	for (size_t g = 0; g < groups.count; g++) {
+		assert_org_windows(db, org->uuid, groups.items[g].role, false, &all);
+		assert_org_windows(db, org->uuid, groups.items[g].role, true, &all);
+	}
+	org_project_groups_clear(&groups);
+	org_project_rows_clear(&all);
+	for (int i = 0; i < 12; i++)
+		record_free(&p[i]);
+	record_free(&org);
+	record_free(&other);
+	db_close(&db);
+}
+
 static void
 add_deadline(struct db *db, const struct record *project, const char *kind,
 	     const char *title, const char *due, bool done,
@@ -628,6 +868,15 @@ test_deadline_window(void **state)
 	assert_int_equal(overdue, 3);
 	assert_int_equal(coming, 1);
 	assert_int_equal(matching, 4);
+	/* A horizon before today: all of it overdue. */
+	assert_int_equal(store_deadline_count(pf->db, &(struct deadline_query){
+			.today = "2024-03-01", .until = "2024-01-31" },
+			&overdue, &coming, &matching, NULL), ERR_OK);
+	assert_int_equal(overdue, 3);
+	assert_int_equal(coming, 0);
+	assert_int_equal(matching, 3);
+	assert_int_equal(store_deadline_count(pf->db, &q, &overdue, &coming,
+					      &matching, NULL), ERR_OK);
 	assert_int_equal(store_deadline_page(pf->db, &q, &dl, NULL), ERR_OK);
 	assert_int_equal(dl.count, 4);
 	assert_string_equal(dl.items[0].project_code, "LUMO");
@@ -920,6 +1169,8 @@ main(void)
 		cmocka_unit_test(test_start_counts),
 		cmocka_unit_test(test_keyset_windows),
 		cmocka_unit_test(test_project_span),
+		cmocka_unit_test(test_org_project_windows),
+		cmocka_unit_test(test_change_windows),
 		cmocka_unit_test_setup_teardown(test_deadline_window, setup, teardown),
 	};
 
