@@ -171,7 +171,7 @@ view_draw_head(struct view *v)
 			     theme_attr(&ui->theme, TH_FILTER), 0);
 	if (v->ops->draw_head)
 		v->ops->draw_head(v, w, 1);
-	if (v->ops->columns || v->ops->fixed_columns)
+	if ((v->ops->columns || v->ops->fixed_columns) && ui->head_lines > 1)
 		draw_headings(v, w, ui->head_lines - 1);
 	else if (!v->ops->draw_head) {
 		wmove(w, 1, 0);

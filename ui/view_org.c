@@ -248,6 +248,25 @@ selectable(struct view *v, size_t row)
 	return row < v->rows && (l.kind == L_FIELD || l.kind == L_PROJECT);
 }
 
+/* A role's line heads its rows: the role and how many, over the code
+ * and the name, then the headings of the other columns, as the screen
+ * has no heading line of its own (its first lines are the fields). */
+static void
+draw_group(struct view *v, WINDOW *w, const char *label, attr_t base)
+{
+	attr_t a = theme_attr(&v->ui->theme, TH_GROUP);
+
+	draw_text(w, " ", 1, base, 0);
+	draw_text(w, label, v->widths[0] + 1 + v->widths[1], a, DRAW_PAD);
+	for (size_t c = 2; c < sizeof columns / sizeof columns[0]; c++) {
+		if (!v->widths[c])
+			continue;
+		draw_spaces(w, 1, base);
+		draw_text(w, _(columns[c].title), v->widths[c], a,
+			  DRAW_PAD | ((columns[c].flags & COL_RIGHT) ? DRAW_RIGHT : 0));
+	}
+}
+
 static bool
 draw_row(struct view *v, WINDOW *w, int y, size_t row, bool sel)
 {
@@ -294,8 +313,7 @@ draw_row(struct view *v, WINDOW *w, int y, size_t row, bool sel)
 		e = enum_find(role_kinds, g->role);
 		snprintf(buf, sizeof buf, "%s (%zu)", e ? _(e->label) : g->role,
 			 (size_t)g->count);
-		draw_text(w, " ", 1, base, 0);
-		draw_text(w, buf, getmaxx(w) - 2, theme_attr(t, TH_GROUP), 0);
+		draw_group(v, w, buf, base);
 		break;
 	case L_BLANK:
 		break;
@@ -408,7 +426,7 @@ static const enum action footer[] = {
 
 const struct view_ops org_view_ops = {
 	.name = "organisation",
-	.head_lines = 2,
+	.head_lines = 1,
 	.open = open_,
 	.free = free_,
 	.load = load,

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 # "Funds in all" on an organisation's screen: each project once, its
 # funding lines of all years added up (granted only); a funder role's
-# share only where the project has no line from the organisation.
+# share only where the project has no line from the organisation; the
+# role's line carries the headings of its rows.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/tui/tui-lib.sh"
 
@@ -28,5 +29,9 @@ tui_expect_re "^>Rahasto +RAHA" "the search finds it"
 tui_keys Enter
 tui_expect "Funds in all: 1,800 €" "1 000 + 500 granted for P1, and P2's share of 300"
 tui_expect_re "funder \(2\)" "two projects under funder, each once"
+# The role's line heads its rows; no heading line stands over the fields.
+tui_expect_re "^ funder \(2\) +Status +Amount *$" "the role's line names the columns of its rows"
+tui_expect_re "^>Name +Rahasto" "the fields begin under the title"
+tui_lacks "Code " "no heading of the project columns over the fields"
 tui_quit
 finish
