@@ -422,6 +422,10 @@ read_key(struct ui *ui, int ms)
  * that a burst of keys costs one frame (and one reload). */
 #define TYPEAHEAD_MAX 64
 
+/* A pause in typing this long lets a view do what it put off (a
+ * search's count). */
+#define SETTLE_MS 500
+
 static void
 run_loop(struct ui *ui)
 {
@@ -429,14 +433,20 @@ run_loop(struct ui *ui)
 
 	while (!ui->quit && !leave_signal) {
 		long long wait;
+		bool settle;
 
 		paint(ui);
+		settle = !ui->too_small && ui->cur->unsettled && ui->cur->ops->settle;
 		/* The check comes on time even while keys keep coming. */
 		wait = next_poll - now_ms();
+		if (settle && wait > SETTLE_MS)
+			wait = SETTLE_MS;
 		if (wait > 0 && read_key(ui, (int)wait)) {
 			for (int n = 0; n < TYPEAHEAD_MAX && !ui->quit && !leave_signal &&
 			     read_key(ui, 0); n++)
 				;
+		} else if (settle) {
+			ui->cur->ops->settle(ui->cur);
 		} else if (wait > 0) {
 			check_terminal();
 		}

@@ -158,6 +158,10 @@ title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 	n = strlen(right);
 	if (p->ranked && n < rsize)
 		snprintf(right + n, rsize - n, " · %s", _("ranked by relevance"));
+	/* Too many to rank: they come in the list's order (the heading's
+	 * arrow says which). */
+	else if (v->narrow && p->list.win.matching > 0 && n < rsize)
+		snprintf(right + n, rsize - n, " · %s", _("too many to rank"));
 }
 
 static void
@@ -325,4 +329,5 @@ const struct view_ops projects_view_ops = {
 	.status = status,
 	.row_key = project_list_row_key,
 	.footer = footer,
+	.settle = project_list_settle,
 };
