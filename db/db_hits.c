@@ -162,9 +162,10 @@ db_hits_read(struct db *db, const char *query, int64_t cap,
 		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
 	}
 	h->max_id = max;
-	/* FTS5 hands its matches out by rowid, ascending. */
+	/* By rowid, ascending: FTS5's own order, so nothing is sorted. */
 	if (!(st = db_prepare(db, "SELECT rowid FROM project_words "
-			      "WHERE project_words MATCH ?1 LIMIT ?2", err))) {
+			      "WHERE project_words MATCH ?1 ORDER BY rowid "
+			      "LIMIT ?2", err))) {
 		db_hits_clear(h);
 		return ERR_DATABASE;
 	}
