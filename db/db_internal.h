@@ -90,12 +90,17 @@ struct stmt_entry {
 /* The projects a search's words match, as a bitmap over project ids
  * (db_hits.c): read once per search and kept until the words or the
  * data change, so that counting the matches and reading a page of them
- * in any order cost no second pass over the full-text index. */
+ * in any order cost no second pass over the full-text index.  A read
+ * may stop early, after the matches of the lowest ids: the bits then
+ * say nothing of the ids above `known`. */
 struct hit_set {
 	char *query;           /* the FTS5 query they answer; NULL: none read */
 	uint64_t *bits;
 	int64_t limit;         /* ids below it have a bit */
 	int64_t count;         /* bits set */
+	bool complete;         /* every match read */
+	int64_t known;         /* else: the bits of ids up to this one hold */
+	int64_t max_id;        /* the highest project id when read */
 	int64_t changes;       /* sqlite3_total_changes64 when read */
 	int64_t data_version;  /* PRAGMA data_version when read */
 };
@@ -146,9 +151,22 @@ int64_t db_meta_version(sqlite3 *conn);
 /* ---- db_hits.c: the matches of a search ---------------------------- */
 
 /* Makes db->hits the projects that the FTS5 query `query` matches in
- * project_words, unless it already is.  Abandoned (ERR_DATABASE,
- * db->cancelled) when the cancel hook says so while armed. */
-int db_hits_read(struct db *db, const char *query, struct error *err);
+ * project_words, unless it already is: all of them (cap 0), or those
+ * of the lowest ids, stopping at the cap-th (then incomplete, when
+ * there are more).  Abandoned (ERR_DATABASE, db->cancelled) when the
+ * cancel hook says so while armed. */
+int db_hits_read(struct db *db, const char *query, int64_t cap,
+		 struct error *err);
+
+/* Whether a page of `need` projects costs less read along the sort
+ * key's index, each project past the hits known tested against the
+ * full-text index, than reading every match first: from a read that
+ * stopped at `found` matches among the ids up to `known`, of ids up to
+ * `max_id`.  Density d = found / known estimates the matches (d times
+ * max_id) and the projects tested for the page (need / d); a test costs
+ * about DB_WALK_COST reads of a match. */
+#define DB_WALK_COST 200
+bool db_hits_walk(int64_t found, int64_t known, int64_t max_id, int64_t need);
 
 /* Forgets the hits (on close, or when a read failed half-way). */
 void db_hits_clear(struct hit_set *h);
@@ -160,7 +178,9 @@ bool db_cancel_arm(struct db *db, bool armed);
 /* Disarms it after the statements, keeping whether it gave up. */
 void db_cancel_disarm(struct db *db);
 
-/* The SQL function salkku_hit(id): 1 when the project is in db->hits. */
+/* The SQL function salkku_hit(id): 1 when the project is in db->hits,
+ * 0 when not, NULL when the hits say nothing of it (an id above
+ * `known` of a read that stopped early). */
 void db_hit_function(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 
 /* ---- db_file.c: the file under the connection ---------------------- */

@@ -151,6 +151,9 @@ enum plan {
 	PLAN_COUNT,     /* count: any index may serve a filter */
 	PLAN_DRIVE,     /* a page, from the few projects a filter names */
 	PLAN_IN_ORDER,  /* a page, in the sort key's index order */
+	/* As PLAN_IN_ORDER, with only the matches of the lowest ids read:
+	 * a project past them is asked of the full-text index itself. */
+	PLAN_WALK,
 	PLAN_RANKED,    /* a page, the best matches of the words first */
 };
 
@@ -209,7 +212,7 @@ backwards(const struct project_query *q, enum plan plan)
 static void
 put_filters(FILE *f, const struct project_query *q, bool text, enum plan plan)
 {
-	const char *off = plan == PLAN_IN_ORDER ? "+" : "";
+	const char *off = plan == PLAN_IN_ORDER || plan == PLAN_WALK ? "+" : "";
 
 	fputs(" WHERE 1", f);
 	if (q->statuses[0]) {
@@ -234,9 +237,14 @@ put_filters(FILE *f, const struct project_query *q, bool text, enum plan plan)
 	if (q->year || q->from || q->to)
 		fputs(" AND " ACTIVE_SQL, f);
 	/* In order, the page walks the sort key's index and asks the
-	 * search's bitmap of each project (db_hits.c). */
+	 * search's bitmap of each project (db_hits.c); past the ids it
+	 * holds (NULL), the index, by rowid, some tens of microseconds. */
 	if (text && plan == PLAN_IN_ORDER)
 		fputs(" AND salkku_hit(p.id)", f);
+	else if (text && plan == PLAN_WALK)
+		fputs(" AND coalesce(salkku_hit(p.id), EXISTS (SELECT 1 FROM "
+		      "project_words w WHERE w.rowid = p.id AND "
+		      "project_words MATCH :text))", f);
 	else if (text && plan != PLAN_RANKED)
 		fputs(" AND p.id IN (SELECT rowid FROM project_words "
 		      "WHERE project_words MATCH :text)", f);
@@ -398,6 +406,9 @@ choose_plan(struct db *db, const struct project_query *q, const char *text)
 {
 	int64_t n, words, total = 0, need;
 
+	/* Left incomplete only when walking was the cheaper (search_hits). */
+	if (text && !db->hits.complete)
+		return PLAN_WALK;
 	n = named_projects(db, q, text, &words);
 	if (text && q->by_relevance && words >= 0 && words <= RANK_MAX)
 		return PLAN_RANKED;
@@ -409,6 +420,54 @@ choose_plan(struct db *db, const struct project_query *q, const char *text)
 	       : (q->after || q->before ? 0 : q->offset) + q->limit;
 	return (double)n * (double)n > (double)need * (double)total
 	       ? PLAN_IN_ORDER : PLAN_DRIVE;
+}
+
+/* The rows a list reads first: a screen with a screen's margin either
+ * side (ui/rows.c), which a quick count plans for. */
+#define FIRST_PAGE 100
+
+/* The rows a list of q reads: the window, and those it skips to reach
+ * it unless it starts from a row (keyset); 0 for all of them. */
+static int64_t
+list_need(const struct project_query *q)
+{
+	if (!q->limit)
+		return 0;
+	return (q->after || q->before) && (q->sort == SORT_CODE ||
+					   q->sort == SORT_NAME)
+	       ? q->limit : q->offset + q->limit;
+}
+
+/* No filter but the words. */
+static bool
+words_alone(const struct project_query *q)
+{
+	return !q->statuses[0] && !q->funder && !q->partner && !q->theme &&
+	       !q->year && !q->from && !q->to;
+}
+
+/* The hits a list of `need` rows (0: all of them) or a count of text
+ * needs.  The matches of the lowest ids come first, up to one more
+ * than can be ranked: when they are all there are, the search is
+ * exact and cheap.  Else, when they are dense and only a page is
+ * wanted, the page walks the sort key's index (PLAN_WALK), which
+ * costs the page and not the matches (first letters match nearly
+ * every project); otherwise every match is read. */
+static int
+search_hits(struct db *db, const struct project_query *q, const char *text,
+	    int64_t need, struct error *err)
+{
+	const struct hit_set *h = &db->hits;
+	bool walkable = need > 0 && words_alone(q) &&
+			(q->sort == SORT_CODE || q->sort == SORT_NAME);
+	int rc;
+
+	if (!walkable)
+		return db_hits_read(db, text, 0, err);
+	if ((rc = db_hits_read(db, text, RANK_MAX + 1, err)) || h->complete ||
+	    db_hits_walk(h->count, h->known, h->max_id, need))
+		return rc;
+	return db_hits_read(db, text, 0, err);
 }
 
 static int
@@ -511,10 +570,10 @@ store_project_ranked(struct db *db, const struct project_query *q,
 		return ERR_OK;
 	if (!(text = search_query(db, q->text, err)))
 		return err ? err->code : ERR_FAILED;
-	if (*text)
+	if (*text && !(rc = search_hits(db, q, text, FIRST_PAGE, err)))
 		*ranked = choose_plan(db, q, text) == PLAN_RANKED;
 	free(text);
-	return ERR_OK;
+	return rc;
 }
 
 int
@@ -544,7 +603,7 @@ store_project_list(struct db *db, const struct project_query *q,
 			       _("cannot list the projects"));
 		goto out;
 	}
-	if (text && (rc = db_hits_read(db, text, err)))
+	if (text && (rc = search_hits(db, q, text, list_need(q), err)))
 		goto out;
 	rc = ERR_DATABASE;
 	if (!(st = list_stmt(db, q, text != NULL, choose_plan(db, q, text), err)))
@@ -609,16 +668,19 @@ store_project_span(struct db *db, char first[11], char last[11],
 	return ERR_OK;
 }
 
-int
-store_project_count(struct db *db, const struct project_query *q,
-		    int64_t *matching, int64_t *total, struct error *err)
+/* The count of q; need > 0: one for a list whose first `need` rows
+ * are read next, which a search with many matches may leave capped
+ * (*more). */
+static int
+count_projects(struct db *db, const struct project_query *q, int64_t need,
+	       int64_t *matching, bool *more, int64_t *total,
+	       struct error *err)
 {
 	sqlite3_stmt *st = NULL;
 	char *text = NULL;
 	int rc;
 
-	if (!matching || !total)
-		return check_query(NULL, q, err);
+	*more = false;
 	if ((rc = check_query(db, q, err)) ||
 	    (rc = db_query_int(db, TALLY_PROJECTS_SQL, total, err)))
 		return rc;
@@ -645,12 +707,13 @@ store_project_count(struct db *db, const struct project_query *q,
 			       _("cannot list the projects"));
 		goto out;
 	}
-	if (text && (rc = db_hits_read(db, text, err)))
+	if (text && (rc = search_hits(db, q, text, need, err)))
 		goto out;
-	/* The words alone: their matches are counted already. */
-	if (text && !q->statuses[0] && !q->funder && !q->partner &&
-	    !q->theme && !q->year && !q->from && !q->to) {
-		*matching = db->hits.count;
+	/* The words alone: their matches are counted already, or more
+	 * than can be ranked are (a walk's hits: search_hits). */
+	if (text && words_alone(q)) {
+		*more = !db->hits.complete;
+		*matching = *more ? RANK_MAX : db->hits.count;
 		rc = ERR_OK;
 		goto out;
 	}
@@ -669,4 +732,25 @@ out:
 	db_done(st);
 	free(text);
 	return rc;
+}
+
+int
+store_project_count(struct db *db, const struct project_query *q,
+		    int64_t *matching, int64_t *total, struct error *err)
+{
+	bool more;
+
+	if (!matching || !total)
+		return check_query(NULL, q, err);
+	return count_projects(db, q, 0, matching, &more, total, err);
+}
+
+int
+store_project_count_quick(struct db *db, const struct project_query *q,
+			  int64_t *matching, bool *more, int64_t *total,
+			  struct error *err)
+{
+	if (!matching || !more || !total)
+		return check_query(NULL, q, err);
+	return count_projects(db, q, FIRST_PAGE, matching, more, total, err);
 }

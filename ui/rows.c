@@ -35,7 +35,8 @@ place_window(const struct project_window *w, size_t start, size_t end,
 
 	page->limit = (int64_t)(end - start);
 	page->offset = (int64_t)start;
-	if (start > total / 2) {
+	/* Uncounted, the end is not known. */
+	if (start > total / 2 && !w->more) {
 		page->from_end = true;
 		page->offset = (int64_t)(total - end);
 	}
@@ -116,16 +117,22 @@ project_window_row(const struct project_window *w, size_t row)
 
 size_t
 project_window_load(struct ui *ui, struct project_window *w,
-		    const struct project_query *q)
+		    const struct project_query *q, bool quick)
 {
+	int rc;
+
 	project_window_reset(w);
-	w->cancelled = false;
-	if (model_count_projects(ui->m, q, &w->matching, &w->total)) {
+	w->cancelled = w->more = false;
+	rc = quick ? model_count_projects_quick(ui->m, q, &w->matching,
+						&w->more, &w->total)
+		   : model_count_projects(ui->m, q, &w->matching, &w->total);
+	if (rc) {
 		if (model_cancelled(ui->m))
 			w->cancelled = true;
 		else
 			ui_model_error(ui);
 		w->matching = w->total = 0;
+		w->more = false;
 	}
 	return (size_t)w->matching;
 }
@@ -173,12 +180,44 @@ project_list_load(struct view *v)
 	struct project_query q;
 
 	list_query(v, &q);
-	v->rows = project_window_load(v->ui, &list_of(v)->win, &q);
+	/* While a search is typed, its count may wait for a pause. */
+	v->rows = project_window_load(v->ui, &list_of(v)->win, &q, v->typing);
+	v->unsettled = list_of(v)->win.more;
 	/* Abandoned for a key typed meanwhile: read again at the next
 	 * paint, after that key. */
 	if (list_of(v)->win.cancelled)
 		v->loaded = false;
 	return 0;
+}
+
+void
+project_list_settle(struct view *v)
+{
+	struct project_window *w = &list_of(v)->win;
+	struct project_query q;
+	int64_t matching, total;
+
+	if (!w->more) {
+		v->unsettled = false;
+		return;
+	}
+	list_query(v, &q);
+	/* Abandoned for a key: counted at the next pause. */
+	if (model_count_projects(v->ui->m, &q, &matching, &total)) {
+		if (model_cancelled(v->ui->m))
+			return;
+		ui_model_error(v->ui);
+		v->unsettled = false;
+		return;
+	}
+	/* The rows read stay: the count only says where the list ends. */
+	w->matching = matching;
+	w->total = total;
+	w->more = false;
+	v->unsettled = false;
+	v->rows = (size_t)matching;
+	view_select(v, v->sel);
+	v->ui->dirty_head = true;
 }
 
 /* Rows [first, first + n) are about to be drawn. */
@@ -238,7 +277,10 @@ project_list_title_right(struct view *v, char *right, size_t rsize)
 		w = snprintf(right + used, rsize - used, _("Search: %s  "), v->search);
 		used += w > 0 ? (size_t)w : 0;
 	}
+	/* TRANSLATORS: matching/all projects, the count of a search not
+	 * finished while typed: "5000+/100000", more than 5000. */
 	if (used < rsize)
-		snprintf(right + used, rsize - used, "%lld/%lld",
+		snprintf(right + used, rsize - used,
+			 l->win.more ? _("%lld+/%lld") : "%lld/%lld",
 			 (long long)l->win.matching, (long long)l->win.total);
 }

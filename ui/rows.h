@@ -21,6 +21,7 @@ struct project_window {
 	size_t first;          /* the list row of rows.items[0] */
 	bool valid;
 	int64_t matching;      /* projects that match the query */
+	bool more;             /* matching is a bound: more match, uncounted */
 	int64_t total;         /* projects in all */
 	bool cancelled;        /* the count was abandoned for a key typed */
 };
@@ -36,9 +37,11 @@ void project_window_fetch(struct ui *ui, struct project_window *w,
 
 /* Starts over on the list q describes: forgets the rows read and counts
  * the matching projects (a model error goes to the status line and
- * counts as none).  Returns how many rows the list has. */
+ * counts as none); quick: a search with many matches is not counted
+ * (w->more, model_count_projects_quick).  Returns how many rows the
+ * list has, or surely has. */
 size_t project_window_load(struct ui *ui, struct project_window *w,
-			   const struct project_query *q);
+			   const struct project_query *q, bool quick);
 
 /* Row `row` of the list (of `rows` rows), read with a screen of
  * `height` rows around it when it is not at hand; NULL when it cannot
@@ -72,6 +75,8 @@ int project_list_load(struct view *v);
 void project_list_fetch(struct view *v, size_t first, size_t n);
 /* Clears the filter and the search, and says so. */
 void project_list_clear(struct view *v);
+/* The view op settle: counts a search left uncounted while typed. */
+void project_list_settle(struct view *v);
 bool project_list_row_key(struct view *v, size_t row, char *buf, size_t size);
 
 /* Row `row` of the view's list, read when it is not at hand; NULL when

@@ -422,24 +422,39 @@ read_key(struct ui *ui, int ms)
  * that a burst of keys costs one frame (and one reload). */
 #define TYPEAHEAD_MAX 64
 
+/* A pause in typing this long lets a view do what it put off (a
+ * search's count). */
+#define SETTLE_MS 500
+
 static void
 run_loop(struct ui *ui)
 {
-	long long next_poll = now_ms() + POLL_MS;
+	long long next_poll = now_ms() + POLL_MS, last_key = now_ms();
 
 	while (!ui->quit && !leave_signal) {
-		long long wait;
+		long long wait, now;
+		bool settle;
 
 		paint(ui);
 		live_beat(ui);
+		settle = !ui->too_small && ui->cur->unsettled && ui->cur->ops->settle;
 		/* The check comes on time even while keys keep coming. */
-		wait = next_poll - now_ms();
+		now = now_ms();
+		wait = next_poll - now;
+		if (settle && last_key + SETTLE_MS - now < wait)
+			wait = last_key + SETTLE_MS - now;
 		if (wait > 0 && read_key(ui, (int)wait)) {
 			for (int n = 0; n < TYPEAHEAD_MAX && !ui->quit && !leave_signal &&
 			     read_key(ui, 0); n++)
 				;
-		} else if (wait > 0) {
+			last_key = now_ms();
+		} else {
+			/* A terminal gone says a key waits: the settling would
+			 * give up at once, again and again. */
 			check_terminal();
+			if (settle && !leave_signal &&
+			    now_ms() >= last_key + SETTLE_MS)
+				ui->cur->ops->settle(ui->cur);
 		}
 		if (now_ms() >= next_poll && !ui->quit && !leave_signal) {
 			ui_poll(ui);

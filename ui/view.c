@@ -253,6 +253,7 @@ search_changed(struct ui *ui, void *ctx, const char *text)
 	struct view *v = ctx;
 
 	(void)ui;
+	v->typing = true;
 	set_narrow(v, text);
 	/* Read when the screen is painted: keys typed meanwhile come
 	 * first, so that a slow search on a large portfolio runs once for
@@ -266,6 +267,10 @@ search_done(struct ui *ui, void *ctx, const char *text)
 {
 	struct view *v = ctx;
 
+	/* The list now to move in has its count: a load put off no longer. */
+	v->typing = false;
+	if (v->unsettled)
+		v->loaded = false;
 	if (!text) {  /* cancelled: back to the search in force */
 		set_narrow(v, v->search);
 		v->loaded = false;

@@ -90,6 +90,9 @@ struct view_ops {
 	const char *(*project)(struct view *v);
 	/* The actions the footer names, ACT_NONE-terminated. */
 	const enum action *footer;
+	/* Work put off while keys come (v->unsettled), done when none has
+	 * come for a moment: a search's count.  May be NULL. */
+	void (*settle)(struct view *v);
 };
 
 struct view {
@@ -103,6 +106,10 @@ struct view {
 	struct view *prev;       /* the view a pushed one was opened from */
 	bool pushed;
 
+	/* A search is being typed (its prompt open): the view may put off
+	 * what the next key would make stale. */
+	bool typing;
+	bool unsettled;          /* work put off: ops->settle when keys pause */
 	/* Loading: the generations of data and filter last loaded. */
 	bool loaded;
 	unsigned data_gen, filter_gen;

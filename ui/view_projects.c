@@ -51,6 +51,7 @@ static const enum project_sort column_sort[] = {
 struct projects {
 	struct project_list list;  /* first: the project_list_* ops use it */
 	bool ranked;               /* best match first, not in the sort order */
+	bool unranked;             /* words searched for, too many matches */
 };
 
 static int
@@ -78,7 +79,7 @@ load(struct view *v)
 	struct projects *p = v->priv;
 	struct project_query q;
 
-	p->ranked = false;
+	p->ranked = p->unranked = false;
 	if (project_list_load(v) < 0)
 		return -1;
 	if (!v->narrow)
@@ -87,6 +88,11 @@ load(struct view *v)
 	q.text = v->narrow;
 	q.by_relevance = true;
 	if (model_projects_ranked(v->ui->m, &q, &p->ranked))
+		ui_model_error(v->ui);
+	/* Not ranked though words were typed (not only spaces): too many
+	 * matches to rank. */
+	else if (!p->ranked && p->list.win.matching > 0 &&
+		 model_text_searchable(v->ui->m, v->narrow, &p->unranked))
 		ui_model_error(v->ui);
 	return 0;
 }
@@ -158,6 +164,10 @@ title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 	n = strlen(right);
 	if (p->ranked && n < rsize)
 		snprintf(right + n, rsize - n, " · %s", _("ranked by relevance"));
+	/* Too many to rank: they come in the list's order (the heading's
+	 * arrow says which). */
+	else if (p->unranked && n < rsize)
+		snprintf(right + n, rsize - n, " · %s", _("too many to rank"));
 }
 
 static void
@@ -325,4 +335,5 @@ const struct view_ops projects_view_ops = {
 	.status = status,
 	.row_key = project_list_row_key,
 	.footer = footer,
+	.settle = project_list_settle,
 };

@@ -168,6 +168,14 @@ model_count_projects(struct model *m, const struct project_query *q,
 }
 
 int
+model_count_projects_quick(struct model *m, const struct project_query *q,
+			   int64_t *matching, bool *more, int64_t *total)
+{
+	return store_project_count_quick(m->db, q, matching, more, total,
+					 &m->err);
+}
+
+int
 model_projects_ranked(struct model *m, const struct project_query *q,
 		      bool *ranked)
 {

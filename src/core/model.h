@@ -80,6 +80,10 @@ int model_list_projects(struct model *m, const struct project_query *q,
 			struct project_rows *out);
 int model_count_projects(struct model *m, const struct project_query *q,
 			 int64_t *matching, int64_t *total);
+/* A count that a search with many matches may leave capped: *more
+ * set and *matching the number it exceeds (store_project_count_quick). */
+int model_count_projects_quick(struct model *m, const struct project_query *q,
+			       int64_t *matching, bool *more, int64_t *total);
 /* *ranked: the rows of q come best match first (store_project_ranked). */
 int model_projects_ranked(struct model *m, const struct project_query *q,
 			  bool *ranked);

@@ -828,6 +828,139 @@ test_search_hits(void **state)
 	db_close(&b);
 }
 
+/* The plan of a search's page: walking the sort key's index pays when
+ * the matches are dense and many, reading them all when they are few
+ * or sparse, or when the page lies deep. */
+static void
+test_hits_walk(void **state)
+{
+	(void)state;
+	/* The first 5,001 matches among the first 5,001 ids of 100,000. */
+	assert_true(db_hits_walk(5001, 5001, 100000, 100));
+	/* Half the ids match: still. */
+	assert_true(db_hits_walk(5001, 10002, 100000, 100));
+	/* A tenth: reading 10,000 matches costs less than 1,000 tests. */
+	assert_false(db_hits_walk(5001, 50010, 100000, 100));
+	/* A small portfolio: every match read costs little. */
+	assert_false(db_hits_walk(5001, 5001, 5200, 100));
+	assert_true(db_hits_walk(5001, 5001, 25000, 100));
+	/* Deep in the list (an offset), or all of it. */
+	assert_false(db_hits_walk(5001, 5001, 100000, 1000));
+	assert_false(db_hits_walk(5001, 5001, 100000, 0));
+	assert_false(db_hits_walk(0, 0, 100000, 100));
+}
+
+/* The same ids in the same order. */
+static void
+assert_same_rows(const struct project_rows *a, const struct project_rows *b)
+{
+	assert_int_equal(a->count, b->count);
+	for (size_t i = 0; i < a->count; i++)
+		assert_int_equal(a->items[i].id, b->items[i].id);
+}
+
+/* A search that matches nearly all of 25,000 projects: the quick count
+ * stops at more than 5,000 (the matches of the lowest ids only), the
+ * page walks the code index, and it holds what a full read gives, by
+ * offset, from a row and from the end; the exact count is the same as
+ * ever. */
+static void
+test_capped_count(void **state)
+{
+	struct db *db = fx_open();
+	struct error err;
+	struct project_query q = { .text = "k", .by_relevance = true,
+				   .limit = 78 };
+	struct project_rows walked = { 0 }, read = { 0 };
+	int64_t matching, total;
+	bool more, ranked = true;
+	char *fts;
+	enum { N = 25000 };
+
+	(void)state;
+	assert_int_equal(db_begin(db, &err), ERR_OK);
+	for (int i = 0; i < N + 3; i++) {
+		struct record *p = record_new(entities[ENT_PROJECT]);
+		char code[16];
+
+		/* Codes against the order of the ids: the walk tests the
+		 * projects past the hits read against the index. */
+		snprintf(code, sizeof code, i < N ? "K%05d" : "Z%d", i < N ? N - i : i);
+		record_set_text(p, PROJECT_CODE, code);
+		record_set_text(p, PROJECT_NAME, i < N ? "Kehitys" : "Zeta");
+		record_set_text(p, PROJECT_STATUS, "idea");
+		assert_int_equal(store_insert(db, p, "tester", &err), ERR_OK);
+		record_free(&p);
+	}
+	assert_int_equal(db_commit(db, &err), ERR_OK);
+
+	assert_int_equal(store_project_count_quick(db, &q, &matching, &more,
+						   &total, &err), ERR_OK);
+	assert_true(more);
+	assert_int_equal(matching, 5000);
+	assert_int_equal(total, N + 3);
+	assert_false(db->hits.complete);
+	assert_int_equal(db->hits.count, 5001);
+	assert_int_equal(store_project_ranked(db, &q, &ranked, &err), ERR_OK);
+	assert_false(ranked);
+
+	/* The walk's pages against those of a full read. */
+	for (int k = 0; k < 4; k++) {
+		struct project_query w = q;
+
+		if (k == 1)
+			w.offset = 40;
+		else if (k == 2)
+			w.from_end = true;
+		else if (k == 3)
+			w.sort = SORT_NAME, w.descending = true;
+		db_hits_clear(&db->hits);
+		assert_int_equal(store_project_list(db, &w, &walked, &err), ERR_OK);
+		assert_false(db->hits.complete);
+		fts = strdup(db->hits.query);
+		assert_int_equal(db_hits_read(db, fts, 0, &err), ERR_OK);
+		free(fts);
+		assert_true(db->hits.complete);
+		assert_int_equal(store_project_list(db, &w, &read, &err), ERR_OK);
+		assert_int_equal(walked.count, 78);
+		assert_same_rows(&walked, &read);
+		if (k == 0)
+			assert_string_equal(walked.items[0].code, "K00001");
+		if (k == 2)
+			assert_string_equal(walked.items[77].code, "K25000");
+		/* From the row after the first page: the next one. */
+		if (k == 0) {
+			project_rows_clear(&read);
+			w.after = walked.items[77].id;
+			db_hits_clear(&db->hits);
+			assert_int_equal(store_project_list(db, &w, &read, &err), ERR_OK);
+			assert_false(db->hits.complete);
+			assert_string_equal(read.items[0].code, "K00079");
+		}
+		project_rows_clear(&walked);
+		project_rows_clear(&read);
+	}
+
+	/* Counted in full: the exact number, and the hits all read. */
+	assert_int_equal(store_project_count(db, &q, &matching, &total, &err),
+			 ERR_OK);
+	assert_int_equal(matching, N);
+	assert_true(db->hits.complete);
+	assert_int_equal(store_project_count_quick(db, &q, &matching, &more,
+						   &total, &err), ERR_OK);
+	assert_false(more);
+	assert_int_equal(matching, N);
+	/* Few matches: counted exactly and ranked, quick or not. */
+	q.text = "zeta";
+	assert_int_equal(store_project_count_quick(db, &q, &matching, &more,
+						   &total, &err), ERR_OK);
+	assert_false(more);
+	assert_int_equal(matching, 3);
+	assert_int_equal(store_project_ranked(db, &q, &ranked, &err), ERR_OK);
+	assert_true(ranked);
+	db_close(&db);
+}
+
 int
 main(void)
 {
@@ -850,6 +983,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy_and_data_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_hits, setup, teardown),
+		cmocka_unit_test(test_hits_walk),
+		cmocka_unit_test_setup_teardown(test_capped_count, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
