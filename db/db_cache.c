@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <uuid/uuid.h>
 
 #include "src/base/entity_fields.h"
@@ -543,7 +544,15 @@ db_uuid_new(char out[UUID_LEN + 1])
 {
 	uuid_t u;
 
-	uuid_generate_random(u);
+	/* A version 4 uuid from getrandom() itself: libuuid's generator
+	 * also reseeds and cranks random() for each one, which an import
+	 * writing a change-log entry per record felt (3 % of its time). */
+	if (getrandom(u, sizeof u, 0) == (ssize_t)sizeof u) {
+		u[6] = (unsigned char)((u[6] & 0x0F) | 0x40);
+		u[8] = (unsigned char)((u[8] & 0x3F) | 0x80);
+	} else {
+		uuid_generate_random(u);
+	}
 	uuid_unparse_lower(u, out);
 }
 

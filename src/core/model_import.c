@@ -315,8 +315,7 @@ add_record(struct json_import *ji, const struct record *theirs, struct error *e)
 	int rc = store_import_insert(ji->m->db, theirs, e);
 
 	if (rc == ERR_OK)
-		rc = store_stage_note(ji->stage, (int)theirs->def->kind,
-				      theirs->uuid, e);
+		rc = store_stage_note(ji->stage, ji->m->db, theirs, e);
 	ji->counts->added[theirs->def->kind] += rc == ERR_OK;
 	return rc;
 }
@@ -611,12 +610,11 @@ import_tombstones(struct json_import *ji)
 }
 
 static int
-log_added(int kind, const char *uuid, void *arg)
+log_added(const struct stage_added *added, void *arg)
 {
 	struct model *m = arg;
 
-	return store_import_log_new(m->db, entities[kind], uuid, m->user,
-				    &m->err);
+	return store_import_log_new(m->db, added, m->user, &m->err);
 }
 
 /* After the walk: the added records the file brought no history for
