@@ -17,13 +17,17 @@
 #include "src/base/i18n.h"
 #include "src/base/text.h"
 
+/* The length, the first and the last 32 bytes: hashing every byte of
+ * the long INSERTs an import runs for each record cost it 1 % of its
+ * time; strcmp() settles the rare collision. */
 static unsigned
 hash_sql(const char *s)
 {
-	uint32_t h = 2166136261u;
+	size_t n = strlen(s);
+	uint32_t h = 2166136261u ^ (uint32_t)n;
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
+	for (size_t i = 0; i < n; i = i == 31 && n > 64 ? n - 32 : i + 1)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	return h % DB_STMT_BUCKETS;
 }
 

@@ -24,6 +24,11 @@
 int store_get(struct db *db, const struct entity_def *def, const char *uuid,
 	      struct record **out, struct error *err);
 
+/* store_get() for a record that is as likely not to exist (an import's):
+ * ERR_NOT_FOUND leaves err untouched, without a message to make. */
+int store_find(struct db *db, const struct entity_def *def, const char *uuid,
+	       struct record **out, struct error *err);
+
 /* The project whose code is code (case-insensitive), else the one whose
  * uuid it is.  ERR_NOT_FOUND. */
 int store_get_project(struct db *db, const char *code, struct record **out,

@@ -399,7 +399,7 @@ import_record(struct json_import *ji, struct record *theirs, struct error *e)
 	memcpy(file_uuid, theirs->uuid, UUID_LEN + 1);
 	if (ji->peer && apply_aliases(ji, theirs) != ERR_OK)
 		return error_set(e, ERR_FAILED, NULL, "%s", _("out of memory"));
-	rc = store_get(m->db, theirs->def, theirs->uuid, &ours, e);
+	rc = store_find(m->db, theirs->def, theirs->uuid, &ours, e);
 	if (rc != ERR_OK && rc != ERR_NOT_FOUND)
 		return rc;
 	rc = ERR_OK;
