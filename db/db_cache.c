@@ -10,19 +10,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <uuid/uuid.h>
 
 #include "src/base/entity_fields.h"
 #include "src/base/i18n.h"
 #include "src/base/text.h"
 
+/* The length, the first and the last 32 bytes: hashing every byte of
+ * the long INSERTs an import runs for each record cost it 1 % of its
+ * time; strcmp() settles the rare collision. */
 static unsigned
 hash_sql(const char *s)
 {
-	uint32_t h = 2166136261u;
+	size_t n = strlen(s);
+	uint32_t h = 2166136261u ^ (uint32_t)n;
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
+	for (size_t i = 0; i < n; i = i == 31 && n > 64 ? n - 32 : i + 1)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	return h % DB_STMT_BUCKETS;
 }
 
@@ -543,7 +548,15 @@ db_uuid_new(char out[UUID_LEN + 1])
 {
 	uuid_t u;
 
-	uuid_generate_random(u);
+	/* A version 4 uuid from getrandom() itself: libuuid's generator
+	 * also reseeds and cranks random() for each one, which an import
+	 * writing a change-log entry per record felt (3 % of its time). */
+	if (getrandom(u, sizeof u, 0) == (ssize_t)sizeof u) {
+		u[6] = (unsigned char)((u[6] & 0x0F) | 0x40);
+		u[8] = (unsigned char)((u[8] & 0x3F) | 0x80);
+	} else {
+		uuid_generate_random(u);
+	}
 	uuid_unparse_lower(u, out);
 }
 

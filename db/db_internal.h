@@ -425,6 +425,20 @@ int store_export_exchange(struct db *db, FILE *out,
 int store_tombstone_put(struct db *db, const struct record *rec,
 			const char *title, const char *at, struct error *err);
 
+/* The project rec belongs to (a project's own uuid), or NULL. */
+const char *store_project_of(const struct record *rec);
+
+/* One change-log entry, by its parts (store_log for a record). */
+struct log_row {
+	const struct entity_def *def;
+	const char *uuid, *project, *title;
+	const char *action;      /* "insert", "update" or "delete" */
+	int field;               /* -1 for the whole record */
+	const char *old_value, *new_value;
+	const char *who, *at;
+};
+int store_log_row(struct db *db, const struct log_row *r, struct error *err);
+
 /* The change-log entry for rec: action "insert"/"update"/"delete";
  * field -1 for a whole record.  old/new are storage text or NULL. */
 int store_log(struct db *db, const struct record *rec, const char *title,

@@ -73,6 +73,16 @@ store_get(struct db *db, const struct entity_def *def, const char *uuid,
 	return rc;
 }
 
+int
+store_find(struct db *db, const struct entity_def *def, const char *uuid,
+	   struct record **out, struct error *err)
+{
+	if (!db || !def || !uuid || !out)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	return store_read(db, def, uuid, out, err);
+}
+
 /* The uuid of the only row sql (one text parameter) finds. */
 static int
 lookup_uuid(struct db *db, const char *sql, const char *key,

@@ -24,6 +24,11 @@
 int store_get(struct db *db, const struct entity_def *def, const char *uuid,
 	      struct record **out, struct error *err);
 
+/* store_get() for a record that is as likely not to exist (an import's):
+ * ERR_NOT_FOUND leaves err untouched, without a message to make. */
+int store_find(struct db *db, const struct entity_def *def, const char *uuid,
+	       struct record **out, struct error *err);
+
 /* The project whose code is code (case-insensitive), else the one whose
  * uuid it is.  ERR_NOT_FOUND. */
 int store_get_project(struct db *db, const char *code, struct record **out,
@@ -262,12 +267,22 @@ int store_json_exchange_staged(struct db *db, struct json_stage *st,
 			       const char *me, struct exchange_doc *doc,
 			       struct error *err);
 
-/* Notes a record (its kind and uuid) in the stage, and hands the noted
- * ones to fn in the order noted, until fn returns non-zero. */
-int store_stage_note(struct json_stage *st, int kind, const char *uuid,
-		     struct error *err);
+/* A record an import added, as its change-log entry names it. */
+struct stage_added {
+	int kind;             /* enum entity_kind */
+	const char *uuid;
+	const char *project;  /* the project it belongs to, or NULL */
+	const char *title;    /* as store_title() makes it */
+};
+
+/* Notes a record the import inserted in the stage, with its project
+ * and its title as they are now (read once, while the import has the
+ * record in hand), and hands the noted ones to fn in the order noted,
+ * until fn returns non-zero. */
+int store_stage_note(struct json_stage *st, struct db *db,
+		     const struct record *rec, struct error *err);
 int store_stage_noted(struct json_stage *st,
-		      int (*fn)(int kind, const char *uuid, void *arg),
+		      int (*fn)(const struct stage_added *added, void *arg),
 		      void *arg, struct error *err);
 
 /* Inserts an imported record as it is: its uuid, version and updated_*
@@ -285,11 +300,11 @@ int store_import_update(struct db *db, const struct record *rec,
 			const struct record *ours, int64_t version,
 			const char *who, struct error *err);
 
-/* For a record an import inserted: an "insert" entry by who, now,
- * unless the change log already holds an entry for the record (the
- * history the document brought with it). */
-int store_import_log_new(struct db *db, const struct entity_def *def,
-			 const char *uuid, const char *who, struct error *err);
+/* For a record an import inserted (noted by store_stage_note): an
+ * "insert" entry by who, now, unless the change log already holds an
+ * entry for the record (the history the document brought with it). */
+int store_import_log_new(struct db *db, const struct stage_added *added,
+			 const char *who, struct error *err);
 
 /* The source the change log records for every write on db from now on
  * (an import's file name), until set to NULL.  Cut to 255 bytes. */

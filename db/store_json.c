@@ -398,22 +398,22 @@ out:
 }
 
 int
-store_import_log_new(struct db *db, const struct entity_def *def,
-		     const char *uuid, const char *who, struct error *err)
+store_import_log_new(struct db *db, const struct stage_added *added,
+		     const char *who, struct error *err)
 {
 	sqlite3_stmt *st;
-	struct record *rec = NULL;
-	char at[32], title[128];
+	char at[32];
 	bool logged;
 	int rc;
 
-	if (!db || !def || !uuid || !who)
+	if (!db || !added || !added->uuid || added->kind < 0 ||
+	    added->kind >= ENT_COUNT || !who)
 		return error_set(err, ERR_INVALID, NULL,
 				 _("internal error: missing argument"));
 	if (!(st = db_prepare(db, "SELECT 1 FROM change_log "
 			      "WHERE record_uuid = ?1 LIMIT 1", err)))
 		return ERR_DATABASE;
-	db_bind_text(st, 1, uuid);
+	db_bind_text(st, 1, added->uuid);
 	rc = sqlite3_step(st);
 	logged = rc == SQLITE_ROW;
 	db_done(st);
@@ -421,13 +421,16 @@ store_import_log_new(struct db *db, const struct entity_def *def,
 		return db_fail(db, err, _("cannot read the change log"));
 	if (logged)
 		return ERR_OK;
-	if ((rc = store_read(db, def, uuid, &rec, err)))
-		return rc;
 	format_now(at);
-	store_title(db, rec, title, sizeof title);
-	rc = store_log(db, rec, title, "insert", -1, NULL, NULL, who, at, err);
-	record_free(&rec);
-	return rc;
+	{
+		const struct log_row r = {
+			.def = entities[added->kind], .uuid = added->uuid,
+			.project = added->project, .title = added->title,
+			.action = "insert", .field = -1, .who = who, .at = at,
+		};
+
+		return store_log_row(db, &r, err);
+	}
 }
 
 static bool

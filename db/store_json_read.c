@@ -447,9 +447,12 @@ walk_member(struct walk *w, int member, int64_t lo, int64_t hi)
 	sqlite3_stmt *rows = NULL, *each = NULL;
 	int rc = ERR_OK, src;
 
-	if (sqlite3_prepare_v2(w->stage->sql, "SELECT key, json_type(body), "
-			       "body FROM item WHERE seq > ?1 AND seq < ?2 "
-			       "ORDER BY seq", -1, &rows, NULL) ||
+	/* The body is the checked text of one JSON value, from its first
+	 * byte: an object when that is a brace (json_type() would parse
+	 * it once more before json_each() does). */
+	if (sqlite3_prepare_v2(w->stage->sql, "SELECT key, body FROM item "
+			       "WHERE seq > ?1 AND seq < ?2 ORDER BY seq", -1,
+			       &rows, NULL) ||
 	    sqlite3_prepare_v2(w->stage->sql, "SELECT key, type, atom "
 			       "FROM json_each(?1)", -1, &each, NULL)) {
 		rc = stage_fail(w);
@@ -460,9 +463,12 @@ walk_member(struct walk *w, int member, int64_t lo, int64_t hi)
 	w->member = member;
 	w->rec_id = -1;
 	while (!rc && (src = sqlite3_step(rows)) == SQLITE_ROW) {
-		if ((rc = begin_record(w, col_text(rows, 0), col_text(rows, 1))))
+		const char *body = col_text(rows, 1);
+
+		if ((rc = begin_record(w, col_text(rows, 0),
+				       body[0] == '{' ? "object" : "other")))
 			break;
-		sqlite3_bind_value(each, 1, sqlite3_column_value(rows, 2));
+		sqlite3_bind_value(each, 1, sqlite3_column_value(rows, 1));
 		if (!(rc = walk_record(w, each)))
 			rc = flush(w);
 	}

@@ -46,7 +46,8 @@ store_stage_open(struct json_stage **out, struct error *err)
 			 "CREATE TABLE item (seq INTEGER PRIMARY KEY, "
 			 "member TEXT NOT NULL, key TEXT, body TEXT);"
 			 "CREATE UNIQUE INDEX item_key ON item (member, key);"
-			 "CREATE TABLE added (kind INTEGER, uuid TEXT);"
+			 "CREATE TABLE added (kind INTEGER, uuid TEXT, project TEXT, "
+			 "title TEXT);"
 			 "BEGIN", NULL, NULL, NULL) ||
 	    sqlite3_prepare_v3(st->sql, "INSERT INTO item (member, key, body) "
 			       "VALUES (?1, ?2, ?3)", -1,
@@ -114,37 +115,49 @@ store_stage_value(const char *member, const char *key, const char *text,
 }
 
 int
-store_stage_note(struct json_stage *st, int kind, const char *uuid,
+store_stage_note(struct json_stage *st, struct db *db, const struct record *rec,
 		 struct error *err)
 {
+	char title[128];
 	int rc;
 
 	if (!st->note &&
-	    sqlite3_prepare_v3(st->sql, "INSERT INTO added VALUES (?1, ?2)", -1,
-			       SQLITE_PREPARE_PERSISTENT, &st->note, NULL))
+	    sqlite3_prepare_v3(st->sql, "INSERT INTO added VALUES (?1, ?2, ?3, ?4)",
+			       -1, SQLITE_PREPARE_PERSISTENT, &st->note, NULL))
 		return stage_fail(st, err, _("cannot write the temporary database"));
-	sqlite3_bind_int(st->note, 1, kind);
-	sqlite3_bind_text(st->note, 2, uuid, -1, SQLITE_TRANSIENT);
+	store_title(db, rec, title, sizeof title);
+	sqlite3_bind_int(st->note, 1, (int)rec->def->kind);
+	sqlite3_bind_text(st->note, 2, rec->uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st->note, 3, store_project_of(rec), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st->note, 4, title, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st->note);
 	sqlite3_reset(st->note);
+	sqlite3_clear_bindings(st->note);
 	return rc == SQLITE_DONE ? ERR_OK
 	       : stage_fail(st, err, _("cannot write the temporary database"));
 }
 
 int
 store_stage_noted(struct json_stage *st,
-		  int (*fn)(int kind, const char *uuid, void *arg), void *arg,
-		  struct error *err)
+		  int (*fn)(const struct stage_added *added, void *arg),
+		  void *arg, struct error *err)
 {
 	sqlite3_stmt *q = NULL;
 	int rc = ERR_OK, src;
 
-	if (sqlite3_prepare_v2(st->sql, "SELECT kind, uuid FROM added "
-			       "ORDER BY rowid", -1, &q, NULL))
+	if (sqlite3_prepare_v2(st->sql, "SELECT kind, uuid, project, title "
+			       "FROM added ORDER BY rowid", -1, &q, NULL))
 		return stage_fail(st, err, _("cannot read the temporary database"));
-	while (!rc && (src = sqlite3_step(q)) == SQLITE_ROW)
-		rc = fn(sqlite3_column_int(q, 0),
-			(const char *)sqlite3_column_text(q, 1), arg);
+	while (!rc && (src = sqlite3_step(q)) == SQLITE_ROW) {
+		const struct stage_added a = {
+			.kind = sqlite3_column_int(q, 0),
+			.uuid = (const char *)sqlite3_column_text(q, 1),
+			.project = (const char *)sqlite3_column_text(q, 2),
+			.title = (const char *)sqlite3_column_text(q, 3),
+		};
+
+		rc = fn(&a, arg);
+	}
 	if (!rc && src != SQLITE_DONE)
 		rc = stage_fail(st, err, _("cannot read the temporary database"));
 	sqlite3_finalize(q);

@@ -75,8 +75,8 @@ store_title(struct db *db, const struct record *rec, char *buf, size_t size)
 	cut_utf8(buf, size - 1 < TITLE_MAX ? size - 1 : TITLE_MAX);
 }
 
-static const char *
-project_of(const struct record *rec)
+const char *
+store_project_of(const struct record *rec)
 {
 	if (rec->def->kind == ENT_PROJECT)
 		return rec->uuid;
@@ -86,10 +86,7 @@ project_of(const struct record *rec)
 }
 
 int
-store_log(struct db *db, const struct record *rec, const char *title,
-	  const char *action, int field, const char *old_value,
-	  const char *new_value, const char *who, const char *at,
-	  struct error *err)
+store_log_row(struct db *db, const struct log_row *r, struct error *err)
 {
 	/* A database below schema 4 (only while it is being made, in
 	 * tests of the migrations) has no source column. */
@@ -109,16 +106,16 @@ store_log(struct db *db, const struct record *rec, const char *title,
 		return rc;
 	db_uuid_new(uuid);
 	db_bind_text(st, 1, uuid);
-	db_bind_text(st, 2, at);
-	db_bind_text(st, 3, who);
-	db_bind_text(st, 4, action);
-	db_bind_text(st, 5, rec->def->name);
-	db_bind_text(st, 6, rec->uuid);
-	db_bind_text(st, 7, project_of(rec));
-	db_bind_text(st, 8, title);
-	db_bind_text(st, 9, field >= 0 ? rec->def->fields[field].name : NULL);
-	db_bind_text(st, 10, old_value);
-	db_bind_text(st, 11, new_value);
+	db_bind_text(st, 2, r->at);
+	db_bind_text(st, 3, r->who);
+	db_bind_text(st, 4, r->action);
+	db_bind_text(st, 5, r->def->name);
+	db_bind_text(st, 6, r->uuid);
+	db_bind_text(st, 7, r->project);
+	db_bind_text(st, 8, r->title);
+	db_bind_text(st, 9, r->field >= 0 ? r->def->fields[r->field].name : NULL);
+	db_bind_text(st, 10, r->old_value);
+	db_bind_text(st, 11, r->new_value);
 	if (sqlite3_bind_parameter_count(st) >= 12)
 		db_bind_text(st, 12, db->log_source[0] ? db->log_source : NULL);
 	if (sqlite3_step(st) != SQLITE_DONE) {
@@ -129,6 +126,22 @@ store_log(struct db *db, const struct record *rec, const char *title,
 out:
 	db_done(st);
 	return rc;
+}
+
+int
+store_log(struct db *db, const struct record *rec, const char *title,
+	  const char *action, int field, const char *old_value,
+	  const char *new_value, const char *who, const char *at,
+	  struct error *err)
+{
+	const struct log_row r = {
+		.def = rec->def, .uuid = rec->uuid,
+		.project = store_project_of(rec), .title = title,
+		.action = action, .field = field, .old_value = old_value,
+		.new_value = new_value, .who = who, .at = at,
+	};
+
+	return store_log_row(db, &r, err);
 }
 
 /* True when sql (one or two text parameters) finds a row. */

@@ -315,8 +315,7 @@ add_record(struct json_import *ji, const struct record *theirs, struct error *e)
 	int rc = store_import_insert(ji->m->db, theirs, e);
 
 	if (rc == ERR_OK)
-		rc = store_stage_note(ji->stage, (int)theirs->def->kind,
-				      theirs->uuid, e);
+		rc = store_stage_note(ji->stage, ji->m->db, theirs, e);
 	ji->counts->added[theirs->def->kind] += rc == ERR_OK;
 	return rc;
 }
@@ -400,7 +399,7 @@ import_record(struct json_import *ji, struct record *theirs, struct error *e)
 	memcpy(file_uuid, theirs->uuid, UUID_LEN + 1);
 	if (ji->peer && apply_aliases(ji, theirs) != ERR_OK)
 		return error_set(e, ERR_FAILED, NULL, "%s", _("out of memory"));
-	rc = store_get(m->db, theirs->def, theirs->uuid, &ours, e);
+	rc = store_find(m->db, theirs->def, theirs->uuid, &ours, e);
 	if (rc != ERR_OK && rc != ERR_NOT_FOUND)
 		return rc;
 	rc = ERR_OK;
@@ -611,12 +610,11 @@ import_tombstones(struct json_import *ji)
 }
 
 static int
-log_added(int kind, const char *uuid, void *arg)
+log_added(const struct stage_added *added, void *arg)
 {
 	struct model *m = arg;
 
-	return store_import_log_new(m->db, entities[kind], uuid, m->user,
-				    &m->err);
+	return store_import_log_new(m->db, added, m->user, &m->err);
 }
 
 /* After the walk: the added records the file brought no history for

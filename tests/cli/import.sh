@@ -114,6 +114,15 @@ expect_rc 0 "import without a change log"
 run_salkku log LUMO --format json
 expect_out "\"who\": \"$me\"" "no history: insert entry by the importer"
 expect_out '"source": ".*nolog\.json"' "no history: the entry names the file"
+# Each record's entry names it as an edit would: its project, and a
+# role by its organisation's short name (the title is taken when the
+# record is added, not read back at the end).
+expect_out '"title": "ISO: administrator"' "no history: a role's entry names its organisation"
+expect_out '"title": "LUMO"' "no history: the project's own entry"
+run_salkku log --format json
+[ "$(grep -c '"project": null' "$TEST_TMP/out")" = \
+  "$(grep -c '"entity": "organisation"' "$TEST_TMP/out")" ] ||
+	fail "no history: an entry of a project's record without its project"
 
 # Time stamps: ISO 8601 UTC, not in the future beyond a day.
 export SALKKU_DB="$TEST_TMP/stamps.db"

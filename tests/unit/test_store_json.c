@@ -188,7 +188,7 @@ test_bad_input(void **state)
 	assert_int_equal(store_import_insert(db, NULL, NULL), ERR_INVALID);
 	assert_int_equal(store_import_update(db, NULL, NULL, 2, "a", NULL),
 			 ERR_INVALID);
-	assert_int_equal(store_import_log_new(db, NULL, NULL, "a", NULL),
+	assert_int_equal(store_import_log_new(db, NULL, "a", NULL),
 			 ERR_INVALID);
 	assert_int_equal(store_import_change(db, NULL, &changed, NULL), ERR_INVALID);
 }
