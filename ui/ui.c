@@ -263,6 +263,9 @@ global_action(struct ui *ui, enum action a)
 		ui_push_view(ui, help);
 		return AR_OK;
 	case ACT_REDRAW:
+		/* Every row drawn again from what the view holds, not only
+		 * the terminal repainted from curses' copy of it. */
+		ui->cur->full = true;
 		clearok(curscr, TRUE);
 		ui_touch_all(ui);
 		return AR_OK;
