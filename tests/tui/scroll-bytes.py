@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """What a one-line scroll writes to the terminal.
 
-    scroll-bytes.py SALKKU BOUND [STRACE-LOG]
+    scroll-bytes.py SALKKU SCREEN BOUND [STRACE-LOG]
 
-salkku (with its environment) on a pseudo-terminal of 100x30; j down to
+salkku (with its environment) on a pseudo-terminal of 100x30, on the
+screen of the key SCREEN (1 the projects, 3 the deadlines); j down to
 the last row of the page, then j 12 times more, each scrolling the list
 by a line.  Fails when one of those writes more than BOUND bytes (a
 repaint of the page writes thousands).  With STRACE-LOG, salkku runs
@@ -61,8 +62,8 @@ def drain(fd, until=None, timeout=20.0):
 
 
 def main():
-    salkku, bound = sys.argv[1], int(sys.argv[2])
-    log = sys.argv[3] if len(sys.argv) > 3 else None
+    salkku, screen, bound = sys.argv[1], sys.argv[2].encode(), int(sys.argv[3])
+    log = sys.argv[4] if len(sys.argv) > 4 else None
     argv = [salkku]
     if log:
         argv = ["strace", "-q", "-e", "trace=write", "-o", log] + argv
@@ -70,7 +71,9 @@ def main():
     first = drain(fd, until=b"?:help")
     if b"?:help" not in ESCAPES.sub(b"", first):
         sys.exit("salkku did not draw its first frame")
-    keys = 0
+    os.write(fd, screen)
+    drain(fd)
+    keys = 1
     for _ in range(LINES - 4 - 1):         # down to the last row of the page
         os.write(fd, b"j")
         drain(fd)
