@@ -40,12 +40,12 @@ def start(argv):
 
 
 def drain(fd, until=None, timeout=20.0):
-    """The bytes written until `until` shows (if given) and the output
-    has been quiet for QUIET."""
+    """The bytes written until one of `until` shows (if given) and the
+    output has been quiet for QUIET."""
     out = b""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        seen = until is None or until in ESCAPES.sub(b"", out)
+        seen = until is None or any(u in ESCAPES.sub(b"", out) for u in until)
         ready, _, _ = select.select([fd], [], [], QUIET if seen and out else 1.0)
         if not ready:
             if seen and out:
@@ -68,8 +68,10 @@ def main():
     if log:
         argv = ["strace", "-q", "-e", "trace=write", "-o", log] + argv
     pid, fd = start(argv)
-    first = drain(fd, until=b"?:help")
-    if b"?:help" not in ESCAPES.sub(b"", first):
+    # The footer, drawn last, in English or in Finnish.
+    markers = (b"?:help", b"?:ohje")
+    first = drain(fd, until=markers)
+    if not any(m in ESCAPES.sub(b"", first) for m in markers):
         sys.exit("salkku did not draw its first frame")
     os.write(fd, screen)
     drain(fd)
