@@ -39,6 +39,21 @@ draw_spaces(WINDOW *w, int n, attr_t attr)
 	spaces(w, n < max ? n : max, attr);
 }
 
+bool
+draw_blank_alike(attr_t attr, attr_t base)
+{
+	const attr_t shows = A_REVERSE | A_UNDERLINE | A_STANDOUT | A_BLINK | A_INVIS;
+	short fg, bg_attr = -1, bg_base = -1;
+
+	if ((attr | base) & shows)
+		return false;
+	if (PAIR_NUMBER(attr) && pair_content((short)PAIR_NUMBER(attr), &fg, &bg_attr) == ERR)
+		return false;
+	if (PAIR_NUMBER(base) && pair_content((short)PAIR_NUMBER(base), &fg, &bg_base) == ERR)
+		return false;
+	return bg_attr == bg_base;
+}
+
 void
 draw_to_eol(WINDOW *w, attr_t attr)
 {

@@ -46,6 +46,11 @@ int draw_text_at(WINDOW *w, int y, int x, const char *s, int width,
 /* n spaces at the cursor. */
 void draw_spaces(WINDOW *w, int n, attr_t attr);
 
+/* Whether a blank drawn in attr looks as one drawn in base: neither
+ * shows on blanks (reverse, underline, standout, blink) and their
+ * backgrounds are the same; bold, dim or another foreground do not show. */
+bool draw_blank_alike(attr_t attr, attr_t base);
+
 /* Clears from the cursor to the end of the line in attr: spaces when
  * attr shows on blanks (reverse), else clrtoeol. */
 void draw_to_eol(WINDOW *w, attr_t attr);

@@ -263,6 +263,9 @@ global_action(struct ui *ui, enum action a)
 		ui_push_view(ui, help);
 		return AR_OK;
 	case ACT_REDRAW:
+		/* Every row drawn again from what the view holds, not only
+		 * the terminal repainted from curses' copy of it. */
+		ui->cur->full = true;
 		clearok(curscr, TRUE);
 		ui_touch_all(ui);
 		return AR_OK;
@@ -503,6 +506,18 @@ db_label(const struct model *m, enum fmt_style fmt)
 	return out;
 }
 
+/* A frame should leave in one write(), one packet over ssh.  ncurses
+ * (6.4 and later) flushes its output after every cursor movement until
+ * the screen has been suspended and resumed once: it takes a screen
+ * in its initial state for one driven by a low-level terminfo program.
+ * An endwin() before anything is drawn makes the first doupdate()
+ * resume it, and from then on each frame is written whole. */
+static void
+leave_initial_state(void)
+{
+	endwin();
+}
+
 static void
 free_ui(struct ui *ui)
 {
@@ -582,6 +597,7 @@ ui_run(struct model *m, const struct ui_options *opts)
 	ui.input = newwin(1, 1, 0, 0);
 	keypad(ui.input, TRUE);
 	untouchwin(ui.input);
+	leave_initial_state();
 
 	if (problems > 1)
 		snprintf(problem + strlen(problem), sizeof problem - strlen(problem),

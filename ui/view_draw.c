@@ -185,6 +185,9 @@ draw_row(struct view *v, WINDOW *w, int y, size_t row)
 	const struct theme *t = &v->ui->theme;
 	bool sel = row == v->sel && view_has_selection(v);
 	attr_t base = theme_attr(t, sel ? TH_SELECTED : TH_NORMAL);
+	attr_t prev = base;
+	bool lit = sel;
+	int lit_cells = 0;
 	const struct column *c;
 	size_t n = 0;
 	bool first = true;
@@ -213,19 +216,33 @@ draw_row(struct view *v, WINDOW *w, int y, size_t row)
 
 		if (!v->widths[i])
 			continue;
-		if (!first)
-			draw_spaces(w, 1, base);
-		first = false;
 		buf[0] = '\0';
 		text = v->ops->cell(v, row, (int)i, buf, sizeof buf, &elem);
-		if (elem != TH_NORMAL)
-			attr = theme_attr(t, elem) | (sel ? A_REVERSE : 0);
+		/* The selection shows on the marker and the first column
+		 * (through a one-cell mark such as the deadlines' "!"), as
+		 * on the timeline: moving it rewrites those cells, not whole
+		 * rows (a one-line scroll at 100 columns writes 190 bytes,
+		 * not 270). */
+		if (lit && lit_cells > 2) {
+			lit = false;
+			base = theme_attr(t, TH_NORMAL);
+		}
+		attr = elem != TH_NORMAL ? theme_attr(t, elem) | (lit ? A_REVERSE : 0) : base;
+		cw = draw_width(text);
+		lit_cells += v->widths[i];
+		/* The blank between two cells of one colour in that colour
+		 * when it looks the same: "! 24.1.2017" in red costs no
+		 * change of attributes and back. */
+		if (!first)
+			draw_spaces(w, 1, attr == prev && draw_blank_alike(attr, base)
+				    ? attr : base);
+		first = false;
 		/* The padding in the row's own attribute: blanks that the
 		 * terminal can skip rather than be sent. */
-		cw = draw_width(text);
 		if ((c[i].flags & COL_RIGHT) && cw < v->widths[i])
 			draw_spaces(w, v->widths[i] - cw, base);
 		cw = draw_text(w, text, v->widths[i], attr, 0);
+		prev = cw < v->widths[i] && !(c[i].flags & COL_RIGHT) ? base : attr;
 		if (!(c[i].flags & COL_RIGHT) && cw < v->widths[i])
 			draw_spaces(w, v->widths[i] - cw, base);
 	}
