@@ -186,6 +186,17 @@ int store_cursor_next(struct store_cursor *c, size_t ord,
 
 void store_cursor_close(struct store_cursor **c);
 
+/* Calls fn with every record of def and the uuid of its project, only
+ * the fields in fields read, in one pass through the table in creation
+ * order; for the project itself, only those that funder (when not NULL)
+ * keeps as the project list's filter does.  Until fn returns non-zero
+ * (returned). */
+int store_report_scan(struct db *db, const struct entity_def *def,
+		      uint64_t fields, const char *funder,
+		      int (*fn)(const char *project, const struct record *rec,
+				void *arg),
+		      void *arg, struct error *err);
+
 /* Calls fn for every organisation with roles in projects, with how many
  * roles it has, in uuid order, until fn returns non-zero (returned). */
 int store_role_counts(struct db *db,

@@ -651,6 +651,18 @@ struct store_cursor {
 	size_t ord;           /* the waiting row's project */
 };
 
+/* The columns db_row_record() reads, those not in fields as NULL. */
+static void
+put_fields(FILE *f, const struct entity_def *def, uint64_t fields)
+{
+	fputs("SELECT c.id, c.uuid, c.version, c.updated_at, c.updated_by", f);
+	for (size_t i = 0; i < def->nfields; i++)
+		if (fields & (UINT64_C(1) << i))
+			fprintf(f, ", c.\"%s\"", def->fields[i].name);
+		else
+			fputs(", NULL", f);
+}
+
 /* SELECT the columns db_row_record() reads (those not in fields as
  * NULL) and the project's place, of the projects of report_project in
  * their order, each project's records in store_children's order. */
@@ -665,12 +677,7 @@ cursor_sql(const struct entity_def *def, uint64_t fields)
 
 	if (!f)
 		return NULL;
-	fputs("SELECT c.id, c.uuid, c.version, c.updated_at, c.updated_by", f);
-	for (size_t i = 0; i < def->nfields; i++)
-		if (fields & (UINT64_C(1) << i))
-			fprintf(f, ", c.\"%s\"", def->fields[i].name);
-		else
-			fputs(", NULL", f);
+	put_fields(f, def, fields);
 	key = def->project_field >= 0 ? def->fields[def->project_field].name
 				      : "uuid";
 	fprintf(f, ", t.ord FROM temp.report_project t JOIN \"%s\" c "
@@ -775,5 +782,75 @@ store_role_counts(struct db *db,
 	if (!rc && src != SQLITE_DONE)
 		rc = db_fail(db, err, _("cannot read the database"));
 	db_done(st);
+	return rc;
+}
+
+/* Runs sql (a SELECT of put_fields() and, for a table of a project's
+ * records, the project's uuid) and calls fn with each row. */
+static int
+scan_rows(struct db *db, const struct entity_def *def, const char *sql,
+	  const char *funder,
+	  int (*fn)(const char *project, const struct record *rec, void *arg),
+	  void *arg, struct error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	int rc = ERR_OK, src;
+
+	if (!st)
+		return ERR_DATABASE;
+	if (funder)
+		db_bind_text(st, 1, funder);
+	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct record *rec = db_row_record(st, def);
+
+		if (!rec) {
+			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
+			break;
+		}
+		rc = fn(def->project_field >= 0
+			? (const char *)sqlite3_column_text(st, 5 + (int)def->nfields)
+			: rec->uuid, rec, arg);
+		record_free(&rec);
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = db_fail(db, err, _("cannot read the database"));
+	db_done(st);
+	return rc;
+}
+
+int
+store_report_scan(struct db *db, const struct entity_def *def,
+		  uint64_t fields, const char *funder,
+		  int (*fn)(const char *project, const struct record *rec,
+			    void *arg),
+		  void *arg, struct error *err)
+{
+	char *sql = NULL;
+	size_t len = 0;
+	FILE *f;
+	int rc;
+
+	if (!db || !def || !fn || !(f = open_memstream(&sql, &len)))
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	put_fields(f, def, fields);
+	if (def->project_field < 0)
+		/* The funder as the project list's filter (store_query.c). */
+		fprintf(f, " FROM \"%s\" c WHERE ?1 IS NULL OR c.uuid IN "
+			"(SELECT f.project FROM funding f WHERE f.funder = ?1 "
+			"UNION ALL SELECT r.project FROM project_role r "
+			"WHERE r.organisation = ?1 AND r.role = 'funder') "
+			"ORDER BY c.id", def->table);
+	else
+		/* In the table's own order: read straight through. */
+		fprintf(f, ", c.\"%s\" FROM \"%s\" c ORDER BY c.id",
+			def->fields[def->project_field].name, def->table);
+	if (fclose(f)) {
+		free(sql);
+		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	}
+	rc = scan_rows(db, def, sql, def->project_field < 0 ? funder : NULL,
+		       fn, arg, err);
+	free(sql);
 	return rc;
 }

@@ -1269,140 +1269,204 @@ status_column(const struct report_table *t, const char *status)
 	return -1;
 }
 
-/* The status chart's years, each with its first and last day, and what
- * is known of one project in each: whether it is active then (the
- * project list's rule, store_query.c's ACTIVE_SQL, worked out here from
- * records read for all projects at once) and its status at the end. */
+/* The status chart (at most ten years) and what it knows of each
+ * project: whether it is active in a year is the project list's rule
+ * (store_query.c's ACTIVE_SQL), worked out here from one pass through
+ * each table, and its status at the end of each year is the last change
+ * (in the order made) dated on or before the year's last day, else its
+ * status now. */
+#define CHART_YEARS 10
+
+struct chart_project {
+	char uuid[UUID_LEN + 1];
+	char start[16], end[16];   /* actual, else planned; "" for none */
+	char first[16], last[16];  /* of its history; "" for none */
+	bool ends_with_history;    /* it has ended or is an idea */
+	signed char now;           /* the column of its status now */
+	signed char col[CHART_YEARS];  /* 0: no change by the year's end */
+	uint16_t touched;          /* years of a change, deadline or line */
+};
+
 struct chart {
+	struct build *b;
 	int nyears;
-	char from[10][11], to[10][11];
-	bool touched[10];          /* a change, deadline or funding line */
-	int col[10];               /* the status column; 0: the status now */
+	char from[CHART_YEARS][11], to[CHART_YEARS][11];
+	struct chart_project *ps;
+	size_t n, cap;
+	int first_start;           /* the earliest start year, 0 for none */
 };
 
 static void
-chart_dates(struct chart *ch, const char *date)
+copy_date(char *buf, size_t size, const char *date)
+{
+	snprintf(buf, size, "%s", date ? date : "");
+}
+
+static void
+chart_touch(struct chart *ch, struct chart_project *cp, const char *date)
 {
 	for (int y = 0; date && y < ch->nyears; y++)
 		if (strcmp(date, ch->from[y]) >= 0 && strcmp(date, ch->to[y]) <= 0)
-			ch->touched[y] = true;
+			cp->touched |= (uint16_t)(1u << y);
 }
 
-enum { CHART_PROJECT, CHART_STATUS, CHART_DEADLINE, CHART_FUNDING, CHART_N };
-
-static const struct {
-	enum entity_kind kind;
-	uint64_t fields;
-} chart_reads[CHART_N] = {
-	{ ENT_PROJECT, BIT(PROJECT_STATUS) | BIT(PROJECT_ACTUAL_START) |
-		       BIT(PROJECT_PLANNED_START) | BIT(PROJECT_ACTUAL_END) |
-		       BIT(PROJECT_PLANNED_END) },
-	{ ENT_STATUS_CHANGE, BIT(STATUS_DATE) | BIT(STATUS_TO) },
-	{ ENT_DEADLINE, BIT(DEADLINE_DUE) | BIT(DEADLINE_DONE_DATE) },
-	{ ENT_FUNDING, BIT(FUNDING_APPLIED_DATE) | BIT(FUNDING_DECISION_DATE) |
-		       BIT(FUNDING_YEAR) },
-};
-
-/* Reads the project at ord and its records into ch, and counts it in
- * the rows of the years it is active in. */
 static int
-chart_project(struct build *b, struct store_cursor **cur, size_t ord,
-	      const struct project_row *row, struct chart *ch)
+chart_project_compare(const void *a, const void *b)
 {
-	struct report_table *t = &b->r->tables[RTAB_STATUS_YEARS];
-	struct record *p = NULL, *rec;
-	char *first = NULL, *last = NULL;   /* of its history */
-	const char *start, *end, *status;
-	int rc;
+	return strcmp(((const struct chart_project *)a)->uuid,
+		      ((const struct chart_project *)b)->uuid);
+}
+
+/* The project of the chart whose uuid it is, or NULL (not the funder's). */
+static struct chart_project *
+chart_find(struct chart *ch, const char *uuid)
+{
+	struct chart_project key;
+
+	if (!uuid)
+		return NULL;
+	snprintf(key.uuid, sizeof key.uuid, "%s", uuid);
+	return bsearch(&key, ch->ps, ch->n, sizeof key, chart_project_compare);
+}
+
+static int
+chart_add(const char *uuid, const struct record *p, void *arg)
+{
+	struct chart *ch = arg;
+	const struct report_table *t = &ch->b->r->tables[RTAB_STATUS_YEARS];
+	const char *status = record_text(p, PROJECT_STATUS);
+	const char *start = record_text(p, PROJECT_ACTUAL_START);
+	const char *end = record_text(p, PROJECT_ACTUAL_END);
+	struct chart_project *cp;
+	int y;
+
+	(void)uuid;
+	if (ch->n == ch->cap) {
+		size_t cap = ch->cap ? ch->cap * 2 : 256;
+		struct chart_project *more = realloc(ch->ps, cap * sizeof *more);
+
+		if (!more)
+			return error_set(&ch->b->m->err, ERR_FAILED, NULL,
+					 _("out of memory"));
+		ch->ps = more;
+		ch->cap = cap;
+	}
+	cp = memset(&ch->ps[ch->n++], 0, sizeof *cp);
+	snprintf(cp->uuid, sizeof cp->uuid, "%s", p->uuid);
+	start = start ? start : record_text(p, PROJECT_PLANNED_START);
+	end = end ? end : record_text(p, PROJECT_PLANNED_END);
+	copy_date(cp->start, sizeof cp->start, start);
+	copy_date(cp->end, sizeof cp->end, end);
+	cp->ends_with_history = status && (!strcmp(status, "closed") ||
+					   !strcmp(status, "cancelled") ||
+					   !strcmp(status, "withdrawn") ||
+					   !strcmp(status, "rejected") ||
+					   !strcmp(status, "idea"));
+	cp->now = (signed char)status_column(t, status);
+	if ((y = year_of(start)) && (!ch->first_start || y < ch->first_start))
+		ch->first_start = y;
+	return 0;
+}
+
+static int
+chart_change(const char *uuid, const struct record *s, void *arg)
+{
+	struct chart *ch = arg;
+	struct chart_project *cp = chart_find(ch, uuid);
+	const char *date = record_text(s, STATUS_DATE);
+
+	if (!cp || !date)
+		return 0;
+	chart_touch(ch, cp, date);
+	for (int y = 0; y < ch->nyears; y++)
+		if (strcmp(date, ch->to[y]) <= 0)
+			cp->col[y] = (signed char)status_column(
+				&ch->b->r->tables[RTAB_STATUS_YEARS],
+				record_text(s, STATUS_TO));
+	if (!cp->first[0] || strcmp(date, cp->first) < 0)
+		copy_date(cp->first, sizeof cp->first, date);
+	if (!cp->last[0] || strcmp(date, cp->last) > 0)
+		copy_date(cp->last, sizeof cp->last, date);
+	return 0;
+}
+
+static int
+chart_deadline(const char *uuid, const struct record *d, void *arg)
+{
+	struct chart *ch = arg;
+	struct chart_project *cp = chart_find(ch, uuid);
+
+	if (cp) {
+		chart_touch(ch, cp, record_text(d, DEADLINE_DUE));
+		chart_touch(ch, cp, record_text(d, DEADLINE_DONE_DATE));
+	}
+	return 0;
+}
+
+static int
+chart_funding(const char *uuid, const struct record *f, void *arg)
+{
+	struct chart *ch = arg;
+	struct chart_project *cp = chart_find(ch, uuid);
+
+	if (!cp)
+		return 0;
+	chart_touch(ch, cp, record_text(f, FUNDING_APPLIED_DATE));
+	chart_touch(ch, cp, record_text(f, FUNDING_DECISION_DATE));
+	for (int y = 0; !f->v[FUNDING_YEAR].null && y < ch->nyears; y++)
+		if (f->v[FUNDING_YEAR].num == ch->b->r->first_year + y)
+			cp->touched |= (uint16_t)(1u << y);
+	return 0;
+}
+
+/* Counts a project in the years it is active in. */
+static void
+chart_count(struct chart *ch, const struct chart_project *cp)
+{
+	struct report_table *t = &ch->b->r->tables[RTAB_STATUS_YEARS];
+	const char *start = cp->start[0] ? cp->start
+					 : cp->first[0] ? cp->first : NULL;
+	const char *end = cp->end[0] ? cp->end
+			  : cp->ends_with_history && cp->last[0] ? cp->last
+			  : NULL;
 
 	for (int y = 0; y < ch->nyears; y++) {
-		ch->touched[y] = false;
-		ch->col[y] = 0;
-	}
-	if ((rc = store_cursor_next(cur[CHART_PROJECT], ord, &p, &b->m->err)))
-		return rc;
-	while (!(rc = store_cursor_next(cur[CHART_STATUS], ord, &rec,
-					&b->m->err)) && rec) {
-		const char *date = record_text(rec, STATUS_DATE);
+		bool active = ((start || end) &&
+			       (!start || strcmp(start, ch->to[y]) <= 0) &&
+			       (!end || strcmp(end, ch->from[y]) >= 0)) ||
+			      (cp->touched >> y & 1);
+		int c = cp->col[y] ? cp->col[y] : cp->now;
 
-		chart_dates(ch, date);
-		for (int y = 0; date && y < ch->nyears; y++)
-			if (strcmp(date, ch->to[y]) <= 0)
-				ch->col[y] = status_column(t, record_text(rec, STATUS_TO));
-		if (date && (!first || strcmp(date, first) < 0)) {
-			free(first);
-			first = strdup(date);
-		}
-		if (date && (!last || strcmp(date, last) > 0)) {
-			free(last);
-			last = strdup(date);
-		}
-		record_free(&rec);
+		if (active && c > 0)
+			t->cells[(size_t)y * t->ncols + (size_t)c].num++;
 	}
-	while (!rc && !(rc = store_cursor_next(cur[CHART_DEADLINE], ord, &rec,
-					       &b->m->err)) && rec) {
-		chart_dates(ch, record_text(rec, DEADLINE_DUE));
-		chart_dates(ch, record_text(rec, DEADLINE_DONE_DATE));
-		record_free(&rec);
-	}
-	while (!rc && !(rc = store_cursor_next(cur[CHART_FUNDING], ord, &rec,
-					       &b->m->err)) && rec) {
-		chart_dates(ch, record_text(rec, FUNDING_APPLIED_DATE));
-		chart_dates(ch, record_text(rec, FUNDING_DECISION_DATE));
-		for (int y = 0; !rec->v[FUNDING_YEAR].null && y < ch->nyears; y++)
-			if (rec->v[FUNDING_YEAR].num == b->r->first_year + y)
-				ch->touched[y] = true;
-		record_free(&rec);
-	}
-	if (!rc && p) {
-		/* The span: its dates, else its history's first entry and,
-		 * when it has ended or is an idea, its last. */
-		status = record_text(p, PROJECT_STATUS);
-		start = record_text(p, PROJECT_ACTUAL_START);
-		start = start ? start : record_text(p, PROJECT_PLANNED_START);
-		start = start ? start : first;
-		end = record_text(p, PROJECT_ACTUAL_END);
-		end = end ? end : record_text(p, PROJECT_PLANNED_END);
-		if (!end && status && (!strcmp(status, "closed") ||
-				       !strcmp(status, "cancelled") ||
-				       !strcmp(status, "withdrawn") ||
-				       !strcmp(status, "rejected") ||
-				       !strcmp(status, "idea")))
-			end = last;
-		for (int y = 0; y < ch->nyears; y++) {
-			bool active = ((start || end) &&
-				       (!start || strcmp(start, ch->to[y]) <= 0) &&
-				       (!end || strcmp(end, ch->from[y]) >= 0)) ||
-				      ch->touched[y];
-			int c = ch->col[y] ? ch->col[y]
-					   : status_column(t, row->status);
-
-			if (active && c > 0)
-				t->cells[(size_t)y * t->ncols + (size_t)c].num++;
-		}
-	}
-	free(first);
-	free(last);
-	record_free(&p);
-	return rc;
 }
 
-/* Projects by status at the end of each year: the status of the last
- * change (in the order made) dated on or before the year's last day,
- * else the status now, of the projects active in the year (with the
- * report's funder); the records of all projects read a table at a time. */
+/* The years of the status chart: the period's, and the years before it
+ * back to the first project start, at most ten in all. */
+static void
+set_years(struct build *b, int first_start)
+{
+	int last = year_of(b->r->to), first = year_of(b->r->from);
+
+	if (first_start && first_start < first)
+		first = first_start;
+	if (last - first > CHART_YEARS - 1)
+		first = last - (CHART_YEARS - 1);
+	b->r->first_year = first;
+	b->r->last_year = last;
+}
+
 static int
-build_status_years(struct build *b, const struct project_rows *all)
+build_status_years(struct build *b)
 {
 	enum report_type types[REPORT_MAX_COLUMNS] = { RT_YEAR };
 	const char *headers[REPORT_MAX_COLUMNS] = { _("Year") };
 	struct report_table *t = &b->r->tables[RTAB_STATUS_YEARS];
 	size_t nstatus = enum_count(project_statuses);
-	int nyears = b->r->last_year - b->r->first_year + 1;
-	struct store_cursor *cur[CHART_N] = { 0 };
-	struct chart ch = { 0 };
-	const char **uuids = NULL;
-	int rc = ERR_OK;
+	struct chart ch = { .b = b };
+	struct model *m = b->m;
+	int rc;
 
 	for (size_t i = 0; i < nstatus && i + 1 < REPORT_MAX_COLUMNS; i++) {
 		types[i + 1] = RT_COUNT;
@@ -1412,41 +1476,45 @@ build_status_years(struct build *b, const struct project_rows *all)
 		     nstatus + 1 < REPORT_MAX_COLUMNS ? nstatus + 1
 						      : REPORT_MAX_COLUMNS,
 		     headers, types);
+	if ((rc = store_report_scan(m->db, entities[ENT_PROJECT],
+				    BIT(PROJECT_STATUS) | BIT(PROJECT_ACTUAL_START) |
+				    BIT(PROJECT_PLANNED_START) |
+				    BIT(PROJECT_ACTUAL_END) |
+				    BIT(PROJECT_PLANNED_END),
+				    b->funder_uuid, chart_add, &ch, &m->err)))
+		goto done;
+	set_years(b, ch.first_start);
 	for (int y = b->r->first_year; y <= b->r->last_year; y++) {
 		struct report_cell *row = table_row(t);
 
 		if (!row) {
 			b->oom = true;
-			return ERR_OK;
+			goto done;
 		}
 		cell_num(&row[0], y);
 		for (size_t c = 1; c < t->ncols; c++)
 			cell_num(&row[c], 0);
+		snprintf(ch.from[ch.nyears], sizeof ch.from[0], "%04d-01-01", y);
+		snprintf(ch.to[ch.nyears], sizeof ch.to[0], "%04d-12-31", y);
+		ch.nyears++;
 	}
-	if (nyears <= 0 || nyears > 10 || !all->count)
-		return ERR_OK;
-	for (int y = 0; y < nyears; y++) {
-		snprintf(ch.from[y], sizeof ch.from[y], "%04d-01-01",
-			 b->r->first_year + y);
-		snprintf(ch.to[y], sizeof ch.to[y], "%04d-12-31",
-			 b->r->first_year + y);
-	}
-	ch.nyears = nyears;
-	if (!(uuids = malloc(all->count * sizeof *uuids))) {
-		b->oom = true;
-		return ERR_OK;
-	}
-	for (size_t i = 0; i < all->count; i++)
-		uuids[i] = all->items[i].uuid;
-	rc = store_report_projects(b->m->db, uuids, all->count, &b->m->err);
-	for (size_t k = 0; k < CHART_N && !rc; k++)
-		rc = store_cursor_open(b->m->db, entities[chart_reads[k].kind],
-				       chart_reads[k].fields, &cur[k], &b->m->err);
-	for (size_t i = 0; i < all->count && !rc; i++)
-		rc = chart_project(b, cur, i, &all->items[i], &ch);
-	for (size_t k = 0; k < CHART_N; k++)
-		store_cursor_close(&cur[k]);
-	free(uuids);
+	if (ch.n)
+		qsort(ch.ps, ch.n, sizeof *ch.ps, chart_project_compare);
+	if ((rc = store_report_scan(m->db, entities[ENT_STATUS_CHANGE],
+				    BIT(STATUS_DATE) | BIT(STATUS_TO), NULL,
+				    chart_change, &ch, &m->err)) ||
+	    (rc = store_report_scan(m->db, entities[ENT_DEADLINE],
+				    BIT(DEADLINE_DUE) | BIT(DEADLINE_DONE_DATE),
+				    NULL, chart_deadline, &ch, &m->err)) ||
+	    (rc = store_report_scan(m->db, entities[ENT_FUNDING],
+				    BIT(FUNDING_APPLIED_DATE) |
+				    BIT(FUNDING_DECISION_DATE) | BIT(FUNDING_YEAR),
+				    NULL, chart_funding, &ch, &m->err)))
+		goto done;
+	for (size_t i = 0; i < ch.n; i++)
+		chart_count(&ch, &ch.ps[i]);
+done:
+	free(ch.ps);
 	return rc;
 }
 
@@ -1535,25 +1603,6 @@ set_period(struct model *m, struct report *r,
 	return ERR_OK;
 }
 
-/* The years of the status chart: the period's, and the years before it
- * back to the first project start, at most ten in all. */
-static void
-set_years(struct build *b, const struct project_rows *all)
-{
-	int last = year_of(b->r->to), first = year_of(b->r->from);
-
-	for (size_t i = 0; i < all->count; i++) {
-		int y = year_of(all->items[i].start);
-
-		if (y && y < first)
-			first = y;
-	}
-	if (last - first > 9)
-		first = last - 9;
-	b->r->first_year = first;
-	b->r->last_year = last;
-}
-
 /* Every project of rows, one at a time, into the tables. */
 static int
 build_items(struct build *b, const struct project_rows *rows,
@@ -1613,8 +1662,8 @@ report_build(struct model *m, const struct report_options *opt,
 	     struct report *out)
 {
 	struct build b = { .m = m, .r = out, .st = format_style_from_locale() };
-	struct project_query q = { 0 }, qall = { 0 };
-	struct project_rows rows = { 0 }, all = { 0 };
+	struct project_query q = { 0 };
+	struct project_rows rows = { 0 };
 	struct record *centre = NULL, *funder = NULL;
 	struct summary s = { 0 };
 	int rc;
@@ -1634,11 +1683,10 @@ report_build(struct model *m, const struct report_options *opt,
 	b.funder_uuid = funder ? funder->uuid : NULL;
 	q.from = out->from;
 	q.to = out->to;
-	q.funder = qall.funder = b.funder_uuid;
-	if ((rc = model_list_projects(m, &q, &rows)) ||
-	    (rc = model_list_projects(m, &qall, &all)))
+	q.funder = b.funder_uuid;
+	if ((rc = model_list_projects(m, &q, &rows)))
 		goto done;
-	set_years(&b, &all);
+	
 	projects_define(&b);
 	applications_define(&b);
 	money_define(&b);
@@ -1660,7 +1708,7 @@ report_build(struct model *m, const struct report_options *opt,
 			out->tables[RTAB_COMING].nrows,
 			out->tables[RTAB_COMING].ncols * sizeof (struct report_cell),
 			due_compare, &out->tables[RTAB_COMING].ncols);
-	if (!b.oom && (rc = build_status_years(&b, &all)))
+	if (!b.oom && (rc = build_status_years(&b)))
 		goto done;
 	build_summary(&b, &s);
 	if (b.oom)
@@ -1672,7 +1720,6 @@ oom:
 done:
 	build_free(&b);
 	project_rows_clear(&rows);
-	project_rows_clear(&all);
 	record_free(&centre);
 	record_free(&funder);
 	return rc;
