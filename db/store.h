@@ -189,8 +189,8 @@ void store_cursor_close(struct store_cursor **c);
 /* Calls fn with every record of def and the uuid of its project, only
  * the fields in fields read, in one pass through the table in creation
  * order; for the project itself, only those that funder (when not NULL)
- * keeps as the project list's filter does.  Until fn returns non-zero
- * (returned). */
+ * keeps as the project list's filter does, in the project list's order
+ * (by code).  Until fn returns non-zero (returned). */
 int store_report_scan(struct db *db, const struct entity_def *def,
 		      uint64_t fields, const char *funder,
 		      int (*fn)(const char *project, const struct record *rec,

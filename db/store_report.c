@@ -840,7 +840,7 @@ store_report_scan(struct db *db, const struct entity_def *def,
 			"(SELECT f.project FROM funding f WHERE f.funder = ?1 "
 			"UNION ALL SELECT r.project FROM project_role r "
 			"WHERE r.organisation = ?1 AND r.role = 'funder') "
-			"ORDER BY c.id", def->table);
+			"ORDER BY c.code_sort, c.id", def->table);
 	else
 		/* In the table's own order: read straight through. */
 		fprintf(f, ", c.\"%s\" FROM \"%s\" c ORDER BY c.id",

@@ -1285,6 +1285,9 @@ struct chart_project {
 	signed char now;           /* the column of its status now */
 	signed char col[CHART_YEARS];  /* 0: no change by the year's end */
 	uint16_t touched;          /* years of a change, deadline or line */
+	bool touched_period;       /* the same in the report's period */
+	bool active;               /* in the report's period */
+	size_t rank;               /* its place in the project table's order */
 };
 
 struct chart {
@@ -1294,6 +1297,7 @@ struct chart {
 	struct chart_project *ps;
 	size_t n, cap;
 	int first_start;           /* the earliest start year, 0 for none */
+	int period_from, period_to;  /* the years of the period */
 };
 
 static void
@@ -1305,9 +1309,13 @@ copy_date(char *buf, size_t size, const char *date)
 static void
 chart_touch(struct chart *ch, struct chart_project *cp, const char *date)
 {
+	const struct report *r = ch->b->r;
+
 	for (int y = 0; date && y < ch->nyears; y++)
 		if (strcmp(date, ch->from[y]) >= 0 && strcmp(date, ch->to[y]) <= 0)
 			cp->touched |= (uint16_t)(1u << y);
+	if (date && strcmp(date, r->from) >= 0 && strcmp(date, r->to) <= 0)
+		cp->touched_period = true;
 }
 
 static int
@@ -1351,7 +1359,8 @@ chart_add(const char *uuid, const struct record *p, void *arg)
 		ch->ps = more;
 		ch->cap = cap;
 	}
-	cp = memset(&ch->ps[ch->n++], 0, sizeof *cp);
+	cp = memset(&ch->ps[ch->n], 0, sizeof *cp);
+	cp->rank = ch->n++;
 	snprintf(cp->uuid, sizeof cp->uuid, "%s", p->uuid);
 	start = start ? start : record_text(p, PROJECT_PLANNED_START);
 	end = end ? end : record_text(p, PROJECT_PLANNED_END);
@@ -1413,15 +1422,31 @@ chart_funding(const char *uuid, const struct record *f, void *arg)
 		return 0;
 	chart_touch(ch, cp, record_text(f, FUNDING_APPLIED_DATE));
 	chart_touch(ch, cp, record_text(f, FUNDING_DECISION_DATE));
-	for (int y = 0; !f->v[FUNDING_YEAR].null && y < ch->nyears; y++)
+	if (f->v[FUNDING_YEAR].null)
+		return 0;
+	for (int y = 0; y < ch->nyears; y++)
 		if (f->v[FUNDING_YEAR].num == ch->b->r->first_year + y)
 			cp->touched |= (uint16_t)(1u << y);
+	if (f->v[FUNDING_YEAR].num >= ch->period_from &&
+	    f->v[FUNDING_YEAR].num <= ch->period_to)
+		cp->touched_period = true;
 	return 0;
 }
 
-/* Counts a project in the years it is active in. */
+/* Whether a project whose span is start .. end (either may be NULL)
+ * is active from .. to, touched or not then (ACTIVE_SQL). */
+static bool
+span_active(const char *start, const char *end, const char *from,
+	    const char *to, bool touched)
+{
+	return ((start || end) && (!start || strcmp(start, to) <= 0) &&
+		(!end || strcmp(end, from) >= 0)) || touched;
+}
+
+/* Counts a project in the years it is active in; whether it is active
+ * in the report's period. */
 static void
-chart_count(struct chart *ch, const struct chart_project *cp)
+chart_count(struct chart *ch, struct chart_project *cp)
 {
 	struct report_table *t = &ch->b->r->tables[RTAB_STATUS_YEARS];
 	const char *start = cp->start[0] ? cp->start
@@ -1430,11 +1455,11 @@ chart_count(struct chart *ch, const struct chart_project *cp)
 			  : cp->ends_with_history && cp->last[0] ? cp->last
 			  : NULL;
 
+	cp->active = span_active(start, end, ch->b->r->from, ch->b->r->to,
+				 cp->touched_period);
 	for (int y = 0; y < ch->nyears; y++) {
-		bool active = ((start || end) &&
-			       (!start || strcmp(start, ch->to[y]) <= 0) &&
-			       (!end || strcmp(end, ch->from[y]) >= 0)) ||
-			      (cp->touched >> y & 1);
+		bool active = span_active(start, end, ch->from[y], ch->to[y],
+					  cp->touched >> y & 1);
 		int c = cp->col[y] ? cp->col[y] : cp->now;
 
 		if (active && c > 0)
@@ -1458,13 +1483,12 @@ set_years(struct build *b, int first_start)
 }
 
 static int
-build_status_years(struct build *b)
+build_status_years(struct build *b, struct chart *ch)
 {
 	enum report_type types[REPORT_MAX_COLUMNS] = { RT_YEAR };
 	const char *headers[REPORT_MAX_COLUMNS] = { _("Year") };
 	struct report_table *t = &b->r->tables[RTAB_STATUS_YEARS];
 	size_t nstatus = enum_count(project_statuses);
-	struct chart ch = { .b = b };
 	struct model *m = b->m;
 	int rc;
 
@@ -1481,41 +1505,41 @@ build_status_years(struct build *b)
 				    BIT(PROJECT_PLANNED_START) |
 				    BIT(PROJECT_ACTUAL_END) |
 				    BIT(PROJECT_PLANNED_END),
-				    b->funder_uuid, chart_add, &ch, &m->err)))
-		goto done;
-	set_years(b, ch.first_start);
+				    b->funder_uuid, chart_add, ch, &m->err)))
+		return rc;
+	set_years(b, ch->first_start);
+	ch->period_from = year_of(b->r->from);
+	ch->period_to = year_of(b->r->to);
 	for (int y = b->r->first_year; y <= b->r->last_year; y++) {
 		struct report_cell *row = table_row(t);
 
 		if (!row) {
 			b->oom = true;
-			goto done;
+			return ERR_OK;
 		}
 		cell_num(&row[0], y);
 		for (size_t c = 1; c < t->ncols; c++)
 			cell_num(&row[c], 0);
-		snprintf(ch.from[ch.nyears], sizeof ch.from[0], "%04d-01-01", y);
-		snprintf(ch.to[ch.nyears], sizeof ch.to[0], "%04d-12-31", y);
-		ch.nyears++;
+		snprintf(ch->from[ch->nyears], sizeof ch->from[0], "%04d-01-01", y);
+		snprintf(ch->to[ch->nyears], sizeof ch->to[0], "%04d-12-31", y);
+		ch->nyears++;
 	}
-	if (ch.n)
-		qsort(ch.ps, ch.n, sizeof *ch.ps, chart_project_compare);
+	if (ch->n)
+		qsort(ch->ps, ch->n, sizeof *ch->ps, chart_project_compare);
 	if ((rc = store_report_scan(m->db, entities[ENT_STATUS_CHANGE],
 				    BIT(STATUS_DATE) | BIT(STATUS_TO), NULL,
-				    chart_change, &ch, &m->err)) ||
+				    chart_change, ch, &m->err)) ||
 	    (rc = store_report_scan(m->db, entities[ENT_DEADLINE],
 				    BIT(DEADLINE_DUE) | BIT(DEADLINE_DONE_DATE),
-				    NULL, chart_deadline, &ch, &m->err)) ||
+				    NULL, chart_deadline, ch, &m->err)) ||
 	    (rc = store_report_scan(m->db, entities[ENT_FUNDING],
 				    BIT(FUNDING_APPLIED_DATE) |
 				    BIT(FUNDING_DECISION_DATE) | BIT(FUNDING_YEAR),
-				    NULL, chart_funding, &ch, &m->err)))
-		goto done;
-	for (size_t i = 0; i < ch.n; i++)
-		chart_count(&ch, &ch.ps[i]);
-done:
-	free(ch.ps);
-	return rc;
+				    NULL, chart_funding, ch, &m->err)))
+		return rc;
+	for (size_t i = 0; i < ch->n; i++)
+		chart_count(ch, &ch->ps[i]);
+	return ERR_OK;
 }
 
 static void
@@ -1603,28 +1627,35 @@ set_period(struct model *m, struct report *r,
 	return ERR_OK;
 }
 
-/* Every project of rows, one at a time, into the tables. */
+/* The projects active in the period (the chart's), in the project
+ * table's order (by code), one at a time, into the tables. */
 static int
-build_items(struct build *b, const struct project_rows *rows,
-	    struct summary *s)
+build_items(struct build *b, const struct chart *ch, struct summary *s)
 {
 	struct model *m = b->m;
 	struct cursors c = { 0 };
 	const char **uuids = NULL;
+	size_t n = 0;
 	int rc;
 
-	if (!rows->count)
-		return ERR_OK;
-	if (!(uuids = malloc(rows->count * sizeof *uuids)))
+	if (ch->n && !(uuids = calloc(ch->n, sizeof *uuids)))
 		return error_set(&m->err, ERR_FAILED, NULL, _("out of memory"));
-	for (size_t i = 0; i < rows->count; i++)
-		uuids[i] = rows->items[i].uuid;
-	if (!(rc = store_report_projects(m->db, uuids, rows->count, &m->err)))
+	for (size_t i = 0; i < ch->n; i++)
+		if (ch->ps[i].active)
+			uuids[ch->ps[i].rank] = ch->ps[i].uuid;
+	for (size_t i = 0; i < ch->n; i++)
+		if (uuids[i])
+			uuids[n++] = uuids[i];
+	if (!n) {
+		free(uuids);
+		return ERR_OK;
+	}
+	if (!(rc = store_report_projects(m->db, uuids, n, &m->err)))
 		rc = cursors_open(m, &c);
-	for (size_t i = 0; i < rows->count && !rc && !b->oom; i++) {
+	for (size_t i = 0; i < n && !rc && !b->oom; i++) {
 		struct item it = { 0 };
 
-		if (!(rc = load_item(m, &c, i, rows->items[i].uuid, &it))) {
+		if (!(rc = load_item(m, &c, i, uuids[i], &it))) {
 			s->active++;
 			if (centre_leads(b, &it))
 				s->led++;
@@ -1662,8 +1693,7 @@ report_build(struct model *m, const struct report_options *opt,
 	     struct report *out)
 {
 	struct build b = { .m = m, .r = out, .st = format_style_from_locale() };
-	struct project_query q = { 0 };
-	struct project_rows rows = { 0 };
+	struct chart ch = { .b = &b };
 	struct record *centre = NULL, *funder = NULL;
 	struct summary s = { 0 };
 	int rc;
@@ -1681,12 +1711,11 @@ report_build(struct model *m, const struct report_options *opt,
 		goto oom;
 	b.centre_uuid = centre ? centre->uuid : NULL;
 	b.funder_uuid = funder ? funder->uuid : NULL;
-	q.from = out->from;
-	q.to = out->to;
-	q.funder = b.funder_uuid;
-	if ((rc = model_list_projects(m, &q, &rows)))
+	/* The chart first: it finds the projects active in the period. */
+	if ((rc = build_status_years(&b, &ch)))
 		goto done;
-	
+	if (b.oom)
+		goto oom;
 	projects_define(&b);
 	applications_define(&b);
 	money_define(&b);
@@ -1695,9 +1724,8 @@ report_build(struct model *m, const struct report_options *opt,
 	person_years_define(&b);
 	outcomes_define(&b);
 	deadlines_define(&b);
-	if ((rc = build_items(&b, &rows, &s)))
+	if ((rc = build_items(&b, &ch, &s)))
 		goto done;
-	project_rows_clear(&rows);
 	money_finish(&b);
 	cofinancing_finish(&b, &s);
 	partners_finish(&b);
@@ -1708,8 +1736,6 @@ report_build(struct model *m, const struct report_options *opt,
 			out->tables[RTAB_COMING].nrows,
 			out->tables[RTAB_COMING].ncols * sizeof (struct report_cell),
 			due_compare, &out->tables[RTAB_COMING].ncols);
-	if (!b.oom && (rc = build_status_years(&b)))
-		goto done;
 	build_summary(&b, &s);
 	if (b.oom)
 		goto oom;
@@ -1719,7 +1745,7 @@ oom:
 	rc = error_set(&m->err, ERR_FAILED, NULL, _("out of memory"));
 done:
 	build_free(&b);
-	project_rows_clear(&rows);
+	free(ch.ps);
 	record_free(&centre);
 	record_free(&funder);
 	return rc;
