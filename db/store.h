@@ -174,6 +174,49 @@ int store_change_get(struct db *db, int64_t id, struct change_list *out,
 /* Deadlines due on or before `until` (ISO date; NULL: all), open ones
  * only (neither done nor cancelled) unless include_done; ordered by due
  * date. */
+/* The report's reading (store_report.c): the records of many projects,
+ * a table at a time, in one statement each rather than one per project.
+ * store_report_projects() names the projects (uuids, n of them; their
+ * place in uuids is their ord); a cursor then reads the records of def
+ * that belong to them, project by project in that order and each
+ * project's in store_children()'s order (the project's own record when
+ * def is the project).  Only the fields whose bit is set in fields are
+ * read; the others are null.  A new store_report_projects() may only
+ * come when every cursor is closed. */
+int store_report_projects(struct db *db, const char *const *uuids, size_t n,
+			  struct error *err);
+
+struct store_cursor;
+
+int store_cursor_open(struct db *db, const struct entity_def *def,
+		      uint64_t fields, struct store_cursor **out,
+		      struct error *err);
+
+/* The next record when it belongs to the project at ord, else NULL in
+ * *out (the records of later projects wait; ord never goes back). */
+int store_cursor_next(struct store_cursor *c, size_t ord,
+		      struct record **out, struct error *err);
+
+void store_cursor_close(struct store_cursor **c);
+
+/* Calls fn with every record of def and the uuid of its project, only
+ * the fields in fields read, in one pass through the table in creation
+ * order; for the project itself, only those that funder (when not NULL)
+ * keeps as the project list's filter does, in the project list's order
+ * (by code).  Until fn returns non-zero (returned). */
+int store_report_scan(struct db *db, const struct entity_def *def,
+		      uint64_t fields, const char *funder,
+		      int (*fn)(const char *project, const struct record *rec,
+				void *arg),
+		      void *arg, struct error *err);
+
+/* Calls fn for every organisation with roles in projects, with how many
+ * roles it has, in uuid order, until fn returns non-zero (returned). */
+int store_role_counts(struct db *db,
+		      int (*fn)(const char *organisation, int64_t roles,
+				void *arg),
+		      void *arg, struct error *err);
+
 /* A new random uuid, for what is not a record of its own (the series of
  * repeating deadlines). */
 void store_new_uuid(char out[UUID_LEN + 1]);

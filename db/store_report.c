@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* store_report.c — the change history, the deadlines across projects and
- * the projects of one organisation. */
+/* store_report.c — the change history, the deadlines across projects,
+ * the projects of one organisation and what the report reads. */
 #include "config.h"
 
 #include "store.h"
@@ -610,5 +610,247 @@ store_org_projects(struct db *db, const char *org_uuid,
 	rc = ERR_OK;
 out:
 	db_done(st);
+	return rc;
+}
+
+/* ---- the report's records, a table at a time ----------------------- */
+
+int
+store_report_projects(struct db *db, const char *const *uuids, size_t n,
+		      struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!db || (n && !uuids))
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if ((rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS report_project "
+			  "(ord INTEGER PRIMARY KEY, uuid TEXT NOT NULL);"
+			  "DELETE FROM temp.report_project;", err)))
+		return rc;
+	if (!(st = db_prepare(db, "INSERT INTO temp.report_project (ord, uuid) "
+			      "VALUES (?1, ?2)", err)))
+		return ERR_DATABASE;
+	for (size_t i = 0; i < n && rc == ERR_OK; i++) {
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)i);
+		db_bind_text(st, 2, uuids[i]);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(db, err, _("cannot read the database"));
+		sqlite3_reset(st);
+	}
+	db_done(st);
+	return rc;
+}
+
+struct store_cursor {
+	struct db *db;
+	const struct entity_def *def;
+	sqlite3_stmt *st;
+	bool stepped, done;   /* a row is waiting; no row is left */
+	size_t ord;           /* the waiting row's project */
+};
+
+/* The columns db_row_record() reads, those not in fields as NULL. */
+static void
+put_fields(FILE *f, const struct entity_def *def, uint64_t fields)
+{
+	fputs("SELECT c.id, c.uuid, c.version, c.updated_at, c.updated_by", f);
+	for (size_t i = 0; i < def->nfields; i++)
+		if (fields & (UINT64_C(1) << i))
+			fprintf(f, ", c.\"%s\"", def->fields[i].name);
+		else
+			fputs(", NULL", f);
+}
+
+/* SELECT the columns db_row_record() reads (those not in fields as
+ * NULL) and the project's place, of the projects of report_project in
+ * their order, each project's records in store_children's order. */
+static char *
+cursor_sql(const struct entity_def *def, uint64_t fields)
+{
+	char *sql = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&sql, &len);
+	const char *key;
+	int date = -1;
+
+	if (!f)
+		return NULL;
+	put_fields(f, def, fields);
+	key = def->project_field >= 0 ? def->fields[def->project_field].name
+				      : "uuid";
+	fprintf(f, ", t.ord FROM temp.report_project t JOIN \"%s\" c "
+		"ON c.\"%s\" = t.uuid ORDER BY t.ord, ", def->table, key);
+	/* As store_children: undated after dated, then in creation order;
+	 * a status history in the order it was made. */
+	for (size_t i = 0; def->kind != ENT_STATUS_CHANGE && def->project_field >= 0 &&
+			   i < def->nfields && date < 0; i++)
+		if (def->fields[i].type == FT_DATE)
+			date = (int)i;
+	if (date >= 0)
+		fprintf(f, "c.\"%s\" IS NULL, c.\"%s\", ", def->fields[date].name,
+			def->fields[date].name);
+	fputs("c.id", f);
+	if (fclose(f)) {
+		free(sql);
+		return NULL;
+	}
+	return sql;
+}
+
+int
+store_cursor_open(struct db *db, const struct entity_def *def,
+		  uint64_t fields, struct store_cursor **out,
+		  struct error *err)
+{
+	struct store_cursor *c;
+	char *sql;
+
+	*out = NULL;
+	if (!db || !def)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (!(c = calloc(1, sizeof *c)) || !(sql = cursor_sql(def, fields))) {
+		free(c);
+		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	}
+	c->db = db;
+	c->def = def;
+	c->st = db_prepare(db, sql, err);
+	free(sql);
+	if (!c->st) {
+		free(c);
+		return ERR_DATABASE;
+	}
+	*out = c;
+	return ERR_OK;
+}
+
+int
+store_cursor_next(struct store_cursor *c, size_t ord, struct record **out,
+		  struct error *err)
+{
+	int src;
+
+	*out = NULL;
+	if (!c->stepped && !c->done) {
+		src = sqlite3_step(c->st);
+		if (src == SQLITE_ROW) {
+			c->stepped = true;
+			c->ord = (size_t)sqlite3_column_int64(c->st,
+							      5 + (int)c->def->nfields);
+		} else if (src == SQLITE_DONE) {
+			c->done = true;
+		} else {
+			return db_fail(c->db, err, _("cannot read the database"));
+		}
+	}
+	if (!c->stepped || c->ord != ord)
+		return ERR_OK;
+	c->stepped = false;
+	if (!(*out = db_row_record(c->st, c->def)))
+		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	return ERR_OK;
+}
+
+void
+store_cursor_close(struct store_cursor **c)
+{
+	if (!*c)
+		return;
+	db_done((*c)->st);
+	free(*c);
+	*c = NULL;
+}
+
+int
+store_role_counts(struct db *db,
+		  int (*fn)(const char *organisation, int64_t roles, void *arg),
+		  void *arg, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc = ERR_OK, src;
+
+	if (!(st = db_prepare(db, "SELECT organisation, count(*) FROM project_role "
+			      "WHERE organisation IS NOT NULL "
+			      "GROUP BY organisation ORDER BY organisation", err)))
+		return ERR_DATABASE;
+	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW)
+		rc = fn((const char *)sqlite3_column_text(st, 0),
+			sqlite3_column_int64(st, 1), arg);
+	if (!rc && src != SQLITE_DONE)
+		rc = db_fail(db, err, _("cannot read the database"));
+	db_done(st);
+	return rc;
+}
+
+/* Runs sql (a SELECT of put_fields() and, for a table of a project's
+ * records, the project's uuid) and calls fn with each row. */
+static int
+scan_rows(struct db *db, const struct entity_def *def, const char *sql,
+	  const char *funder,
+	  int (*fn)(const char *project, const struct record *rec, void *arg),
+	  void *arg, struct error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	int rc = ERR_OK, src;
+
+	if (!st)
+		return ERR_DATABASE;
+	if (funder)
+		db_bind_text(st, 1, funder);
+	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct record *rec = db_row_record(st, def);
+
+		if (!rec) {
+			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
+			break;
+		}
+		rc = fn(def->project_field >= 0
+			? (const char *)sqlite3_column_text(st, 5 + (int)def->nfields)
+			: rec->uuid, rec, arg);
+		record_free(&rec);
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = db_fail(db, err, _("cannot read the database"));
+	db_done(st);
+	return rc;
+}
+
+int
+store_report_scan(struct db *db, const struct entity_def *def,
+		  uint64_t fields, const char *funder,
+		  int (*fn)(const char *project, const struct record *rec,
+			    void *arg),
+		  void *arg, struct error *err)
+{
+	char *sql = NULL;
+	size_t len = 0;
+	FILE *f;
+	int rc;
+
+	if (!db || !def || !fn || !(f = open_memstream(&sql, &len)))
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	put_fields(f, def, fields);
+	if (def->project_field < 0)
+		/* The funder as the project list's filter (store_query.c). */
+		fprintf(f, " FROM \"%s\" c WHERE ?1 IS NULL OR c.uuid IN "
+			"(SELECT f.project FROM funding f WHERE f.funder = ?1 "
+			"UNION ALL SELECT r.project FROM project_role r "
+			"WHERE r.organisation = ?1 AND r.role = 'funder') "
+			"ORDER BY c.code_sort, c.id", def->table);
+	else
+		/* In the table's own order: read straight through. */
+		fprintf(f, ", c.\"%s\" FROM \"%s\" c ORDER BY c.id",
+			def->fields[def->project_field].name, def->table);
+	if (fclose(f)) {
+		free(sql);
+		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	}
+	rc = scan_rows(db, def, sql, def->project_field < 0 ? funder : NULL,
+		       fn, arg, err);
+	free(sql);
 	return rc;
 }

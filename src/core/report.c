@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/store.h"
 #include "money.h"
 #include "src/base/entity_fields.h"
 #include "src/base/i18n.h"
@@ -219,10 +220,36 @@ report_title(const struct report *r, char *buf, size_t size,
 
 /* ---- what the report reads ---------------------------------------- */
 
-/* One project active in the period, with its records. */
+/* One project active in the period, with the fields of its records
+ * the report reads: one at a time, read table by table for all of them
+ * (store_report.c), so that neither the time nor the memory grows with
+ * a query per project or with whole records. */
 struct item {
+	size_t ord;                /* its place among the projects */
 	struct record *p;
 	struct record_list roles, funding, history, deadlines, outcomes;
+};
+
+/* An organisation's label and what the partners table counts of it. */
+struct org_entry {
+	const char *uuid;          /* borrowed from the organisations */
+	const char *label;         /* short name, else name; borrowed */
+	int64_t roles;             /* roles in any project */
+	size_t partner;            /* its row in partners + 1, or 0 */
+};
+
+struct partner {
+	char *uuid;
+	size_t projects;
+	size_t last;               /* ord + 1 of the last project counted */
+};
+
+struct money_row {
+	char *funder;       /* label, owned */
+	int year;
+	size_t projects;
+	size_t last;        /* ord + 1 of the last project counted */
+	struct money_sum applied, granted, paid;
 };
 
 struct build {
@@ -230,8 +257,12 @@ struct build {
 	struct report *r;
 	const char *centre_uuid;    /* or NULL */
 	const char *funder_uuid;    /* or NULL */
-	struct item *items;
-	size_t nitems;
+	struct record_list orgs;    /* by name */
+	struct org_entry *byuuid;   /* the same, by uuid */
+	struct partner *partners;
+	size_t npartners, partners_cap;
+	struct money_row *money, money_total;
+	size_t nmoney, money_cap;
 	enum fmt_style st;
 	bool oom;
 };
@@ -248,28 +279,98 @@ year_of(const char *date)
 	return date && strlen(date) >= 4 ? atoi(date) : 0;
 }
 
-static int
-load_item(struct model *m, const char *uuid, struct item *it)
+#define BIT(f) (UINT64_C(1) << (f))
+
+/* The tables the report reads, the fields it reads of each (money.c's
+ * co-financing included) and where they go in an item. */
+static const struct {
+	enum entity_kind kind;
+	uint64_t fields;
+	size_t offset;
+} item_lists[] = {
+	{ ENT_ROLE, BIT(ROLE_ORGANISATION) | BIT(ROLE_ROLE) |
+		    BIT(ROLE_COFINANCING) | BIT(ROLE_COFINANCING_PERCENT) |
+		    BIT(ROLE_BUDGET_SHARE),
+	  offsetof(struct item, roles) },
+	{ ENT_FUNDING, BIT(FUNDING_FUNDER) | BIT(FUNDING_PROGRAMME) |
+		       BIT(FUNDING_APPLIED_DATE) | BIT(FUNDING_APPLIED) |
+		       BIT(FUNDING_DECISION_DATE) | BIT(FUNDING_GRANTED) |
+		       BIT(FUNDING_PAID) | BIT(FUNDING_YEAR),
+	  offsetof(struct item, funding) },
+	{ ENT_STATUS_CHANGE, BIT(STATUS_DATE) | BIT(STATUS_FROM) |
+			     BIT(STATUS_TO),
+	  offsetof(struct item, history) },
+	{ ENT_DEADLINE, BIT(DEADLINE_DUE) | BIT(DEADLINE_DONE) |
+			BIT(DEADLINE_DONE_DATE) | BIT(DEADLINE_TITLE) |
+			BIT(DEADLINE_KIND),
+	  offsetof(struct item, deadlines) },
+	{ ENT_OUTCOME, BIT(OUTCOME_DATE) | BIT(OUTCOME_PRECISION) |
+		       BIT(OUTCOME_KIND) | BIT(OUTCOME_LABEL) |
+		       BIT(OUTCOME_VALUE) | BIT(OUTCOME_TARGET) |
+		       BIT(OUTCOME_UNIT),
+	  offsetof(struct item, outcomes) },
+};
+
+#define ITEM_LISTS (sizeof item_lists / sizeof *item_lists)
+
+static const uint64_t project_fields =
+	BIT(PROJECT_CODE) | BIT(PROJECT_NAME) | BIT(PROJECT_STATUS) |
+	BIT(PROJECT_ACTUAL_START) | BIT(PROJECT_PLANNED_START) |
+	BIT(PROJECT_ACTUAL_END) | BIT(PROJECT_PLANNED_END) |
+	BIT(PROJECT_BUDGET) | BIT(PROJECT_PERSON_YEARS);
+
+/* A cursor for the project record and one for each list. */
+struct cursors {
+	struct store_cursor *p, *lists[ITEM_LISTS];
+};
+
+static void
+cursors_close(struct cursors *c)
 {
-	static const struct {
-		enum entity_kind kind;
-		size_t offset;
-	} lists[] = {
-		{ ENT_ROLE, offsetof(struct item, roles) },
-		{ ENT_FUNDING, offsetof(struct item, funding) },
-		{ ENT_STATUS_CHANGE, offsetof(struct item, history) },
-		{ ENT_DEADLINE, offsetof(struct item, deadlines) },
-		{ ENT_OUTCOME, offsetof(struct item, outcomes) },
-	};
+	store_cursor_close(&c->p);
+	for (size_t i = 0; i < ITEM_LISTS; i++)
+		store_cursor_close(&c->lists[i]);
+}
+
+static int
+cursors_open(struct model *m, struct cursors *c)
+{
+	int rc = store_cursor_open(m->db, entities[ENT_PROJECT],
+				   project_fields, &c->p, &m->err);
+
+	for (size_t i = 0; i < ITEM_LISTS && !rc; i++)
+		rc = store_cursor_open(m->db, entities[item_lists[i].kind],
+				       item_lists[i].fields, &c->lists[i],
+				       &m->err);
+	return rc;
+}
+
+/* The project at ord with its records, from the cursors. */
+static int
+load_item(struct model *m, struct cursors *c, size_t ord, const char *uuid,
+	  struct item *it)
+{
+	struct record *rec;
 	int rc;
 
-	if ((rc = model_project(m, uuid, &it->p)))
+	it->ord = ord;
+	if ((rc = store_cursor_next(c->p, ord, &it->p, &m->err)))
 		return rc;
-	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
-		if ((rc = model_children(m, entities[lists[i].kind], uuid,
-					 (struct record_list *)((char *)it +
-								lists[i].offset))))
+	/* Gone since it was listed: as model_project() tells it. */
+	if (!it->p && (rc = model_project(m, uuid, &it->p)))
+		return rc;
+	for (size_t i = 0; i < ITEM_LISTS; i++) {
+		struct record_list *list = (struct record_list *)
+			((char *)it + item_lists[i].offset);
+
+		while (!(rc = store_cursor_next(c->lists[i], ord, &rec,
+						&m->err)) && rec)
+			if (record_list_push(list, rec))
+				return error_set(&m->err, ERR_FAILED, NULL,
+						 _("out of memory"));
+		if (rc)
 			return rc;
+	}
 	return ERR_OK;
 }
 
@@ -284,64 +385,97 @@ item_free(struct item *it)
 	record_list_clear(&it->outcomes);
 }
 
-/* The competence centre with roles in most projects: whose report it
- * is when none is named. */
-struct centre_count {
-	const struct record_list *orgs;
-	size_t *counts;
-};
+static int
+org_entry_compare(const void *a, const void *b)
+{
+	return strcmp(((const struct org_entry *)a)->uuid,
+		      ((const struct org_entry *)b)->uuid);
+}
+
+static struct org_entry *
+org_find(const struct build *b, const char *uuid)
+{
+	struct org_entry key = { .uuid = uuid };
+
+	if (!uuid || !b->orgs.count)
+		return NULL;
+	return bsearch(&key, b->byuuid, b->orgs.count, sizeof key,
+		       org_entry_compare);
+}
 
 static int
-count_role(struct record **rec, void *arg)
+count_roles(const char *organisation, int64_t roles, void *arg)
 {
-	struct centre_count *cc = arg;
-	const char *org = record_text(*rec, ROLE_ORGANISATION);
+	struct org_entry *e = org_find(arg, organisation);
 
-	for (size_t i = 0; org && i < cc->orgs->count; i++)
-		if (!strcmp(cc->orgs->items[i]->uuid, org))
-			cc->counts[i]++;
+	if (e)
+		e->roles = roles;
 	return 0;
 }
 
+/* Every organisation, by name and by uuid, with its roles counted. */
 static int
-find_centre(struct model *m, const char *typed, struct record **out)
+load_orgs(struct build *b)
 {
-	struct record_list orgs = { 0 };
-	struct centre_count cc = { &orgs, NULL };
-	size_t best = 0;
+	struct model *m = b->m;
 	int rc;
 
-	if (typed)
-		return model_organisation(m, typed, out);
-	if ((rc = model_organisations(m, &orgs)))
+	if ((rc = model_organisations(m, &b->orgs)))
 		return rc;
-	if (!(cc.counts = calloc(orgs.count + 1, sizeof *cc.counts))) {
-		record_list_clear(&orgs);
+	if (b->orgs.count &&
+	    !(b->byuuid = calloc(b->orgs.count, sizeof *b->byuuid)))
 		return error_set(&m->err, ERR_FAILED, NULL, _("out of memory"));
-	}
-	rc = model_each(m, entities[ENT_ROLE], count_role, &cc);
-	for (size_t i = 0; rc == ERR_OK && i < orgs.count; i++) {
-		const char *kind = record_text(orgs.items[i], ORG_KIND);
+	for (size_t i = 0; i < b->orgs.count; i++) {
+		const struct record *o = b->orgs.items[i];
 
-		if (kind && !strcmp(kind, "competence_centre") &&
-		    cc.counts[i] > best) {
-			best = cc.counts[i];
-			record_free(out);
-			if (!(*out = record_dup(orgs.items[i])))
-				rc = error_set(&m->err, ERR_FAILED, NULL,
-					       _("out of memory"));
-		}
+		b->byuuid[i].uuid = o->uuid;
+		b->byuuid[i].label = record_text(o, ORG_SHORT_NAME)
+				     ? record_text(o, ORG_SHORT_NAME)
+				     : record_text(o, ORG_NAME);
 	}
-	free(cc.counts);
-	record_list_clear(&orgs);
-	return rc;
+	if (b->orgs.count)
+		qsort(b->byuuid, b->orgs.count, sizeof *b->byuuid,
+		      org_entry_compare);
+	return store_role_counts(m->db, count_roles, b, &m->err);
 }
 
-static char *
-org_label(struct model *m, const char *uuid)
+/* The competence centre with roles in most projects: whose report it
+ * is when none is named (the first by name of those with most). */
+static int
+find_centre(struct build *b, const char *typed, struct record **out)
 {
-	char *label = uuid ? model_ref_label(m, ENT_ORGANISATION, uuid) : NULL;
+	int64_t best = 0;
 
+	if (typed)
+		return model_organisation(b->m, typed, out);
+	for (size_t i = 0; i < b->orgs.count; i++) {
+		const struct record *o = b->orgs.items[i];
+		const char *kind = record_text(o, ORG_KIND);
+		const struct org_entry *e = org_find(b, o->uuid);
+
+		if (kind && !strcmp(kind, "competence_centre") && e &&
+		    e->roles > best) {
+			best = e->roles;
+			record_free(out);
+			if (!(*out = record_dup(o)))
+				return error_set(&b->m->err, ERR_FAILED, NULL,
+						 _("out of memory"));
+		}
+	}
+	return ERR_OK;
+}
+
+/* An organisation's short name, else its name, else its uuid; owned. */
+static char *
+org_label(const struct build *b, const char *uuid)
+{
+	const struct org_entry *e = org_find(b, uuid);
+	char *label;
+
+	if (e && e->label)
+		return strdup(e->label);
+	label = uuid && !e ? model_ref_label(b->m, ENT_ORGANISATION, uuid)
+			   : NULL;
 	return label ? label : strdup(uuid ? uuid : "");
 }
 
@@ -426,7 +560,7 @@ period_changes(const struct build *b, const struct item *it)
 }
 
 static void
-build_projects(struct build *b)
+projects_define(struct build *b)
 {
 	static const enum report_type types[] = {
 		RT_TEXT, RT_TEXT, RT_TEXT, RT_TEXT, RT_DATE, RT_DATE, RT_TEXT,
@@ -443,34 +577,38 @@ build_projects(struct build *b)
 		     9, headers, types);
 	/* Left out first: changes, person-years, role, start, budget. */
 	table_spare(t, (const unsigned char[]){ 6, 8, 2, 4, 7, 0 });
-	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
-		const struct item *it = &b->items[i];
-		const struct record *p = it->p;
-		struct report_cell *row = table_row(t);
-		char *roles, *changes;
+}
 
-		if (!row) {
-			b->oom = true;
-			return;
-		}
-		cell_field(&row[0], p, PROJECT_CODE, &b->oom);
-		cell_field(&row[1], p, PROJECT_NAME, &b->oom);
-		roles = centre_roles(b, it);
-		changes = period_changes(b, it);
-		b->oom |= !cell_text(&row[2], roles) ||
-			  !cell_text(&row[3], status_label(record_text(p, PROJECT_STATUS))) ||
-			  !cell_text(&row[6], changes);
-		free(roles);
-		free(changes);
-		cell_field(&row[4], p, p->v[PROJECT_ACTUAL_START].null
-				       ? PROJECT_PLANNED_START : PROJECT_ACTUAL_START,
-			   &b->oom);
-		cell_field(&row[5], p, p->v[PROJECT_ACTUAL_END].null
-				       ? PROJECT_PLANNED_END : PROJECT_ACTUAL_END,
-			   &b->oom);
-		cell_field(&row[7], p, PROJECT_BUDGET, &b->oom);
-		cell_field(&row[8], p, PROJECT_PERSON_YEARS, &b->oom);
+static void
+projects_item(struct build *b, const struct item *it)
+{
+	struct report_table *t = &b->r->tables[RTAB_PROJECTS];
+	const struct record *p = it->p;
+	struct report_cell *row = table_row(t);
+	char *roles, *changes;
+
+	if (!row) {
+		b->oom = true;
+		return;
 	}
+	cell_field(&row[0], p, PROJECT_CODE, &b->oom);
+	cell_field(&row[1], p, PROJECT_NAME, &b->oom);
+	roles = centre_roles(b, it);
+	changes = period_changes(b, it);
+	b->oom |= !cell_text(&row[2], roles) ||
+		  !cell_text(&row[3], status_label(record_text(p, PROJECT_STATUS))) ||
+		  !cell_text(&row[6], changes);
+	free(roles);
+	free(changes);
+	cell_field(&row[4], p, p->v[PROJECT_ACTUAL_START].null
+			       ? PROJECT_PLANNED_START : PROJECT_ACTUAL_START,
+		   &b->oom);
+	cell_field(&row[5], p, p->v[PROJECT_ACTUAL_END].null
+			       ? PROJECT_PLANNED_END : PROJECT_ACTUAL_END,
+		   &b->oom);
+	cell_field(&row[7], p, PROJECT_BUDGET, &b->oom);
+	cell_field(&row[8], p, PROJECT_PERSON_YEARS, &b->oom);
+
 }
 
 static bool
@@ -522,7 +660,7 @@ struct summary {
 };
 
 static void
-build_applications(struct build *b, struct summary *s)
+applications_define(struct build *b)
 {
 	static const enum report_type types[] = {
 		RT_TEXT, RT_TEXT, RT_TEXT, RT_DATE, RT_MONEY, RT_TEXT, RT_DATE,
@@ -532,9 +670,6 @@ build_applications(struct build *b, struct summary *s)
 		_("Project"), _("Funder"), _("Programme"), _("Applied on"),
 		_("Applied"), _("Decision"), _("Decision date"), _("Granted"),
 	};
-	static const char *const decisions[] = {
-		N_("pending"), N_("granted"), N_("rejected"),
-	};
 	struct report_table *t = &b->r->tables[RTAB_APPLICATIONS];
 
 	table_define(t, "applications",
@@ -542,56 +677,62 @@ build_applications(struct build *b, struct summary *s)
 		     types);
 	/* Left out first: programme, applied on, decision date, applied. */
 	table_spare(t, (const unsigned char[]){ 2, 3, 6, 4, 0 });
-	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
-		const struct item *it = &b->items[i];
+}
 
-		for (size_t k = 0; k < it->funding.count && !b->oom; k++) {
-			const struct record *f = it->funding.items[k];
-			const char *applied_on = record_text(f, FUNDING_APPLIED_DATE);
-			const char *decided_on;
-			enum decision d = line_decision(it, f, &decided_on);
-			bool made, decided;
-			struct report_cell *row;
-			char *funder;
+static void
+applications_item(struct build *b, struct summary *s, const struct item *it)
+{
+	static const char *const decisions[] = {
+		N_("pending"), N_("granted"), N_("rejected"),
+	};
+	struct report_table *t = &b->r->tables[RTAB_APPLICATIONS];
 
-			if (!applied_on)
-				applied_on = history_date(it, "applied");
-			made = in_period(b->r, applied_on);
-			decided = d != DECISION_PENDING && in_period(b->r, decided_on);
-			if (!funder_wanted(b, f) || (!made && !decided))
-				continue;
-			if (!(row = table_row(t))) {
-				b->oom = true;
-				return;
-			}
-			funder = org_label(b->m, record_text(f, FUNDING_FUNDER));
-			cell_field(&row[0], it->p, PROJECT_CODE, &b->oom);
-			b->oom |= !funder || !cell_text(&row[1], funder) ||
-				  !cell_text(&row[3], applied_on) ||
-				  !cell_text(&row[5], _(decisions[d])) ||
-				  !cell_text(&row[6], d != DECISION_PENDING
-						      ? decided_on : NULL);
-			free(funder);
-			cell_field(&row[2], f, FUNDING_PROGRAMME, &b->oom);
-			cell_field(&row[4], f, FUNDING_APPLIED, &b->oom);
-			cell_field(&row[7], f, FUNDING_GRANTED, &b->oom);
-			if (made) {
-				s->applications++;
-				if (!f->v[FUNDING_APPLIED].null)
-					money_sum_add(&s->applied_sum,
-						      f->v[FUNDING_APPLIED].num);
-			}
-			if (made && d == DECISION_PENDING)
-				s->pending++;
-			if (decided && d == DECISION_GRANTED) {
-				s->granted++;
-				if (!f->v[FUNDING_GRANTED].null)
-					money_sum_add(&s->granted_sum,
-						      f->v[FUNDING_GRANTED].num);
-			}
-			if (decided && d == DECISION_REJECTED)
-				s->rejected++;
+	for (size_t k = 0; k < it->funding.count && !b->oom; k++) {
+		const struct record *f = it->funding.items[k];
+		const char *applied_on = record_text(f, FUNDING_APPLIED_DATE);
+		const char *decided_on;
+		enum decision d = line_decision(it, f, &decided_on);
+		bool made, decided;
+		struct report_cell *row;
+		char *funder;
+
+		if (!applied_on)
+			applied_on = history_date(it, "applied");
+		made = in_period(b->r, applied_on);
+		decided = d != DECISION_PENDING && in_period(b->r, decided_on);
+		if (!funder_wanted(b, f) || (!made && !decided))
+			continue;
+		if (!(row = table_row(t))) {
+			b->oom = true;
+			return;
 		}
+		funder = org_label(b, record_text(f, FUNDING_FUNDER));
+		cell_field(&row[0], it->p, PROJECT_CODE, &b->oom);
+		b->oom |= !funder || !cell_text(&row[1], funder) ||
+			  !cell_text(&row[3], applied_on) ||
+			  !cell_text(&row[5], _(decisions[d])) ||
+			  !cell_text(&row[6], d != DECISION_PENDING
+					      ? decided_on : NULL);
+		free(funder);
+		cell_field(&row[2], f, FUNDING_PROGRAMME, &b->oom);
+		cell_field(&row[4], f, FUNDING_APPLIED, &b->oom);
+		cell_field(&row[7], f, FUNDING_GRANTED, &b->oom);
+		if (made) {
+			s->applications++;
+			if (!f->v[FUNDING_APPLIED].null)
+				money_sum_add(&s->applied_sum,
+					      f->v[FUNDING_APPLIED].num);
+		}
+		if (made && d == DECISION_PENDING)
+			s->pending++;
+		if (decided && d == DECISION_GRANTED) {
+			s->granted++;
+			if (!f->v[FUNDING_GRANTED].null)
+				money_sum_add(&s->granted_sum,
+					      f->v[FUNDING_GRANTED].num);
+		}
+		if (decided && d == DECISION_REJECTED)
+			s->rejected++;
 	}
 }
 
@@ -614,14 +755,6 @@ line_year(const struct item *it, const struct record *f)
 	return year_of(start);
 }
 
-struct money_row {
-	char *funder;       /* label, owned */
-	int year;
-	size_t projects;
-	const char *last_project;
-	struct money_sum applied, granted, paid;
-};
-
 static int
 money_row_compare(const void *a, const void *b)
 {
@@ -632,7 +765,7 @@ money_row_compare(const void *a, const void *b)
 }
 
 static void
-build_money(struct build *b, struct summary *s)
+money_define(struct build *b)
 {
 	static const enum report_type types[] = {
 		RT_TEXT, RT_YEAR, RT_COUNT, RT_MONEY, RT_MONEY, RT_MONEY,
@@ -642,69 +775,88 @@ build_money(struct build *b, struct summary *s)
 		_("Paid"),
 	};
 	struct report_table *t = &b->r->tables[RTAB_MONEY];
-	struct money_row *rows = NULL, total = { 0 };
-	size_t n = 0, cap = 0;
-	int first = year_of(b->r->from), last = year_of(b->r->to);
-	struct report_cell *row;
 
-	(void)s;
 	table_define(t, "money", _("Money per funder and year"), 6, headers,
 		     types);
 	/* Left out first: projects. */
 	table_spare(t, (const unsigned char[]){ 2, 0 });
-	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
-		const struct item *it = &b->items[i];
+}
 
-		for (size_t k = 0; k < it->funding.count && !b->oom; k++) {
-			const struct record *f = it->funding.items[k];
-			int year = line_year(it, f);
-			char *funder;
-			size_t j;
+/* The row of funder (a label, taken) and year, added when new; NULL
+ * when out of memory (funder is then freed). */
+static struct money_row *
+money_row(struct build *b, char *funder, int year)
+{
+	size_t j;
 
-			if (!funder_wanted(b, f) || year < first || year > last)
-				continue;
-			if (!(funder = org_label(b->m, record_text(f, FUNDING_FUNDER)))) {
-				b->oom = true;
-				break;
-			}
-			for (j = 0; j < n; j++)
-				if (rows[j].year == year && !strcmp(rows[j].funder, funder))
-					break;
-			if (j == n) {
-				if (n == cap) {
-					struct money_row *more = realloc(rows,
-						(cap = cap ? cap * 2 : 8) * sizeof *rows);
+	for (j = 0; j < b->nmoney; j++)
+		if (b->money[j].year == year && !strcmp(b->money[j].funder, funder))
+			break;
+	if (j < b->nmoney) {
+		free(funder);
+		return &b->money[j];
+	}
+	if (b->nmoney == b->money_cap) {
+		size_t cap = b->money_cap ? b->money_cap * 2 : 8;
+		struct money_row *more = realloc(b->money, cap * sizeof *more);
 
-					if (!more) {
-						free(funder);
-						b->oom = true;
-						break;
-					}
-					rows = more;
-				}
-				rows[n++] = (struct money_row){ .funder = funder,
-								.year = year };
-			} else {
-				free(funder);
-			}
-			if (rows[j].last_project != it->p->uuid) {
-				rows[j].projects++;
-				rows[j].last_project = it->p->uuid;
-			}
-			if (!f->v[FUNDING_APPLIED].null) {
-				money_sum_add(&rows[j].applied, f->v[FUNDING_APPLIED].num);
-				money_sum_add(&total.applied, f->v[FUNDING_APPLIED].num);
-			}
-			if (!f->v[FUNDING_GRANTED].null) {
-				money_sum_add(&rows[j].granted, f->v[FUNDING_GRANTED].num);
-				money_sum_add(&total.granted, f->v[FUNDING_GRANTED].num);
-			}
-			if (!f->v[FUNDING_PAID].null) {
-				money_sum_add(&rows[j].paid, f->v[FUNDING_PAID].num);
-				money_sum_add(&total.paid, f->v[FUNDING_PAID].num);
-			}
+		if (!more) {
+			free(funder);
+			return NULL;
+		}
+		b->money = more;
+		b->money_cap = cap;
+	}
+	b->money[b->nmoney] = (struct money_row){ .funder = funder, .year = year };
+	return &b->money[b->nmoney++];
+}
+
+static void
+money_item(struct build *b, const struct item *it)
+{
+	int first = year_of(b->r->from), last = year_of(b->r->to);
+	struct money_row *total = &b->money_total;
+
+	for (size_t k = 0; k < it->funding.count && !b->oom; k++) {
+		const struct record *f = it->funding.items[k];
+		int year = line_year(it, f);
+		struct money_row *row;
+		char *funder;
+
+		if (!funder_wanted(b, f) || year < first || year > last)
+			continue;
+		if (!(funder = org_label(b, record_text(f, FUNDING_FUNDER))) ||
+		    !(row = money_row(b, funder, year))) {
+			b->oom = true;
+			break;
+		}
+		if (row->last != it->ord + 1) {
+			row->projects++;
+			row->last = it->ord + 1;
+		}
+		if (!f->v[FUNDING_APPLIED].null) {
+			money_sum_add(&row->applied, f->v[FUNDING_APPLIED].num);
+			money_sum_add(&total->applied, f->v[FUNDING_APPLIED].num);
+		}
+		if (!f->v[FUNDING_GRANTED].null) {
+			money_sum_add(&row->granted, f->v[FUNDING_GRANTED].num);
+			money_sum_add(&total->granted, f->v[FUNDING_GRANTED].num);
+		}
+		if (!f->v[FUNDING_PAID].null) {
+			money_sum_add(&row->paid, f->v[FUNDING_PAID].num);
+			money_sum_add(&total->paid, f->v[FUNDING_PAID].num);
 		}
 	}
+}
+
+static void
+money_finish(struct build *b)
+{
+	struct report_table *t = &b->r->tables[RTAB_MONEY];
+	struct money_row *rows = b->money, *total = &b->money_total;
+	size_t n = b->nmoney;
+	struct report_cell *row;
+
 	if (n)
 		qsort(rows, n, sizeof *rows, money_row_compare);
 	for (size_t j = 0; j < n && !b->oom; j++) {
@@ -722,19 +874,16 @@ build_money(struct build *b, struct summary *s)
 		if (!(row = table_row(t)) || !cell_text(&row[0], _("Total")))
 			b->oom = true;
 		else {
-			cell_sum(&row[3], &total.applied);
-			cell_sum(&row[4], &total.granted);
-			cell_sum(&row[5], &total.paid);
+			cell_sum(&row[3], &total->applied);
+			cell_sum(&row[4], &total->granted);
+			cell_sum(&row[5], &total->paid);
 			t->has_total = true;
 		}
 	}
-	for (size_t j = 0; j < n; j++)
-		free(rows[j].funder);
-	free(rows);
 }
 
 static void
-build_cofinancing(struct build *b, struct summary *s)
+cofinancing_define(struct build *b)
 {
 	static const enum report_type types[] = {
 		RT_TEXT, RT_TEXT, RT_TEXT, RT_MONEY, RT_HUNDREDTHS,
@@ -744,40 +893,51 @@ build_cofinancing(struct build *b, struct summary *s)
 		_("Per cent"),
 	};
 	struct report_table *t = &b->r->tables[RTAB_COFINANCING];
-	struct report_cell *row;
 
 	table_define(t, "cofinancing", _("Co-financing (own financing)"), 5,
 		     headers, types);
 	/* Left out first: per cent, role. */
 	table_spare(t, (const unsigned char[]){ 4, 2, 0 });
-	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
-		const struct item *it = &b->items[i];
+}
 
-		for (size_t k = 0; k < it->roles.count && !b->oom; k++) {
-			const struct record *r = it->roles.items[k];
-			int64_t cents;
-			bool has = money_role_cofinancing(it->p, r, &cents);
-			char *org;
+static void
+cofinancing_item(struct build *b, struct summary *s, const struct item *it)
+{
+	struct report_table *t = &b->r->tables[RTAB_COFINANCING];
+	struct report_cell *row;
 
-			if (!has && r->v[ROLE_COFINANCING_PERCENT].null)
-				continue;
-			if (!(row = table_row(t)) ||
-			    !(org = org_label(b->m, record_text(r, ROLE_ORGANISATION)))) {
-				b->oom = true;
-				break;
-			}
-			cell_field(&row[0], it->p, PROJECT_CODE, &b->oom);
-			b->oom |= !cell_text(&row[1], org) ||
-				  !cell_text(&row[2], enum_label(role_kinds,
-							record_text(r, ROLE_ROLE)));
-			free(org);
-			if (has) {
-				cell_num(&row[3], cents);
-				money_sum_add(&s->cofinancing, cents);
-			}
-			cell_field(&row[4], r, ROLE_COFINANCING_PERCENT, &b->oom);
+	for (size_t k = 0; k < it->roles.count && !b->oom; k++) {
+		const struct record *r = it->roles.items[k];
+		int64_t cents;
+		bool has = money_role_cofinancing(it->p, r, &cents);
+		char *org;
+
+		if (!has && r->v[ROLE_COFINANCING_PERCENT].null)
+			continue;
+		if (!(row = table_row(t)) ||
+		    !(org = org_label(b, record_text(r, ROLE_ORGANISATION)))) {
+			b->oom = true;
+			break;
 		}
+		cell_field(&row[0], it->p, PROJECT_CODE, &b->oom);
+		b->oom |= !cell_text(&row[1], org) ||
+			  !cell_text(&row[2], enum_label(role_kinds,
+						record_text(r, ROLE_ROLE)));
+		free(org);
+		if (has) {
+			cell_num(&row[3], cents);
+			money_sum_add(&s->cofinancing, cents);
+		}
+		cell_field(&row[4], r, ROLE_COFINANCING_PERCENT, &b->oom);
 	}
+}
+
+static void
+cofinancing_finish(struct build *b, struct summary *s)
+{
+	struct report_table *t = &b->r->tables[RTAB_COFINANCING];
+	struct report_cell *row;
+
 	if (!b->oom && t->nrows) {
 		if (!(row = table_row(t)) || !cell_text(&row[0], _("Total")))
 			b->oom = true;
@@ -787,12 +947,6 @@ build_cofinancing(struct build *b, struct summary *s)
 		}
 	}
 }
-
-struct partner {
-	const char *uuid;      /* borrowed from a role record */
-	size_t projects;
-	const char *last_project;
-};
 
 struct partner_row {
 	char *name;
@@ -810,53 +964,80 @@ partner_compare(const void *a, const void *b)
 }
 
 static void
-build_partners(struct build *b)
+partners_define(struct build *b)
 {
 	static const enum report_type types[] = { RT_TEXT, RT_COUNT };
 	const char *headers[] = { _("Organisation"), _("Shared projects") };
-	struct report_table *t = &b->r->tables[RTAB_PARTNERS];
-	struct partner *ps = NULL;
-	struct partner_row *rows;
-	size_t n = 0, cap = 0;
 
-	table_define(t, "partners", _("Partners and the projects they share"),
-		     2, headers, types);
-	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
-		const struct item *it = &b->items[i];
+	table_define(&b->r->tables[RTAB_PARTNERS], "partners",
+		     _("Partners and the projects they share"), 2, headers,
+		     types);
+}
 
-		for (size_t k = 0; k < it->roles.count; k++) {
-			const struct record *r = it->roles.items[k];
-			const char *org = record_text(r, ROLE_ORGANISATION);
-			size_t j;
+/* The partner that is org, added when new; NULL when out of memory. */
+static struct partner *
+partner_of(struct build *b, const char *org)
+{
+	struct org_entry *e = org_find(b, org);
+	size_t j = e && e->partner ? e->partner - 1 : b->npartners;
 
-			if (!strcmp(record_text(r, ROLE_ROLE), "funder") ||
-			    (b->centre_uuid && !strcmp(org, b->centre_uuid)))
-				continue;
-			for (j = 0; j < n && strcmp(ps[j].uuid, org); j++)
-				;
-			if (j == n) {
-				if (n == cap) {
-					struct partner *more = realloc(ps,
-						(cap = cap ? cap * 2 : 16) * sizeof *ps);
+	/* An organisation the list does not know: looked for by uuid. */
+	for (size_t i = 0; !e && i < b->npartners; i++)
+		if (!strcmp(b->partners[i].uuid, org))
+			j = i;
+	if (j < b->npartners)
+		return &b->partners[j];
+	if (b->npartners == b->partners_cap) {
+		size_t cap = b->partners_cap ? b->partners_cap * 2 : 16;
+		struct partner *more = realloc(b->partners, cap * sizeof *more);
 
-					if (!more) {
-						b->oom = true;
-						break;
-					}
-					ps = more;
-				}
-				ps[n++] = (struct partner){ org, 0, NULL };
-			}
-			if (ps[j].last_project != it->p->uuid) {
-				ps[j].projects++;
-				ps[j].last_project = it->p->uuid;
-			}
+		if (!more)
+			return NULL;
+		b->partners = more;
+		b->partners_cap = cap;
+	}
+	if (!(b->partners[j].uuid = strdup(org)))
+		return NULL;
+	b->partners[j].projects = b->partners[j].last = 0;
+	b->npartners++;
+	if (e)
+		e->partner = j + 1;
+	return &b->partners[j];
+}
+
+static void
+partners_item(struct build *b, const struct item *it)
+{
+	for (size_t k = 0; k < it->roles.count; k++) {
+		const struct record *r = it->roles.items[k];
+		const char *org = record_text(r, ROLE_ORGANISATION);
+		struct partner *p;
+
+		if (!strcmp(record_text(r, ROLE_ROLE), "funder") ||
+		    (b->centre_uuid && !strcmp(org, b->centre_uuid)))
+			continue;
+		if (!(p = partner_of(b, org))) {
+			b->oom = true;
+			break;
+		}
+		if (p->last != it->ord + 1) {
+			p->projects++;
+			p->last = it->ord + 1;
 		}
 	}
+}
+
+static void
+partners_finish(struct build *b)
+{
+	struct report_table *t = &b->r->tables[RTAB_PARTNERS];
+	struct partner_row *rows;
+	size_t n = b->npartners;
+
 	if (!b->oom && n && (rows = calloc(n, sizeof *rows))) {
 		for (size_t j = 0; j < n; j++) {
-			rows[j].name = org_label(b->m, ps[j].uuid);
-			rows[j].projects = ps[j].projects;
+			rows[j].name = org_label(b, b->partners[j].uuid);
+			rows[j].projects = b->partners[j].projects;
 			b->oom |= !rows[j].name;
 		}
 		if (!b->oom)
@@ -875,32 +1056,43 @@ build_partners(struct build *b)
 	} else if (n) {
 		b->oom = true;
 	}
-	free(ps);
 }
 
 static void
-build_person_years(struct build *b, struct summary *s)
+person_years_define(struct build *b)
 {
 	static const enum report_type types[] = { RT_TEXT, RT_TEXT, RT_HUNDREDTHS };
 	const char *headers[] = { _("Code"), _("Name"), _("Person-years") };
 	struct report_table *t = &b->r->tables[RTAB_PERSON_YEARS];
-	struct report_cell *row;
 
 	table_define(t, "person_years", _("Person-years"), 3, headers, types);
-	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
-		const struct record *p = b->items[i].p;
+}
 
-		if (p->v[PROJECT_PERSON_YEARS].null)
-			continue;
-		if (!(row = table_row(t))) {
-			b->oom = true;
-			return;
-		}
-		cell_field(&row[0], p, PROJECT_CODE, &b->oom);
-		cell_field(&row[1], p, PROJECT_NAME, &b->oom);
-		cell_field(&row[2], p, PROJECT_PERSON_YEARS, &b->oom);
-		money_sum_add(&s->person_years, p->v[PROJECT_PERSON_YEARS].num);
+static void
+person_years_item(struct build *b, struct summary *s, const struct item *it)
+{
+	struct report_table *t = &b->r->tables[RTAB_PERSON_YEARS];
+	const struct record *p = it->p;
+	struct report_cell *row;
+
+	if (p->v[PROJECT_PERSON_YEARS].null)
+		return;
+	if (!(row = table_row(t))) {
+		b->oom = true;
+		return;
 	}
+	cell_field(&row[0], p, PROJECT_CODE, &b->oom);
+	cell_field(&row[1], p, PROJECT_NAME, &b->oom);
+	cell_field(&row[2], p, PROJECT_PERSON_YEARS, &b->oom);
+	money_sum_add(&s->person_years, p->v[PROJECT_PERSON_YEARS].num);
+}
+
+static void
+person_years_finish(struct build *b, struct summary *s)
+{
+	struct report_table *t = &b->r->tables[RTAB_PERSON_YEARS];
+	struct report_cell *row;
+
 	if (!b->oom && t->nrows) {
 		if (!(row = table_row(t)) || !cell_text(&row[0], _("Total")))
 			b->oom = true;
@@ -912,7 +1104,7 @@ build_person_years(struct build *b, struct summary *s)
 }
 
 static void
-build_outcomes(struct build *b, struct summary *s)
+outcomes_define(struct build *b)
 {
 	static const enum report_type types[] = {
 		RT_TEXT, RT_TEXT, RT_HUNDREDTHS, RT_HUNDREDTHS, RT_HUNDREDTHS,
@@ -929,45 +1121,48 @@ build_outcomes(struct build *b, struct summary *s)
 		     types);
 	/* Left out first: precision, counted, date, unit, per cent. */
 	table_spare(t, (const unsigned char[]){ 8, 6, 7, 5, 4, 0 });
-	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
-		const struct item *it = &b->items[i];
+}
 
-		for (size_t k = 0; k < it->outcomes.count && !b->oom; k++) {
-			const struct record *o = it->outcomes.items[k];
-			const char *date = record_text(o, OUTCOME_DATE);
-			const char *precision = record_text(o, OUTCOME_PRECISION);
-			const char *kind = record_text(o, OUTCOME_KIND);
-			struct report_cell *row;
+static void
+outcomes_item(struct build *b, struct summary *s, const struct item *it)
+{
+	struct report_table *t = &b->r->tables[RTAB_OUTCOMES];
 
-			if (date && !in_period(b->r, date))
-				continue;
-			if (!(row = table_row(t))) {
-				b->oom = true;
-				return;
-			}
-			s->outcomes++;
-			cell_field(&row[0], it->p, PROJECT_CODE, &b->oom);
-			cell_field(&row[1], o, OUTCOME_LABEL, &b->oom);
-			cell_field(&row[2], o, OUTCOME_VALUE, &b->oom);
-			if (precision && strcmp(precision, "exact")) {
-				row[2].approx = true;
-				b->oom |= !cell_text(&row[2],
-					enum_label(outcome_precisions, precision));
-			}
-			cell_field(&row[3], o, OUTCOME_TARGET, &b->oom);
-			if (!o->v[OUTCOME_TARGET].null && o->v[OUTCOME_TARGET].num > 0 &&
-			    o->v[OUTCOME_VALUE].num <= FORMAT_AMOUNT_MAX / 10000)
-				cell_num(&row[4], (o->v[OUTCOME_VALUE].num * 10000 +
-						   o->v[OUTCOME_TARGET].num / 2) /
-						  o->v[OUTCOME_TARGET].num);
-			cell_field(&row[5], o, OUTCOME_UNIT, &b->oom);
-			b->oom |= !cell_text(&row[6], kind ? enum_label(outcome_kinds,
-									kind)
-							   : NULL);
-			cell_field(&row[7], o, OUTCOME_DATE, &b->oom);
-			b->oom |= !cell_text(&row[8], precision
-				? enum_label(outcome_precisions, precision) : NULL);
+	for (size_t k = 0; k < it->outcomes.count && !b->oom; k++) {
+		const struct record *o = it->outcomes.items[k];
+		const char *date = record_text(o, OUTCOME_DATE);
+		const char *precision = record_text(o, OUTCOME_PRECISION);
+		const char *kind = record_text(o, OUTCOME_KIND);
+		struct report_cell *row;
+
+		if (date && !in_period(b->r, date))
+			continue;
+		if (!(row = table_row(t))) {
+			b->oom = true;
+			return;
 		}
+		s->outcomes++;
+		cell_field(&row[0], it->p, PROJECT_CODE, &b->oom);
+		cell_field(&row[1], o, OUTCOME_LABEL, &b->oom);
+		cell_field(&row[2], o, OUTCOME_VALUE, &b->oom);
+		if (precision && strcmp(precision, "exact")) {
+			row[2].approx = true;
+			b->oom |= !cell_text(&row[2],
+				enum_label(outcome_precisions, precision));
+		}
+		cell_field(&row[3], o, OUTCOME_TARGET, &b->oom);
+		if (!o->v[OUTCOME_TARGET].null && o->v[OUTCOME_TARGET].num > 0 &&
+		    o->v[OUTCOME_VALUE].num <= FORMAT_AMOUNT_MAX / 10000)
+			cell_num(&row[4], (o->v[OUTCOME_VALUE].num * 10000 +
+					   o->v[OUTCOME_TARGET].num / 2) /
+					  o->v[OUTCOME_TARGET].num);
+		cell_field(&row[5], o, OUTCOME_UNIT, &b->oom);
+		b->oom |= !cell_text(&row[6], kind ? enum_label(outcome_kinds,
+								kind)
+						   : NULL);
+		cell_field(&row[7], o, OUTCOME_DATE, &b->oom);
+		b->oom |= !cell_text(&row[8], precision
+			? enum_label(outcome_precisions, precision) : NULL);
 	}
 }
 
@@ -996,7 +1191,7 @@ deadline_state(const struct report *r, const struct record *d,
 }
 
 static void
-build_deadlines(struct build *b, struct summary *s)
+deadlines_define(struct build *b)
 {
 	static const enum report_type types[] = {
 		RT_TEXT, RT_TEXT, RT_TEXT, RT_DATE, RT_DATE, RT_TEXT,
@@ -1014,35 +1209,39 @@ build_deadlines(struct build *b, struct summary *s)
 	table_spare(t, (const unsigned char[]){ 4, 2, 0 });
 	table_define(c, "coming", _("Deadlines coming next"), 6, headers, types);
 	table_spare(c, (const unsigned char[]){ 4, 2, 0 });
-	for (size_t i = 0; i < b->nitems && !b->oom; i++) {
-		const struct item *it = &b->items[i];
+}
 
-		for (size_t k = 0; k < it->deadlines.count && !b->oom; k++) {
-			const struct record *d = it->deadlines.items[k];
-			const char *due = record_text(d, DEADLINE_DUE);
-			bool done = !d->v[DEADLINE_DONE].null && d->v[DEADLINE_DONE].num;
-			bool coming = !done && strcmp(due, b->r->to) > 0;
-			struct report_cell *row;
+static void
+deadlines_item(struct build *b, struct summary *s, const struct item *it)
+{
+	struct report_table *t = &b->r->tables[RTAB_DEADLINES];
+	struct report_table *c = &b->r->tables[RTAB_COMING];
 
-			if (!in_period(b->r, due) && !coming)
-				continue;
-			if (!(row = table_row(coming ? c : t))) {
-				b->oom = true;
-				return;
-			}
-			cell_field(&row[0], it->p, PROJECT_CODE, &b->oom);
-			cell_field(&row[1], d, DEADLINE_TITLE, &b->oom);
-			b->oom |= !cell_text(&row[2], enum_label(deadline_kinds,
-						record_text(d, DEADLINE_KIND)));
-			cell_field(&row[3], d, DEADLINE_DUE, &b->oom);
-			cell_field(&row[4], d, DEADLINE_DONE_DATE, &b->oom);
-			if (coming) {
-				s->coming++;
-				b->oom |= !cell_text(&row[5], strcmp(due, b->r->today) < 0
-							     ? _("overdue") : _("open"));
-			} else {
-				b->oom |= !cell_text(&row[5], deadline_state(b->r, d, s));
-			}
+	for (size_t k = 0; k < it->deadlines.count && !b->oom; k++) {
+		const struct record *d = it->deadlines.items[k];
+		const char *due = record_text(d, DEADLINE_DUE);
+		bool done = !d->v[DEADLINE_DONE].null && d->v[DEADLINE_DONE].num;
+		bool coming = !done && strcmp(due, b->r->to) > 0;
+		struct report_cell *row;
+
+		if (!in_period(b->r, due) && !coming)
+			continue;
+		if (!(row = table_row(coming ? c : t))) {
+			b->oom = true;
+			return;
+		}
+		cell_field(&row[0], it->p, PROJECT_CODE, &b->oom);
+		cell_field(&row[1], d, DEADLINE_TITLE, &b->oom);
+		b->oom |= !cell_text(&row[2], enum_label(deadline_kinds,
+					record_text(d, DEADLINE_KIND)));
+		cell_field(&row[3], d, DEADLINE_DUE, &b->oom);
+		cell_field(&row[4], d, DEADLINE_DONE_DATE, &b->oom);
+		if (coming) {
+			s->coming++;
+			b->oom |= !cell_text(&row[5], strcmp(due, b->r->today) < 0
+						     ? _("overdue") : _("open"));
+		} else {
+			b->oom |= !cell_text(&row[5], deadline_state(b->r, d, s));
 		}
 	}
 }
@@ -1060,31 +1259,238 @@ due_compare(const void *a, const void *b, void *ncols)
 			      y[0].text ? y[0].text : "");
 }
 
-/* The status a project had at the end of a day: the last change on or
- * before it, else its status now. */
-static const char *
-status_at(const struct record_list *history, const char *day,
-	  const char *now)
+/* The column of a status in the status chart: -1 when it has none. */
+static int
+status_column(const struct report_table *t, const char *status)
 {
-	const char *status = NULL;
+	for (size_t c = 0; status && c + 1 < t->ncols; c++)
+		if (!strcmp(project_statuses[c].key, status))
+			return (int)c + 1;
+	return -1;
+}
 
-	for (size_t i = 0; i < history->count; i++) {
-		const struct record *s = history->items[i];
+/* The status chart (at most ten years) and what it knows of each
+ * project: whether it is active in a year is the project list's rule
+ * (store_query.c's ACTIVE_SQL), worked out here from one pass through
+ * each table, and its status at the end of each year is the last change
+ * (in the order made) dated on or before the year's last day, else its
+ * status now. */
+#define CHART_YEARS 10
 
-		if (strcmp(record_text(s, STATUS_DATE), day) <= 0)
-			status = record_text(s, STATUS_TO);
-	}
-	return status ? status : now;
+struct chart_project {
+	char uuid[UUID_LEN + 1];
+	char start[16], end[16];   /* actual, else planned; "" for none */
+	char first[16], last[16];  /* of its history; "" for none */
+	bool ends_with_history;    /* it has ended or is an idea */
+	signed char now;           /* the column of its status now */
+	signed char col[CHART_YEARS];  /* 0: no change by the year's end */
+	uint16_t touched;          /* years of a change, deadline or line */
+	bool touched_period;       /* the same in the report's period */
+	bool active;               /* in the report's period */
+	size_t rank;               /* its place in the project table's order */
+};
+
+struct chart {
+	struct build *b;
+	int nyears;
+	char from[CHART_YEARS][11], to[CHART_YEARS][11];
+	struct chart_project *ps;
+	size_t n, cap;
+	int first_start;           /* the earliest start year, 0 for none */
+	int period_from, period_to;  /* the years of the period */
+};
+
+static void
+copy_date(char *buf, size_t size, const char *date)
+{
+	snprintf(buf, size, "%s", date ? date : "");
 }
 
 static void
-build_status_years(struct build *b)
+chart_touch(struct chart *ch, struct chart_project *cp, const char *date)
+{
+	const struct report *r = ch->b->r;
+
+	for (int y = 0; date && y < ch->nyears; y++)
+		if (strcmp(date, ch->from[y]) >= 0 && strcmp(date, ch->to[y]) <= 0)
+			cp->touched |= (uint16_t)(1u << y);
+	if (date && strcmp(date, r->from) >= 0 && strcmp(date, r->to) <= 0)
+		cp->touched_period = true;
+}
+
+static int
+chart_project_compare(const void *a, const void *b)
+{
+	return strcmp(((const struct chart_project *)a)->uuid,
+		      ((const struct chart_project *)b)->uuid);
+}
+
+/* The project of the chart whose uuid it is, or NULL (not the funder's). */
+static struct chart_project *
+chart_find(struct chart *ch, const char *uuid)
+{
+	struct chart_project key;
+
+	if (!uuid)
+		return NULL;
+	snprintf(key.uuid, sizeof key.uuid, "%s", uuid);
+	return bsearch(&key, ch->ps, ch->n, sizeof key, chart_project_compare);
+}
+
+static int
+chart_add(const char *uuid, const struct record *p, void *arg)
+{
+	struct chart *ch = arg;
+	const struct report_table *t = &ch->b->r->tables[RTAB_STATUS_YEARS];
+	const char *status = record_text(p, PROJECT_STATUS);
+	const char *start = record_text(p, PROJECT_ACTUAL_START);
+	const char *end = record_text(p, PROJECT_ACTUAL_END);
+	struct chart_project *cp;
+	int y;
+
+	(void)uuid;
+	if (ch->n == ch->cap) {
+		size_t cap = ch->cap ? ch->cap * 2 : 256;
+		struct chart_project *more = realloc(ch->ps, cap * sizeof *more);
+
+		if (!more)
+			return error_set(&ch->b->m->err, ERR_FAILED, NULL,
+					 _("out of memory"));
+		ch->ps = more;
+		ch->cap = cap;
+	}
+	cp = memset(&ch->ps[ch->n], 0, sizeof *cp);
+	cp->rank = ch->n++;
+	snprintf(cp->uuid, sizeof cp->uuid, "%s", p->uuid);
+	start = start ? start : record_text(p, PROJECT_PLANNED_START);
+	end = end ? end : record_text(p, PROJECT_PLANNED_END);
+	copy_date(cp->start, sizeof cp->start, start);
+	copy_date(cp->end, sizeof cp->end, end);
+	cp->ends_with_history = status && (!strcmp(status, "closed") ||
+					   !strcmp(status, "cancelled") ||
+					   !strcmp(status, "withdrawn") ||
+					   !strcmp(status, "rejected") ||
+					   !strcmp(status, "idea"));
+	cp->now = (signed char)status_column(t, status);
+	if ((y = year_of(start)) && (!ch->first_start || y < ch->first_start))
+		ch->first_start = y;
+	return 0;
+}
+
+static int
+chart_change(const char *uuid, const struct record *s, void *arg)
+{
+	struct chart *ch = arg;
+	struct chart_project *cp = chart_find(ch, uuid);
+	const char *date = record_text(s, STATUS_DATE);
+
+	if (!cp || !date)
+		return 0;
+	chart_touch(ch, cp, date);
+	for (int y = 0; y < ch->nyears; y++)
+		if (strcmp(date, ch->to[y]) <= 0)
+			cp->col[y] = (signed char)status_column(
+				&ch->b->r->tables[RTAB_STATUS_YEARS],
+				record_text(s, STATUS_TO));
+	if (!cp->first[0] || strcmp(date, cp->first) < 0)
+		copy_date(cp->first, sizeof cp->first, date);
+	if (!cp->last[0] || strcmp(date, cp->last) > 0)
+		copy_date(cp->last, sizeof cp->last, date);
+	return 0;
+}
+
+static int
+chart_deadline(const char *uuid, const struct record *d, void *arg)
+{
+	struct chart *ch = arg;
+	struct chart_project *cp = chart_find(ch, uuid);
+
+	if (cp) {
+		chart_touch(ch, cp, record_text(d, DEADLINE_DUE));
+		chart_touch(ch, cp, record_text(d, DEADLINE_DONE_DATE));
+	}
+	return 0;
+}
+
+static int
+chart_funding(const char *uuid, const struct record *f, void *arg)
+{
+	struct chart *ch = arg;
+	struct chart_project *cp = chart_find(ch, uuid);
+
+	if (!cp)
+		return 0;
+	chart_touch(ch, cp, record_text(f, FUNDING_APPLIED_DATE));
+	chart_touch(ch, cp, record_text(f, FUNDING_DECISION_DATE));
+	if (f->v[FUNDING_YEAR].null)
+		return 0;
+	for (int y = 0; y < ch->nyears; y++)
+		if (f->v[FUNDING_YEAR].num == ch->b->r->first_year + y)
+			cp->touched |= (uint16_t)(1u << y);
+	if (f->v[FUNDING_YEAR].num >= ch->period_from &&
+	    f->v[FUNDING_YEAR].num <= ch->period_to)
+		cp->touched_period = true;
+	return 0;
+}
+
+/* Whether a project whose span is start .. end (either may be NULL)
+ * is active from .. to, touched or not then (ACTIVE_SQL). */
+static bool
+span_active(const char *start, const char *end, const char *from,
+	    const char *to, bool touched)
+{
+	return ((start || end) && (!start || strcmp(start, to) <= 0) &&
+		(!end || strcmp(end, from) >= 0)) || touched;
+}
+
+/* Counts a project in the years it is active in; whether it is active
+ * in the report's period. */
+static void
+chart_count(struct chart *ch, struct chart_project *cp)
+{
+	struct report_table *t = &ch->b->r->tables[RTAB_STATUS_YEARS];
+	const char *start = cp->start[0] ? cp->start
+					 : cp->first[0] ? cp->first : NULL;
+	const char *end = cp->end[0] ? cp->end
+			  : cp->ends_with_history && cp->last[0] ? cp->last
+			  : NULL;
+
+	cp->active = span_active(start, end, ch->b->r->from, ch->b->r->to,
+				 cp->touched_period);
+	for (int y = 0; y < ch->nyears; y++) {
+		bool active = span_active(start, end, ch->from[y], ch->to[y],
+					  cp->touched >> y & 1);
+		int c = cp->col[y] ? cp->col[y] : cp->now;
+
+		if (active && c > 0)
+			t->cells[(size_t)y * t->ncols + (size_t)c].num++;
+	}
+}
+
+/* The years of the status chart: the period's, and the years before it
+ * back to the first project start, at most ten in all. */
+static void
+set_years(struct build *b, int first_start)
+{
+	int last = year_of(b->r->to), first = year_of(b->r->from);
+
+	if (first_start && first_start < first)
+		first = first_start;
+	if (last - first > CHART_YEARS - 1)
+		first = last - (CHART_YEARS - 1);
+	b->r->first_year = first;
+	b->r->last_year = last;
+}
+
+static int
+build_status_years(struct build *b, struct chart *ch)
 {
 	enum report_type types[REPORT_MAX_COLUMNS] = { RT_YEAR };
 	const char *headers[REPORT_MAX_COLUMNS] = { _("Year") };
 	struct report_table *t = &b->r->tables[RTAB_STATUS_YEARS];
 	size_t nstatus = enum_count(project_statuses);
-	int rc = ERR_OK;
+	struct model *m = b->m;
+	int rc;
 
 	for (size_t i = 0; i < nstatus && i + 1 < REPORT_MAX_COLUMNS; i++) {
 		types[i + 1] = RT_COUNT;
@@ -1094,37 +1500,46 @@ build_status_years(struct build *b)
 		     nstatus + 1 < REPORT_MAX_COLUMNS ? nstatus + 1
 						      : REPORT_MAX_COLUMNS,
 		     headers, types);
-	for (int y = b->r->first_year; y <= b->r->last_year && !b->oom && !rc; y++) {
-		struct project_query q = { .year = y, .funder = b->funder_uuid };
-		struct project_rows rows = { 0 };
-		struct report_cell *row;
-		char day[16];
+	if ((rc = store_report_scan(m->db, entities[ENT_PROJECT],
+				    BIT(PROJECT_STATUS) | BIT(PROJECT_ACTUAL_START) |
+				    BIT(PROJECT_PLANNED_START) |
+				    BIT(PROJECT_ACTUAL_END) |
+				    BIT(PROJECT_PLANNED_END),
+				    b->funder_uuid, chart_add, ch, &m->err)))
+		return rc;
+	set_years(b, ch->first_start);
+	ch->period_from = year_of(b->r->from);
+	ch->period_to = year_of(b->r->to);
+	for (int y = b->r->first_year; y <= b->r->last_year; y++) {
+		struct report_cell *row = table_row(t);
 
-		snprintf(day, sizeof day, "%04d-12-31", y);
-		if ((rc = model_list_projects(b->m, &q, &rows)) ||
-		    !(row = table_row(t))) {
-			b->oom |= !rc;
-			project_rows_clear(&rows);
-			break;
+		if (!row) {
+			b->oom = true;
+			return ERR_OK;
 		}
 		cell_num(&row[0], y);
 		for (size_t c = 1; c < t->ncols; c++)
 			cell_num(&row[c], 0);
-		for (size_t i = 0; i < rows.count && !rc; i++) {
-			struct record_list history = { 0 };
-			const char *st;
-
-			if (!(rc = model_children(b->m, entities[ENT_STATUS_CHANGE],
-						  rows.items[i].uuid, &history))) {
-				st = status_at(&history, day, rows.items[i].status);
-				for (size_t c = 0; c + 1 < t->ncols; c++)
-					if (!strcmp(project_statuses[c].key, st))
-						row[c + 1].num++;
-			}
-			record_list_clear(&history);
-		}
-		project_rows_clear(&rows);
+		snprintf(ch->from[ch->nyears], sizeof ch->from[0], "%04d-01-01", y);
+		snprintf(ch->to[ch->nyears], sizeof ch->to[0], "%04d-12-31", y);
+		ch->nyears++;
 	}
+	if (ch->n)
+		qsort(ch->ps, ch->n, sizeof *ch->ps, chart_project_compare);
+	if ((rc = store_report_scan(m->db, entities[ENT_STATUS_CHANGE],
+				    BIT(STATUS_DATE) | BIT(STATUS_TO), NULL,
+				    chart_change, ch, &m->err)) ||
+	    (rc = store_report_scan(m->db, entities[ENT_DEADLINE],
+				    BIT(DEADLINE_DUE) | BIT(DEADLINE_DONE_DATE),
+				    NULL, chart_deadline, ch, &m->err)) ||
+	    (rc = store_report_scan(m->db, entities[ENT_FUNDING],
+				    BIT(FUNDING_APPLIED_DATE) |
+				    BIT(FUNDING_DECISION_DATE) | BIT(FUNDING_YEAR),
+				    NULL, chart_funding, ch, &m->err)))
+		return rc;
+	for (size_t i = 0; i < ch->n; i++)
+		chart_count(ch, &ch->ps[i]);
+	return ERR_OK;
 }
 
 static void
@@ -1212,23 +1627,65 @@ set_period(struct model *m, struct report *r,
 	return ERR_OK;
 }
 
-/* The years of the status chart: the period's, and the years before it
- * back to the first project start, at most ten in all. */
-static void
-set_years(struct build *b, const struct project_rows *all)
+/* The projects active in the period (the chart's), in the project
+ * table's order (by code), one at a time, into the tables. */
+static int
+build_items(struct build *b, const struct chart *ch, struct summary *s)
 {
-	int last = year_of(b->r->to), first = year_of(b->r->from);
+	struct model *m = b->m;
+	struct cursors c = { 0 };
+	const char **uuids = NULL;
+	size_t n = 0;
+	int rc;
 
-	for (size_t i = 0; i < all->count; i++) {
-		int y = year_of(all->items[i].start);
-
-		if (y && y < first)
-			first = y;
+	if (ch->n && !(uuids = calloc(ch->n, sizeof *uuids)))
+		return error_set(&m->err, ERR_FAILED, NULL, _("out of memory"));
+	for (size_t i = 0; i < ch->n; i++)
+		if (ch->ps[i].active)
+			uuids[ch->ps[i].rank] = ch->ps[i].uuid;
+	for (size_t i = 0; i < ch->n; i++)
+		if (uuids[i])
+			uuids[n++] = uuids[i];
+	if (!n) {
+		free(uuids);
+		return ERR_OK;
 	}
-	if (last - first > 9)
-		first = last - 9;
-	b->r->first_year = first;
-	b->r->last_year = last;
+	if (!(rc = store_report_projects(m->db, uuids, n, &m->err)))
+		rc = cursors_open(m, &c);
+	for (size_t i = 0; i < n && !rc && !b->oom; i++) {
+		struct item it = { 0 };
+
+		if (!(rc = load_item(m, &c, i, uuids[i], &it))) {
+			s->active++;
+			if (centre_leads(b, &it))
+				s->led++;
+			projects_item(b, &it);
+			applications_item(b, s, &it);
+			money_item(b, &it);
+			cofinancing_item(b, s, &it);
+			partners_item(b, &it);
+			person_years_item(b, s, &it);
+			outcomes_item(b, s, &it);
+			deadlines_item(b, s, &it);
+		}
+		item_free(&it);
+	}
+	cursors_close(&c);
+	free(uuids);
+	return rc;
+}
+
+static void
+build_free(struct build *b)
+{
+	for (size_t j = 0; j < b->npartners; j++)
+		free(b->partners[j].uuid);
+	free(b->partners);
+	for (size_t j = 0; j < b->nmoney; j++)
+		free(b->money[j].funder);
+	free(b->money);
+	free(b->byuuid);
+	record_list_clear(&b->orgs);
 }
 
 int
@@ -1236,15 +1693,14 @@ report_build(struct model *m, const struct report_options *opt,
 	     struct report *out)
 {
 	struct build b = { .m = m, .r = out, .st = format_style_from_locale() };
-	struct project_query q = { 0 }, qall = { 0 };
-	struct project_rows rows = { 0 }, all = { 0 };
+	struct chart ch = { .b = &b };
 	struct record *centre = NULL, *funder = NULL;
 	struct summary s = { 0 };
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = set_period(m, out, opt)) ||
-	    (rc = find_centre(m, opt->centre, &centre)) ||
+	if ((rc = set_period(m, out, opt)) || (rc = load_orgs(&b)) ||
+	    (rc = find_centre(&b, opt->centre, &centre)) ||
 	    (opt->funder && (rc = model_organisation(m, opt->funder, &funder))))
 		goto done;
 	if (centre && !(out->centre = strdup(record_text(centre, ORG_SHORT_NAME)
@@ -1255,37 +1711,31 @@ report_build(struct model *m, const struct report_options *opt,
 		goto oom;
 	b.centre_uuid = centre ? centre->uuid : NULL;
 	b.funder_uuid = funder ? funder->uuid : NULL;
-	q.from = out->from;
-	q.to = out->to;
-	q.funder = qall.funder = b.funder_uuid;
-	if ((rc = model_list_projects(m, &q, &rows)) ||
-	    (rc = model_list_projects(m, &qall, &all)))
+	/* The chart first: it finds the projects active in the period. */
+	if ((rc = build_status_years(&b, &ch)))
 		goto done;
-	set_years(&b, &all);
-	if (rows.count && !(b.items = calloc(rows.count, sizeof *b.items)))
+	if (b.oom)
 		goto oom;
-	for (size_t i = 0; i < rows.count; i++) {
-		if ((rc = load_item(m, rows.items[i].uuid, &b.items[b.nitems++])))
-			goto done;
-		s.active++;
-		if (centre_leads(&b, &b.items[i]))
-			s.led++;
-	}
-	build_projects(&b);
-	build_applications(&b, &s);
-	build_money(&b, &s);
-	build_cofinancing(&b, &s);
-	build_partners(&b);
-	build_person_years(&b, &s);
-	build_outcomes(&b, &s);
-	build_deadlines(&b, &s);
+	projects_define(&b);
+	applications_define(&b);
+	money_define(&b);
+	cofinancing_define(&b);
+	partners_define(&b);
+	person_years_define(&b);
+	outcomes_define(&b);
+	deadlines_define(&b);
+	if ((rc = build_items(&b, &ch, &s)))
+		goto done;
+	money_finish(&b);
+	cofinancing_finish(&b, &s);
+	partners_finish(&b);
+	person_years_finish(&b, &s);
 	/* No rows, no cells: qsort_r may not be given NULL (UBSan). */
 	if (out->tables[RTAB_COMING].nrows)
 		qsort_r(out->tables[RTAB_COMING].cells,
 			out->tables[RTAB_COMING].nrows,
 			out->tables[RTAB_COMING].ncols * sizeof (struct report_cell),
 			due_compare, &out->tables[RTAB_COMING].ncols);
-	build_status_years(&b);
 	build_summary(&b, &s);
 	if (b.oom)
 		goto oom;
@@ -1294,11 +1744,8 @@ report_build(struct model *m, const struct report_options *opt,
 oom:
 	rc = error_set(&m->err, ERR_FAILED, NULL, _("out of memory"));
 done:
-	for (size_t i = 0; i < b.nitems; i++)
-		item_free(&b.items[i]);
-	free(b.items);
-	project_rows_clear(&rows);
-	project_rows_clear(&all);
+	build_free(&b);
+	free(ch.ps);
 	record_free(&centre);
 	record_free(&funder);
 	return rc;
