@@ -201,6 +201,9 @@ cli_run_tui(struct cli *c)
 	opts.read_only = c->read_only || c->m.read_only;
 	if (model_has_projects(&c->m, &any) == ERR_OK && !any)
 		opts.hint = _("No projects yet: run salkku init --demo to load the demo");
+	/* An interrupted import rolled back by this open. */
+	if (c->m.notice[0])
+		opts.hint = c->m.notice;
 	return c->ui_run(&c->m, &opts);
 }
 
