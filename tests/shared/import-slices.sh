@@ -104,6 +104,49 @@ expect_rc 0 "check after the rollback"
 run_salkku list
 [ -z "$err" ] || fail "a second open speaks of a rollback again: $err"
 
+# 2b. What a rollback puts back gets a version above any handed out: a
+# save of a version read while the import ran is refused, not lost,
+# however many saves came between.
+fresh d
+"$SALKKU" export >"$TEST_TMP/base-d.json" || exit 99
+python3 - "$TEST_TMP/base-d.json" "$doc" "$TEST_TMP/update.json" <<'EOF' || exit 99
+import json, sys
+base = json.load(open(sys.argv[1]))
+gen = json.load(open(sys.argv[2]))
+# The file renames CONF, first of its projects, at the next version.
+for p in base["projects"].values():
+    p["name"] = "Tuonnin nimi"
+    p["version"] += 1
+for member, records in gen.items():
+    if isinstance(records, dict):
+        base[member] = dict(base.get(member, {}), **records)
+json.dump(base, open(sys.argv[3], "w"), ensure_ascii=False)
+EOF
+start_import "$TEST_TMP/update.json"
+n=0
+until "$SALKKU" show CONF 2>/dev/null | grep -q "Tuonnin nimi" || [ $n -ge 200 ]; do
+	sleep 0.05
+	n=$((n + 1))
+done
+run_salkku show CONF --format json
+read_version=$(printf '%s\n' "$out" | sed -n 's/^    "version": \([0-9]*\),$/\1/p' | head -n 1)
+[ "${read_version:-1}" -gt 1 ] || fail "another reads the imported version: $read_version"
+kill -KILL "$importer"
+wait "$importer" 2>/dev/null
+run_salkku show CONF
+expect_out "^Name +Konfliktiprojekti" "the rollback puts the name back"
+# Saves after the rollback climb from the version it gave, never again
+# through the one read during the import.
+# (Restored at its old version 1, it would be at read_version now.)
+i=1
+while [ $i -lt "${read_version:-1}" ]; do
+	run_salkku set CONF budget=$i
+	expect_rc 0 "a save after the rollback"
+	i=$((i + 1))
+done
+run_salkku set CONF budget=8 --if-version "$read_version"
+expect_rc 5 "a save of the version read during the import"
+
 # 3. A record changed by another while the import runs, before the
 # import reaches it: a conflict, and the whole import is rolled back.
 fresh c
