@@ -13,7 +13,7 @@ SQL="$top_builddir/tests/sql-exec"
 # The generated records were written up to 2025.
 export SALKKU_NOW=2030-01-01T00:00:00Z
 
-N=${IMPORT_SLICES_N:-1000}
+N=${IMPORT_SLICES_N:-800}
 # The longest a write may wait for the import, in ms (the slices take
 # 200 ms; a loaded machine gets a generous margin).
 WAIT_BOUND=3000
@@ -103,6 +103,23 @@ run_salkku check
 expect_rc 0 "check after the rollback"
 run_salkku list
 [ -z "$err" ] || fail "a second open speaks of a rollback again: $err"
+
+# 2a. SIGTERM (as Ctrl-C): the importer itself rolls back and says so.
+fresh e
+"$SALKKU" export >"$TEST_TMP/before.json" || exit 99
+start_import "$doc"
+kill -TERM "$importer"
+wait "$importer"
+rc=$?
+err=$(cat "$TEST_TMP/imp.err")
+expect_rc 1 "the import stopped by SIGTERM"
+expect_err "dump.json: interrupted" "the importer says it was interrupted"
+"$SALKKU" export >"$TEST_TMP/after.json" || exit 99
+cmp -s "$TEST_TMP/before.json" "$TEST_TMP/after.json" ||
+	fail "the interrupted import left something behind"
+[ "$(journal_rows)" -eq 0 ] || fail "the interrupted import left its journal"
+run_salkku list
+[ -z "$err" ] || fail "the open after an import rolled back by itself speaks: $err"
 
 # 2b. What a rollback puts back gets a version above any handed out: a
 # save of a version read while the import ran is refused, not lost,
