@@ -61,7 +61,7 @@ struct json_import {
 	/* Committing in slices (not a dry run): the records and the time
 	 * (monotonic ms) of the present slice. */
 	bool sliced;
-	size_t slice_records;
+	size_t slice_max, slice_records;
 	int64_t slice_start;
 	bool failed;
 	struct error err;
@@ -487,6 +487,17 @@ mono_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* The most records of a slice: SALKKU_IMPORT_SLICE lets the tests
+ * commit every record on its own. */
+static size_t
+slice_records(void)
+{
+	const char *env = getenv("SALKKU_IMPORT_SLICE");
+	long n = env ? strtol(env, NULL, 10) : 0;
+
+	return n > 0 && n < IMPORT_SLICE_RECORDS ? (size_t)n : IMPORT_SLICE_RECORDS;
+}
+
 /* Before a record: a full slice (in records or in time) is committed
  * and the next one begun; a stop asked for (Ctrl-C) ends the import. */
 static int
@@ -500,7 +511,7 @@ import_tick(struct json_import *ji, struct error *e)
 				 _("interrupted"));
 	if (!ji->sliced)
 		return ERR_OK;
-	if (++ji->slice_records < IMPORT_SLICE_RECORDS &&
+	if (++ji->slice_records < ji->slice_max &&
 	    mono_ms() - ji->slice_start < IMPORT_SLICE_MS)
 		return ERR_OK;
 	model_now_utc(now);
@@ -784,7 +795,9 @@ import_end(struct json_import *ji, int rc)
 			 m->err.message);
 	else if (kept)
 		snprintf(failure.message + len, sizeof failure.message - len,
-			 _("; rolled back, except %zu records others changed meanwhile"),
+			 P_("; rolled back, except %zu record others changed meanwhile",
+			    "; rolled back, except %zu records others changed meanwhile",
+			    kept),
 			 kept);
 	m->err = failure;
 	return rc;
@@ -816,6 +829,7 @@ model_import_json(struct model *m, const char *path,
 		goto out;
 	}
 	ji.sliced = !ji.opt->dry_run;
+	ji.slice_max = slice_records();
 	ji.slice_start = mono_ms();
 	rc = import_begin_exchange(&ji);
 	if (rc == ERR_OK)

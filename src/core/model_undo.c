@@ -159,7 +159,9 @@ model_undo_recover(struct model *m)
 			 run.file, run.user, run.started_at, m->err.message);
 	else if (kept)
 		snprintf(m->notice, sizeof m->notice,
-			 _("an import of %s by %s (started %s) was interrupted: it was rolled back, except %zu records others changed meanwhile"),
+			 P_("an import of %s by %s (started %s) was interrupted: it was rolled back, except %zu record others changed meanwhile",
+			    "an import of %s by %s (started %s) was interrupted: it was rolled back, except %zu records others changed meanwhile",
+			    kept),
 			 run.file, run.user, run.started_at, kept);
 	else
 		snprintf(m->notice, sizeof m->notice,
