@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* store_undo.c — the undo journal of an import that commits in slices.
  *
- * An import commits every few hundred records, so that others' writes
+ * An import commits in slices of about 200 ms, so that others' writes
  * wait for it a fraction of a second, not for the whole import; to stay
  * all-or-nothing it keeps, in the database and committed with each
- * slice, the statements that undo its changes (SQLite's undo/redo
- * technique, https://www.sqlite.org/undoredo.html).  TEMP triggers on
+ * slice, what undoes its changes (SQLite's undo/redo technique,
+ * https://www.sqlite.org/undoredo.html): the key of a row it added, the
+ * statement that puts back a row it changed or deleted.  TEMP triggers on
  * the importing connection write them: they fire for that connection
  * only, so others' writes between slices are never journalled, and
  * they follow every column of the live schema.  The full-text tables
@@ -56,7 +57,8 @@ record_table(int k)
 	return (struct undo_table){ entities[k]->table, { "uuid", NULL }, NULL };
 }
 
-/* The table the journal names, or NULL. */
+/* The table the journal names, into *out: false when it is none of
+ * those an import writes. */
 static bool
 find_table(const char *name, struct undo_table *out, bool *record,
 	   bool *project)
@@ -103,19 +105,9 @@ put_unchanged(sqlite3_str *s, const char *ref)
 	sqlite3_str_appendf(s, " AND \"version\" IN (' || %s.\"version\" || ', ?1)", ref);
 }
 
-/* A project others gave records to stays, with them. */
-static void
-put_childless(sqlite3_str *s, const char *ref)
-{
-	for (int k = 0; k < ENT_COUNT; k++)
-		if (entities[k]->project_field >= 0)
-			sqlite3_str_appendf(s, " AND NOT EXISTS (SELECT 1 FROM \"%w\" "
-					    "WHERE \"project\" = ' || quote(%s.\"uuid\") || ')",
-					    entities[k]->table, ref);
-}
-
 /* The statement that deletes a row the import added: ?2 its key, ?3
- * the version it added a record at, ?1 the rollback's. */
+ * the version it added a record at, ?1 the rollback's.  A project
+ * others gave records to stays, with them. */
 static char *
 delete_sql(const struct undo_table *t, bool record, bool project)
 {
@@ -132,19 +124,16 @@ delete_sql(const struct undo_table *t, bool record, bool project)
 	return sqlite3_str_finish(s);
 }
 
-/* The undoing statement of one event on t, as an SQL expression. */
+/* The undoing statement of one event on t, as an SQL expression (an
+ * insert: only into a table keyed by two columns, never a record's). */
 static void
 put_undo(sqlite3_str *s, const struct undo_table *t, bool record,
-	 bool project, const char *event, char **cols, int ncols)
+	 const char *event, char **cols, int ncols)
 {
 	sqlite3_str_appendall(s, "'");
 	if (!strcmp(event, "insert")) {
 		sqlite3_str_appendf(s, "DELETE FROM \"%w\" WHERE ", t->name);
 		put_key(s, t, "new");
-		if (record)
-			put_unchanged(s, "new");
-		if (project)
-			put_childless(s, "new");
 	} else if (!strcmp(event, "update")) {
 		sqlite3_str_appendf(s, "UPDATE \"%w\" SET ", t->name);
 		for (int i = 0, n = 0; i < ncols; i++) {
@@ -233,7 +222,7 @@ out:
 /* The three triggers that journal the changes to t. */
 static int
 journal_table(struct db *db, const struct undo_table *t, bool record,
-	      bool project, struct error *err)
+	      struct error *err)
 {
 	char **cols = NULL;
 	int ncols = 0, rc;
@@ -259,7 +248,7 @@ journal_table(struct db *db, const struct undo_table *t, bool record,
 		} else {
 			sqlite3_str_appendf(s, " BEGIN INSERT INTO import_undo (record, "
 					    "tbl, sql) VALUES (%d, %Q, ", record, t->name);
-			put_undo(s, t, record, project, events[e], cols, ncols);
+			put_undo(s, t, record, events[e], cols, ncols);
 			sqlite3_str_appendall(s, "); END;");
 		}
 		if (!(sql = sqlite3_str_finish(s)))
@@ -282,10 +271,10 @@ journal_all(struct db *db, struct error *err)
 	for (int k = 0; k < ENT_COUNT && !rc; k++) {
 		const struct undo_table t = record_table(k);
 
-		rc = journal_table(db, &t, true, k == ENT_PROJECT, err);
+		rc = journal_table(db, &t, true, err);
 	}
 	for (size_t i = 0; i < sizeof other_tables / sizeof other_tables[0] && !rc; i++)
-		rc = journal_table(db, &other_tables[i], false, false, err);
+		rc = journal_table(db, &other_tables[i], false, err);
 	return rc;
 }
 
