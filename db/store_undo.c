@@ -354,7 +354,7 @@ store_undo_words(struct db *db, int64_t max, bool *done, struct error *err)
 	return rc;
 }
 
-/* The columns of import_run, in the order read_run takes them. */
+/* The columns of import_run, in the order store_undo_run reads them. */
 #define RUN_COLUMNS "user, file, host, pid, started_at, seen_at"
 
 static void
