@@ -17,6 +17,8 @@ N=${IMPORT_SLICES_N:-800}
 # The longest a write may wait for the import, in ms (the slices take
 # 200 ms; a loaded machine gets a generous margin).
 WAIT_BOUND=3000
+# A build with AddressSanitizer runs several times slower.
+grep -qa __asan_init "$SALKKU" && WAIT_BOUND=8000
 doc=$TEST_TMP/dump.json
 python3 "$top_srcdir/tests/bench/generate" "$N" >"$doc" ||
 	{ echo "cannot generate the dump" >&2; exit 99; }
