@@ -71,8 +71,18 @@ while [ $i -lt 3 ]; do
 	[ "$took" -le $WAIT_BOUND ] || fail "note add $i during the import took $took ms"
 	i=$((i + 1))
 done
-kill -0 "$importer" 2>/dev/null ||
+if kill -0 "$importer" 2>/dev/null; then
+	# One import at a time: a second is refused, naming the first.
+	printf '{"format": "salkku", "format_version": 1}\n' >"$TEST_TMP/empty.json"
+	run_salkku import "$TEST_TMP/empty.json"
+	if kill -0 "$importer" 2>/dev/null; then
+		expect_rc 6 "a second import while one runs"
+		expect_err "is importing .*dump.json \(since .*\); try again when that import has ended" \
+			"the second import names the first"
+	fi
+else
 	echo "note: the import ended before the writes did (a fast machine)"
+fi
 wait "$importer"
 [ $? -eq 0 ] || fail "the import failed: $(cat "$TEST_TMP/imp.err")"
 run_salkku list --format csv
