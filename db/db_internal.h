@@ -148,6 +148,15 @@ struct json_stage {
  * are the fast path; a file restored from a .dump has them blank. */
 int64_t db_meta_version(sqlite3 *conn);
 
+/* ---- store_json_read.c: the full-text rows during an import ------- */
+
+/* Inside a write transaction: the triggers only note the projects whose
+ * full-text rows need refreshing (fts_pause); false when not paused. */
+bool store_fts_pause(struct db *db);
+
+/* Refreshes the rows noted while paused, and ends the pause. */
+int store_fts_resume(struct db *db, struct error *err);
+
 /* ---- db_hits.c: the matches of a search ---------------------------- */
 
 /* Makes db->hits the projects that the FTS5 query `query` matches in

@@ -730,6 +730,26 @@ static const char migration_15[] =
 	"DROP INDEX funding_funder;"
 	"CREATE INDEX funding_funder ON funding(funder, project, granted, year);";
 
+/* 16: the undo journal of an import that commits in slices
+ * (db/store_undo.c).  import_run names the running import, at most one:
+ * who, which file, the process that writes it (host, pid, seen_at its
+ * heartbeat) and, once a rollback has begun, the version every record
+ * it restores takes (above any handed out).  import_undo holds, in the
+ * order they were made, what undoes each change the import made to the
+ * table tbl: for a row it added, the row's key (and a record's
+ * version), the statement that deletes it being made at the rollback;
+ * else the statement (sql).  `record` marks a record's, which a
+ * rollback leaves as others left it when they changed it meanwhile.
+ * Both are empty except while an import writes or a rollback runs. */
+static const char migration_16[] =
+	"CREATE TABLE import_run (id INTEGER PRIMARY KEY CHECK (id = 1), "
+	"user TEXT NOT NULL, file TEXT NOT NULL, host TEXT NOT NULL, "
+	"pid INTEGER NOT NULL, started_at TEXT NOT NULL, "
+	"seen_at TEXT NOT NULL, restore_version INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE import_undo (seq INTEGER PRIMARY KEY, "
+	"record INTEGER NOT NULL, tbl TEXT NOT NULL, key, version INTEGER, "
+	"sql TEXT);";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -746,6 +766,7 @@ static const char *const migrations[] = {
 	migration_13,
 	migration_14,
 	migration_15,
+	migration_16,
 };
 
 int

@@ -328,6 +328,61 @@ int store_stage_noted(struct json_stage *st,
 		      int (*fn)(const struct stage_added *added, void *arg),
 		      void *arg, struct error *err);
 
+/* ---- An import in slices: its undo journal (store_undo.c) ---------- */
+
+/* The running import, as import_run names it. */
+struct import_run {
+	char user[64];
+	char file[256];
+	char host[256];
+	long pid;
+	char started_at[32];  /* ISO UTC */
+	char seen_at[32];     /* its last slice (ISO UTC) */
+};
+
+/* The running import (or a rollback of one), or ERR_NOT_FOUND. */
+int store_undo_run(struct db *db, struct import_run *out, struct error *err);
+
+/* Inside a write transaction: names run as the running import and makes
+ * this connection journal, in the database, the undoing statement of
+ * each change it makes to the tables an import writes (records, change
+ * log, tombstones, exchange bases, meta), until store_undo_stop(). */
+int store_undo_start(struct db *db, const struct import_run *run,
+		     struct error *err);
+
+/* Ends a slice and begins the next: refreshes the full-text rows a
+ * paused walk noted, notes now (ISO UTC) as the run's heartbeat,
+ * commits (the journal with the data), and takes the write lock again,
+ * the walk still paused. */
+int store_undo_slice(struct db *db, const char *now, struct error *err);
+
+/* Inside a write transaction, once the import's records are written:
+ * up to max of the projects whose words the import changed are handed
+ * to the commit to analyse (db_fts_flush); *done when none waits. */
+int store_undo_words(struct db *db, int64_t max, bool *done,
+		     struct error *err);
+
+/* Stops journalling on this connection; harmless when it was not. */
+void store_undo_stop(struct db *db);
+
+/* Inside a write transaction: empties the journal and the run (the
+ * import is whole, or its rollback ended). */
+int store_undo_forget(struct db *db, struct error *err);
+
+/* Inside a write transaction: the run's rollback is this process's
+ * (host, pid) from now on. */
+int store_undo_claim(struct db *db, const char *host, long pid,
+		     const char *now, struct error *err);
+
+/* Inside a write transaction: runs the journal's statements, newest
+ * first, for about max_ms milliseconds, and drops those run; *done when
+ * none is left.  A record comes back with a version above any handed
+ * out; one that others changed since the import wrote it, or that
+ * their records need (a project they added records to, an organisation
+ * they name), stays as they left it, and counts in *kept. */
+int store_undo_apply(struct db *db, int64_t max_ms, size_t *kept,
+		     bool *done, struct error *err);
+
 /* Inserts an imported record as it is: its uuid, version and updated_*
  * kept, no change-log entry made (its history comes with the document's
  * change log; see store_import_log_new).  A duplicate unique field or a

@@ -567,8 +567,8 @@ scan_top(struct walk *w, int64_t lo[ENT_COUNT + 1], int64_t hi[ENT_COUNT + 1])
  * note which projects' full-text rows need refreshing: an import would
  * otherwise rewrite a project's row once for each of its notes, roles
  * and funding lines. */
-static bool
-pause_fts(struct db *db)
+bool
+store_fts_pause(struct db *db)
 {
 	return !db->readonly && !sqlite3_get_autocommit(db->sql) &&
 	       db_schema_version(db) >= 2 &&
@@ -577,8 +577,8 @@ pause_fts(struct db *db)
 
 /* Refreshes every row noted while paused, in one pass, in rowid order
  * (FTS5 flushes its pending terms whenever a rowid goes backwards). */
-static int
-resume_fts(struct db *db, struct error *err)
+int
+store_fts_resume(struct db *db, struct error *err)
 {
 	return db_exec(db,
 		"DELETE FROM fts_pause;"
@@ -614,12 +614,14 @@ store_json_staged(struct db *db, struct json_stage *stage,
 	numeric = format_numeric_begin();
 	if ((rc = scan_top(&w, lo, hi)))
 		goto out;
-	paused = pause_fts(db);
+	paused = store_fts_pause(db);
 	/* Referenced records before those that refer to them. */
 	for (int k = 0; k <= MEMBER_CHANGES && !rc; k++)
 		if (lo[k] >= 0)
 			rc = walk_member(&w, k, lo[k], hi[k]);
-	if (paused && (rc2 = resume_fts(db, rc ? &e : err)) && !rc)
+	/* A slice that could not begin again leaves no transaction. */
+	if (paused && !sqlite3_get_autocommit(db->sql) &&
+	    (rc2 = store_fts_resume(db, rc ? &e : err)) && !rc)
 		rc = rc2;
 out:
 	format_numeric_end(numeric);

@@ -247,10 +247,17 @@ live_waiting(void *arg, int64_t waited_ms)
 	}
 	if (l->wait_shown && mono_now() - l->wait_shown < 0.25)
 		return true;
-	if (!l->wait_shown)
+	if (!l->wait_shown) {
+		l->importing = model_import_running(ui->m, l->importer,
+						    sizeof l->importer);
 		writers_text(ui, l->writers, sizeof l->writers);
+	}
 	l->wait_shown = mono_now();
-	if (l->writers[0])
+	if (l->importing)
+		snprintf(line, sizeof line,
+			 _("Waiting for the database: %s is importing — %lld s. Esc: stop waiting"),
+			 l->importer, (long long)(waited_ms / 1000));
+	else if (l->writers[0])
 		snprintf(line, sizeof line,
 			 _("Waiting for the database: another session is writing (open: %s) — %lld s. Esc: stop waiting"),
 			 l->writers, (long long)(waited_ms / 1000));

@@ -44,11 +44,14 @@ struct live {
 	size_t nothers;
 	double wait_shown;            /* when the wait line was last drawn */
 	char writers[256];            /* who else is here, during a wait */
+	bool importing;               /* the wait is for another's import */
+	char importer[64];            /* whose */
 };
 
 /* The model's wait hook (model_set_wait_hook): while a save waits for
- * another session's write lock, the status line says so, with who else
- * has the database open, and the screen still answers C-l (redraw) and
+ * another session's write lock, the status line says so, with who is
+ * importing (an import commits in slices, each holding the lock a
+ * moment) or else who else has the database open, and the screen still answers C-l (redraw) and
  * Esc (stop waiting: the save fails as busy and nothing is written). */
 bool live_waiting(void *ui, int64_t waited_ms);
 

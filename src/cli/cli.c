@@ -409,6 +409,8 @@ cli_open(struct cli *c, bool create)
 	}
 	if (rc != ERR_OK)
 		return cli_report(c, rc);
+	if (c->m.notice[0])
+		fprintf(stderr, "salkku: %s\n", c->m.notice);
 	c->opened = true;
 	return ERR_OK;
 }

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -200,6 +201,9 @@ cli_run_tui(struct cli *c)
 	opts.read_only = c->read_only || c->m.read_only;
 	if (model_has_projects(&c->m, &any) == ERR_OK && !any)
 		opts.hint = _("No projects yet: run salkku init --demo to load the demo");
+	/* An interrupted import rolled back by this open. */
+	if (c->m.notice[0])
+		opts.hint = c->m.notice;
 	return c->ui_run(&c->m, &opts);
 }
 
@@ -549,6 +553,43 @@ import_side_option(struct cli *c, struct import_options *opt,
 	return ERR_OK;
 }
 
+/* Set by SIGINT or SIGTERM while an import writes: it stops before its
+ * next record and is rolled back (a handler only sets a flag). */
+static volatile sig_atomic_t import_interrupted;
+
+static void
+import_on_signal(int sig)
+{
+	(void)sig;
+	import_interrupted = 1;
+}
+
+static bool
+import_stop(void *arg)
+{
+	(void)arg;
+	return import_interrupted != 0;
+}
+
+/* The JSON import, Ctrl-C and SIGTERM caught while it runs. */
+static int
+import_json_caught(struct cli *c, const char *path,
+		   struct import_options *opt, struct import_counts *counts)
+{
+	struct sigaction sa = { .sa_handler = import_on_signal }, old_int, old_term;
+	int rc;
+
+	sigemptyset(&sa.sa_mask);
+	import_interrupted = 0;
+	opt->stop = import_stop;
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	rc = model_import_json(&c->m, path, opt, counts);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	return rc;
+}
+
 int
 cli_cmd_import(struct cli *c, const struct cli_command *cmd, int argc,
 	       char **argv)
@@ -600,7 +641,7 @@ cli_cmd_import(struct cli *c, const struct cli_command *cmd, int argc,
 	opt.arg = opt.dry_run ? stdout : stderr;
 	rc = format == FORMAT_CSV
 	     ? model_import_csv(&c->m, path, &opt, &counts)
-	     : model_import_json(&c->m, path, &opt, &counts);
+	     : import_json_caught(c, path, &opt, &counts);
 	if (rc != ERR_OK && !(rc == ERR_CONFLICT && opt.dry_run)) {
 		rc = cli_report(c, rc);
 		goto out;

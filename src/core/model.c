@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "model.h"
+#include "model_internal.h"
 
 #include <errno.h>
 #include <pwd.h>
@@ -68,6 +69,7 @@ model_open(struct model *m, const char *path, unsigned flags)
 	if (db_open(path, db_flags, &m->db, &m->err) != ERR_OK)
 		return m->err.code;
 	m->read_only = (db_flags & DB_READONLY) != 0;
+	model_undo_recover(m);
 	/* Not being able to read it leaves the clock: the reads that
 	 * follow report what is wrong with the file. */
 	if (store_as_of_get(m->db, m->as_of, NULL) != ERR_OK)

@@ -30,6 +30,9 @@ struct model {
 	bool may_not_write; /* read-only because this user may not write the file */
 	struct error err;   /* the last failure */
 	char as_of[11];     /* the day it is shown as of ("": the clock) */
+	/* What opening did that the user should hear of (an interrupted
+	 * import rolled back, model_undo.c); "" when nothing. */
+	char notice[512];
 };
 
 enum model_open_flags {
@@ -238,6 +241,11 @@ int model_presence_others(struct model *m, const char *project_uuid,
 /* Forgets this session (on quitting). */
 void model_presence_leave(struct model *m);
 
+/* Who runs the import that is writing now (an import commits in
+ * slices, model_import_json): true, with the user's login name in user,
+ * while one runs; false when none does (or it cannot be read). */
+bool model_import_running(struct model *m, char *user, size_t size);
+
 /* fn is told, every few milliseconds, how long a save has waited so far
  * for another session's write lock (an import, say); returning false
  * gives up (the save fails as busy, nothing written).  The TUI uses it
@@ -347,6 +355,9 @@ struct import_options {
 	void (*conflict_record)(const struct record *ours,
 				const struct record *theirs, uint64_t fields,
 				void *arg);
+	/* Asked between slices: true stops the import (Ctrl-C), which is
+	 * then rolled back as a failed one is (ERR_FAILED); may be NULL. */
+	bool (*stop)(void *arg);
 	void *arg;
 };
 
@@ -362,13 +373,17 @@ struct import_counts {
 
 /* Imports a JSON exchange document (path "-" is standard input):
  * checked strictly first (json_check.h), then every record validated
- * and compared with the stored one (salkku-json(5)), all in one
- * transaction.  New records are added as they are; a record the file
+ * and compared with the stored one (salkku-json(5)), written in slices
+ * of a few hundred records, each its own transaction, so that others'
+ * writes wait for a slice, not for the import; all or nothing all the
+ * same: a failure after the first slice rolls the slices back through
+ * the undo journal (model_undo.c).  New records are added as they are; a record the file
  * holds at a later version with other values is updated to version
  * max(ours, theirs) + 1, logged as changed by m->user from the file; a
  * conflict is reported through opt->conflict and settled by opt->side
- * (IMPORT_ASK: ERR_CONFLICT, nothing written).  With opt->dry_run the
- * transaction is rolled back.  Any error writes nothing. */
+ * (IMPORT_ASK: ERR_CONFLICT, nothing written).  With opt->dry_run it
+ * is one transaction, rolled back.  Any error writes nothing.  While
+ * another import runs, ERR_DATABASE naming who runs it. */
 int model_import_json(struct model *m, const char *path,
 		      const struct import_options *opt,
 		      struct import_counts *counts);

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* model_import.c — importing a JSON exchange document (salkku-json(5)).
  *
- * An import is one transaction: the file is read in chunks, checked
- * and staged record by record in a temporary database (store_stage.c)
- * before the database is locked, then every record is validated, compared with the stored one
- * (merge.h) and written as the comparison and the chosen side say, and
- * any problem or unsettled conflict rolls everything back.  A dry run
- * counts and reports the same and rolls back too.  Records keep their
+ * The file is read in chunks, checked and staged record by record in a
+ * temporary database (store_stage.c) before the database is locked,
+ * then every record is validated, compared with the stored one
+ * (merge.h) as it is when its slice runs, and written as the comparison
+ * and the chosen side say.  The writes commit in slices (model_undo.c),
+ * so that others wait for the lock a fraction of a second; any problem
+ * or unsettled conflict rolls every slice back.  A dry run counts and
+ * reports the same in one transaction, rolled back.  Records keep their
  * uuids, and a record with the stored values is not written, so that
  * importing the same document twice writes nothing the second time.
  *
@@ -26,6 +28,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "db/db.h"
 #include "db/store.h"
@@ -55,6 +58,11 @@ struct json_import {
 	struct org_alias *aliases;
 	size_t naliases, alias_cap;
 	size_t unsettled;  /* conflicts no side was chosen for */
+	/* Committing in slices (not a dry run): the records and the time
+	 * (monotonic ms) of the present slice. */
+	bool sliced;
+	size_t slice_max, slice_records;
+	int64_t slice_start;
 	bool failed;
 	struct error err;
 };
@@ -469,6 +477,49 @@ out:
 	return rc;
 }
 
+static int64_t
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The most records of a slice: SALKKU_IMPORT_SLICE lets the tests
+ * commit every record on its own. */
+static size_t
+slice_records(void)
+{
+	const char *env = getenv("SALKKU_IMPORT_SLICE");
+	long n = env ? strtol(env, NULL, 10) : 0;
+
+	return n > 0 && n < IMPORT_SLICE_RECORDS ? (size_t)n : IMPORT_SLICE_RECORDS;
+}
+
+/* Before a record: a full slice (in records or in time) is committed
+ * and the next one begun; a stop asked for (Ctrl-C) ends the import. */
+static int
+import_tick(struct json_import *ji, struct error *e)
+{
+	char now[32];
+	int rc;
+
+	if (ji->opt->stop && ji->opt->stop(ji->opt->arg))
+		return error_set(e, ERR_FAILED, NULL, "%s: %s", ji->source,
+				 _("interrupted"));
+	if (!ji->sliced)
+		return ERR_OK;
+	if (++ji->slice_records < ji->slice_max &&
+	    mono_ms() - ji->slice_start < IMPORT_SLICE_MS)
+		return ERR_OK;
+	model_now_utc(now);
+	rc = store_undo_slice(ji->m->db, now, e);
+	ji->slice_records = 0;
+	ji->slice_start = mono_ms();
+	return rc;
+}
+
 static int
 import_item(struct json_item *item, void *arg)
 {
@@ -478,6 +529,10 @@ import_item(struct json_item *item, void *arg)
 	int rc;
 
 	error_clear(&e);
+	if ((rc = import_tick(ji, &ji->err)) != ERR_OK) {
+		ji->failed = true;
+		return rc;
+	}
 	if (item->def) {
 		rc = validate_record(item->rec, &e);
 		if (rc == ERR_OK)
@@ -602,6 +657,8 @@ import_tombstones(struct json_import *ji)
 
 	for (size_t i = 0; i < ji->doc.ndeleted && rc == ERR_OK; i++) {
 		error_clear(&e);
+		if ((rc = import_tick(ji, &ji->m->err)) != ERR_OK)
+			break;
 		if ((rc = import_tombstone(ji, &ji->doc.deleted[i], &e)) != ERR_OK)
 			error_set(&ji->m->err, rc, e.field, "%s: $.deleted.%s: %s",
 				  ji->source, ji->doc.deleted[i].uuid, e.message);
@@ -612,9 +669,11 @@ import_tombstones(struct json_import *ji)
 static int
 log_added(const struct stage_added *added, void *arg)
 {
-	struct model *m = arg;
+	struct json_import *ji = arg;
+	struct model *m = ji->m;
+	int rc = import_tick(ji, &m->err);
 
-	return store_import_log_new(m->db, added, m->user, &m->err);
+	return rc ? rc : store_import_log_new(m->db, added, m->user, &m->err);
 }
 
 /* After the walk: the added records the file brought no history for
@@ -624,7 +683,7 @@ static int
 import_settle(struct json_import *ji)
 {
 	struct model *m = ji->m;
-	int rc = store_stage_noted(ji->stage, log_added, m, &m->err);
+	int rc = store_stage_noted(ji->stage, log_added, ji, &m->err);
 
 	if (rc == ERR_OK && ji->unsettled && !ji->peer)
 		rc = error_set(&m->err, ERR_CONFLICT, NULL,
@@ -690,6 +749,58 @@ out:
 	return rc;
 }
 
+/* After the records: the search words of the projects the import
+ * changed are made, a slice of projects at a time. */
+static int
+import_words(struct json_import *ji)
+{
+	struct model *m = ji->m;
+	bool done = false;
+	char now[32];
+	int rc;
+
+	while ((rc = store_undo_words(m->db, IMPORT_SLICE_WORDS, &done,
+				      &m->err)) == ERR_OK && !done) {
+		model_now_utc(now);
+		if ((rc = store_undo_slice(m->db, now, &m->err)) != ERR_OK)
+			break;
+	}
+	return rc;
+}
+
+/* Ends an import in slices: the last slice commits, the journal
+ * emptied with it; after a failure, every slice is rolled back. */
+static int
+import_end(struct json_import *ji, int rc)
+{
+	struct model *m = ji->m;
+	struct error failure;
+	size_t kept = 0;
+	size_t len;
+
+	if (rc == ERR_OK)
+		rc = import_words(ji);
+	store_undo_stop(m->db);
+	if (rc == ERR_OK && (rc = store_undo_forget(m->db, &m->err)) == ERR_OK &&
+	    (rc = db_commit(m->db, &m->err)) == ERR_OK)
+		return ERR_OK;
+	db_rollback(m->db);
+	failure = m->err;
+	len = strlen(failure.message);
+	if (model_undo_rollback(m, &kept) != ERR_OK)
+		snprintf(failure.message + len, sizeof failure.message - len,
+			 _("; rolling the import back stopped (%s): the next salkku to open the database for writing goes on with it"),
+			 m->err.message);
+	else if (kept)
+		snprintf(failure.message + len, sizeof failure.message - len,
+			 P_("; rolled back, except %zu record others changed meanwhile",
+			    "; rolled back, except %zu records others changed meanwhile",
+			    kept),
+			 kept);
+	m->err = failure;
+	return rc;
+}
+
 int
 model_import_json(struct model *m, const char *path,
 		  const struct import_options *opt, struct import_counts *counts)
@@ -710,6 +821,14 @@ model_import_json(struct model *m, const char *path,
 	if ((rc = db_begin(m->db, &m->err)) != ERR_OK)
 		goto out;
 	store_set_source(m->db, ji.source);
+	if (!ji.opt->dry_run && (rc = model_undo_start(m, ji.source)) != ERR_OK) {
+		store_set_source(m->db, NULL);
+		rc = io_finish(m, rc, true);
+		goto out;
+	}
+	ji.sliced = !ji.opt->dry_run;
+	ji.slice_max = slice_records();
+	ji.slice_start = mono_ms();
 	rc = import_begin_exchange(&ji);
 	if (rc == ERR_OK)
 		rc = store_json_staged(m->db, ji.stage, import_item, &ji, &m->err);
@@ -728,7 +847,7 @@ model_import_json(struct model *m, const char *path,
 		rc = import_settle(&ji);
 	store_set_source(m->db, NULL);
 	/* A dry run reports the conflicts it found, and rolls back. */
-	rc = io_finish(m, rc, ji.opt->dry_run);
+	rc = ji.sliced ? import_end(&ji, rc) : io_finish(m, rc, ji.opt->dry_run);
 out:
 	db_set_bulk(m->db, false);
 	if (rc != ERR_OK && rc != ERR_CONFLICT)

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "model.h"
+#include "model_internal.h"
 
 #include <time.h>
 #include <unistd.h>
@@ -14,7 +15,7 @@
 
 /* This session's identity in the presence table: host and process id,
  * so that two sessions of one user on one project are two rows. */
-static void
+void
 model_session(char host[256], long *pid)
 {
 	if (gethostname(host, 256) != 0)
@@ -25,8 +26,8 @@ model_session(char host[256], long *pid)
 
 /* The real time, never the frozen test clock (SALKKU_NOW): whether a
  * session still beats is a matter of seconds that really passed. */
-static void
-presence_now(char out[32])
+void
+model_now_utc(char out[32])
 {
 	time_t t = time(NULL);
 	struct tm tm;
@@ -48,7 +49,7 @@ model_presence_touch(struct model *m, const char *project_uuid)
 	long pid;
 
 	model_session(host, &pid);
-	presence_now(now);
+	model_now_utc(now);
 	/* A reader cannot write the presence table: it says so beside it. */
 	if (m->read_only) {
 		readers_touch(model_path(m), m->user, project_uuid, now);
@@ -68,7 +69,7 @@ model_presence_others(struct model *m, const char *project_uuid,
 	int rc;
 
 	model_session(host, &pid);
-	presence_now(now);
+	model_now_utc(now);
 	rc = presence_others(m->db, host, pid, project_uuid, now, out, max,
 			     count, &m->err);
 	if (rc == ERR_OK)

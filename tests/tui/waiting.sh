@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 # A save that must wait for another process's write lock (an import, a
 # stock SQLite tool) says so on the status line, with who else has the
-# database open, and the screen still answers: Esc stops the wait (the
-# save fails as busy, nothing is written), C-l redraws.
+# database open, or who is importing, and the screen still answers: Esc
+# stops the wait (the save fails as busy, nothing is written), C-l
+# redraws.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/tui/tui-lib.sh"
 
@@ -23,6 +24,28 @@ c.execute("BEGIN IMMEDIATE")
 open(sys.argv[2], "w").close()
 time.sleep(float(sys.argv[3]))
 c.execute("ROLLBACK")
+' "$SALKKU_DB" "$TEST_TMP/locked" "$1" &
+	holder=$!
+	n=0
+	while [ ! -e "$TEST_TMP/locked" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+}
+
+# hold_import SECONDS: as hold, by a process that says it is aino's
+# import (the row an import in slices keeps while it runs).
+hold_import() {
+	rm -f "$TEST_TMP/locked"
+	"$py" -c '
+import os, socket, sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=5)
+c.execute("INSERT INTO import_run (id, user, file, host, pid, started_at, "
+          "seen_at) VALUES (1, ?, ?, ?, ?, ?, ?)",
+          ("aino", "iso.json", socket.gethostname(), os.getpid(),
+           "2023-11-20T09:00:00Z", "2023-11-20T09:00:00Z"))
+c.execute("BEGIN IMMEDIATE")
+open(sys.argv[2], "w").close()
+time.sleep(float(sys.argv[3]))
+c.execute("ROLLBACK")
+c.execute("DELETE FROM import_run")
 ' "$SALKKU_DB" "$TEST_TMP/locked" "$1" &
 	holder=$!
 	n=0
@@ -61,5 +84,19 @@ kill "$holder" 2>/dev/null
 wait "$holder" 2>/dev/null
 run_salkku show LUMO
 expect_out "^Budget +970,000 €" "the given-up save wrote nothing"
+
+# Waiting for an import: whose, and C-l still redraws.  (The form of
+# the given-up save is still open, on the budget.)
+tui_keys C-u
+tui_type "950 000"
+hold_import 3
+tui_keys Enter
+tui_expect "Waiting for the database: aino is importing" "the wait names the importer"
+tui_keys C-l
+tui_expect "aino is importing" "C-l redraws during the wait"
+tui_expect "Saved Project “LUMO”" "the save goes through after the slice"
+wait "$holder"
+run_salkku show LUMO
+expect_out "^Budget +950,000 €" "the save that waited for the import is stored"
 tui_quit
 finish
