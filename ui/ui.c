@@ -466,15 +466,19 @@ run_loop(struct ui *ui)
 	}
 }
 
-/* The model's cancel hook: a key typed (or the terminal gone) makes
- * the search running for the last one stale; the loop reads the key
- * and searches again for what is typed then. */
+/* The model's cancel hook: a key typed (or the terminal gone) while a
+ * search is being typed makes the search running for the last letter
+ * stale; the loop reads the key and searches again for what is typed
+ * then.  The load that ends a search (Enter) is not given up: the keys
+ * typed after it act on its rows. */
 static bool
 key_waiting(void *arg)
 {
+	const struct ui *ui = arg;
 	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
 
-	(void)arg;
+	if (!ui->cur || !ui->cur->typing)
+		return false;
 	return poll(&p, 1, 0) > 0;
 }
 
@@ -611,7 +615,7 @@ ui_run(struct model *m, const struct ui_options *opts)
 	ui_show_screen(&ui, ui.settings.start);
 	live_start(&ui);
 	model_set_wait_hook(m, live_waiting, &ui);
-	model_set_cancel(m, key_waiting, NULL);
+	model_set_cancel(m, key_waiting, &ui);
 	if (ui.cur)
 		run_loop(&ui);
 	model_set_cancel(m, NULL, NULL);
