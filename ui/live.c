@@ -199,16 +199,14 @@ live_others_text(struct ui *ui, const char *project_uuid, char *buf,
 
 /* "aino, pekka": the other sessions on anything, each login once. */
 static void
-writers_text(struct ui *ui, char *buf, size_t size)
+writers_text(struct model *m, char *buf, size_t size)
 {
 	struct presence others[LIVE_OTHERS_MAX];
-	struct error saved = ui->m->err;
 	size_t n = 0, used = 0;
 
 	buf[0] = '\0';
-	if (model_presence_others(ui->m, NULL, others, LIVE_OTHERS_MAX, &n))
+	if (model_presence_others(m, NULL, others, LIVE_OTHERS_MAX, &n))
 		n = 0;
-	ui->m->err = saved;
 	for (size_t i = 0; i < n && used < size; i++) {
 		bool seen = false;
 		int w;
@@ -221,6 +219,25 @@ writers_text(struct ui *ui, char *buf, size_t size)
 			     others[i].user);
 		used += w > 0 ? (size_t)w : 0;
 	}
+}
+
+/* Whose write this session waits for, read through a connection of
+ * its own: this runs inside SQLite's busy handler, which must not use
+ * the connection that waits. */
+static void
+read_writers(struct ui *ui)
+{
+	struct live *l = &ui->live;
+	struct model peek;
+
+	l->importing = false;
+	l->writers[0] = '\0';
+	if (model_open(&peek, model_path(ui->m), MODEL_READONLY) == ERR_OK) {
+		l->importing = model_import_running(&peek, l->importer,
+						    sizeof l->importer);
+		writers_text(&peek, l->writers, sizeof l->writers);
+	}
+	model_close(&peek);
 }
 
 bool
@@ -247,11 +264,8 @@ live_waiting(void *arg, int64_t waited_ms)
 	}
 	if (l->wait_shown && mono_now() - l->wait_shown < 0.25)
 		return true;
-	if (!l->wait_shown) {
-		l->importing = model_import_running(ui->m, l->importer,
-						    sizeof l->importer);
-		writers_text(ui, l->writers, sizeof l->writers);
-	}
+	if (!l->wait_shown)
+		read_writers(ui);
 	l->wait_shown = mono_now();
 	if (l->importing)
 		snprintf(line, sizeof line,
