@@ -121,6 +121,10 @@ struct ui {
 
 /* ---- Messages (the status line) ---------------------------------- */
 
+/* Shows text on the status line at once, before a long task; the next
+ * frame paints the line again. */
+void ui_working(struct ui *ui, const char *text);
+
 void ui_message(struct ui *ui, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void ui_error(struct ui *ui, const char *fmt, ...)

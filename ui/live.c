@@ -279,13 +279,6 @@ live_waiting(void *arg, int64_t waited_ms)
 		snprintf(line, sizeof line,
 			 _("Waiting for the database: another session is writing — %lld s. Esc: stop waiting"),
 			 (long long)(waited_ms / 1000));
-	wmove(ui->status, 0, 0);
-	draw_spaces(ui->status, 1, theme_attr(&ui->theme, TH_NORMAL));
-	draw_text(ui->status, line, getmaxx(ui->status) - 2,
-		  theme_attr(&ui->theme, TH_NOTICE), 0);
-	draw_to_eol(ui->status, theme_attr(&ui->theme, TH_NORMAL));
-	wnoutrefresh(ui->status);
-	doupdate();
-	ui->dirty_status = true;
+	ui_working(ui, line);
 	return true;
 }

@@ -182,6 +182,25 @@ paint_status(struct ui *ui)
 			     theme_attr(&ui->theme, TH_NORMAL), 0);
 }
 
+/* Says at once what a long task is doing (the loop paints only between
+ * keys, and a report of a large portfolio takes seconds): on the status
+ * line, until the next frame paints it again. */
+void
+ui_working(struct ui *ui, const char *text)
+{
+	WINDOW *w = ui->status;
+
+	if (!w || ui->too_small)
+		return;
+	wmove(w, 0, 0);
+	draw_spaces(w, 1, theme_attr(&ui->theme, TH_NORMAL));
+	draw_text(w, text, getmaxx(w) - 2, theme_attr(&ui->theme, TH_NOTICE), 0);
+	draw_to_eol(w, theme_attr(&ui->theme, TH_NORMAL));
+	wnoutrefresh(w);
+	doupdate();
+	ui->dirty_status = true;
+}
+
 static void
 paint(struct ui *ui)
 {

@@ -169,6 +169,7 @@ load(struct view *v)
 	v->rows = 0;
 	rv->layout_width = 0;
 	snprintf(opt.today, sizeof opt.today, "%s", v->ui->today);
+	ui_working(v->ui, _("Computing the report…"));
 	if (report_build(v->ui->m, &opt, &rv->r)) {
 		ui_model_error(v->ui);
 		return -1;
