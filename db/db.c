@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "db_internal.h"
+#include "src/base/clock.h"
 #include "src/base/i18n.h"
 #include "src/base/text.h"
 
@@ -424,7 +425,6 @@ check_file(const char *path, unsigned flags, struct error *err)
 	return make_parents(path, err);
 }
 
-static int64_t now_ms(void);
 static void sleep_ms(int64_t ms);
 
 /* SQLite's busy handler: waits for another process's lock with short
@@ -435,7 +435,7 @@ static int
 busy_wait(void *arg, int count)
 {
 	struct db *db = arg;
-	int64_t now = now_ms(), waited;
+	int64_t now = clock_ms(), waited;
 
 	if (count == 0)
 		db->busy_since = now;
@@ -719,15 +719,6 @@ db_is_readonly(struct db *db)
 	return db && db->readonly;
 }
 
-static int64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static void
 sleep_ms(int64_t ms)
 {
@@ -745,7 +736,7 @@ static int
 step_retrying(struct db *db, const char *sql, struct error *err)
 {
 	sqlite3_stmt *st = db_prepare(db, sql, err);
-	int64_t start = now_ms(), deadline = start + db->busy_total_ms, pause = 10;
+	int64_t start = clock_ms(), deadline = start + db->busy_total_ms, pause = 10;
 	int rc = ERR_DATABASE;
 
 	if (!st)
@@ -758,9 +749,9 @@ step_retrying(struct db *db, const char *sql, struct error *err)
 			rc = ERR_OK;
 			break;
 		}
-		left = deadline - now_ms();
+		left = deadline - clock_ms();
 		if ((code == SQLITE_BUSY || code == SQLITE_LOCKED) && db->on_wait &&
-		    !db->on_wait(db->wait_arg, now_ms() - start))
+		    !db->on_wait(db->wait_arg, clock_ms() - start))
 			left = 0;
 		if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || left <= 0) {
 			db_fail(db, err, !strcmp(sql, "COMMIT")

@@ -29,6 +29,7 @@
 #include <time.h>
 
 #include "db_internal.h"
+#include "src/base/clock.h"
 #include "src/base/i18n.h"
 
 /* From this schema on (migration 16), the journal is there. */
@@ -357,14 +358,6 @@ store_undo_words(struct db *db, int64_t max, bool *done, struct error *err)
 /* The columns of import_run, in the order store_undo_run reads them. */
 #define RUN_COLUMNS "user, file, host, pid, started_at, seen_at"
 
-static void
-copy_column(sqlite3_stmt *st, int col, char *out, size_t size)
-{
-	const unsigned char *v = sqlite3_column_text(st, col);
-
-	snprintf(out, size, "%s", v ? (const char *)v : "");
-}
-
 int
 store_undo_run(struct db *db, struct import_run *out, struct error *err)
 {
@@ -377,12 +370,12 @@ store_undo_run(struct db *db, struct import_run *out, struct error *err)
 	if (!(st = db_prepare(db, "SELECT " RUN_COLUMNS " FROM import_run", err)))
 		return ERR_DATABASE;
 	if ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		copy_column(st, 0, out->user, sizeof out->user);
-		copy_column(st, 1, out->file, sizeof out->file);
-		copy_column(st, 2, out->host, sizeof out->host);
+		db_column_copy(st, 0, out->user, sizeof out->user);
+		db_column_copy(st, 1, out->file, sizeof out->file);
+		db_column_copy(st, 2, out->host, sizeof out->host);
 		out->pid = (long)sqlite3_column_int64(st, 3);
-		copy_column(st, 4, out->started_at, sizeof out->started_at);
-		copy_column(st, 5, out->seen_at, sizeof out->seen_at);
+		db_column_copy(st, 4, out->started_at, sizeof out->started_at);
+		db_column_copy(st, 5, out->seen_at, sizeof out->seen_at);
 		rc = ERR_OK;
 	} else if (src != SQLITE_DONE) {
 		rc = db_fail(db, err, _("cannot read the database"));
@@ -438,15 +431,6 @@ run_seen(struct db *db, const char *now, struct error *err)
 		rc = db_fail(db, err, _("cannot write the database"));
 	db_done(st);
 	return rc;
-}
-
-static int64_t
-mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 int
@@ -591,7 +575,7 @@ store_undo_apply(struct db *db, int64_t max_ms, size_t *kept, bool *done,
 		 struct error *err)
 {
 	sqlite3_stmt *st = NULL, *del = NULL;
-	int64_t start = mono_ms(), version = 0, last = -1;
+	int64_t start = clock_ms(), version = 0, last = -1;
 	int src = SQLITE_DONE, rc;
 	size_t n = 0;
 
@@ -610,7 +594,7 @@ store_undo_apply(struct db *db, int64_t max_ms, size_t *kept, bool *done,
 		last = sqlite3_column_int64(st, 0);
 		rc = undo_one(db, st, version, &skipped, err);
 		*kept += skipped;
-		if (++n % 64 == 0 && mono_ms() - start >= max_ms)
+		if (++n % 64 == 0 && clock_ms() - start >= max_ms)
 			break;
 	}
 	if (!rc && src != SQLITE_ROW && src != SQLITE_DONE)

@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "src/base/clock.h"
 #include "src/base/i18n.h"
 #include "src/core/model.h"
 #include "app.h"
@@ -410,15 +411,6 @@ check_terminal(void)
 		leave_signal = SIGHUP;
 }
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Reads one key, waiting at most ms, and acts on it; false when none
  * came. */
 static bool
@@ -451,7 +443,7 @@ read_key(struct ui *ui, int ms)
 static void
 run_loop(struct ui *ui)
 {
-	long long next_poll = now_ms() + POLL_MS, last_key = now_ms();
+	long long next_poll = clock_ms() + POLL_MS, last_key = clock_ms();
 
 	while (!ui->quit && !leave_signal) {
 		long long wait, now;
@@ -461,7 +453,7 @@ run_loop(struct ui *ui)
 		live_beat(ui);
 		settle = !ui->too_small && ui->cur->unsettled && ui->cur->ops->settle;
 		/* The check comes on time even while keys keep coming. */
-		now = now_ms();
+		now = clock_ms();
 		wait = next_poll - now;
 		if (settle && last_key + SETTLE_MS - now < wait)
 			wait = last_key + SETTLE_MS - now;
@@ -469,18 +461,18 @@ run_loop(struct ui *ui)
 			for (int n = 0; n < TYPEAHEAD_MAX && !ui->quit && !leave_signal &&
 			     read_key(ui, 0); n++)
 				;
-			last_key = now_ms();
+			last_key = clock_ms();
 		} else {
 			/* A terminal gone says a key waits: the settling would
 			 * give up at once, again and again. */
 			check_terminal();
 			if (settle && !leave_signal &&
-			    now_ms() >= last_key + SETTLE_MS)
+			    clock_ms() >= last_key + SETTLE_MS)
 				ui->cur->ops->settle(ui->cur);
 		}
-		if (now_ms() >= next_poll && !ui->quit && !leave_signal) {
+		if (clock_ms() >= next_poll && !ui->quit && !leave_signal) {
 			ui_poll(ui);
-			next_poll = now_ms() + POLL_MS;
+			next_poll = clock_ms() + POLL_MS;
 		}
 	}
 }

@@ -32,6 +32,7 @@
 
 #include "db/db.h"
 #include "db/store.h"
+#include "src/base/clock.h"
 #include "src/base/i18n.h"
 #include "src/base/json_check.h"
 #include "merge.h"
@@ -477,15 +478,6 @@ out:
 	return rc;
 }
 
-static int64_t
-mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* The most records of a slice: SALKKU_IMPORT_SLICE lets the tests
  * commit every record on its own. */
 static size_t
@@ -511,12 +503,12 @@ import_tick(struct json_import *ji, struct error *e)
 	if (!ji->sliced)
 		return ERR_OK;
 	if (++ji->slice_records < ji->slice_max &&
-	    mono_ms() - ji->slice_start < IMPORT_SLICE_MS)
+	    clock_ms() - ji->slice_start < IMPORT_SLICE_MS)
 		return ERR_OK;
 	model_now_utc(now);
 	rc = store_undo_slice(ji->m->db, now, e);
 	ji->slice_records = 0;
-	ji->slice_start = mono_ms();
+	ji->slice_start = clock_ms();
 	return rc;
 }
 
@@ -828,7 +820,7 @@ model_import_json(struct model *m, const char *path,
 	}
 	ji.sliced = !ji.opt->dry_run;
 	ji.slice_max = slice_records();
-	ji.slice_start = mono_ms();
+	ji.slice_start = clock_ms();
 	rc = import_begin_exchange(&ji);
 	if (rc == ERR_OK)
 		rc = store_json_staged(m->db, ji.stage, import_item, &ji, &m->err);
