@@ -335,6 +335,9 @@ int db_fts_words(struct db *db, const char *text, fts_words_fn each, void *arg);
  * "words" (static). */
 const char *db_fts_analyser(struct db *db);
 
+/* How many words' analyses the tokenizer keeps (for the tests). */
+size_t db_fts_cached(struct db *db);
+
 /* ---- db.c ---------------------------------------------------------- */
 
 /* Checks what is at path before SQLite opens it: a folder, device, FIFO

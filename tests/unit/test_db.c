@@ -828,6 +828,54 @@ test_search_hits(void **state)
 	db_close(&b);
 }
 
+/* Counts the words; each without base forms unless *n starts below 0. */
+static int
+count_word(void *arg, const char *word, const char *forms)
+{
+	int *n = arg;
+
+	(void)word;
+	if (*n >= 0)
+		assert_string_equal(forms, "");
+	++*n;
+	return 0;
+}
+
+/* Numbers, which have no base forms, are not kept in the tokenizer's
+ * cache of analyses: a portfolio's codes would fill it. */
+static void
+test_words_cache(void **state)
+{
+	struct db *db = fx_open();
+	int64_t found = 0;
+	int words = 0;
+	size_t kept;
+
+	(void)state;
+	for (int i = 0; i < 30; i++) {
+		char code[16];
+
+		snprintf(code, sizeof code, "P-%04d", i);
+		record_free((struct record *[]){ fx_project(db, code, "Hanke 2024", NULL) });
+	}
+	kept = db_fts_cached(db);
+	assert_int_equal(db_fts_words(db, "12345 0042 2025", count_word, &words),
+			 SQLITE_OK);
+	assert_int_equal(words, 3);
+	assert_int_equal(db_fts_cached(db), kept);
+	words = -1;
+	assert_int_equal(db_fts_words(db, "hankkeet", count_word, &words),
+			 SQLITE_OK);
+	assert_int_equal(words, 0);
+	assert_int_equal(db_fts_cached(db), kept + 1);
+	/* The codes' numbers are indexed all the same. */
+	assert_int_equal(db_query_int(db, "SELECT count(*) FROM project_words "
+				      "WHERE project_words MATCH '\"0007\"'",
+				      &found, NULL), ERR_OK);
+	assert_int_equal(found, 1);
+	db_close(&db);
+}
+
 /* The plan of a search's page: walking the sort key's index pays when
  * the matches are dense and many, reading them all when they are few
  * or sparse, or when the page lies deep. */
@@ -984,6 +1032,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_busy_and_data_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_hits, setup, teardown),
 		cmocka_unit_test(test_hits_walk),
+		cmocka_unit_test(test_words_cache),
 		cmocka_unit_test_setup_teardown(test_capped_count, setup, teardown),
 	};
 
