@@ -56,6 +56,8 @@ enum report_table_id {
 
 #define REPORT_MAX_COLUMNS 12
 
+struct report_rows;
+
 struct report_table {
 	const char *id;       /* "money": a sheet's and a CSV block's name */
 	const char *title;    /* translated */
@@ -65,9 +67,16 @@ struct report_table {
 	/* The columns a narrow screen leaves out, the least needed first;
 	 * 0 ends the list (the first column is always kept). */
 	unsigned char spare[REPORT_MAX_COLUMNS];
-	struct report_cell *cells;  /* nrows * ncols */
+	struct report_cell *cells;  /* nrows * ncols, or a window of rows */
 	size_t nrows, capacity;
 	bool has_total;       /* the last row sums the others */
+	/* A long table (the projects, their lines, deadlines and figures)
+	 * keeps its rows in the database, not in memory: cells then holds
+	 * the rows report_cell() last read, a few hundred at a time. */
+	struct report_rows *rows;
+	/* The widest cell of each column as shown in the report's style
+	 * (sanitised, in columns of the terminal), headings left out. */
+	int widths[REPORT_MAX_COLUMNS];
 };
 
 struct report_options {
@@ -77,6 +86,12 @@ struct report_options {
 	const char *centre;        /* organisation as typed, or NULL: the
 				    * competence centre in most projects */
 	char today[11];            /* "" : today */
+	/* Called now and then while the report is computed, with how many
+	 * of how many projects are read; returning true abandons it (the
+	 * build then fails and the report's cancelled is true).
+	 * NULL: it runs to the end. */
+	bool (*progress)(void *arg, size_t done, size_t total);
+	void *progress_arg;
 };
 
 struct report {
@@ -86,16 +101,23 @@ struct report {
 	char *centre;              /* its name, or NULL when there is none */
 	char *funder;              /* the funder the report is for, or NULL */
 	int first_year, last_year; /* of RTAB_STATUS_YEARS */
+	bool cancelled;            /* the build was abandoned (progress) */
+	enum fmt_style style;      /* the locale's, of the widths */
 	struct report_table tables[RTAB_COUNT];
 };
 
-/* Computes the report.  Free with report_free() (also after a failure). */
+/* Computes the report.  Free with report_free() (also after a failure).
+ * The long tables are read back from the model's database as they are
+ * shown, so that the model must outlive the report, and one report at
+ * a time is open on a model. */
 int report_build(struct model *m, const struct report_options *opt,
 		 struct report *out);
 
 void report_free(struct report *r);
 
-/* The cell at row, col. */
+/* The cell at row, col; valid until the next report_cell() of a row
+ * of the same table more than a few hundred rows away (a cell that
+ * cannot be read back is shown empty). */
 const struct report_cell *report_cell(const struct report_table *t,
 				      size_t row, size_t col);
 
