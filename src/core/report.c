@@ -62,24 +62,40 @@ cells_clear(struct report_cell *cells, size_t n)
 		free(cells[i].text);
 }
 
+/* The width of text as shown: sanitised, in terminal columns. */
+static int
+shown_width(const char *text)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	char *safe;
+	int w;
+
+	/* Printable ASCII, as most figures and codes are: itself. */
+	while (*u >= 0x20 && *u < 0x7f)
+		u++;
+	if (!*u)
+		return (int)(u - (const unsigned char *)text);
+	if (!(safe = text_sanitize(text, 0)))
+		return 0;
+	w = text_width(safe);
+	free(safe);
+	return w;
+}
+
 /* Widens t's columns to the cells of row as shown in style st. */
 static void
 table_widen(struct report_table *t, const struct report_cell *row,
 	    enum fmt_style st)
 {
-	char buf[512], *safe;
+	char buf[512];
 
 	for (size_t c = 0; c < t->ncols; c++) {
 		int w;
 
-		if (row[c].null)
-			continue;
-		if (!(safe = text_sanitize(report_cell_text(&row[c], buf, sizeof buf,
-							    st), 0)))
-			continue;
-		if ((w = text_width(safe)) > t->widths[c])
+		if (!row[c].null &&
+		    (w = shown_width(report_cell_text(&row[c], buf, sizeof buf,
+						      st))) > t->widths[c])
 			t->widths[c] = w;
-		free(safe);
 	}
 }
 
@@ -451,33 +467,37 @@ year_of(const char *date)
 #define BIT(f) (UINT64_C(1) << (f))
 
 /* The tables the report reads, the fields it reads of each (money.c's
- * co-financing included) and where they go in an item. */
+ * co-financing included), where they go in an item, and whether only
+ * the projects active in the period need them (read then one project
+ * at a time; the others, which the chart needs of every project, in
+ * one pass each). */
 static const struct {
 	enum entity_kind kind;
 	uint64_t fields;
 	size_t offset;
+	bool active_only;
 } item_lists[] = {
 	{ ENT_ROLE, BIT(ROLE_ORGANISATION) | BIT(ROLE_ROLE) |
 		    BIT(ROLE_COFINANCING) | BIT(ROLE_COFINANCING_PERCENT) |
 		    BIT(ROLE_BUDGET_SHARE),
-	  offsetof(struct item, roles) },
+	  offsetof(struct item, roles), true },
 	{ ENT_FUNDING, BIT(FUNDING_FUNDER) | BIT(FUNDING_PROGRAMME) |
 		       BIT(FUNDING_APPLIED_DATE) | BIT(FUNDING_APPLIED) |
 		       BIT(FUNDING_DECISION_DATE) | BIT(FUNDING_GRANTED) |
 		       BIT(FUNDING_PAID) | BIT(FUNDING_YEAR),
-	  offsetof(struct item, funding) },
+	  offsetof(struct item, funding), false },
 	{ ENT_STATUS_CHANGE, BIT(STATUS_DATE) | BIT(STATUS_FROM) |
 			     BIT(STATUS_TO),
-	  offsetof(struct item, history) },
+	  offsetof(struct item, history), false },
 	{ ENT_DEADLINE, BIT(DEADLINE_DUE) | BIT(DEADLINE_DONE) |
 			BIT(DEADLINE_DONE_DATE) | BIT(DEADLINE_TITLE) |
 			BIT(DEADLINE_KIND),
-	  offsetof(struct item, deadlines) },
+	  offsetof(struct item, deadlines), false },
 	{ ENT_OUTCOME, BIT(OUTCOME_DATE) | BIT(OUTCOME_PRECISION) |
 		       BIT(OUTCOME_KIND) | BIT(OUTCOME_LABEL) |
 		       BIT(OUTCOME_VALUE) | BIT(OUTCOME_TARGET) |
 		       BIT(OUTCOME_UNIT),
-	  offsetof(struct item, outcomes) },
+	  offsetof(struct item, outcomes), true },
 };
 
 #define ITEM_LISTS (sizeof item_lists / sizeof *item_lists)
@@ -508,10 +528,17 @@ cursors_open(struct model *m, const char *funder, struct cursors *c)
 				   project_fields, funder, &c->p, &m->err);
 
 	for (size_t i = 0; i < ITEM_LISTS && !rc; i++)
-		rc = store_cursor_open(m->db, entities[item_lists[i].kind],
-				       item_lists[i].fields, funder,
-				       &c->lists[i], &m->err);
+		if (!item_lists[i].active_only)
+			rc = store_cursor_open(m->db, entities[item_lists[i].kind],
+					       item_lists[i].fields, funder,
+					       &c->lists[i], &m->err);
 	return rc;
+}
+
+static struct record_list *
+item_list(struct item *it, size_t i)
+{
+	return (struct record_list *)((char *)it + item_lists[i].offset);
 }
 
 /* The next project with its records, from the cursors; it->p NULL when
@@ -525,18 +552,31 @@ load_item(struct model *m, struct cursors *c, struct item *it)
 	if ((rc = store_cursor_next(c->p, -1, &it->p, &m->err)) || !it->p)
 		return rc;
 	for (size_t i = 0; i < ITEM_LISTS; i++) {
-		struct record_list *list = (struct record_list *)
-			((char *)it + item_lists[i].offset);
-
+		if (item_lists[i].active_only)
+			continue;
 		while (!(rc = store_cursor_next(c->lists[i], it->p->id, &rec,
 						&m->err)) && rec)
-			if (record_list_push(list, rec))
+			if (record_list_push(item_list(it, i), rec))
 				return error_set(&m->err, ERR_FAILED, NULL,
 						 _("out of memory"));
 		if (rc)
 			return rc;
 	}
 	return ERR_OK;
+}
+
+/* The lists only a project active in the period needs. */
+static int
+load_active(struct model *m, struct item *it)
+{
+	int rc = ERR_OK;
+
+	for (size_t i = 0; i < ITEM_LISTS && !rc; i++)
+		if (item_lists[i].active_only)
+			rc = store_children(m->db, entities[item_lists[i].kind],
+					    it->p->uuid, item_list(it, i),
+					    &m->err);
+	return rc;
 }
 
 static void
@@ -1718,7 +1758,7 @@ build_items(struct build *b, const struct report_options *opt,
 			break;
 		}
 		if (!(rc = load_item(m, &c, &it)) && it.p &&
-		    chart_item(b, ch, &it)) {
+		    chart_item(b, ch, &it) && !(rc = load_active(m, &it))) {
 			s->active++;
 			if (centre_leads(b, &it))
 				s->led++;
