@@ -229,7 +229,8 @@ int store_report_rows_put(struct db *db, const struct store_report_row *row,
 			  struct error *err);
 
 /* Moves the rows of table from to table to, in the order of key1, key2
- * (byte by byte) and seq, numbered again from 0. */
+ * (byte by byte) and seq, numbered again from 0; only rows with a key1
+ * are moved (and sorted). */
 int store_report_rows_sort(struct db *db, int from, int to,
 			   struct error *err);
 
@@ -240,6 +241,14 @@ int store_report_rows_read(struct db *db, int tab, int64_t first,
 			   int64_t count,
 			   int (*fn)(void *arg, const struct store_report_row *row),
 			   void *arg, struct error *err);
+
+/* Calls fn for every organisation in the order of
+ * store_organisations() with its uuid, its short name (else its name)
+ * and its kind, until fn returns non-zero (returned). */
+int store_org_labels(struct db *db,
+		     int (*fn)(void *arg, const char *uuid, const char *label,
+			       const char *kind),
+		     void *arg, struct error *err);
 
 /* Calls fn for every organisation with roles in projects, with how many
  * roles it has, in uuid order, until fn returns non-zero (returned). */

@@ -662,7 +662,9 @@ cursor_sql(const struct entity_def *def, uint64_t fields)
 	put_fields(f, def, fields, def->project_field < 0 ? "p" : "c");
 	fputs(", p.id FROM project p", f);
 	if (def->project_field >= 0)
-		fprintf(f, " JOIN \"%s\" c ON c.\"%s\" = p.uuid", def->table,
+		/* CROSS: the projects in order outside, whatever the planner
+		 * guesses (it would sort a whole table of lines). */
+		fprintf(f, " CROSS JOIN \"%s\" c ON c.\"%s\" = p.uuid", def->table,
 			def->fields[def->project_field].name);
 	fputs(REPORT_FUNDER_SQL " ORDER BY p.code_sort, p.id", f);
 	/* As store_children: undated after dated, then in creation order;
@@ -787,7 +789,12 @@ store_report_rows_begin(struct db *db, struct error *err)
 			     "k1 TEXT, k2 TEXT");
 	for (int i = 0; i < ROW_CELLS; i++)
 		o += (size_t)snprintf(sql + o, sizeof sql - o, ", n%d, t%d", i, i);
+	/* The rows to be sorted (those with keys) also by their keys, so
+	 * that sorting them is a walk along an index, not a sort in
+	 * memory. */
 	snprintf(sql + o, sizeof sql - o, ", PRIMARY KEY (tab, seq)) WITHOUT ROWID;"
+		 "CREATE INDEX IF NOT EXISTS temp.report_row_key ON "
+		 "report_row (k1, k2, seq) WHERE k1 IS NOT NULL;"
 		 "DELETE FROM temp.report_row;");
 	if ((rc = db_exec(db, sql, err)))
 		return rc;
@@ -844,11 +851,12 @@ store_report_rows_sort(struct db *db, int from, int to, struct error *err)
 	int rc = ERR_OK;
 
 	if (!(st = db_prepare(db, "INSERT INTO temp.report_row SELECT ?2, "
-			      "row_number() OVER (ORDER BY k1 COLLATE BINARY, "
-			      "k2 COLLATE BINARY, seq) - 1, k1, k2, "
+			      "row_number() OVER (ORDER BY k1, k2, seq) - 1, "
+			      "NULL, NULL, "
 			      "n0, t0, n1, t1, n2, t2, n3, t3, n4, t4, n5, t5, "
 			      "n6, t6, n7, t7, n8, t8, n9, t9, n10, t10, n11, t11 "
-			      "FROM temp.report_row WHERE tab = ?1", err)))
+			      "FROM temp.report_row INDEXED BY report_row_key "
+			      "WHERE k1 IS NOT NULL AND tab = ?1", err)))
 		return ERR_DATABASE;
 	sqlite3_bind_int(st, 1, from);
 	sqlite3_bind_int(st, 2, to);

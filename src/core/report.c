@@ -417,8 +417,10 @@ struct item {
 
 /* An organisation's label and what the partners table counts of it. */
 struct org_entry {
-	const char *uuid;          /* borrowed from the organisations */
-	const char *label;         /* short name, else name; borrowed */
+	char *uuid;                /* and after it, in the same block: */
+	const char *label;         /* short name, else name */
+	bool centre;               /* a competence centre */
+	size_t rank;               /* its place by name */
 	int64_t roles;             /* roles in any project */
 	size_t partner;            /* its row in partners + 1, or 0 */
 };
@@ -442,8 +444,8 @@ struct build {
 	struct report *r;
 	const char *centre_uuid;    /* or NULL */
 	const char *funder_uuid;    /* or NULL */
-	struct record_list orgs;    /* by name */
-	struct org_entry *byuuid;   /* the same, by uuid */
+	struct org_entry *byuuid;   /* the organisations, by uuid */
+	size_t norgs, orgs_cap;
 	struct partner *partners;
 	size_t npartners, partners_cap;
 	struct money_row *money, money_total;
@@ -600,11 +602,11 @@ org_entry_compare(const void *a, const void *b)
 static struct org_entry *
 org_find(const struct build *b, const char *uuid)
 {
-	struct org_entry key = { .uuid = uuid };
+	struct org_entry key = { .uuid = (char *)uuid };
 
-	if (!uuid || !b->orgs.count)
+	if (!uuid || !b->norgs)
 		return NULL;
-	return bsearch(&key, b->byuuid, b->orgs.count, sizeof key,
+	return bsearch(&key, b->byuuid, b->norgs, sizeof key,
 		       org_entry_compare);
 }
 
@@ -618,30 +620,32 @@ count_roles(const char *organisation, int64_t roles, void *arg)
 	return 0;
 }
 
-/* Every organisation, by name and by uuid, with its roles counted. */
 static int
-load_orgs(struct build *b)
+add_org(void *arg, const char *uuid, const char *label, const char *kind)
 {
-	struct model *m = b->m;
-	int rc;
+	struct build *b = arg;
+	size_t lu = strlen(uuid) + 1, ll = label ? strlen(label) + 1 : 0;
+	struct org_entry *e;
 
-	if ((rc = model_organisations(m, &b->orgs)))
-		return rc;
-	if (b->orgs.count &&
-	    !(b->byuuid = calloc(b->orgs.count, sizeof *b->byuuid)))
-		return error_set(&m->err, ERR_FAILED, NULL, _("out of memory"));
-	for (size_t i = 0; i < b->orgs.count; i++) {
-		const struct record *o = b->orgs.items[i];
+	if (b->norgs == b->orgs_cap) {
+		size_t cap = b->orgs_cap ? b->orgs_cap * 2 : 64;
+		struct org_entry *more = realloc(b->byuuid, cap * sizeof *more);
 
-		b->byuuid[i].uuid = o->uuid;
-		b->byuuid[i].label = record_text(o, ORG_SHORT_NAME)
-				     ? record_text(o, ORG_SHORT_NAME)
-				     : record_text(o, ORG_NAME);
+		if (!more)
+			return error_set(&b->m->err, ERR_FAILED, NULL,
+					 _("out of memory"));
+		b->byuuid = more;
+		b->orgs_cap = cap;
 	}
-	if (b->orgs.count)
-		qsort(b->byuuid, b->orgs.count, sizeof *b->byuuid,
-		      org_entry_compare);
-	return store_role_counts(m->db, count_roles, b, &m->err);
+	e = memset(&b->byuuid[b->norgs], 0, sizeof *e);
+	if (!(e->uuid = malloc(lu + ll)))
+		return error_set(&b->m->err, ERR_FAILED, NULL, _("out of memory"));
+	memcpy(e->uuid, uuid, lu);
+	if (label)
+		e->label = memcpy(e->uuid + lu, label, ll);
+	e->centre = kind && !strcmp(kind, "competence_centre");
+	e->rank = b->norgs++;
+	return 0;
 }
 
 /* The competence centre with roles in most projects: whose report it
@@ -649,25 +653,35 @@ load_orgs(struct build *b)
 static int
 find_centre(struct build *b, const char *typed, struct record **out)
 {
-	int64_t best = 0;
+	const struct org_entry *best = NULL;
 
 	if (typed)
 		return model_organisation(b->m, typed, out);
-	for (size_t i = 0; i < b->orgs.count; i++) {
-		const struct record *o = b->orgs.items[i];
-		const char *kind = record_text(o, ORG_KIND);
-		const struct org_entry *e = org_find(b, o->uuid);
+	for (size_t i = 0; i < b->norgs; i++) {
+		const struct org_entry *e = &b->byuuid[i];
 
-		if (kind && !strcmp(kind, "competence_centre") && e &&
-		    e->roles > best) {
-			best = e->roles;
-			record_free(out);
-			if (!(*out = record_dup(o)))
-				return error_set(&b->m->err, ERR_FAILED, NULL,
-						 _("out of memory"));
-		}
+		if (e->centre && e->roles > 0 &&
+		    (!best || e->roles > best->roles ||
+		     (e->roles == best->roles && e->rank < best->rank)))
+			best = e;
 	}
-	return ERR_OK;
+	return best ? model_get(b->m, entities[ENT_ORGANISATION], best->uuid, out)
+		    : ERR_OK;
+}
+
+/* Every organisation's label by uuid, with its roles counted. */
+static int
+load_orgs(struct build *b)
+{
+	struct model *m = b->m;
+	int rc;
+
+	if ((rc = store_org_labels(m->db, add_org, b, &m->err)))
+		return rc;
+	if (b->norgs)
+		qsort(b->byuuid, b->norgs, sizeof *b->byuuid,
+		      org_entry_compare);
+	return store_role_counts(m->db, count_roles, b, &m->err);
 }
 
 /* An organisation's short name, else its name, else its uuid; owned. */
@@ -1836,8 +1850,9 @@ build_free(struct build *b)
 	for (size_t j = 0; j < b->nmoney; j++)
 		free(b->money[j].funder);
 	free(b->money);
+	for (size_t j = 0; j < b->norgs; j++)
+		free(b->byuuid[j].uuid);
 	free(b->byuuid);
-	record_list_clear(&b->orgs);
 }
 
 int
