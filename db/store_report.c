@@ -795,7 +795,10 @@ store_report_rows_begin(struct db *db, struct error *err)
 	snprintf(sql + o, sizeof sql - o, ", PRIMARY KEY (tab, seq)) WITHOUT ROWID;"
 		 "CREATE INDEX IF NOT EXISTS temp.report_row_key ON "
 		 "report_row (k1, k2, seq) WHERE k1 IS NOT NULL;"
-		 "DELETE FROM temp.report_row;");
+		 "DELETE FROM temp.report_row;"
+		 /* Written once and read a window at a time: a small cache
+		  * (the rest in the file, or the system's cache of it). */
+		 "PRAGMA temp.cache_size = -256;");
 	if ((rc = db_exec(db, sql, err)))
 		return rc;
 	/* One transaction for the rows (and one view of the database). */
@@ -847,22 +850,40 @@ store_report_rows_put(struct db *db, const struct store_report_row *row,
 int
 store_report_rows_sort(struct db *db, int from, int to, struct error *err)
 {
-	sqlite3_stmt *st;
-	int rc = ERR_OK;
+	/* Along the index of the keys, a row at a time: the rows written
+	 * have no keys, so that the walk never meets them (INSERT ...
+	 * SELECT would copy them all to a temporary table first). */
+	sqlite3_stmt *st = db_prepare(db, "SELECT * FROM temp.report_row "
+				      "INDEXED BY report_row_key "
+				      "WHERE k1 IS NOT NULL AND tab = ?1 "
+				      "ORDER BY k1, k2, seq", err);
+	sqlite3_stmt *put = st ? db_prepare(db, "INSERT INTO temp.report_row "
+					    "SELECT ?1, ?2, NULL, NULL, n0, t0, n1, t1, "
+					    "n2, t2, n3, t3, n4, t4, n5, t5, n6, t6, "
+					    "n7, t7, n8, t8, n9, t9, n10, t10, n11, t11 "
+					    "FROM temp.report_row WHERE tab = ?3 "
+					    "AND seq = ?4", err) : NULL;
+	int64_t seq = 0;
+	int rc = ERR_OK, src;
 
-	if (!(st = db_prepare(db, "INSERT INTO temp.report_row SELECT ?2, "
-			      "row_number() OVER (ORDER BY k1, k2, seq) - 1, "
-			      "NULL, NULL, "
-			      "n0, t0, n1, t1, n2, t2, n3, t3, n4, t4, n5, t5, "
-			      "n6, t6, n7, t7, n8, t8, n9, t9, n10, t10, n11, t11 "
-			      "FROM temp.report_row INDEXED BY report_row_key "
-			      "WHERE k1 IS NOT NULL AND tab = ?1", err)))
+	if (!put) {
+		db_done(st);
 		return ERR_DATABASE;
+	}
 	sqlite3_bind_int(st, 1, from);
-	sqlite3_bind_int(st, 2, to);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = db_fail(db, err, _("cannot write the report"));
+	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_bind_int(put, 1, to);
+		sqlite3_bind_int64(put, 2, seq++);
+		sqlite3_bind_int(put, 3, from);
+		sqlite3_bind_int64(put, 4, sqlite3_column_int64(st, 1));
+		if (sqlite3_step(put) != SQLITE_DONE)
+			rc = db_fail(db, err, _("cannot write the report"));
+		sqlite3_reset(put);
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = db_fail(db, err, _("cannot read the report"));
 	db_done(st);
+	db_done(put);
 	if (!rc && (st = db_prepare(db, "DELETE FROM temp.report_row WHERE tab = ?1",
 				    err))) {
 		sqlite3_bind_int(st, 1, from);
