@@ -1,14 +1,20 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* report.h — the centre's year (or any period) in numbers.
  *
- * report_build() computes every figure once, into a struct of tables;
- * each output format is a small writer that only lays those tables
- * out (report_text.c: text and Markdown; report_html.c; report_csv.c;
- * report_xlsx.c).  The CLI and the TUI both show what this computes.
+ * report_build() computes every figure once, in one pass through the
+ * projects in code order (a project and its records at a time), into a
+ * struct of tables; the short ones (key figures, money, the status
+ * chart) stay in memory, the long ones (a row per project, line,
+ * partner, figure or deadline) go to a temporary table of the database
+ * and are read back a window of rows at a time, so that the memory a
+ * report takes does not grow with the portfolio.  Each output format is
+ * a small writer that only lays those tables out (report_text.c: text
+ * and Markdown; report_html.c; report_csv.c; report_xlsx.c).  The CLI
+ * and the TUI both show what this computes.
  *
  * Which projects are in the period is the project list's own rule
- * (store_query.c: dates, status history, deadlines and funding lines),
- * asked through model_list_projects(). */
+ * (store_query.c's ACTIVE_SQL: dates, status history, deadlines and
+ * funding lines), worked out from each project's records. */
 #ifndef SALKKU_REPORT_H
 #define SALKKU_REPORT_H
 
