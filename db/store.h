@@ -176,17 +176,22 @@ int store_change_get(struct db *db, int64_t id, struct change_list *out,
  * date. */
 /* The report's reading (store_report.c): the records of every project,
  * a table at a time, in one statement each rather than one per project.
- * A cursor reads the records of def of the projects funder (when not
- * NULL) keeps as the project list's filter does, project by project in
- * the project list's order (by code) and each project's records in
- * store_children()'s order; of the project itself, its own record.
- * Only the fields whose bit is set in fields are read; the others are
- * null. */
+ * store_report_projects() lists the projects funder (when not NULL)
+ * keeps as the project list's filter does, in the project list's order
+ * (by code), in a temporary table (count: how many); a cursor then
+ * reads the records of def of those projects, project by project in
+ * that order and each project's records in store_children()'s order
+ * (of the project itself, its own record).  Only the fields whose bit
+ * is set in fields are read; the others are null.  A new
+ * store_report_projects() may only come when every cursor is closed. */
+int store_report_projects(struct db *db, const char *funder, int64_t *count,
+			  struct error *err);
+
 struct store_cursor;
 
 int store_cursor_open(struct db *db, const struct entity_def *def,
-		      uint64_t fields, const char *funder,
-		      struct store_cursor **out, struct error *err);
+		      uint64_t fields, struct store_cursor **out,
+		      struct error *err);
 
 /* The next record when it belongs to the project whose id is project
  * (any project when project < 0), else NULL in *out (the records of
@@ -195,10 +200,6 @@ int store_cursor_next(struct store_cursor *c, int64_t project,
 		      struct record **out, struct error *err);
 
 void store_cursor_close(struct store_cursor **c);
-
-/* How many projects funder (when not NULL) keeps, as above. */
-int store_report_count(struct db *db, const char *funder, int64_t *count,
-		       struct error *err);
 
 /* The rows of the report's long tables, kept in a temporary table of
  * the connection (its pages in SQLite's bounded cache, spilled to a

@@ -645,10 +645,36 @@ put_fields(FILE *f, const struct entity_def *def, uint64_t fields,
 	"UNION ALL SELECT r.project FROM project_role r " \
 	"WHERE r.organisation = ?1 AND r.role = 'funder')"
 
+int
+store_report_projects(struct db *db, const char *funder, int64_t *count,
+		      struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*count = 0;
+	if ((rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS report_project "
+			  "(ord INTEGER PRIMARY KEY, id INTEGER NOT NULL, "
+			  "uuid TEXT NOT NULL);"
+			  "DELETE FROM temp.report_project;", err)))
+		return rc;
+	if (!(st = db_prepare(db, "INSERT INTO temp.report_project (id, uuid) "
+			      "SELECT p.id, p.uuid FROM project p"
+			      REPORT_FUNDER_SQL " ORDER BY p.code_sort, p.id", err)))
+		return ERR_DATABASE;
+	if (funder)
+		db_bind_text(st, 1, funder);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_fail(db, err, _("cannot read the database"));
+	else
+		*count = sqlite3_changes64(db->sql);
+	db_done(st);
+	return rc;
+}
+
 /* SELECT the columns db_row_record() reads (those not in fields as
- * NULL) and the project's id, of the projects funder keeps in the
- * project list's order (by code), each project's records in
- * store_children's order. */
+ * NULL) and the project's id, of the projects of report_project in
+ * their order, each project's records in store_children's order. */
 static char *
 cursor_sql(const struct entity_def *def, uint64_t fields)
 {
@@ -659,14 +685,16 @@ cursor_sql(const struct entity_def *def, uint64_t fields)
 
 	if (!f)
 		return NULL;
-	put_fields(f, def, fields, def->project_field < 0 ? "p" : "c");
-	fputs(", p.id FROM project p", f);
+	put_fields(f, def, fields, "c");
+	/* CROSS: the projects in order outside, whatever the planner
+	 * guesses (it would sort a whole table of lines). */
 	if (def->project_field >= 0)
-		/* CROSS: the projects in order outside, whatever the planner
-		 * guesses (it would sort a whole table of lines). */
-		fprintf(f, " CROSS JOIN \"%s\" c ON c.\"%s\" = p.uuid", def->table,
+		fprintf(f, ", t.id FROM temp.report_project t CROSS JOIN \"%s\" c "
+			"ON c.\"%s\" = t.uuid ORDER BY t.ord", def->table,
 			def->fields[def->project_field].name);
-	fputs(REPORT_FUNDER_SQL " ORDER BY p.code_sort, p.id", f);
+	else
+		fprintf(f, ", t.id FROM temp.report_project t CROSS JOIN \"%s\" c "
+			"ON c.id = t.id ORDER BY t.ord", def->table);
 	/* As store_children: undated after dated, then in creation order;
 	 * a status history in the order it was made. */
 	for (size_t i = 0; def->kind != ENT_STATUS_CHANGE && def->project_field >= 0 &&
@@ -687,8 +715,8 @@ cursor_sql(const struct entity_def *def, uint64_t fields)
 
 int
 store_cursor_open(struct db *db, const struct entity_def *def,
-		  uint64_t fields, const char *funder,
-		  struct store_cursor **out, struct error *err)
+		  uint64_t fields, struct store_cursor **out,
+		  struct error *err)
 {
 	struct store_cursor *c;
 	char *sql;
@@ -709,8 +737,6 @@ store_cursor_open(struct db *db, const struct entity_def *def,
 		free(c);
 		return ERR_DATABASE;
 	}
-	if (funder)
-		db_bind_text(c->st, 1, funder);
 	*out = c;
 	return ERR_OK;
 }
@@ -750,27 +776,6 @@ store_cursor_close(struct store_cursor **c)
 	db_done((*c)->st);
 	free(*c);
 	*c = NULL;
-}
-
-int
-store_report_count(struct db *db, const char *funder, int64_t *count,
-		   struct error *err)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM project p"
-				      REPORT_FUNDER_SQL, err);
-	int rc = ERR_OK;
-
-	*count = 0;
-	if (!st)
-		return ERR_DATABASE;
-	if (funder)
-		db_bind_text(st, 1, funder);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*count = sqlite3_column_int64(st, 0);
-	else
-		rc = db_fail(db, err, _("cannot read the database"));
-	db_done(st);
-	return rc;
 }
 
 /* ---- the report's long tables, kept out of memory ------------------ */

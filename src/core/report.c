@@ -524,15 +524,15 @@ cursors_close(struct cursors *c)
 }
 
 static int
-cursors_open(struct model *m, const char *funder, struct cursors *c)
+cursors_open(struct model *m, struct cursors *c)
 {
 	int rc = store_cursor_open(m->db, entities[ENT_PROJECT],
-				   project_fields, funder, &c->p, &m->err);
+				   project_fields, &c->p, &m->err);
 
 	for (size_t i = 0; i < ITEM_LISTS && !rc; i++)
 		if (!item_lists[i].active_only)
 			rc = store_cursor_open(m->db, entities[item_lists[i].kind],
-					       item_lists[i].fields, funder,
+					       item_lists[i].fields,
 					       &c->lists[i], &m->err);
 	return rc;
 }
@@ -1757,10 +1757,10 @@ build_items(struct build *b, const struct report_options *opt,
 	size_t n = 0;
 	int rc;
 
-	if (opt->progress &&
-	    (rc = store_report_count(m->db, b->funder_uuid, &total, &m->err)))
+	if ((rc = store_report_projects(m->db, b->funder_uuid, &total,
+					&m->err)))
 		return rc;
-	rc = cursors_open(m, b->funder_uuid, &c);
+	rc = cursors_open(m, &c);
 	for (; !rc && !b->oom; n++) {
 		struct item it = { .ord = s->active };
 
