@@ -201,6 +201,12 @@ int store_cursor_next(struct store_cursor *c, int64_t project,
 
 void store_cursor_close(struct store_cursor **c);
 
+/* Asks fn now and then (every few milliseconds of SQLite's work) while
+ * statements run on db; fn returning true abandons the statement, which
+ * then fails.  NULL: no more (the connection's own db_set_cancel()
+ * again). */
+void store_report_watch(struct db *db, bool (*fn)(void *arg), void *arg);
+
 /* The rows of the report's long tables, kept in a temporary table of
  * the connection (its pages in SQLite's bounded cache, spilled to a
  * file) rather than in memory; one report at a time per connection.

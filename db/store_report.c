@@ -778,6 +778,31 @@ store_cursor_close(struct store_cursor **c)
 	*c = NULL;
 }
 
+/* ---- watching the report's statements ----------------------------- */
+
+/* SQLite's virtual machine instructions between two questions: some
+ * milliseconds. */
+#define WATCH_STEPS 20000
+
+static int
+watch_step(void *arg)
+{
+	struct db *db = arg;
+
+	return db->watch && db->watch(db->watch_arg);
+}
+
+void
+store_report_watch(struct db *db, bool (*fn)(void *arg), void *arg)
+{
+	db->watch = fn;
+	db->watch_arg = arg;
+	if (fn)
+		sqlite3_progress_handler(db->sql, WATCH_STEPS, watch_step, db);
+	else  /* The connection's own handler, if any, again. */
+		db_set_cancel(db, db->cancel, db->cancel_arg);
+}
+
 /* ---- the report's long tables, kept out of memory ------------------ */
 
 #define ROW_CELLS 12

@@ -53,6 +53,7 @@ struct report_view {
 	int widths[RTAB_COUNT][REPORT_MAX_COLUMNS];  /* 0: left out */
 	int hidden[RTAB_COUNT];  /* how many columns are left out */
 	int layout_width;
+	bool interrupted;     /* the build gave way to a key */
 	int64_t started;      /* when the build began (clock_ms) */
 	int shown;            /* the per cent the status line says, or -1 */
 	struct ui *ui;
@@ -222,6 +223,33 @@ progress(void *arg, size_t done, size_t total)
 	return false;
 }
 
+/* The line an interrupted report shows instead of its tables. */
+static void
+draw_interrupted(struct view *v, WINDOW *w)
+{
+	const struct theme *th = &v->ui->theme;
+	int key = keymap_first_key(&v->ui->keymap, "report", ACT_SCREEN_REPORT);
+	char label[32] = "", text[160];
+
+	if (key)
+		key_label(key, label, sizeof label);
+	snprintf(text, sizeof text, _("The report was interrupted: %s computes it."),
+		 label);
+	draw_spaces(w, INDENT, theme_attr(th, TH_NORMAL));
+	draw_text(w, text, getmaxx(w) - 1 - INDENT, theme_attr(th, TH_DIM), 0);
+	draw_to_eol(w, theme_attr(th, TH_NORMAL));
+}
+
+/* Shown again after it gave way to a key: computed now. */
+static void
+show(struct view *v)
+{
+	struct report_view *rv = v->priv;
+
+	if (rv->interrupted)
+		v->loaded = false;
+}
+
 static int
 load(struct view *v)
 {
@@ -239,13 +267,17 @@ load(struct view *v)
 	rv->started = clock_ms();
 	snprintf(opt.today, sizeof opt.today, "%s", v->ui->today);
 	ui_working(v->ui, _("Computing the report…"));
+	rv->interrupted = false;
 	if (report_build(v->ui->m, &opt, &rv->r)) {
-		/* Left for a key: computed again when next shown. */
-		if (rv->r.cancelled)
-			v->loaded = false;
-		else
+		/* Left for the key, which comes next: computed again when
+		 * shown again (the screen's key on it too). */
+		if (!rv->r.cancelled) {
 			ui_model_error(v->ui);
-		return -1;
+			return -1;
+		}
+		rv->interrupted = true;
+		v->rows = 1;
+		return 0;
 	}
 	if (build_lines(rv)) {
 		ui_error(v->ui, "%s", _("out of memory"));
@@ -448,7 +480,11 @@ draw_row(struct view *v, WINDOW *w, int y, size_t row, bool sel)
 	attr_t a = theme_attr(th, sel ? TH_SELECTED : TH_NORMAL);
 
 	(void)y;
-	if (!line_at(rv, row, &line))
+	if (rv->interrupted && row == 0) {
+		draw_interrupted(v, w);
+		return true;
+	}
+	if (rv->interrupted || !line_at(rv, row, &line))
 		return false;
 	layout(v);
 	t = &rv->r.tables[l->table];
@@ -482,9 +518,11 @@ draw_row(struct view *v, WINDOW *w, int y, size_t row, bool sel)
 static bool
 selectable(struct view *v, size_t row)
 {
+	struct report_view *rv = v->priv;
 	struct line l;
 
-	return line_at(v->priv, row, &l) && (l.kind == L_ROW || l.kind == L_BAR);
+	return !rv->interrupted && line_at(rv, row, &l) &&
+	       (l.kind == L_ROW || l.kind == L_BAR);
 }
 
 static void
@@ -619,7 +657,8 @@ handle(struct view *v, enum action a)
 
 	switch (a) {
 	case ACT_OPEN:
-		return line_at(rv, v->sel, &l) ? open_line(v, &l) : AR_NOOP;
+		return !rv->interrupted && line_at(rv, v->sel, &l)
+		       ? open_line(v, &l) : AR_NOOP;
 	case ACT_YEAR_PREV:
 	case ACT_YEAR_NEXT:
 		rv->year += a == ACT_YEAR_PREV ? -1 : 1;
@@ -645,6 +684,7 @@ const struct view_ops report_view_ops = {
 	.open = open_,
 	.free = free_,
 	.load = load,
+	.show = show,
 	.title = title,
 	.draw_head = draw_head,
 	.draw_row = draw_row,

@@ -452,6 +452,8 @@ struct build {
 	size_t nmoney, money_cap;
 	enum fmt_style st;
 	bool oom;
+	const struct report_options *opt;
+	size_t done, total;         /* projects read, of how many */
 };
 
 static bool
@@ -1748,8 +1750,7 @@ set_period(struct model *m, struct report *r,
  * code), one at a time: into the chart, and when active in the period
  * into the tables. */
 static int
-build_items(struct build *b, const struct report_options *opt,
-	    struct chart *ch, struct summary *s)
+build_items(struct build *b, struct chart *ch, struct summary *s)
 {
 	struct model *m = b->m;
 	struct cursors c = { 0 };
@@ -1760,17 +1761,12 @@ build_items(struct build *b, const struct report_options *opt,
 	if ((rc = store_report_projects(m->db, b->funder_uuid, &total,
 					&m->err)))
 		return rc;
+	b->total = (size_t)total;
 	rc = cursors_open(m, &c);
 	for (; !rc && !b->oom; n++) {
 		struct item it = { .ord = s->active };
 
-		if (opt->progress && n % 128 == 0 &&
-		    opt->progress(opt->progress_arg, n, (size_t)total)) {
-			b->r->cancelled = true;
-			rc = error_set(&m->err, ERR_FAILED, NULL,
-				       _("the report was interrupted"));
-			break;
-		}
+		b->done = n;
 		if (!(rc = load_item(m, &c, &it)) && it.p &&
 		    chart_item(b, ch, &it) && !(rc = load_active(m, &it))) {
 			s->active++;
@@ -1793,6 +1789,19 @@ build_items(struct build *b, const struct report_options *opt,
 	}
 	cursors_close(&c);
 	return rc;
+}
+
+/* Tells the caller how far the build is; true (and the report marked
+ * cancelled) when it asks to stop. */
+static bool
+watch(void *arg)
+{
+	struct build *b = arg;
+
+	if (b->r->cancelled || !b->opt->progress(b->opt->progress_arg,
+						  b->done, b->total))
+		return b->r->cancelled;
+	return b->r->cancelled = true;
 }
 
 /* The long tables, kept in the database. */
@@ -1859,7 +1868,8 @@ int
 report_build(struct model *m, const struct report_options *opt,
 	     struct report *out)
 {
-	struct build b = { .m = m, .r = out, .st = format_style_from_locale() };
+	struct build b = { .m = m, .r = out, .st = format_style_from_locale(),
+			   .opt = opt };
 	struct chart ch = { 0 };
 	struct record *centre = NULL, *funder = NULL;
 	struct summary s = { 0 };
@@ -1894,8 +1904,10 @@ report_build(struct model *m, const struct report_options *opt,
 	if ((rc = store_report_rows_begin(m->db, &m->err)))
 		goto done;
 	rows = true;
+	if (opt->progress)
+		store_report_watch(m->db, watch, &b);
 	chart_init(&b, &ch);
-	if ((rc = build_items(&b, opt, &ch, &s)))
+	if ((rc = build_items(&b, &ch, &s)))
 		goto done;
 	status_years_finish(&b, &ch);
 	money_finish(&b);
@@ -1925,6 +1937,11 @@ oom:
 		}
 	}
 done:
+	if (opt->progress)
+		store_report_watch(m->db, NULL, NULL);
+	if (out->cancelled)
+		rc = error_set(&m->err, ERR_FAILED, NULL,
+			       _("the report was interrupted"));
 	if (rows && store_report_rows_end(m->db, !rc, rc ? NULL : &m->err) && !rc)
 		rc = ERR_DATABASE;
 	build_free(&b);

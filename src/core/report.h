@@ -94,8 +94,9 @@ struct report_options {
 	char today[11];            /* "" : today */
 	/* Called now and then while the report is computed, with how many
 	 * of how many projects are read; returning true abandons it (the
-	 * build then fails and the report's cancelled is true).
-	 * NULL: it runs to the end. */
+	 * build then fails and the report's cancelled is true).  It is
+	 * called from within the database's statements, and must not use
+	 * the database.  NULL: it runs to the end. */
 	bool (*progress)(void *arg, size_t done, size_t total);
 	void *progress_arg;
 };
