@@ -235,9 +235,10 @@ void store_report_rows_clear(struct db *db);
 int store_report_rows_put(struct db *db, const struct store_report_row *row,
 			  struct error *err);
 
-/* Moves the rows of table from to table to, in the order of key1, key2
- * (byte by byte) and seq, numbered again from 0; only rows with a key1
- * are moved (and sorted). */
+/* Copies the rows of table from to table to, in the order of key1, key2
+ * (byte by byte) and seq, numbered again from 0 (only rows with a key1;
+ * the copies without keys).  Those of from stay until the rows are
+ * emptied. */
 int store_report_rows_sort(struct db *db, int from, int to,
 			   struct error *err);
 

@@ -807,6 +807,10 @@ store_report_watch(struct db *db, bool (*fn)(void *arg), void *arg)
 
 #define ROW_CELLS 12
 
+#define ROW_INSERT_SQL "INSERT INTO temp.report_row VALUES (?1, ?2, ?3, ?4" \
+	", ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16" \
+	", ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)"
+
 int
 store_report_rows_begin(struct db *db, struct error *err)
 {
@@ -854,10 +858,7 @@ int
 store_report_rows_put(struct db *db, const struct store_report_row *row,
 		      struct error *err)
 {
-	static const char sql[] = "INSERT INTO temp.report_row VALUES (?1, ?2, ?3, ?4"
-		", ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16"
-		", ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)";
-	sqlite3_stmt *st = db_prepare(db, sql, err);
+	sqlite3_stmt *st = db_prepare(db, ROW_INSERT_SQL, err);
 	int rc = ERR_OK;
 
 	if (!st)
@@ -880,19 +881,13 @@ store_report_rows_put(struct db *db, const struct store_report_row *row,
 int
 store_report_rows_sort(struct db *db, int from, int to, struct error *err)
 {
-	/* Along the index of the keys, a row at a time: the rows written
-	 * have no keys, so that the walk never meets them (INSERT ...
-	 * SELECT would copy them all to a temporary table first). */
+	/* Along the index of the keys, a row at a time (INSERT ... SELECT
+	 * would copy them all to a temporary table first). */
 	sqlite3_stmt *st = db_prepare(db, "SELECT * FROM temp.report_row "
 				      "INDEXED BY report_row_key "
 				      "WHERE k1 IS NOT NULL AND tab = ?1 "
 				      "ORDER BY k1, k2, seq", err);
-	sqlite3_stmt *put = st ? db_prepare(db, "INSERT INTO temp.report_row "
-					    "SELECT ?1, ?2, NULL, NULL, n0, t0, n1, t1, "
-					    "n2, t2, n3, t3, n4, t4, n5, t5, n6, t6, "
-					    "n7, t7, n8, t8, n9, t9, n10, t10, n11, t11 "
-					    "FROM temp.report_row WHERE tab = ?3 "
-					    "AND seq = ?4", err) : NULL;
+	sqlite3_stmt *put = st ? db_prepare(db, ROW_INSERT_SQL, err) : NULL;
 	int64_t seq = 0;
 	int rc = ERR_OK, src;
 
@@ -904,8 +899,9 @@ store_report_rows_sort(struct db *db, int from, int to, struct error *err)
 	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
 		sqlite3_bind_int(put, 1, to);
 		sqlite3_bind_int64(put, 2, seq++);
-		sqlite3_bind_int(put, 3, from);
-		sqlite3_bind_int64(put, 4, sqlite3_column_int64(st, 1));
+		/* The keys stay NULL: the walk never meets the rows written. */
+		for (int i = 4; i < 4 + 2 * ROW_CELLS; i++)
+			sqlite3_bind_value(put, i + 1, sqlite3_column_value(st, i));
 		if (sqlite3_step(put) != SQLITE_DONE)
 			rc = db_fail(db, err, _("cannot write the report"));
 		sqlite3_reset(put);
@@ -914,15 +910,6 @@ store_report_rows_sort(struct db *db, int from, int to, struct error *err)
 		rc = db_fail(db, err, _("cannot read the report"));
 	db_done(st);
 	db_done(put);
-	if (!rc && (st = db_prepare(db, "DELETE FROM temp.report_row WHERE tab = ?1",
-				    err))) {
-		sqlite3_bind_int(st, 1, from);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = db_fail(db, err, _("cannot write the report"));
-		db_done(st);
-	} else if (!rc) {
-		rc = ERR_DATABASE;
-	}
 	return rc;
 }
 
