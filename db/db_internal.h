@@ -119,6 +119,9 @@ struct db {
 	db_cancel_fn cancel;
 	void *cancel_arg;
 	bool cancel_armed, cancelled;
+	/* Asked while the report's statements run (store_report_watch). */
+	bool (*watch)(void *arg);
+	void *watch_arg;
 	struct hit_set hits;
 	int busy_total_ms;     /* db_begin/db_commit's bound on retrying */
 	struct entity_cache ent[ENT_COUNT];

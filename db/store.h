@@ -174,16 +174,17 @@ int store_change_get(struct db *db, int64_t id, struct change_list *out,
 /* Deadlines due on or before `until` (ISO date; NULL: all), open ones
  * only (neither done nor cancelled) unless include_done; ordered by due
  * date. */
-/* The report's reading (store_report.c): the records of many projects,
+/* The report's reading (store_report.c): the records of every project,
  * a table at a time, in one statement each rather than one per project.
- * store_report_projects() names the projects (uuids, n of them; their
- * place in uuids is their ord); a cursor then reads the records of def
- * that belong to them, project by project in that order and each
- * project's in store_children()'s order (the project's own record when
- * def is the project).  Only the fields whose bit is set in fields are
- * read; the others are null.  A new store_report_projects() may only
- * come when every cursor is closed. */
-int store_report_projects(struct db *db, const char *const *uuids, size_t n,
+ * store_report_projects() lists the projects funder (when not NULL)
+ * keeps as the project list's filter does, in the project list's order
+ * (by code), in a temporary table (count: how many); a cursor then
+ * reads the records of def of those projects, project by project in
+ * that order and each project's records in store_children()'s order
+ * (of the project itself, its own record).  Only the fields whose bit
+ * is set in fields are read; the others are null.  A new
+ * store_report_projects() may only come when every cursor is closed. */
+int store_report_projects(struct db *db, const char *funder, int64_t *count,
 			  struct error *err);
 
 struct store_cursor;
@@ -192,23 +193,70 @@ int store_cursor_open(struct db *db, const struct entity_def *def,
 		      uint64_t fields, struct store_cursor **out,
 		      struct error *err);
 
-/* The next record when it belongs to the project at ord, else NULL in
- * *out (the records of later projects wait; ord never goes back). */
-int store_cursor_next(struct store_cursor *c, size_t ord,
+/* The next record when it belongs to the project whose id is project
+ * (any project when project < 0), else NULL in *out (the records of
+ * later projects wait). */
+int store_cursor_next(struct store_cursor *c, int64_t project,
 		      struct record **out, struct error *err);
 
 void store_cursor_close(struct store_cursor **c);
 
-/* Calls fn with every record of def and the uuid of its project, only
- * the fields in fields read, in one pass through the table in creation
- * order; for the project itself, only those that funder (when not NULL)
- * keeps as the project list's filter does, in the project list's order
- * (by code).  Until fn returns non-zero (returned). */
-int store_report_scan(struct db *db, const struct entity_def *def,
-		      uint64_t fields, const char *funder,
-		      int (*fn)(const char *project, const struct record *rec,
-				void *arg),
-		      void *arg, struct error *err);
+/* Asks fn now and then (every few milliseconds of SQLite's work) while
+ * statements run on db; fn returning true abandons the statement, which
+ * then fails.  NULL: no more (the connection's own db_set_cancel()
+ * again). */
+void store_report_watch(struct db *db, bool (*fn)(void *arg), void *arg);
+
+/* The rows of the report's long tables, kept in a temporary table of
+ * the connection (its pages in SQLite's bounded cache, spilled to a
+ * file) rather than in memory; one report at a time per connection.
+ * A row of table tab is numbered seq from 0; each of its n cells has a
+ * number (nums[i], when has_num[i]) and a text (texts[i], or NULL);
+ * key1 and key2 are what store_report_rows_sort() orders by. */
+struct store_report_row {
+	int tab;
+	int64_t seq;
+	const char *key1, *key2;
+	size_t n;
+	const int64_t *nums;
+	const bool *has_num;
+	const char *const *texts;
+};
+
+/* Empties the rows and begins the one transaction that writes them
+ * (and reads the database as it is now); store_report_rows_end() ends
+ * it, keeping the rows or not. */
+int store_report_rows_begin(struct db *db, struct error *err);
+int store_report_rows_end(struct db *db, bool keep, struct error *err);
+
+/* Lets the rows go (their pages too, in time). */
+void store_report_rows_clear(struct db *db);
+
+int store_report_rows_put(struct db *db, const struct store_report_row *row,
+			  struct error *err);
+
+/* Copies the rows of table from to table to, in the order of key1, key2
+ * (byte by byte) and seq, numbered again from 0 (only rows with a key1;
+ * the copies without keys).  Those of from stay until the rows are
+ * emptied. */
+int store_report_rows_sort(struct db *db, int from, int to,
+			   struct error *err);
+
+/* Calls fn with rows first .. first + count - 1 of table tab in order
+ * (their text only valid during the call), until fn returns non-zero
+ * (returned). */
+int store_report_rows_read(struct db *db, int tab, int64_t first,
+			   int64_t count,
+			   int (*fn)(void *arg, const struct store_report_row *row),
+			   void *arg, struct error *err);
+
+/* Calls fn for every organisation in the order of
+ * store_organisations() with its uuid, its short name (else its name)
+ * and its kind, until fn returns non-zero (returned). */
+int store_org_labels(struct db *db,
+		     int (*fn)(void *arg, const char *uuid, const char *label,
+			       const char *kind),
+		     void *arg, struct error *err);
 
 /* Calls fn for every organisation with roles in projects, with how many
  * roles it has, in uuid order, until fn returns non-zero (returned). */

@@ -365,3 +365,31 @@ store_org_project_window(struct db *db, const struct org_project_query *q,
 		reverse_rows(out, from);
 	return rc;
 }
+
+int
+store_org_labels(struct db *db,
+		 int (*fn)(void *arg, const char *uuid, const char *label,
+			   const char *kind),
+		 void *arg, struct error *err)
+{
+	const struct entity_def *def = entities[ENT_ORGANISATION];
+	const char *sort = db_key_column(def, def->title_field, DB_KEY_SORT);
+	char sql[256];
+	sqlite3_stmt *st;
+	int rc = ERR_OK, src;
+
+	/* In the order of store_organisations(): by name. */
+	snprintf(sql, sizeof sql, "SELECT uuid, coalesce(short_name, name), kind "
+		 "FROM organisation ORDER BY %s, id",
+		 sort ? sort : "salkku_sort_key(name)");
+	if (!(st = db_prepare(db, sql, err)))
+		return ERR_DATABASE;
+	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW)
+		rc = fn(arg, (const char *)sqlite3_column_text(st, 0),
+			(const char *)sqlite3_column_text(st, 1),
+			(const char *)sqlite3_column_text(st, 2));
+	if (!rc && src != SQLITE_DONE)
+		rc = db_fail(db, err, _("cannot read the database"));
+	db_done(st);
+	return rc;
+}

@@ -613,58 +613,67 @@ out:
 	return rc;
 }
 
-/* ---- the report's records, a table at a time ----------------------- */
-
-int
-store_report_projects(struct db *db, const char *const *uuids, size_t n,
-		      struct error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (!db || (n && !uuids))
-		return error_set(err, ERR_INVALID, NULL,
-				 _("internal error: missing argument"));
-	if ((rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS report_project "
-			  "(ord INTEGER PRIMARY KEY, uuid TEXT NOT NULL);"
-			  "DELETE FROM temp.report_project;", err)))
-		return rc;
-	if (!(st = db_prepare(db, "INSERT INTO temp.report_project (ord, uuid) "
-			      "VALUES (?1, ?2)", err)))
-		return ERR_DATABASE;
-	for (size_t i = 0; i < n && rc == ERR_OK; i++) {
-		sqlite3_bind_int64(st, 1, (sqlite3_int64)i);
-		db_bind_text(st, 2, uuids[i]);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = db_fail(db, err, _("cannot read the database"));
-		sqlite3_reset(st);
-	}
-	db_done(st);
-	return rc;
-}
+/* ---- the report's records, a project at a time --------------------- */
 
 struct store_cursor {
 	struct db *db;
 	const struct entity_def *def;
 	sqlite3_stmt *st;
 	bool stepped, done;   /* a row is waiting; no row is left */
-	size_t ord;           /* the waiting row's project */
+	int64_t project;      /* the waiting row's project (its id) */
 };
 
 /* The columns db_row_record() reads, those not in fields as NULL. */
 static void
-put_fields(FILE *f, const struct entity_def *def, uint64_t fields)
+put_fields(FILE *f, const struct entity_def *def, uint64_t fields,
+	   const char *t)
 {
-	fputs("SELECT c.id, c.uuid, c.version, c.updated_at, c.updated_by", f);
+	fprintf(f, "SELECT %s.id, %s.uuid, %s.version, %s.updated_at, "
+		"%s.updated_by", t, t, t, t, t);
 	for (size_t i = 0; i < def->nfields; i++)
 		if (fields & (UINT64_C(1) << i))
-			fprintf(f, ", c.\"%s\"", def->fields[i].name);
+			fprintf(f, ", %s.\"%s\"", t, def->fields[i].name);
 		else
 			fputs(", NULL", f);
 }
 
+/* The projects funder (?1, when not NULL) keeps, as the project list's
+ * filter does (store_query.c). */
+#define REPORT_FUNDER_SQL \
+	" WHERE ?1 IS NULL OR p.uuid IN " \
+	"(SELECT f.project FROM funding f WHERE f.funder = ?1 " \
+	"UNION ALL SELECT r.project FROM project_role r " \
+	"WHERE r.organisation = ?1 AND r.role = 'funder')"
+
+int
+store_report_projects(struct db *db, const char *funder, int64_t *count,
+		      struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*count = 0;
+	if ((rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS report_project "
+			  "(ord INTEGER PRIMARY KEY, id INTEGER NOT NULL, "
+			  "uuid TEXT NOT NULL);"
+			  "DELETE FROM temp.report_project;", err)))
+		return rc;
+	if (!(st = db_prepare(db, "INSERT INTO temp.report_project (id, uuid) "
+			      "SELECT p.id, p.uuid FROM project p"
+			      REPORT_FUNDER_SQL " ORDER BY p.code_sort, p.id", err)))
+		return ERR_DATABASE;
+	if (funder)
+		db_bind_text(st, 1, funder);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_fail(db, err, _("cannot read the database"));
+	else
+		*count = sqlite3_changes64(db->sql);
+	db_done(st);
+	return rc;
+}
+
 /* SELECT the columns db_row_record() reads (those not in fields as
- * NULL) and the project's place, of the projects of report_project in
+ * NULL) and the project's id, of the projects of report_project in
  * their order, each project's records in store_children's order. */
 static char *
 cursor_sql(const struct entity_def *def, uint64_t fields)
@@ -672,16 +681,20 @@ cursor_sql(const struct entity_def *def, uint64_t fields)
 	char *sql = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&sql, &len);
-	const char *key;
 	int date = -1;
 
 	if (!f)
 		return NULL;
-	put_fields(f, def, fields);
-	key = def->project_field >= 0 ? def->fields[def->project_field].name
-				      : "uuid";
-	fprintf(f, ", t.ord FROM temp.report_project t JOIN \"%s\" c "
-		"ON c.\"%s\" = t.uuid ORDER BY t.ord, ", def->table, key);
+	put_fields(f, def, fields, "c");
+	/* CROSS: the projects in order outside, whatever the planner
+	 * guesses (it would sort a whole table of lines). */
+	if (def->project_field >= 0)
+		fprintf(f, ", t.id FROM temp.report_project t CROSS JOIN \"%s\" c "
+			"ON c.\"%s\" = t.uuid ORDER BY t.ord", def->table,
+			def->fields[def->project_field].name);
+	else
+		fprintf(f, ", t.id FROM temp.report_project t CROSS JOIN \"%s\" c "
+			"ON c.id = t.id ORDER BY t.ord", def->table);
 	/* As store_children: undated after dated, then in creation order;
 	 * a status history in the order it was made. */
 	for (size_t i = 0; def->kind != ENT_STATUS_CHANGE && def->project_field >= 0 &&
@@ -689,9 +702,10 @@ cursor_sql(const struct entity_def *def, uint64_t fields)
 		if (def->fields[i].type == FT_DATE)
 			date = (int)i;
 	if (date >= 0)
-		fprintf(f, "c.\"%s\" IS NULL, c.\"%s\", ", def->fields[date].name,
+		fprintf(f, ", c.\"%s\" IS NULL, c.\"%s\"", def->fields[date].name,
 			def->fields[date].name);
-	fputs("c.id", f);
+	if (def->project_field >= 0)
+		fputs(", c.id", f);
 	if (fclose(f)) {
 		free(sql);
 		return NULL;
@@ -728,8 +742,8 @@ store_cursor_open(struct db *db, const struct entity_def *def,
 }
 
 int
-store_cursor_next(struct store_cursor *c, size_t ord, struct record **out,
-		  struct error *err)
+store_cursor_next(struct store_cursor *c, int64_t project,
+		  struct record **out, struct error *err)
 {
 	int src;
 
@@ -738,15 +752,15 @@ store_cursor_next(struct store_cursor *c, size_t ord, struct record **out,
 		src = sqlite3_step(c->st);
 		if (src == SQLITE_ROW) {
 			c->stepped = true;
-			c->ord = (size_t)sqlite3_column_int64(c->st,
-							      5 + (int)c->def->nfields);
+			c->project = sqlite3_column_int64(c->st,
+							  5 + (int)c->def->nfields);
 		} else if (src == SQLITE_DONE) {
 			c->done = true;
 		} else {
 			return db_fail(c->db, err, _("cannot read the database"));
 		}
 	}
-	if (!c->stepped || c->ord != ord)
+	if (!c->stepped || (project >= 0 && c->project != project))
 		return ERR_OK;
 	c->stepped = false;
 	if (!(*out = db_row_record(c->st, c->def)))
@@ -762,6 +776,179 @@ store_cursor_close(struct store_cursor **c)
 	db_done((*c)->st);
 	free(*c);
 	*c = NULL;
+}
+
+/* ---- watching the report's statements ----------------------------- */
+
+/* SQLite's virtual machine instructions between two questions: some
+ * milliseconds. */
+#define WATCH_STEPS 20000
+
+static int
+watch_step(void *arg)
+{
+	struct db *db = arg;
+
+	return db->watch && db->watch(db->watch_arg);
+}
+
+void
+store_report_watch(struct db *db, bool (*fn)(void *arg), void *arg)
+{
+	db->watch = fn;
+	db->watch_arg = arg;
+	if (fn)
+		sqlite3_progress_handler(db->sql, WATCH_STEPS, watch_step, db);
+	else  /* The connection's own handler, if any, again. */
+		db_set_cancel(db, db->cancel, db->cancel_arg);
+}
+
+/* ---- the report's long tables, kept out of memory ------------------ */
+
+#define ROW_CELLS 12
+
+#define ROW_INSERT_SQL "INSERT INTO temp.report_row VALUES (?1, ?2, ?3, ?4" \
+	", ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16" \
+	", ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)"
+
+int
+store_report_rows_begin(struct db *db, struct error *err)
+{
+	char sql[1024];
+	size_t o;
+	int rc;
+
+	o = (size_t)snprintf(sql, sizeof sql, "CREATE TEMP TABLE IF NOT EXISTS "
+			     "report_row (tab INTEGER NOT NULL, seq INTEGER NOT NULL, "
+			     "k1 TEXT, k2 TEXT");
+	for (int i = 0; i < ROW_CELLS; i++)
+		o += (size_t)snprintf(sql + o, sizeof sql - o, ", n%d, t%d", i, i);
+	/* The rows to be sorted (those with keys) also by their keys, so
+	 * that sorting them is a walk along an index, not a sort in
+	 * memory. */
+	snprintf(sql + o, sizeof sql - o, ", PRIMARY KEY (tab, seq)) WITHOUT ROWID;"
+		 "CREATE INDEX IF NOT EXISTS temp.report_row_key ON "
+		 "report_row (k1, k2, seq) WHERE k1 IS NOT NULL;"
+		 "DELETE FROM temp.report_row;"
+		 /* Written once and read a window at a time: a small cache
+		  * (the rest in the file, or the system's cache of it). */
+		 "PRAGMA temp.cache_size = -256;");
+	if ((rc = db_exec(db, sql, err)))
+		return rc;
+	/* One transaction for the rows (and one view of the database). */
+	return db_exec(db, "SAVEPOINT report_rows", err);
+}
+
+int
+store_report_rows_end(struct db *db, bool keep, struct error *err)
+{
+	if (!keep)
+		db_exec(db, "ROLLBACK TO report_rows", NULL);
+	return db_exec(db, "RELEASE report_rows", keep ? err : NULL);
+}
+
+void
+store_report_rows_clear(struct db *db)
+{
+	if (db)
+		db_exec(db, "DELETE FROM temp.report_row", NULL);
+}
+
+int
+store_report_rows_put(struct db *db, const struct store_report_row *row,
+		      struct error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, ROW_INSERT_SQL, err);
+	int rc = ERR_OK;
+
+	if (!st)
+		return ERR_DATABASE;
+	sqlite3_bind_int(st, 1, row->tab);
+	sqlite3_bind_int64(st, 2, row->seq);
+	db_bind_text(st, 3, row->key1);
+	db_bind_text(st, 4, row->key2);
+	for (size_t i = 0; i < row->n && i < ROW_CELLS; i++) {
+		if (row->has_num[i])
+			sqlite3_bind_int64(st, 5 + 2 * (int)i, row->nums[i]);
+		db_bind_text(st, 6 + 2 * (int)i, row->texts[i]);
+	}
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_fail(db, err, _("cannot write the report"));
+	db_done(st);
+	return rc;
+}
+
+int
+store_report_rows_sort(struct db *db, int from, int to, struct error *err)
+{
+	/* Along the index of the keys, a row at a time (INSERT ... SELECT
+	 * would copy them all to a temporary table first). */
+	sqlite3_stmt *st = db_prepare(db, "SELECT * FROM temp.report_row "
+				      "INDEXED BY report_row_key "
+				      "WHERE k1 IS NOT NULL AND tab = ?1 "
+				      "ORDER BY k1, k2, seq", err);
+	sqlite3_stmt *put = st ? db_prepare(db, ROW_INSERT_SQL, err) : NULL;
+	int64_t seq = 0;
+	int rc = ERR_OK, src;
+
+	if (!put) {
+		db_done(st);
+		return ERR_DATABASE;
+	}
+	sqlite3_bind_int(st, 1, from);
+	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_bind_int(put, 1, to);
+		sqlite3_bind_int64(put, 2, seq++);
+		/* The keys stay NULL: the walk never meets the rows written. */
+		for (int i = 4; i < 4 + 2 * ROW_CELLS; i++)
+			sqlite3_bind_value(put, i + 1, sqlite3_column_value(st, i));
+		if (sqlite3_step(put) != SQLITE_DONE)
+			rc = db_fail(db, err, _("cannot write the report"));
+		sqlite3_reset(put);
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = db_fail(db, err, _("cannot read the report"));
+	db_done(st);
+	db_done(put);
+	return rc;
+}
+
+int
+store_report_rows_read(struct db *db, int tab, int64_t first, int64_t count,
+		       int (*fn)(void *arg, const struct store_report_row *row),
+		       void *arg, struct error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT * FROM temp.report_row "
+				      "WHERE tab = ?1 AND seq >= ?2 AND seq < ?3 "
+				      "ORDER BY seq", err);
+	int64_t nums[ROW_CELLS];
+	bool has_num[ROW_CELLS];
+	const char *texts[ROW_CELLS];
+	int rc = ERR_OK, src;
+
+	if (!st)
+		return ERR_DATABASE;
+	sqlite3_bind_int(st, 1, tab);
+	sqlite3_bind_int64(st, 2, first);
+	sqlite3_bind_int64(st, 3, first + count);
+	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_report_row row = {
+			.tab = tab, .seq = sqlite3_column_int64(st, 1),
+			.n = ROW_CELLS, .nums = nums, .has_num = has_num,
+			.texts = texts,
+		};
+
+		for (int i = 0; i < ROW_CELLS; i++) {
+			has_num[i] = sqlite3_column_type(st, 4 + 2 * i) != SQLITE_NULL;
+			nums[i] = has_num[i] ? sqlite3_column_int64(st, 4 + 2 * i) : 0;
+			texts[i] = (const char *)sqlite3_column_text(st, 5 + 2 * i);
+		}
+		rc = fn(arg, &row);
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = db_fail(db, err, _("cannot read the report"));
+	db_done(st);
+	return rc;
 }
 
 int
@@ -785,72 +972,3 @@ store_role_counts(struct db *db,
 	return rc;
 }
 
-/* Runs sql (a SELECT of put_fields() and, for a table of a project's
- * records, the project's uuid) and calls fn with each row. */
-static int
-scan_rows(struct db *db, const struct entity_def *def, const char *sql,
-	  const char *funder,
-	  int (*fn)(const char *project, const struct record *rec, void *arg),
-	  void *arg, struct error *err)
-{
-	sqlite3_stmt *st = db_prepare(db, sql, err);
-	int rc = ERR_OK, src;
-
-	if (!st)
-		return ERR_DATABASE;
-	if (funder)
-		db_bind_text(st, 1, funder);
-	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
-		struct record *rec = db_row_record(st, def);
-
-		if (!rec) {
-			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
-			break;
-		}
-		rc = fn(def->project_field >= 0
-			? (const char *)sqlite3_column_text(st, 5 + (int)def->nfields)
-			: rec->uuid, rec, arg);
-		record_free(&rec);
-	}
-	if (!rc && src != SQLITE_DONE)
-		rc = db_fail(db, err, _("cannot read the database"));
-	db_done(st);
-	return rc;
-}
-
-int
-store_report_scan(struct db *db, const struct entity_def *def,
-		  uint64_t fields, const char *funder,
-		  int (*fn)(const char *project, const struct record *rec,
-			    void *arg),
-		  void *arg, struct error *err)
-{
-	char *sql = NULL;
-	size_t len = 0;
-	FILE *f;
-	int rc;
-
-	if (!db || !def || !fn || !(f = open_memstream(&sql, &len)))
-		return error_set(err, ERR_INVALID, NULL,
-				 _("internal error: missing argument"));
-	put_fields(f, def, fields);
-	if (def->project_field < 0)
-		/* The funder as the project list's filter (store_query.c). */
-		fprintf(f, " FROM \"%s\" c WHERE ?1 IS NULL OR c.uuid IN "
-			"(SELECT f.project FROM funding f WHERE f.funder = ?1 "
-			"UNION ALL SELECT r.project FROM project_role r "
-			"WHERE r.organisation = ?1 AND r.role = 'funder') "
-			"ORDER BY c.code_sort, c.id", def->table);
-	else
-		/* In the table's own order: read straight through. */
-		fprintf(f, ", c.\"%s\" FROM \"%s\" c ORDER BY c.id",
-			def->fields[def->project_field].name, def->table);
-	if (fclose(f)) {
-		free(sql);
-		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
-	}
-	rc = scan_rows(db, def, sql, def->project_field < 0 ? funder : NULL,
-		       fn, arg, err);
-	free(sql);
-	return rc;
-}

@@ -94,6 +94,8 @@ shown(struct ui *ui)
 	if (ui->cur) {
 		ui->cur->full = true;
 		ui->cur->layout_width = 0;
+		if (ui->cur->ops->show)
+			ui->cur->ops->show(ui->cur);
 	}
 	ui->dirty_head = ui->dirty_foot = ui->dirty_status = true;
 }

@@ -48,6 +48,9 @@ struct view_ops {
 	void (*free)(struct view *v);
 	/* (Re)reads the view's data and sets v->rows.  0 or -1. */
 	int (*load)(struct view *v);
+	/* Told when the view is shown again (its screen chosen, a view
+	 * over it closed); may be NULL. */
+	void (*show)(struct view *v);
 	/* Views that read by the page: make rows [first, first + n)
 	 * available before they are drawn. */
 	void (*fetch)(struct view *v, size_t first, size_t n);

@@ -7,10 +7,13 @@
  * year and organisation. */
 #include "config.h"
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "src/base/clock.h"
 #include "src/base/i18n.h"
 #include "src/core/model.h"
 #include "src/core/report.h"
@@ -31,15 +34,29 @@ struct line {
 	int measure;          /* L_BAR: the column of its sum */
 };
 
+/* A bar: the money row and the column of its sum. */
+struct bar {
+	size_t row;
+	int measure;
+};
+
+/* The lines are not kept: each table's lines are worked out from its
+ * row count (its rows may be many, read as they are drawn); only the
+ * bars, a few per funder and year, are. */
 struct report_view {
 	struct report r;
 	int year;
-	struct line *lines;
-	size_t count, capacity;
+	size_t count;         /* lines */
+	struct bar *bars;
+	size_t nbars;
 	int64_t bar_max;      /* the largest sum a bar shows */
 	int widths[RTAB_COUNT][REPORT_MAX_COLUMNS];  /* 0: left out */
 	int hidden[RTAB_COUNT];  /* how many columns are left out */
 	int layout_width;
+	bool interrupted;     /* the build gave way to a key */
+	int64_t started;      /* when the build began (clock_ms) */
+	int shown;            /* the per cent the status line says, or -1 */
+	struct ui *ui;
 };
 
 #define INDENT 2
@@ -67,9 +84,9 @@ open_(struct view *v, const void *arg)
 static void
 lines_clear(struct report_view *rv)
 {
-	free(rv->lines);
-	rv->lines = NULL;
-	rv->count = rv->capacity = 0;
+	free(rv->bars);
+	rv->bars = NULL;
+	rv->count = rv->nbars = 0;
 }
 
 static void
@@ -80,23 +97,6 @@ free_(struct view *v)
 	report_free(&rv->r);
 	lines_clear(rv);
 	free(rv);
-}
-
-static int
-add(struct report_view *rv, enum line_kind kind, enum report_table_id t,
-    size_t row, int measure)
-{
-	if (rv->count == rv->capacity) {
-		size_t cap = rv->capacity ? 2 * rv->capacity : 64;
-		struct line *l = realloc(rv->lines, cap * sizeof *l);
-
-		if (!l)
-			return -1;
-		rv->lines = l;
-		rv->capacity = cap;
-	}
-	rv->lines[rv->count++] = (struct line){ kind, t, row, measure };
-	return 0;
 }
 
 static bool
@@ -112,9 +112,10 @@ add_bars(struct report_view *rv)
 {
 	const struct report_table *t = &rv->r.tables[RTAB_MONEY];
 	static const int measures[] = { M_APPLIED, M_GRANTED, M_PAID };
-	int rc = 0;
 
 	rv->bar_max = 0;
+	if (t->nrows && !(rv->bars = calloc(3 * t->nrows, sizeof *rv->bars)))
+		return -1;
 	for (size_t i = 0; i < t->nrows; i++)
 		for (size_t k = 0; k < 3 && !is_total(t, i); k++) {
 			const struct report_cell *c = report_cell(t, i, (size_t)measures[k]);
@@ -123,56 +124,160 @@ add_bars(struct report_view *rv)
 				continue;
 			if (c->num > rv->bar_max)
 				rv->bar_max = c->num;
-			rc |= add(rv, L_BAR, RTAB_MONEY, i, measures[k]);
+			rv->bars[rv->nbars++] = (struct bar){ i, measures[k] };
 		}
-	return rc;
+	return 0;
+}
+
+/* How many lines table i takes: a blank line before all but the
+ * first, its title, then "none" or its heading and rows (and after the
+ * money, a blank line and the bars). */
+static size_t
+table_lines(const struct report_view *rv, int i)
+{
+	const struct report_table *t = &rv->r.tables[i];
+
+	if (!t->ncols)
+		return 0;
+	if (!t->nrows)
+		return (i ? 1 : 0) + 2;
+	return (i ? 1 : 0) + 2 + t->nrows +
+	       (i == RTAB_MONEY ? 1 + rv->nbars : 0);
+}
+
+/* The line at index; false past the end. */
+static bool
+line_at(const struct report_view *rv, size_t index, struct line *l)
+{
+	for (int i = 0; i < RTAB_COUNT; i++) {
+		const struct report_table *t = &rv->r.tables[i];
+		size_t n = table_lines(rv, i), k = index;
+
+		if (k >= n) {
+			index -= n;
+			continue;
+		}
+		*l = (struct line){ L_BLANK, i, 0, 0 };
+		if (i && k-- == 0)
+			return true;
+		if (k-- == 0) {
+			l->kind = L_TITLE;
+			return true;
+		}
+		if (!t->nrows) {
+			l->kind = L_NONE;
+			return true;
+		}
+		if (k-- == 0) {
+			l->kind = L_HEAD;
+			return true;
+		}
+		if (k < t->nrows) {
+			l->kind = L_ROW;
+			l->row = k;
+			return true;
+		}
+		k -= t->nrows;
+		if (k-- == 0)
+			return true;   /* the blank line before the bars */
+		l->kind = L_BAR;
+		l->row = rv->bars[k].row;
+		l->measure = rv->bars[k].measure;
+		return true;
+	}
+	return false;
 }
 
 static int
 build_lines(struct report_view *rv)
 {
-	int rc = 0;
+	if (add_bars(rv))
+		return -1;
+	rv->count = 0;
+	for (int i = 0; i < RTAB_COUNT; i++)
+		rv->count += table_lines(rv, i);
+	return 0;
+}
 
-	lines_clear(rv);
-	for (int i = 0; i < RTAB_COUNT && !rc; i++) {
-		const struct report_table *t = &rv->r.tables[i];
+/* How far the build is, on the status line; true (abandon it) when a
+ * key is waiting.  A report that takes less than a moment is neither
+ * shown nor abandoned, so that keys typed ahead wait for it. */
+static bool
+progress(void *arg, size_t done, size_t total)
+{
+	struct report_view *rv = arg;
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	char line[128];
+	int pct;
 
-		if (!t->ncols)
-			continue;
-		if (i)
-			rc |= add(rv, L_BLANK, i, 0, 0);
-		rc |= add(rv, L_TITLE, i, 0, 0);
-		if (!t->nrows) {
-			rc |= add(rv, L_NONE, i, 0, 0);
-			continue;
-		}
-		rc |= add(rv, L_HEAD, i, 0, 0);
-		for (size_t r = 0; r < t->nrows; r++)
-			rc |= add(rv, L_ROW, i, r, 0);
-		if (i == RTAB_MONEY) {
-			rc |= add(rv, L_BLANK, i, 0, 0);
-			rc |= add_bars(rv);
-		}
+	if (clock_ms() - rv->started < 150)
+		return false;
+	if (poll(&p, 1, 0) > 0)
+		return true;
+	pct = total ? (int)(done * 100 / total) : 0;
+	if (pct != rv->shown) {
+		rv->shown = pct;
+		snprintf(line, sizeof line, _("Computing the report… %d %%"), pct);
+		ui_working(rv->ui, line);
 	}
-	return rc;
+	return false;
+}
+
+/* The line an interrupted report shows instead of its tables. */
+static void
+draw_interrupted(struct view *v, WINDOW *w)
+{
+	const struct theme *th = &v->ui->theme;
+	int key = keymap_first_key(&v->ui->keymap, "report", ACT_SCREEN_REPORT);
+	char label[32] = "", text[160];
+
+	if (key)
+		key_label(key, label, sizeof label);
+	snprintf(text, sizeof text, _("The report was interrupted: %s computes it."),
+		 label);
+	draw_spaces(w, INDENT, theme_attr(th, TH_NORMAL));
+	draw_text(w, text, getmaxx(w) - 1 - INDENT, theme_attr(th, TH_DIM), 0);
+	draw_to_eol(w, theme_attr(th, TH_NORMAL));
+}
+
+/* Shown again after it gave way to a key: computed now. */
+static void
+show(struct view *v)
+{
+	struct report_view *rv = v->priv;
+
+	if (rv->interrupted)
+		v->loaded = false;
 }
 
 static int
 load(struct view *v)
 {
 	struct report_view *rv = v->priv;
-	struct report_options opt = { .year = rv->year };
+	struct report_options opt = { .year = rv->year, .progress = progress,
+				      .progress_arg = rv };
 
 	report_free(&rv->r);
 	memset(&rv->r, 0, sizeof rv->r);
 	lines_clear(rv);
 	v->rows = 0;
 	rv->layout_width = 0;
+	rv->ui = v->ui;
+	rv->shown = -1;
+	rv->started = clock_ms();
 	snprintf(opt.today, sizeof opt.today, "%s", v->ui->today);
 	ui_working(v->ui, _("Computing the report…"));
+	rv->interrupted = false;
 	if (report_build(v->ui->m, &opt, &rv->r)) {
-		ui_model_error(v->ui);
-		return -1;
+		/* Left for the key, which comes next: computed again when
+		 * shown again (the screen's key on it too). */
+		if (!rv->r.cancelled) {
+			ui_model_error(v->ui);
+			return -1;
+		}
+		rv->interrupted = true;
+		v->rows = 1;
+		return 0;
 	}
 	if (build_lines(rv)) {
 		ui_error(v->ui, "%s", _("out of memory"));
@@ -213,23 +318,18 @@ shrink(const struct report_table *t, int *w, int sum, int width, bool all,
 }
 
 /* The table's width with its visible columns at their natural width:
- * the widest cell or heading. */
+ * the widest cell (the report measured them) or heading. */
 static int
-natural_widths(struct view *v, const struct report_table *t, int *w)
+natural_widths(const struct report_table *t, int *w)
 {
-	char buf[256];
 	int sum = 0, shown = 0;
 
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (!w[c])
 			continue;
 		w[c] = draw_width(t->headers[c]);
-		for (size_t r = 0; r < t->nrows; r++) {
-			int cw = draw_width(cell_text(v, t, r, c, buf, sizeof buf));
-
-			if (cw > w[c])
-				w[c] = cw;
-		}
+		if (t->nrows && t->widths[c] > w[c])
+			w[c] = t->widths[c];
 		sum += w[c] + (shown++ ? GAP : 0);
 	}
 	return sum;
@@ -242,8 +342,7 @@ natural_widths(struct view *v, const struct report_table *t, int *w)
  * still shows everything); what is still too wide narrows further and
  * is clipped at the right edge. */
 static void
-layout_table(struct view *v, const struct report_table *t, int *w,
-	     int *hidden, int width)
+layout_table(const struct report_table *t, int *w, int *hidden, int width)
 {
 	int sum;
 
@@ -251,7 +350,7 @@ layout_table(struct view *v, const struct report_table *t, int *w,
 	for (size_t c = 0; c < t->ncols; c++)
 		w[c] = 1;
 	for (;;) {
-		sum = shrink(t, w, natural_widths(v, t, w), width, false, 16);
+		sum = shrink(t, w, natural_widths(t, w), width, false, 16);
 		if (sum <= width || *hidden >= REPORT_MAX_COLUMNS ||
 		    !t->spare[*hidden])
 			break;
@@ -271,8 +370,8 @@ layout(struct view *v)
 		return;
 	rv->layout_width = getmaxx(v->ui->body);
 	for (int i = 0; i < RTAB_COUNT; i++)
-		layout_table(v, &rv->r.tables[i], rv->widths[i],
-			     &rv->hidden[i], width);
+		layout_table(&rv->r.tables[i], rv->widths[i], &rv->hidden[i],
+			     width);
 }
 
 static bool
@@ -375,12 +474,17 @@ draw_row(struct view *v, WINDOW *w, int y, size_t row, bool sel)
 {
 	struct report_view *rv = v->priv;
 	const struct theme *th = &v->ui->theme;
-	const struct line *l = row < rv->count ? &rv->lines[row] : NULL;
+	struct line line;
+	const struct line *l = &line;
 	const struct report_table *t;
 	attr_t a = theme_attr(th, sel ? TH_SELECTED : TH_NORMAL);
 
 	(void)y;
-	if (!l)
+	if (rv->interrupted && row == 0) {
+		draw_interrupted(v, w);
+		return true;
+	}
+	if (rv->interrupted || !line_at(rv, row, &line))
 		return false;
 	layout(v);
 	t = &rv->r.tables[l->table];
@@ -415,9 +519,10 @@ static bool
 selectable(struct view *v, size_t row)
 {
 	struct report_view *rv = v->priv;
+	struct line l;
 
-	return row < rv->count && (rv->lines[row].kind == L_ROW ||
-				   rv->lines[row].kind == L_BAR);
+	return !rv->interrupted && line_at(rv, row, &l) &&
+	       (l.kind == L_ROW || l.kind == L_BAR);
 }
 
 static void
@@ -548,10 +653,12 @@ static enum action_result
 handle(struct view *v, enum action a)
 {
 	struct report_view *rv = v->priv;
+	struct line l;
 
 	switch (a) {
 	case ACT_OPEN:
-		return v->sel < rv->count ? open_line(v, &rv->lines[v->sel]) : AR_NOOP;
+		return !rv->interrupted && line_at(rv, v->sel, &l)
+		       ? open_line(v, &l) : AR_NOOP;
 	case ACT_YEAR_PREV:
 	case ACT_YEAR_NEXT:
 		rv->year += a == ACT_YEAR_PREV ? -1 : 1;
@@ -577,6 +684,7 @@ const struct view_ops report_view_ops = {
 	.open = open_,
 	.free = free_,
 	.load = load,
+	.show = show,
 	.title = title,
 	.draw_head = draw_head,
 	.draw_row = draw_row,

@@ -11,6 +11,7 @@
 #include "money.h"
 #include "src/base/entity_fields.h"
 #include "src/base/i18n.h"
+#include "src/base/text.h"
 
 /* ---- tables ------------------------------------------------------- */
 
@@ -37,13 +38,129 @@ table_spare(struct report_table *t, const unsigned char *spare)
 		t->spare[i] = spare[i];
 }
 
-/* A new row of null cells of the column types; NULL when out of memory. */
+/* A long table's rows in the database: while the report is built,
+ * cells gathers them and is written out every ROWS_CHUNK rows; after,
+ * it holds the ROWS_CHUNK rows around the last one read. */
+#define ROWS_CHUNK 256
+
+struct report_rows {
+	struct db *db;
+	enum fmt_style st;    /* of the table's widths */
+	int tab;              /* its number in store_report_rows */
+	size_t first;         /* the row cells[0] is */
+	size_t count;         /* rows in cells */
+	struct error err;
+};
+
+/* The table that holds the rows of RTAB_COMING before they are sorted. */
+#define TAB_UNSORTED RTAB_COUNT
+
+static void
+cells_clear(struct report_cell *cells, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(cells[i].text);
+}
+
+/* The width of text as shown: sanitised, in terminal columns. */
+static int
+shown_width(const char *text)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	char *safe;
+	int w;
+
+	/* Printable ASCII, as most figures and codes are: itself. */
+	while (*u >= 0x20 && *u < 0x7f)
+		u++;
+	if (!*u)
+		return (int)(u - (const unsigned char *)text);
+	if (!(safe = text_sanitize(text, 0)))
+		return 0;
+	w = text_width(safe);
+	free(safe);
+	return w;
+}
+
+/* Widens t's columns to the cells of row as shown in style st. */
+static void
+table_widen(struct report_table *t, const struct report_cell *row,
+	    enum fmt_style st)
+{
+	char buf[512];
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		int w;
+
+		if (!row[c].null &&
+		    (w = shown_width(report_cell_text(&row[c], buf, sizeof buf,
+						      st))) > t->widths[c])
+			t->widths[c] = w;
+	}
+}
+
+/* Gives t its rows in the database (as table tab). */
+static bool
+table_keep_out(struct report_table *t, struct db *db, int tab,
+	       enum fmt_style st)
+{
+	if (!(t->rows = calloc(1, sizeof *t->rows)))
+		return false;
+	t->rows->db = db;
+	t->rows->st = st;
+	t->rows->tab = tab;
+	return true;
+}
+
+/* Writes the rows gathered in cells to the database (key1, key2: the
+ * columns store_report_rows_sort() orders by, or -1). */
+static int
+rows_flush(struct report_table *t, int key1, int key2)
+{
+	struct report_rows *rs = t->rows;
+	int64_t nums[REPORT_MAX_COLUMNS];
+	bool has_num[REPORT_MAX_COLUMNS];
+	const char *texts[REPORT_MAX_COLUMNS];
+	int rc = ERR_OK;
+
+	for (size_t r = 0; r < rs->count && !rc; r++) {
+		const struct report_cell *row = &t->cells[r * t->ncols];
+		struct store_report_row put = {
+			.tab = rs->tab, .seq = (int64_t)(rs->first + r),
+			.key1 = key1 >= 0 ? row[key1].text : NULL,
+			.key2 = key2 >= 0 ? row[key2].text : NULL,
+			.n = t->ncols, .nums = nums, .has_num = has_num,
+			.texts = texts,
+		};
+
+		table_widen(t, row, rs->st);
+		/* A cell is null when it has neither a number nor a text. */
+		for (size_t c = 0; c < t->ncols; c++) {
+			has_num[c] = !row[c].null && (!row[c].text || row[c].approx);
+			nums[c] = row[c].num;
+			texts[c] = row[c].null ? NULL : row[c].text;
+		}
+		rc = store_report_rows_put(rs->db, &put, &rs->err);
+	}
+	cells_clear(t->cells, rs->count * t->ncols);
+	rs->first += rs->count;
+	rs->count = 0;
+	return rc;
+}
+
+/* A new row of null cells of the column types; NULL when out of memory
+ * or when the rows could not be written. */
 static struct report_cell *
 table_row(struct report_table *t)
 {
 	struct report_cell *row;
+	size_t *n = t->rows ? &t->rows->count : &t->nrows;
 
-	if (t->nrows == t->capacity) {
+	if (t->rows && t->rows->count == ROWS_CHUNK &&
+	    rows_flush(t, t->rows->tab == TAB_UNSORTED ? 3 : -1,
+		       t->rows->tab == TAB_UNSORTED ? 0 : -1))
+		return NULL;
+	if (*n == t->capacity) {
 		size_t cap = t->capacity ? t->capacity * 2 : 16;
 		struct report_cell *cells = realloc(t->cells,
 						    cap * t->ncols * sizeof *cells);
@@ -53,7 +170,9 @@ table_row(struct report_table *t)
 		t->cells = cells;
 		t->capacity = cap;
 	}
-	row = &t->cells[t->nrows++ * t->ncols];
+	row = &t->cells[(*n)++ * t->ncols];
+	if (t->rows)
+		t->nrows++;
 	for (size_t i = 0; i < t->ncols; i++)
 		row[i] = (struct report_cell){ .type = t->types[i], .null = true };
 	return row;
@@ -99,18 +218,78 @@ cell_field(struct report_cell *c, const struct record *rec, int field,
 		*oom = true;
 }
 
+struct rows_read {
+	struct report_table *t;
+	bool oom;
+};
+
+static int
+row_read(void *arg, const struct store_report_row *row)
+{
+	struct rows_read *rr = arg;
+	struct report_table *t = rr->t;
+	struct report_cell *cells = &t->cells[t->rows->count++ * t->ncols];
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		struct report_cell *cell = &cells[c];
+
+		*cell = (struct report_cell){ .type = t->types[c], .null = true };
+		if (row->has_num[c])
+			cell_num(cell, row->nums[c]);
+		if (row->texts[c]) {
+			rr->oom |= !cell_text(cell, row->texts[c]);
+			cell->approx = row->has_num[c];
+		}
+	}
+	return ERR_OK;
+}
+
+/* Reads the rows around row into t's window; false when it cannot. */
+static bool
+rows_window(struct report_table *t, size_t row)
+{
+	struct report_rows *rs = t->rows;
+	struct rows_read rr = { .t = t };
+
+	cells_clear(t->cells, rs->count * t->ncols);
+	rs->count = 0;
+	rs->first = row - row % ROWS_CHUNK;
+	if (t->capacity < ROWS_CHUNK) {
+		struct report_cell *cells = realloc(t->cells, ROWS_CHUNK * t->ncols *
+						    sizeof *cells);
+
+		if (!cells)
+			return false;
+		t->cells = cells;
+		t->capacity = ROWS_CHUNK;
+	}
+	if (store_report_rows_read(rs->db, rs->tab, (int64_t)rs->first,
+				   ROWS_CHUNK, row_read, &rr, &rs->err) || rr.oom)
+		return false;
+	return row >= rs->first && row < rs->first + rs->count;
+}
+
 const struct report_cell *
 report_cell(const struct report_table *t, size_t row, size_t col)
 {
-	return &t->cells[row * t->ncols + col];
+	static const struct report_cell none = { .null = true };
+	struct report_rows *rs = t->rows;
+
+	if (!rs)
+		return &t->cells[row * t->ncols + col];
+	if ((row < rs->first || row >= rs->first + rs->count) &&
+	    !rows_window((struct report_table *)t, row))
+		return &none;
+	return &t->cells[(row - rs->first) * t->ncols + col];
 }
 
 static void
 table_free(struct report_table *t)
 {
-	for (size_t i = 0; i < t->nrows * t->ncols; i++)
-		free(t->cells[i].text);
+	cells_clear(t->cells, (t->rows ? t->rows->count : t->nrows) * t->ncols);
 	free(t->cells);
+	free(t->rows);
+	t->rows = NULL;
 	t->cells = NULL;
 	t->nrows = t->capacity = 0;
 }
@@ -118,8 +297,14 @@ table_free(struct report_table *t)
 void
 report_free(struct report *r)
 {
-	for (size_t i = 0; i < RTAB_COUNT; i++)
+	struct db *db = NULL;
+
+	for (size_t i = 0; i < RTAB_COUNT; i++) {
+		if (r->tables[i].rows)
+			db = r->tables[i].rows->db;
 		table_free(&r->tables[i]);
+	}
+	store_report_rows_clear(db);
 	free(r->centre);
 	free(r->funder);
 	r->centre = r->funder = NULL;
@@ -232,8 +417,10 @@ struct item {
 
 /* An organisation's label and what the partners table counts of it. */
 struct org_entry {
-	const char *uuid;          /* borrowed from the organisations */
-	const char *label;         /* short name, else name; borrowed */
+	char *uuid;                /* and after it, in the same block: */
+	const char *label;         /* short name, else name */
+	bool centre;               /* a competence centre */
+	size_t rank;               /* its place by name */
 	int64_t roles;             /* roles in any project */
 	size_t partner;            /* its row in partners + 1, or 0 */
 };
@@ -257,14 +444,16 @@ struct build {
 	struct report *r;
 	const char *centre_uuid;    /* or NULL */
 	const char *funder_uuid;    /* or NULL */
-	struct record_list orgs;    /* by name */
-	struct org_entry *byuuid;   /* the same, by uuid */
+	struct org_entry *byuuid;   /* the organisations, by uuid */
+	size_t norgs, orgs_cap;
 	struct partner *partners;
 	size_t npartners, partners_cap;
 	struct money_row *money, money_total;
 	size_t nmoney, money_cap;
 	enum fmt_style st;
 	bool oom;
+	const struct report_options *opt;
+	size_t done, total;         /* projects read, of how many */
 };
 
 static bool
@@ -282,33 +471,37 @@ year_of(const char *date)
 #define BIT(f) (UINT64_C(1) << (f))
 
 /* The tables the report reads, the fields it reads of each (money.c's
- * co-financing included) and where they go in an item. */
+ * co-financing included), where they go in an item, and whether only
+ * the projects active in the period need them (read then one project
+ * at a time; the others, which the chart needs of every project, in
+ * one pass each). */
 static const struct {
 	enum entity_kind kind;
 	uint64_t fields;
 	size_t offset;
+	bool active_only;
 } item_lists[] = {
 	{ ENT_ROLE, BIT(ROLE_ORGANISATION) | BIT(ROLE_ROLE) |
 		    BIT(ROLE_COFINANCING) | BIT(ROLE_COFINANCING_PERCENT) |
 		    BIT(ROLE_BUDGET_SHARE),
-	  offsetof(struct item, roles) },
+	  offsetof(struct item, roles), true },
 	{ ENT_FUNDING, BIT(FUNDING_FUNDER) | BIT(FUNDING_PROGRAMME) |
 		       BIT(FUNDING_APPLIED_DATE) | BIT(FUNDING_APPLIED) |
 		       BIT(FUNDING_DECISION_DATE) | BIT(FUNDING_GRANTED) |
 		       BIT(FUNDING_PAID) | BIT(FUNDING_YEAR),
-	  offsetof(struct item, funding) },
+	  offsetof(struct item, funding), false },
 	{ ENT_STATUS_CHANGE, BIT(STATUS_DATE) | BIT(STATUS_FROM) |
 			     BIT(STATUS_TO),
-	  offsetof(struct item, history) },
+	  offsetof(struct item, history), false },
 	{ ENT_DEADLINE, BIT(DEADLINE_DUE) | BIT(DEADLINE_DONE) |
 			BIT(DEADLINE_DONE_DATE) | BIT(DEADLINE_TITLE) |
 			BIT(DEADLINE_KIND),
-	  offsetof(struct item, deadlines) },
+	  offsetof(struct item, deadlines), false },
 	{ ENT_OUTCOME, BIT(OUTCOME_DATE) | BIT(OUTCOME_PRECISION) |
 		       BIT(OUTCOME_KIND) | BIT(OUTCOME_LABEL) |
 		       BIT(OUTCOME_VALUE) | BIT(OUTCOME_TARGET) |
 		       BIT(OUTCOME_UNIT),
-	  offsetof(struct item, outcomes) },
+	  offsetof(struct item, outcomes), true },
 };
 
 #define ITEM_LISTS (sizeof item_lists / sizeof *item_lists)
@@ -339,39 +532,55 @@ cursors_open(struct model *m, struct cursors *c)
 				   project_fields, &c->p, &m->err);
 
 	for (size_t i = 0; i < ITEM_LISTS && !rc; i++)
-		rc = store_cursor_open(m->db, entities[item_lists[i].kind],
-				       item_lists[i].fields, &c->lists[i],
-				       &m->err);
+		if (!item_lists[i].active_only)
+			rc = store_cursor_open(m->db, entities[item_lists[i].kind],
+					       item_lists[i].fields,
+					       &c->lists[i], &m->err);
 	return rc;
 }
 
-/* The project at ord with its records, from the cursors. */
+static struct record_list *
+item_list(struct item *it, size_t i)
+{
+	return (struct record_list *)((char *)it + item_lists[i].offset);
+}
+
+/* The next project with its records, from the cursors; it->p NULL when
+ * there is none. */
 static int
-load_item(struct model *m, struct cursors *c, size_t ord, const char *uuid,
-	  struct item *it)
+load_item(struct model *m, struct cursors *c, struct item *it)
 {
 	struct record *rec;
 	int rc;
 
-	it->ord = ord;
-	if ((rc = store_cursor_next(c->p, ord, &it->p, &m->err)))
-		return rc;
-	/* Gone since it was listed: as model_project() tells it. */
-	if (!it->p && (rc = model_project(m, uuid, &it->p)))
+	if ((rc = store_cursor_next(c->p, -1, &it->p, &m->err)) || !it->p)
 		return rc;
 	for (size_t i = 0; i < ITEM_LISTS; i++) {
-		struct record_list *list = (struct record_list *)
-			((char *)it + item_lists[i].offset);
-
-		while (!(rc = store_cursor_next(c->lists[i], ord, &rec,
+		if (item_lists[i].active_only)
+			continue;
+		while (!(rc = store_cursor_next(c->lists[i], it->p->id, &rec,
 						&m->err)) && rec)
-			if (record_list_push(list, rec))
+			if (record_list_push(item_list(it, i), rec))
 				return error_set(&m->err, ERR_FAILED, NULL,
 						 _("out of memory"));
 		if (rc)
 			return rc;
 	}
 	return ERR_OK;
+}
+
+/* The lists only a project active in the period needs. */
+static int
+load_active(struct model *m, struct item *it)
+{
+	int rc = ERR_OK;
+
+	for (size_t i = 0; i < ITEM_LISTS && !rc; i++)
+		if (item_lists[i].active_only)
+			rc = store_children(m->db, entities[item_lists[i].kind],
+					    it->p->uuid, item_list(it, i),
+					    &m->err);
+	return rc;
 }
 
 static void
@@ -395,11 +604,11 @@ org_entry_compare(const void *a, const void *b)
 static struct org_entry *
 org_find(const struct build *b, const char *uuid)
 {
-	struct org_entry key = { .uuid = uuid };
+	struct org_entry key = { .uuid = (char *)uuid };
 
-	if (!uuid || !b->orgs.count)
+	if (!uuid || !b->norgs)
 		return NULL;
-	return bsearch(&key, b->byuuid, b->orgs.count, sizeof key,
+	return bsearch(&key, b->byuuid, b->norgs, sizeof key,
 		       org_entry_compare);
 }
 
@@ -413,30 +622,32 @@ count_roles(const char *organisation, int64_t roles, void *arg)
 	return 0;
 }
 
-/* Every organisation, by name and by uuid, with its roles counted. */
 static int
-load_orgs(struct build *b)
+add_org(void *arg, const char *uuid, const char *label, const char *kind)
 {
-	struct model *m = b->m;
-	int rc;
+	struct build *b = arg;
+	size_t lu = strlen(uuid) + 1, ll = label ? strlen(label) + 1 : 0;
+	struct org_entry *e;
 
-	if ((rc = model_organisations(m, &b->orgs)))
-		return rc;
-	if (b->orgs.count &&
-	    !(b->byuuid = calloc(b->orgs.count, sizeof *b->byuuid)))
-		return error_set(&m->err, ERR_FAILED, NULL, _("out of memory"));
-	for (size_t i = 0; i < b->orgs.count; i++) {
-		const struct record *o = b->orgs.items[i];
+	if (b->norgs == b->orgs_cap) {
+		size_t cap = b->orgs_cap ? b->orgs_cap * 2 : 64;
+		struct org_entry *more = realloc(b->byuuid, cap * sizeof *more);
 
-		b->byuuid[i].uuid = o->uuid;
-		b->byuuid[i].label = record_text(o, ORG_SHORT_NAME)
-				     ? record_text(o, ORG_SHORT_NAME)
-				     : record_text(o, ORG_NAME);
+		if (!more)
+			return error_set(&b->m->err, ERR_FAILED, NULL,
+					 _("out of memory"));
+		b->byuuid = more;
+		b->orgs_cap = cap;
 	}
-	if (b->orgs.count)
-		qsort(b->byuuid, b->orgs.count, sizeof *b->byuuid,
-		      org_entry_compare);
-	return store_role_counts(m->db, count_roles, b, &m->err);
+	e = memset(&b->byuuid[b->norgs], 0, sizeof *e);
+	if (!(e->uuid = malloc(lu + ll)))
+		return error_set(&b->m->err, ERR_FAILED, NULL, _("out of memory"));
+	memcpy(e->uuid, uuid, lu);
+	if (label)
+		e->label = memcpy(e->uuid + lu, label, ll);
+	e->centre = kind && !strcmp(kind, "competence_centre");
+	e->rank = b->norgs++;
+	return 0;
 }
 
 /* The competence centre with roles in most projects: whose report it
@@ -444,25 +655,35 @@ load_orgs(struct build *b)
 static int
 find_centre(struct build *b, const char *typed, struct record **out)
 {
-	int64_t best = 0;
+	const struct org_entry *best = NULL;
 
 	if (typed)
 		return model_organisation(b->m, typed, out);
-	for (size_t i = 0; i < b->orgs.count; i++) {
-		const struct record *o = b->orgs.items[i];
-		const char *kind = record_text(o, ORG_KIND);
-		const struct org_entry *e = org_find(b, o->uuid);
+	for (size_t i = 0; i < b->norgs; i++) {
+		const struct org_entry *e = &b->byuuid[i];
 
-		if (kind && !strcmp(kind, "competence_centre") && e &&
-		    e->roles > best) {
-			best = e->roles;
-			record_free(out);
-			if (!(*out = record_dup(o)))
-				return error_set(&b->m->err, ERR_FAILED, NULL,
-						 _("out of memory"));
-		}
+		if (e->centre && e->roles > 0 &&
+		    (!best || e->roles > best->roles ||
+		     (e->roles == best->roles && e->rank < best->rank)))
+			best = e;
 	}
-	return ERR_OK;
+	return best ? model_get(b->m, entities[ENT_ORGANISATION], best->uuid, out)
+		    : ERR_OK;
+}
+
+/* Every organisation's label by uuid, with its roles counted. */
+static int
+load_orgs(struct build *b)
+{
+	struct model *m = b->m;
+	int rc;
+
+	if ((rc = store_org_labels(m->db, add_org, b, &m->err)))
+		return rc;
+	if (b->norgs)
+		qsort(b->byuuid, b->norgs, sizeof *b->byuuid,
+		      org_entry_compare);
+	return store_role_counts(m->db, count_roles, b, &m->err);
 }
 
 /* An organisation's short name, else its name, else its uuid; owned. */
@@ -1246,19 +1467,6 @@ deadlines_item(struct build *b, struct summary *s, const struct item *it)
 	}
 }
 
-static int
-due_compare(const void *a, const void *b, void *ncols)
-{
-	const struct report_cell *x = a, *y = b;
-	size_t n = *(const size_t *)ncols;
-	int c;
-
-	(void)n;
-	c = strcmp(x[3].text ? x[3].text : "", y[3].text ? y[3].text : "");
-	return c ? c : strcmp(x[0].text ? x[0].text : "",
-			      y[0].text ? y[0].text : "");
-}
-
 /* The column of a status in the status chart: -1 when it has none. */
 static int
 status_column(const struct report_table *t, const char *status)
@@ -1271,166 +1479,50 @@ status_column(const struct report_table *t, const char *status)
 
 /* The status chart (at most ten years) and what it knows of each
  * project: whether it is active in a year is the project list's rule
- * (store_query.c's ACTIVE_SQL), worked out here from one pass through
- * each table, and its status at the end of each year is the last change
+ * (store_query.c's ACTIVE_SQL), worked out here from the project's
+ * records, and its status at the end of each year is the last change
  * (in the order made) dated on or before the year's last day, else its
- * status now. */
+ * status now.  The chart's years end with the period's; it counts the
+ * ten years up to there, and shows those from the period's first (or
+ * the earliest project start, when earlier) on. */
 #define CHART_YEARS 10
 
-struct chart_project {
-	char uuid[UUID_LEN + 1];
-	char start[16], end[16];   /* actual, else planned; "" for none */
-	char first[16], last[16];  /* of its history; "" for none */
-	bool ends_with_history;    /* it has ended or is an idea */
-	signed char now;           /* the column of its status now */
-	signed char col[CHART_YEARS];  /* 0: no change by the year's end */
-	uint16_t touched;          /* years of a change, deadline or line */
-	bool touched_period;       /* the same in the report's period */
-	bool active;               /* in the report's period */
-	size_t rank;               /* its place in the project table's order */
-};
-
 struct chart {
-	struct build *b;
-	int nyears;
+	int base;                  /* the first of the ten years counted */
 	char from[CHART_YEARS][11], to[CHART_YEARS][11];
-	struct chart_project *ps;
-	size_t n, cap;
+	int64_t counts[CHART_YEARS][REPORT_MAX_COLUMNS];
 	int first_start;           /* the earliest start year, 0 for none */
 	int period_from, period_to;  /* the years of the period */
 };
 
-static void
-copy_date(char *buf, size_t size, const char *date)
-{
-	snprintf(buf, size, "%s", date ? date : "");
-}
+/* What the chart knows of one project. */
+struct chart_project {
+	const char *first, *last;  /* of its history; NULL for none */
+	uint16_t touched;          /* years of a change, deadline or line */
+	bool touched_period;       /* the same in the report's period */
+};
 
 static void
-chart_touch(struct chart *ch, struct chart_project *cp, const char *date)
+chart_touch(const struct build *b, const struct chart *ch,
+	    struct chart_project *cp, const char *date)
 {
-	const struct report *r = ch->b->r;
-
-	for (int y = 0; date && y < ch->nyears; y++)
+	for (int y = 0; date && y < CHART_YEARS; y++)
 		if (strcmp(date, ch->from[y]) >= 0 && strcmp(date, ch->to[y]) <= 0)
 			cp->touched |= (uint16_t)(1u << y);
-	if (date && strcmp(date, r->from) >= 0 && strcmp(date, r->to) <= 0)
+	if (in_period(b->r, date))
 		cp->touched_period = true;
 }
 
-static int
-chart_project_compare(const void *a, const void *b)
+static void
+chart_init(struct build *b, struct chart *ch)
 {
-	return strcmp(((const struct chart_project *)a)->uuid,
-		      ((const struct chart_project *)b)->uuid);
-}
-
-/* The project of the chart whose uuid it is, or NULL (not the funder's). */
-static struct chart_project *
-chart_find(struct chart *ch, const char *uuid)
-{
-	struct chart_project key;
-
-	if (!uuid)
-		return NULL;
-	snprintf(key.uuid, sizeof key.uuid, "%s", uuid);
-	return bsearch(&key, ch->ps, ch->n, sizeof key, chart_project_compare);
-}
-
-static int
-chart_add(const char *uuid, const struct record *p, void *arg)
-{
-	struct chart *ch = arg;
-	const struct report_table *t = &ch->b->r->tables[RTAB_STATUS_YEARS];
-	const char *status = record_text(p, PROJECT_STATUS);
-	const char *start = record_text(p, PROJECT_ACTUAL_START);
-	const char *end = record_text(p, PROJECT_ACTUAL_END);
-	struct chart_project *cp;
-	int y;
-
-	(void)uuid;
-	if (ch->n == ch->cap) {
-		size_t cap = ch->cap ? ch->cap * 2 : 256;
-		struct chart_project *more = realloc(ch->ps, cap * sizeof *more);
-
-		if (!more)
-			return error_set(&ch->b->m->err, ERR_FAILED, NULL,
-					 _("out of memory"));
-		ch->ps = more;
-		ch->cap = cap;
+	ch->period_from = year_of(b->r->from);
+	ch->period_to = year_of(b->r->to);
+	ch->base = ch->period_to - (CHART_YEARS - 1);
+	for (int y = 0; y < CHART_YEARS; y++) {
+		snprintf(ch->from[y], sizeof ch->from[y], "%04d-01-01", ch->base + y);
+		snprintf(ch->to[y], sizeof ch->to[y], "%04d-12-31", ch->base + y);
 	}
-	cp = memset(&ch->ps[ch->n], 0, sizeof *cp);
-	cp->rank = ch->n++;
-	snprintf(cp->uuid, sizeof cp->uuid, "%s", p->uuid);
-	start = start ? start : record_text(p, PROJECT_PLANNED_START);
-	end = end ? end : record_text(p, PROJECT_PLANNED_END);
-	copy_date(cp->start, sizeof cp->start, start);
-	copy_date(cp->end, sizeof cp->end, end);
-	cp->ends_with_history = status && (!strcmp(status, "closed") ||
-					   !strcmp(status, "cancelled") ||
-					   !strcmp(status, "withdrawn") ||
-					   !strcmp(status, "rejected") ||
-					   !strcmp(status, "idea"));
-	cp->now = (signed char)status_column(t, status);
-	if ((y = year_of(start)) && (!ch->first_start || y < ch->first_start))
-		ch->first_start = y;
-	return 0;
-}
-
-static int
-chart_change(const char *uuid, const struct record *s, void *arg)
-{
-	struct chart *ch = arg;
-	struct chart_project *cp = chart_find(ch, uuid);
-	const char *date = record_text(s, STATUS_DATE);
-
-	if (!cp || !date)
-		return 0;
-	chart_touch(ch, cp, date);
-	for (int y = 0; y < ch->nyears; y++)
-		if (strcmp(date, ch->to[y]) <= 0)
-			cp->col[y] = (signed char)status_column(
-				&ch->b->r->tables[RTAB_STATUS_YEARS],
-				record_text(s, STATUS_TO));
-	if (!cp->first[0] || strcmp(date, cp->first) < 0)
-		copy_date(cp->first, sizeof cp->first, date);
-	if (!cp->last[0] || strcmp(date, cp->last) > 0)
-		copy_date(cp->last, sizeof cp->last, date);
-	return 0;
-}
-
-static int
-chart_deadline(const char *uuid, const struct record *d, void *arg)
-{
-	struct chart *ch = arg;
-	struct chart_project *cp = chart_find(ch, uuid);
-
-	if (cp) {
-		chart_touch(ch, cp, record_text(d, DEADLINE_DUE));
-		chart_touch(ch, cp, record_text(d, DEADLINE_DONE_DATE));
-	}
-	return 0;
-}
-
-static int
-chart_funding(const char *uuid, const struct record *f, void *arg)
-{
-	struct chart *ch = arg;
-	struct chart_project *cp = chart_find(ch, uuid);
-
-	if (!cp)
-		return 0;
-	chart_touch(ch, cp, record_text(f, FUNDING_APPLIED_DATE));
-	chart_touch(ch, cp, record_text(f, FUNDING_DECISION_DATE));
-	if (f->v[FUNDING_YEAR].null)
-		return 0;
-	for (int y = 0; y < ch->nyears; y++)
-		if (f->v[FUNDING_YEAR].num == ch->b->r->first_year + y)
-			cp->touched |= (uint16_t)(1u << y);
-	if (f->v[FUNDING_YEAR].num >= ch->period_from &&
-	    f->v[FUNDING_YEAR].num <= ch->period_to)
-		cp->touched_period = true;
-	return 0;
 }
 
 /* Whether a project whose span is start .. end (either may be NULL)
@@ -1443,28 +1535,78 @@ span_active(const char *start, const char *end, const char *from,
 		(!end || strcmp(end, from) >= 0)) || touched;
 }
 
-/* Counts a project in the years it is active in; whether it is active
- * in the report's period. */
-static void
-chart_count(struct chart *ch, struct chart_project *cp)
+/* Counts the project in the years it is active in; whether it is
+ * active in the report's period. */
+static bool
+chart_item(struct build *b, struct chart *ch, const struct item *it)
 {
-	struct report_table *t = &ch->b->r->tables[RTAB_STATUS_YEARS];
-	const char *start = cp->start[0] ? cp->start
-					 : cp->first[0] ? cp->first : NULL;
-	const char *end = cp->end[0] ? cp->end
-			  : cp->ends_with_history && cp->last[0] ? cp->last
-			  : NULL;
+	const struct report_table *t = &b->r->tables[RTAB_STATUS_YEARS];
+	const struct record *p = it->p;
+	const char *status = record_text(p, PROJECT_STATUS);
+	const char *start = record_text(p, PROJECT_ACTUAL_START);
+	const char *end = record_text(p, PROJECT_ACTUAL_END);
+	signed char col[CHART_YEARS] = { 0 }, now;
+	struct chart_project cp = { 0 };
+	bool ends_with_history;
+	int y;
 
-	cp->active = span_active(start, end, ch->b->r->from, ch->b->r->to,
-				 cp->touched_period);
-	for (int y = 0; y < ch->nyears; y++) {
-		bool active = span_active(start, end, ch->from[y], ch->to[y],
-					  cp->touched >> y & 1);
-		int c = cp->col[y] ? cp->col[y] : cp->now;
+	start = start ? start : record_text(p, PROJECT_PLANNED_START);
+	end = end ? end : record_text(p, PROJECT_PLANNED_END);
+	ends_with_history = status && (!strcmp(status, "closed") ||
+				       !strcmp(status, "cancelled") ||
+				       !strcmp(status, "withdrawn") ||
+				       !strcmp(status, "rejected") ||
+				       !strcmp(status, "idea"));
+	now = (signed char)status_column(t, status);
+	if ((y = year_of(start)) && (!ch->first_start || y < ch->first_start))
+		ch->first_start = y;
+	for (size_t i = 0; i < it->history.count; i++) {
+		const struct record *s = it->history.items[i];
+		const char *date = record_text(s, STATUS_DATE);
 
-		if (active && c > 0)
-			t->cells[(size_t)y * t->ncols + (size_t)c].num++;
+		if (!date)
+			continue;
+		chart_touch(b, ch, &cp, date);
+		for (y = 0; y < CHART_YEARS; y++)
+			if (strcmp(date, ch->to[y]) <= 0)
+				col[y] = (signed char)status_column(t,
+					record_text(s, STATUS_TO));
+		if (!cp.first || strcmp(date, cp.first) < 0)
+			cp.first = date;
+		if (!cp.last || strcmp(date, cp.last) > 0)
+			cp.last = date;
 	}
+	for (size_t i = 0; i < it->deadlines.count; i++) {
+		chart_touch(b, ch, &cp, record_text(it->deadlines.items[i],
+						    DEADLINE_DUE));
+		chart_touch(b, ch, &cp, record_text(it->deadlines.items[i],
+						    DEADLINE_DONE_DATE));
+	}
+	for (size_t i = 0; i < it->funding.count; i++) {
+		const struct record *f = it->funding.items[i];
+
+		chart_touch(b, ch, &cp, record_text(f, FUNDING_APPLIED_DATE));
+		chart_touch(b, ch, &cp, record_text(f, FUNDING_DECISION_DATE));
+		if (f->v[FUNDING_YEAR].null)
+			continue;
+		for (y = 0; y < CHART_YEARS; y++)
+			if (f->v[FUNDING_YEAR].num == ch->base + y)
+				cp.touched |= (uint16_t)(1u << y);
+		if (f->v[FUNDING_YEAR].num >= ch->period_from &&
+		    f->v[FUNDING_YEAR].num <= ch->period_to)
+			cp.touched_period = true;
+	}
+	start = start ? start : cp.first;
+	end = end ? end : ends_with_history ? cp.last : NULL;
+	for (y = 0; y < CHART_YEARS; y++) {
+		int c = col[y] ? col[y] : now;
+
+		if (c > 0 && span_active(start, end, ch->from[y], ch->to[y],
+					 cp.touched >> y & 1))
+			ch->counts[y][c]++;
+	}
+	return span_active(start, end, b->r->from, b->r->to,
+			   cp.touched_period);
 }
 
 /* The years of the status chart: the period's, and the years before it
@@ -1482,15 +1624,13 @@ set_years(struct build *b, int first_start)
 	b->r->last_year = last;
 }
 
-static int
-build_status_years(struct build *b, struct chart *ch)
+static void
+status_years_define(struct build *b)
 {
 	enum report_type types[REPORT_MAX_COLUMNS] = { RT_YEAR };
 	const char *headers[REPORT_MAX_COLUMNS] = { _("Year") };
 	struct report_table *t = &b->r->tables[RTAB_STATUS_YEARS];
 	size_t nstatus = enum_count(project_statuses);
-	struct model *m = b->m;
-	int rc;
 
 	for (size_t i = 0; i < nstatus && i + 1 < REPORT_MAX_COLUMNS; i++) {
 		types[i + 1] = RT_COUNT;
@@ -1500,46 +1640,25 @@ build_status_years(struct build *b, struct chart *ch)
 		     nstatus + 1 < REPORT_MAX_COLUMNS ? nstatus + 1
 						      : REPORT_MAX_COLUMNS,
 		     headers, types);
-	if ((rc = store_report_scan(m->db, entities[ENT_PROJECT],
-				    BIT(PROJECT_STATUS) | BIT(PROJECT_ACTUAL_START) |
-				    BIT(PROJECT_PLANNED_START) |
-				    BIT(PROJECT_ACTUAL_END) |
-				    BIT(PROJECT_PLANNED_END),
-				    b->funder_uuid, chart_add, ch, &m->err)))
-		return rc;
+}
+
+static void
+status_years_finish(struct build *b, const struct chart *ch)
+{
+	struct report_table *t = &b->r->tables[RTAB_STATUS_YEARS];
+
 	set_years(b, ch->first_start);
-	ch->period_from = year_of(b->r->from);
-	ch->period_to = year_of(b->r->to);
-	for (int y = b->r->first_year; y <= b->r->last_year; y++) {
+	for (int y = b->r->first_year; y <= b->r->last_year && !b->oom; y++) {
 		struct report_cell *row = table_row(t);
 
 		if (!row) {
 			b->oom = true;
-			return ERR_OK;
+			return;
 		}
 		cell_num(&row[0], y);
 		for (size_t c = 1; c < t->ncols; c++)
-			cell_num(&row[c], 0);
-		snprintf(ch->from[ch->nyears], sizeof ch->from[0], "%04d-01-01", y);
-		snprintf(ch->to[ch->nyears], sizeof ch->to[0], "%04d-12-31", y);
-		ch->nyears++;
+			cell_num(&row[c], ch->counts[y - ch->base][c]);
 	}
-	if (ch->n)
-		qsort(ch->ps, ch->n, sizeof *ch->ps, chart_project_compare);
-	if ((rc = store_report_scan(m->db, entities[ENT_STATUS_CHANGE],
-				    BIT(STATUS_DATE) | BIT(STATUS_TO), NULL,
-				    chart_change, ch, &m->err)) ||
-	    (rc = store_report_scan(m->db, entities[ENT_DEADLINE],
-				    BIT(DEADLINE_DUE) | BIT(DEADLINE_DONE_DATE),
-				    NULL, chart_deadline, ch, &m->err)) ||
-	    (rc = store_report_scan(m->db, entities[ENT_FUNDING],
-				    BIT(FUNDING_APPLIED_DATE) |
-				    BIT(FUNDING_DECISION_DATE) | BIT(FUNDING_YEAR),
-				    NULL, chart_funding, ch, &m->err)))
-		return rc;
-	for (size_t i = 0; i < ch->n; i++)
-		chart_count(ch, &ch->ps[i]);
-	return ERR_OK;
 }
 
 static void
@@ -1627,35 +1746,29 @@ set_period(struct model *m, struct report *r,
 	return ERR_OK;
 }
 
-/* The projects active in the period (the chart's), in the project
- * table's order (by code), one at a time, into the tables. */
+/* Every project (the funder's), in the project table's order (by
+ * code), one at a time: into the chart, and when active in the period
+ * into the tables. */
 static int
-build_items(struct build *b, const struct chart *ch, struct summary *s)
+build_items(struct build *b, struct chart *ch, struct summary *s)
 {
 	struct model *m = b->m;
 	struct cursors c = { 0 };
-	const char **uuids = NULL;
+	int64_t total = 0;
 	size_t n = 0;
 	int rc;
 
-	if (ch->n && !(uuids = calloc(ch->n, sizeof *uuids)))
-		return error_set(&m->err, ERR_FAILED, NULL, _("out of memory"));
-	for (size_t i = 0; i < ch->n; i++)
-		if (ch->ps[i].active)
-			uuids[ch->ps[i].rank] = ch->ps[i].uuid;
-	for (size_t i = 0; i < ch->n; i++)
-		if (uuids[i])
-			uuids[n++] = uuids[i];
-	if (!n) {
-		free(uuids);
-		return ERR_OK;
-	}
-	if (!(rc = store_report_projects(m->db, uuids, n, &m->err)))
-		rc = cursors_open(m, &c);
-	for (size_t i = 0; i < n && !rc && !b->oom; i++) {
-		struct item it = { 0 };
+	if ((rc = store_report_projects(m->db, b->funder_uuid, &total,
+					&m->err)))
+		return rc;
+	b->total = (size_t)total;
+	rc = cursors_open(m, &c);
+	for (; !rc && !b->oom; n++) {
+		struct item it = { .ord = s->active };
 
-		if (!(rc = load_item(m, &c, i, uuids[i], &it))) {
+		b->done = n;
+		if (!(rc = load_item(m, &c, &it)) && it.p &&
+		    chart_item(b, ch, &it) && !(rc = load_active(m, &it))) {
 			s->active++;
 			if (centre_leads(b, &it))
 				s->led++;
@@ -1668,10 +1781,72 @@ build_items(struct build *b, const struct chart *ch, struct summary *s)
 			outcomes_item(b, s, &it);
 			deadlines_item(b, s, &it);
 		}
+		if (!it.p) {
+			item_free(&it);
+			break;
+		}
 		item_free(&it);
 	}
 	cursors_close(&c);
-	free(uuids);
+	return rc;
+}
+
+/* Tells the caller how far the build is; true (and the report marked
+ * cancelled) when it asks to stop. */
+static bool
+watch(void *arg)
+{
+	struct build *b = arg;
+
+	if (b->r->cancelled || !b->opt->progress(b->opt->progress_arg,
+						  b->done, b->total))
+		return b->r->cancelled;
+	return b->r->cancelled = true;
+}
+
+/* The long tables, kept in the database. */
+static const enum report_table_id long_tables[] = {
+	RTAB_PROJECTS, RTAB_APPLICATIONS, RTAB_COFINANCING, RTAB_PARTNERS,
+	RTAB_PERSON_YEARS, RTAB_OUTCOMES, RTAB_DEADLINES, RTAB_COMING,
+};
+
+#define LONG_TABLES (sizeof long_tables / sizeof *long_tables)
+
+static bool
+keep_out(struct build *b)
+{
+	for (size_t i = 0; i < LONG_TABLES; i++) {
+		enum report_table_id id = long_tables[i];
+
+		if (!table_keep_out(&b->r->tables[id], b->m->db,
+				    id == RTAB_COMING ? TAB_UNSORTED : (int)id,
+				    b->st))
+			return false;
+	}
+	return true;
+}
+
+/* Writes what is left of the long tables, and the deadlines coming by
+ * their date (then project). */
+static int
+write_out(struct build *b)
+{
+	struct model *m = b->m;
+	struct report_table *coming = &b->r->tables[RTAB_COMING];
+	int rc = ERR_OK;
+
+	for (size_t i = 0; i < LONG_TABLES && !rc; i++) {
+		struct report_table *t = &b->r->tables[long_tables[i]];
+
+		rc = t == coming ? rows_flush(t, 3, 0) : rows_flush(t, -1, -1);
+		if (rc)
+			m->err = t->rows->err;
+	}
+	if (!rc && (rc = store_report_rows_sort(m->db, TAB_UNSORTED,
+						RTAB_COMING, &m->err)))
+		return rc;
+	coming->rows->tab = RTAB_COMING;
+	coming->rows->first = 0;
 	return rc;
 }
 
@@ -1684,21 +1859,25 @@ build_free(struct build *b)
 	for (size_t j = 0; j < b->nmoney; j++)
 		free(b->money[j].funder);
 	free(b->money);
+	for (size_t j = 0; j < b->norgs; j++)
+		free(b->byuuid[j].uuid);
 	free(b->byuuid);
-	record_list_clear(&b->orgs);
 }
 
 int
 report_build(struct model *m, const struct report_options *opt,
 	     struct report *out)
 {
-	struct build b = { .m = m, .r = out, .st = format_style_from_locale() };
-	struct chart ch = { .b = &b };
+	struct build b = { .m = m, .r = out, .st = format_style_from_locale(),
+			   .opt = opt };
+	struct chart ch = { 0 };
 	struct record *centre = NULL, *funder = NULL;
 	struct summary s = { 0 };
+	bool rows = false;
 	int rc;
 
 	memset(out, 0, sizeof *out);
+	out->style = b.st;
 	if ((rc = set_period(m, out, opt)) || (rc = load_orgs(&b)) ||
 	    (rc = find_centre(&b, opt->centre, &centre)) ||
 	    (opt->funder && (rc = model_organisation(m, opt->funder, &funder))))
@@ -1711,11 +1890,7 @@ report_build(struct model *m, const struct report_options *opt,
 		goto oom;
 	b.centre_uuid = centre ? centre->uuid : NULL;
 	b.funder_uuid = funder ? funder->uuid : NULL;
-	/* The chart first: it finds the projects active in the period. */
-	if ((rc = build_status_years(&b, &ch)))
-		goto done;
-	if (b.oom)
-		goto oom;
+	status_years_define(&b);
 	projects_define(&b);
 	applications_define(&b);
 	money_define(&b);
@@ -1724,28 +1899,52 @@ report_build(struct model *m, const struct report_options *opt,
 	person_years_define(&b);
 	outcomes_define(&b);
 	deadlines_define(&b);
+	if (!keep_out(&b))
+		goto oom;
+	if ((rc = store_report_rows_begin(m->db, &m->err)))
+		goto done;
+	rows = true;
+	if (opt->progress)
+		store_report_watch(m->db, watch, &b);
+	chart_init(&b, &ch);
 	if ((rc = build_items(&b, &ch, &s)))
 		goto done;
+	status_years_finish(&b, &ch);
 	money_finish(&b);
 	cofinancing_finish(&b, &s);
 	partners_finish(&b);
 	person_years_finish(&b, &s);
-	/* No rows, no cells: qsort_r may not be given NULL (UBSan). */
-	if (out->tables[RTAB_COMING].nrows)
-		qsort_r(out->tables[RTAB_COMING].cells,
-			out->tables[RTAB_COMING].nrows,
-			out->tables[RTAB_COMING].ncols * sizeof (struct report_cell),
-			due_compare, &out->tables[RTAB_COMING].ncols);
 	build_summary(&b, &s);
 	if (b.oom)
 		goto oom;
-	rc = ERR_OK;
+	for (size_t i = 0; i < RTAB_COUNT; i++) {
+		struct report_table *t = &out->tables[i];
+
+		for (size_t r = 0; !t->rows && r < t->nrows; r++)
+			table_widen(t, &t->cells[r * t->ncols], b.st);
+	}
+	rc = write_out(&b);
 	goto done;
 oom:
 	rc = error_set(&m->err, ERR_FAILED, NULL, _("out of memory"));
+	/* Out of memory, or a long table's rows could not be written. */
+	for (size_t i = 0; i < LONG_TABLES; i++) {
+		const struct report_rows *rs = out->tables[long_tables[i]].rows;
+
+		if (rs && rs->err.code) {
+			m->err = rs->err;
+			rc = rs->err.code;
+		}
+	}
 done:
+	if (opt->progress)
+		store_report_watch(m->db, NULL, NULL);
+	if (out->cancelled)
+		rc = error_set(&m->err, ERR_FAILED, NULL,
+			       _("the report was interrupted"));
+	if (rows && store_report_rows_end(m->db, !rc, rc ? NULL : &m->err) && !rc)
+		rc = ERR_DATABASE;
 	build_free(&b);
-	free(ch.ps);
 	record_free(&centre);
 	record_free(&funder);
 	return rc;

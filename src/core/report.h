@@ -1,14 +1,20 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* report.h — the centre's year (or any period) in numbers.
  *
- * report_build() computes every figure once, into a struct of tables;
- * each output format is a small writer that only lays those tables
- * out (report_text.c: text and Markdown; report_html.c; report_csv.c;
- * report_xlsx.c).  The CLI and the TUI both show what this computes.
+ * report_build() computes every figure once, in one pass through the
+ * projects in code order (a project and its records at a time), into a
+ * struct of tables; the short ones (key figures, money, the status
+ * chart) stay in memory, the long ones (a row per project, line,
+ * partner, figure or deadline) go to a temporary table of the database
+ * and are read back a window of rows at a time, so that the memory a
+ * report takes does not grow with the portfolio.  Each output format is
+ * a small writer that only lays those tables out (report_text.c: text
+ * and Markdown; report_html.c; report_csv.c; report_xlsx.c).  The CLI
+ * and the TUI both show what this computes.
  *
  * Which projects are in the period is the project list's own rule
- * (store_query.c: dates, status history, deadlines and funding lines),
- * asked through model_list_projects(). */
+ * (store_query.c's ACTIVE_SQL: dates, status history, deadlines and
+ * funding lines), worked out from each project's records. */
 #ifndef SALKKU_REPORT_H
 #define SALKKU_REPORT_H
 
@@ -56,6 +62,8 @@ enum report_table_id {
 
 #define REPORT_MAX_COLUMNS 12
 
+struct report_rows;
+
 struct report_table {
 	const char *id;       /* "money": a sheet's and a CSV block's name */
 	const char *title;    /* translated */
@@ -65,9 +73,16 @@ struct report_table {
 	/* The columns a narrow screen leaves out, the least needed first;
 	 * 0 ends the list (the first column is always kept). */
 	unsigned char spare[REPORT_MAX_COLUMNS];
-	struct report_cell *cells;  /* nrows * ncols */
+	struct report_cell *cells;  /* nrows * ncols, or a window of rows */
 	size_t nrows, capacity;
 	bool has_total;       /* the last row sums the others */
+	/* A long table (the projects, their lines, deadlines and figures)
+	 * keeps its rows in the database, not in memory: cells then holds
+	 * the rows report_cell() last read, a few hundred at a time. */
+	struct report_rows *rows;
+	/* The widest cell of each column as shown in the report's style
+	 * (sanitised, in columns of the terminal), headings left out. */
+	int widths[REPORT_MAX_COLUMNS];
 };
 
 struct report_options {
@@ -77,6 +92,13 @@ struct report_options {
 	const char *centre;        /* organisation as typed, or NULL: the
 				    * competence centre in most projects */
 	char today[11];            /* "" : today */
+	/* Called now and then while the report is computed, with how many
+	 * of how many projects are read; returning true abandons it (the
+	 * build then fails and the report's cancelled is true).  It is
+	 * called from within the database's statements, and must not use
+	 * the database.  NULL: it runs to the end. */
+	bool (*progress)(void *arg, size_t done, size_t total);
+	void *progress_arg;
 };
 
 struct report {
@@ -86,16 +108,23 @@ struct report {
 	char *centre;              /* its name, or NULL when there is none */
 	char *funder;              /* the funder the report is for, or NULL */
 	int first_year, last_year; /* of RTAB_STATUS_YEARS */
+	bool cancelled;            /* the build was abandoned (progress) */
+	enum fmt_style style;      /* the locale's, of the widths */
 	struct report_table tables[RTAB_COUNT];
 };
 
-/* Computes the report.  Free with report_free() (also after a failure). */
+/* Computes the report.  Free with report_free() (also after a failure).
+ * The long tables are read back from the model's database as they are
+ * shown, so that the model must outlive the report, and one report at
+ * a time is open on a model. */
 int report_build(struct model *m, const struct report_options *opt,
 		 struct report *out);
 
 void report_free(struct report *r);
 
-/* The cell at row, col. */
+/* The cell at row, col; valid until the next report_cell() of a row
+ * of the same table more than a few hundred rows away (a cell that
+ * cannot be read back is shown empty). */
 const struct report_cell *report_cell(const struct report_table *t,
 				      size_t row, size_t col);
 

@@ -63,57 +63,88 @@ put_row_text(FILE *out, char **cells, const int *width,
 	fputc('\n', out);
 }
 
+static void
+put_row_markdown(FILE *out, char **cells, size_t n, bool bold_total)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *c = cells[i];
+		bool bold = bold_total && c && *c;
+
+		fprintf(out, "| %s%s%s ", bold ? "**" : "", c ? c : "",
+			bold ? "**" : "");
+	}
+	fputs("|\n", out);
+}
+
+static void
+cells_free(char **cells, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(cells[i]);
+		cells[i] = NULL;
+	}
+}
+
+/* The cells of row r (the headings for r == 0, else row r - 1) as
+ * shown; false when out of memory. */
+static bool
+row_cells(const struct report_table *t, size_t r, char **cells,
+	  enum fmt_style st, bool markdown)
+{
+	bool ok = true;
+
+	for (size_t i = 0; i < t->ncols; i++) {
+		cells[i] = r ? shown(report_cell(t, r - 1, i), st, markdown)
+			     : text_sanitize(t->headers[i], 0);
+		ok &= cells[i] != NULL;
+	}
+	return ok;
+}
+
+/* A table, a row at a time (its rows may be many): the widths of the
+ * columns first, then the rows. */
 static int
 table_text(const struct report_table *t, FILE *out, bool markdown,
-	   enum fmt_style st, bool titled)
+	   enum fmt_style st, bool titled, bool measured)
 {
-	int width[REPORT_MAX_COLUMNS];
-	char **cells;
-	size_t n = t->ncols, count = (t->nrows + 1) * n;
+	int width[REPORT_MAX_COLUMNS] = { 0 };
+	char *cells[REPORT_MAX_COLUMNS] = { 0 };
+	size_t n = t->ncols;
+	bool ok = true;
 
-	if (!(cells = calloc(count, sizeof *cells)))
-		return ERR_FAILED;
-	for (size_t i = 0; i < n; i++) {
-		cells[i] = text_sanitize(t->headers[i], 0);
-		width[i] = cells[i] ? text_width(cells[i]) : 0;
+	/* The report measured its cells in st: only the headings left. */
+	for (size_t i = 0; measured && i < n; i++) {
+		char *h = text_sanitize(t->headers[i], 0);
+
+		width[i] = t->widths[i] > text_width(h) ? t->widths[i]
+							  : text_width(h);
+		free(h);
 	}
-	for (size_t r = 0; r < t->nrows; r++)
-		for (size_t i = 0; i < n; i++) {
-			char **c = &cells[(r + 1) * n + i];
-
-			*c = shown(report_cell(t, r, i), st, markdown);
-			if (*c && text_width(*c) > width[i])
-				width[i] = text_width(*c);
-		}
-	if (markdown) {
-		if (titled)
-			fprintf(out, "\n## %s\n\n", t->title);
-		for (size_t r = 0; r <= t->nrows; r++) {
-			for (size_t i = 0; i < n; i++) {
-				const char *c = cells[r * n + i];
-				bool bold = r == t->nrows && t->has_total && c && *c;
-
-				fprintf(out, "| %s%s%s ", bold ? "**" : "",
-					c ? c : "", bold ? "**" : "");
-			}
+	for (size_t r = 0; !markdown && !measured && r <= t->nrows && ok; r++) {
+		ok = row_cells(t, r, cells, st, markdown);
+		for (size_t i = 0; i < n && ok; i++)
+			if (text_width(cells[i]) > width[i])
+				width[i] = text_width(cells[i]);
+		cells_free(cells, n);
+	}
+	if (titled)
+		fprintf(out, markdown ? "\n## %s\n\n" : "\n%s\n", t->title);
+	for (size_t r = 0; r <= t->nrows && ok; r++) {
+		ok = row_cells(t, r, cells, st, markdown);
+		if (ok && markdown)
+			put_row_markdown(out, cells, n,
+					 r == t->nrows && t->has_total);
+		else if (ok)
+			put_row_text(out, cells, width, t->types, n);
+		cells_free(cells, n);
+		if (r == 0 && markdown) {
+			for (size_t i = 0; i < n; i++)
+				fputs(right_aligned(t->types[i]) ? "| ---: "
+								 : "| --- ", out);
 			fputs("|\n", out);
-			if (r == 0) {
-				for (size_t i = 0; i < n; i++)
-					fputs(right_aligned(t->types[i]) ? "| ---: "
-									 : "| --- ", out);
-				fputs("|\n", out);
-			}
 		}
-	} else {
-		if (titled)
-			fprintf(out, "\n%s\n", t->title);
-		for (size_t r = 0; r <= t->nrows; r++)
-			put_row_text(out, &cells[r * n], width, t->types, n);
 	}
-	for (size_t i = 0; i < count; i++)
-		free(cells[i]);
-	free(cells);
-	return ERR_OK;
+	return ok ? ERR_OK : ERR_FAILED;
 }
 
 int
@@ -137,7 +168,7 @@ report_write_text(const struct report *r, FILE *out, bool markdown,
 
 		if (!t->nrows)
 			continue;
-		if ((rc = table_text(t, out, markdown, st, true)))
+		if ((rc = table_text(t, out, markdown, st, true, st == r->style)))
 			return rc;
 	}
 	return ferror(out) ? ERR_FAILED : ERR_OK;
@@ -147,5 +178,5 @@ int
 report_write_table_text(const struct report_table *t, FILE *out,
 			bool markdown, enum fmt_style st)
 {
-	return table_text(t, out, markdown, st, false);
+	return table_text(t, out, markdown, st, false, false);
 }
