@@ -232,13 +232,19 @@ static void
 title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 {
 	struct deadlines *d = v->priv;
+	char overdue[40], coming[40];
 	size_t used;
 
 	snprintf(left, lsize, P_("Deadlines — the next %d day",
 				 "Deadlines — the next %d days",
 				 (unsigned long)d->days), d->days);
-	used = (size_t)snprintf(right, rsize, _("overdue %zu · coming %zu"),
-				(size_t)d->overdue, (size_t)d->upcoming);
+	/* TRANSLATORS: the counts of the deadlines screen, grouped by
+	 * thousands as the language writes them ("overdue 158,719"). */
+	used = (size_t)snprintf(right, rsize, _("overdue %s · coming %s"),
+				format_count(overdue, sizeof overdue, d->overdue,
+					     v->ui->fmt),
+				format_count(coming, sizeof coming, d->upcoming,
+					     v->ui->fmt));
 	if (v->search && used < rsize)
 		snprintf(right + used, rsize - used, _("  Search: %s"), v->search);
 }
