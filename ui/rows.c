@@ -76,29 +76,13 @@ project_window_fetch(struct ui *ui, struct project_window *w,
 		     size_t total)
 {
 	struct project_query page = *q;
-	size_t end = first + n < total ? first + n : total, start = first;
+	size_t end = first + n < total ? first + n : total, start;
 
 	if (w->valid && first >= w->first && end <= w->first + w->rows.count)
 		return;
-	n = n ? n : 1;
-	if (w->valid) {
-		/* A screen on either side, for the moves to come, when they
-		 * border the rows at hand (a scroll, a page): read from the
-		 * row they border, they cost little more than the screen. */
-		start = first > n ? first - n : 0;
-		end = start + 3 * n < total ? start + 3 * n : total;
-		place_window(w, start, end, total, &page);
-	}
-	if (!page.after && !page.before) {
-		/* Read afresh (the first frame, a reload) or far from the
-		 * rows at hand (G, g): the screen alone, so that it comes as
-		 * soon as a screenful is read, as every row more costs as
-		 * much; the rows around it come with the first move off it. */
-		page = *q;
-		start = first;
-		end = first + n < total ? first + n : total;
-		place_window(w, start, end, total, &page);
-	}
+	view_window_span(w->first, w->valid ? w->rows.count : 0, first, n,
+			 total, &start, &end);
+	place_window(w, start, end, total, &page);
 	if (!read_window(ui, w, &page, start)) {
 		if (!model_cancelled(ui->m))
 			w->valid = true;  /* said once; not read again and again */

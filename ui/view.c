@@ -48,6 +48,30 @@ view_free(struct view **v)
 	*v = NULL;
 }
 
+void
+view_window_span(size_t lo, size_t have, size_t first, size_t n,
+		 size_t total, size_t *start, size_t *end)
+{
+	size_t hi = lo + have;
+
+	n = n ? n : 1;
+	*start = first > n ? first - n : 0;
+	*end = *start + 3 * n < total ? *start + 3 * n : total;
+	/* Read from a row at hand: the one before the span, or after it. */
+	if (have && ((*start > lo && *start <= hi) || (*end >= lo && *end < hi)))
+		return;
+	if (have && first >= hi && first <= hi + n) {
+		*start = hi;
+		*end = hi + 3 * n < total ? hi + 3 * n : total;
+	} else if (have && first + n <= lo && first + 2 * n >= lo) {
+		*end = lo;
+		*start = lo > 3 * n ? lo - 3 * n : 0;
+	} else {
+		*start = first;
+		*end = first + n < total ? first + n : total;
+	}
+}
+
 int
 view_height(const struct view *v)
 {

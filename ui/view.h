@@ -164,6 +164,17 @@ enum action_result view_mouse(struct view *v, int y, int x, unsigned long bstate
 /* Column widths for the current body width. */
 void view_layout(struct view *v);
 
+/* Which rows of a long list (of total rows) a view that reads a window
+ * at a time reads to show rows [first, first + n), the rows
+ * [lo, lo + have) being at hand: a screen either side of them when that
+ * span borders or overlaps the rows at hand (it is read on from a row of
+ * them, costing its own rows), or, when the screen lies just past
+ * either end of them, three screens on from that end; else (nothing at
+ * hand, a jump such as G or g) the screen alone, as every row more is
+ * paid for.  Sets [*start, *end). */
+void view_window_span(size_t lo, size_t have, size_t first, size_t n,
+		      size_t total, size_t *start, size_t *end);
+
 /* Case-insensitive substring match on the sanitised text, for views
  * that search what they hold. */
 bool view_text_matches(const char *hay, const char *needle);

@@ -144,9 +144,8 @@ fetch(struct view *v, size_t first, size_t n)
 
 	if (d->valid && first >= d->first && end <= d->first + d->rows.count)
 		return;
-	n = n ? n : 1;
-	start = first > n ? first - n : 0;
-	end = start + 3 * n < v->rows ? start + 3 * n : v->rows;
+	view_window_span(d->first, d->valid ? d->rows.count : 0, first, n,
+			 v->rows, &start, &end);
 	query_of(v, &q);
 	place_window(v, start, end, &q);
 	window_reset(d);

@@ -198,9 +198,8 @@ fetch_group(struct view *v, size_t g, size_t i, size_t n)
 	size_t count = (size_t)o->groups.items[g].count, start, end;
 	struct org_project_query q;
 
-	n = n ? n : 1;
-	start = i > n ? i - n : 0;
-	end = start + 3 * n < count ? start + 3 * n : count;
+	view_window_span(o->wins[g].first, o->wins[g].valid ?
+			 o->wins[g].rows.count : 0, i, n, count, &start, &end);
 	query_of(o, g, &q);
 	place_window(o, g, start, end, &q);
 	read_window(v, g, &q, start);
