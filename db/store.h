@@ -247,8 +247,11 @@ int store_org_projects(struct db *db, const char *org_uuid,
  * each has (as store_org_projects gives them: a row per role, and a
  * funder's funding lines of a project as one row), in the order of
  * role_kinds, and the sums of its funder rows added up.  Costs the
- * organisation's index entries, reads none of its projects. */
-int store_org_project_groups(struct db *db, const char *org,
+ * organisation's index entries, reads none of its projects.  With a
+ * cap > 0, the projects of its funding lines (a large funder's are
+ * tens of thousands) are counted only up to cap: beyond it, out->partial
+ * (the funder group's count is a bound, the funds are not added up). */
+int store_org_project_groups(struct db *db, const char *org, int64_t cap,
 			     struct org_project_groups *out, struct error *err);
 
 /* Appends the window of one role's rows q describes (query.h), by

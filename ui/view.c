@@ -335,11 +335,31 @@ search_step(struct view *v, long dir)
 	return AR_OK;
 }
 
+/* A move needs the list's length: what the view put off (a count) is
+ * done first.  Not while a search is typed, whose count waits for a
+ * pause by design. */
+static void
+settle_first(struct view *v)
+{
+	if (v->unsettled && !v->typing && v->ops->settle)
+		v->ops->settle(v);
+}
+
 enum action_result
 view_handle(struct view *v, enum action a)
 {
 	long h = view_height(v);
 
+	switch (a) {
+	case ACT_MOVE_DOWN: case ACT_MOVE_UP: case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP: case ACT_HALF_DOWN: case ACT_HALF_UP:
+	case ACT_MOVE_FIRST: case ACT_MOVE_LAST: case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		settle_first(v);
+		break;
+	default:
+		break;
+	}
 	switch (a) {
 	case ACT_MOVE_DOWN:   view_move(v, 1); return AR_OK;
 	case ACT_MOVE_UP:     view_move(v, -1); return AR_OK;
@@ -374,6 +394,9 @@ view_mouse(struct view *v, int y, int x, unsigned long bstate)
 	struct ui *ui = v->ui;
 	int by = getbegy(ui->body), h = view_height(v);
 	size_t row;
+
+	if (bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED))
+		settle_first(v);
 
 	if (bstate & BUTTON4_PRESSED) {
 		view_scroll(v, -3);

@@ -247,10 +247,10 @@ model_org_projects(struct model *m, const char *org_uuid,
 }
 
 int
-model_org_project_groups(struct model *m, const char *org_uuid,
+model_org_project_groups(struct model *m, const char *org_uuid, int64_t cap,
 			 struct org_project_groups *out)
 {
-	return store_org_project_groups(m->db, org_uuid, out, &m->err);
+	return store_org_project_groups(m->db, org_uuid, cap, out, &m->err);
 }
 
 int

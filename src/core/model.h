@@ -120,7 +120,7 @@ int model_org_projects(struct model *m, const char *org_uuid,
 /* An organisation's roles and funds, and a window of one role's rows
  * (store_org_project_groups, store_org_project_window). */
 int model_org_project_groups(struct model *m, const char *org_uuid,
-			     struct org_project_groups *out);
+			     int64_t cap, struct org_project_groups *out);
 int model_org_project_window(struct model *m, const struct org_project_query *q,
 			     struct org_project_rows *out);
 
