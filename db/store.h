@@ -238,6 +238,15 @@ int store_deadline_count(struct db *db, const struct deadline_query *q,
 			 int64_t *overdue, int64_t *coming,
 			 int64_t *matching, struct error *err);
 
+/* As store_deadline_count, but without a search counting no further
+ * than cap deadlines in the list's order (each costs an index entry,
+ * and a large portfolio's overdue are tens of thousands): when more
+ * than cap are due by q->until, *more, *matching = cap (the list's
+ * first cap rows are there) and the others 0. */
+int store_deadline_count_upto(struct db *db, const struct deadline_query *q,
+			      int64_t cap, int64_t *overdue, int64_t *coming,
+			      int64_t *matching, bool *more, struct error *err);
+
 /* The projects an organisation takes part in: one row per role and per
  * funding line, ordered by role then project code. */
 int store_org_projects(struct db *db, const char *org_uuid,

@@ -218,6 +218,16 @@ find_row(struct view *v, const char *key, size_t near, size_t *found)
 	return false;
 }
 
+/* A move needs the list's length: what the view put off (a count) is
+ * done first.  Not while a search is typed, whose count waits for a
+ * pause by design. */
+static void
+settle_first(struct view *v)
+{
+	if (v->unsettled && !v->typing && v->ops->settle)
+		v->ops->settle(v);
+}
+
 void
 view_reload(struct view *v)
 {
@@ -234,6 +244,10 @@ view_reload(struct view *v)
 	v->filter_gen = v->ui->filter_gen;
 	if (v->ops->load && v->ops->load(v) < 0)
 		v->rows = 0;
+	/* Counted only so far (the first rows): a selection near or past
+	 * where the count stopped needs the rest to stay on its row. */
+	if (sel + 3 * (size_t)view_height(v) >= v->rows)
+		settle_first(v);
 	if (keyed && find_row(v, key, sel, &found) && found != sel) {
 		size_t line = sel >= top ? sel - top : 0;
 
@@ -333,16 +347,6 @@ search_step(struct view *v, long dir)
 	} while (v->sel != start && !selectable(v, v->sel));
 	view_select(v, v->sel);
 	return AR_OK;
-}
-
-/* A move needs the list's length: what the view put off (a count) is
- * done first.  Not while a search is typed, whose count waits for a
- * pause by design. */
-static void
-settle_first(struct view *v)
-{
-	if (v->unsettled && !v->typing && v->ops->settle)
-		v->ops->settle(v);
 }
 
 enum action_result

@@ -22,6 +22,21 @@ tui_expect "1/1" "the list is up"
 tui_keys 3
 tui_expect "overdue 1,234 · coming 0" "English groups with a comma"
 
+# The first frame counts 1,000 deadlines, the rest follow: G at once
+# (before keys pause) still goes to the last of all, the 1,234th, not
+# to the 1,000th (1989-03-13).
+tui_start 100 24
+tui_expect "1/1" "the list is up again"
+tui_keys 3 G
+tui_expect_re "^>! 2003-09-15 " "G on the last deadline of all"
+tui_expect "overdue 1,234 · coming 0" "counted"
+tui_keys j
+sleep 0.3
+tui_expect_re "^>! 2003-09-15 " "j: nothing after the last"
+tui_lacks "1989-" "j: nothing after the last"
+tui_keys g
+tui_expect_re "^>! 1970-01-05 " "g on the first"
+
 use_language fi
 tui_start 100 24 "LC_ALL=$lang_locale" "LANGUAGE=fi"
 tui_expect "1/1" "fi: the list is up"
