@@ -90,8 +90,11 @@ struct view_ops {
 	const char *(*project)(struct view *v);
 	/* The actions the footer names, ACT_NONE-terminated. */
 	const enum action *footer;
-	/* Work put off while keys come (v->unsettled), done when none has
-	 * come for a moment: a search's count.  May be NULL. */
+	/* Work put off (v->unsettled), done when no key has come for a
+	 * moment, and before a move or a reload that needs it (not while
+	 * a search is typed): a search's count; the count past the first
+	 * frame's of the deadlines and of a large funder's lines.  May be
+	 * NULL. */
 	void (*settle)(struct view *v);
 };
 
