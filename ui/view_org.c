@@ -267,13 +267,21 @@ item(struct view *v, size_t row)
 {
 	struct org_view *o = v->priv;
 	struct line l = line_at(o, row);
+	size_t h = (size_t)view_height(v), from;
 	struct window *w;
 
 	if (row >= v->rows || l.kind != L_PROJECT)
 		return NULL;
 	w = &o->wins[l.group];
-	if (!w->valid || l.idx < w->first || l.idx >= w->first + w->rows.count)
-		fetch_group(v, l.group, l.idx, (size_t)view_height(v));
+	if (!w->valid || l.idx < w->first || l.idx >= w->first + w->rows.count) {
+		/* On screen, from the group's first row there: the rows of
+		 * it above this one are drawn too, and a window read from
+		 * this one alone would drop them, to be read again. */
+		from = l.idx;
+		if (row >= v->top && row < v->top + h)
+			from = l.idx > row - v->top ? l.idx - (row - v->top) : 0;
+		fetch_group(v, l.group, from, h);
+	}
 	if (l.idx < w->first || l.idx >= w->first + w->rows.count)
 		return NULL;
 	return &w->rows.items[l.idx - w->first];
