@@ -201,6 +201,19 @@ file_kind(mode_t mode)
 	return _("not a regular file");
 }
 
+void
+db_library_setup(void)
+{
+	/* Before SQLite initialises itself; later calls return
+	 * SQLITE_MISUSE and change nothing.  One thread uses SQLite (the
+	 * editor's child execs at once), so its mutexes are dead weight,
+	 * and no one reads its memory statistics, whose upkeep takes a
+	 * mutex on every allocation: the two were a seventh of the
+	 * instructions of a start, most of them in parsing the schema. */
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /* The database header (100 bytes) and page 1's b-tree header. */
 #define HEADER_BYTES 108
 
@@ -353,6 +366,7 @@ db_check_path(const char *path, bool create, bool identity,
 	int64_t whole;
 	ssize_t n;
 
+	db_library_setup();
 	if (stat(path, &sb) == 0) {
 		if (!S_ISREG(sb.st_mode))
 			return error_set(err, ERR_DATABASE, NULL,
@@ -556,6 +570,7 @@ open_at(const char *path, unsigned flags, int target, struct db **out,
 	if (target < 0 || target > db_schema_latest())
 		return error_set(err, ERR_INVALID, NULL,
 				 _("there is no schema version %d"), target);
+	db_library_setup();
 	memory = !strcmp(path, ":memory:");
 	if (!memory && (rc = check_file(path, flags, err)))
 		return rc;
@@ -639,6 +654,7 @@ db_open_temp(struct db **out, struct error *err)
 	int rc;
 
 	*out = NULL;
+	db_library_setup();
 	if (!(db = calloc(1, sizeof *db)) || !(db->path = strdup(""))) {
 		free(db);
 		return error_set(err, ERR_FAILED, NULL, _("out of memory"));

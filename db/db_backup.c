@@ -26,6 +26,7 @@ is_salkku_file(const char *path)
 	char *uri = db_immutable_uri(path);
 	bool ours = false;
 
+	db_library_setup();
 	if (uri &&
 	    sqlite3_open_v2(uri, &other, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
 			    NULL) == SQLITE_OK &&

@@ -343,6 +343,11 @@ size_t db_fts_cached(struct db *db);
 
 /* ---- db.c ---------------------------------------------------------- */
 
+/* Sets SQLite up for this process (one thread, no memory statistics)
+ * before it initialises itself: called before any sqlite3_open_v2;
+ * harmless once SQLite is running. */
+void db_library_setup(void);
+
 /* Checks what is at path before SQLite opens it: a folder, device, FIFO
  * or socket is ERR_DATABASE, and so is a file shorter than its header
  * says; an empty file too unless create; a missing file is

@@ -82,6 +82,7 @@ open_backup(const char *path, sqlite3 **out, struct error *err)
 	int rc;
 
 	*out = NULL;
+	db_library_setup();
 	snprintf(wal, sizeof wal, "%s-wal", path);
 	if (stat(wal, &sb) == 0 && sb.st_size > 0) {
 		rc = sqlite3_open_v2(path, out, SQLITE_OPEN_READONLY, NULL);

@@ -286,6 +286,15 @@ int store_deadline_count(struct db *db, const struct deadline_query *q,
 			 int64_t *overdue, int64_t *coming,
 			 int64_t *matching, struct error *err);
 
+/* As store_deadline_count, but without a search counting no further
+ * than cap deadlines in the list's order (each costs an index entry,
+ * and a large portfolio's overdue are tens of thousands): when more
+ * than cap are due by q->until, *more, *matching = cap (the list's
+ * first cap rows are there) and the others 0. */
+int store_deadline_count_upto(struct db *db, const struct deadline_query *q,
+			      int64_t cap, int64_t *overdue, int64_t *coming,
+			      int64_t *matching, bool *more, struct error *err);
+
 /* The projects an organisation takes part in: one row per role and per
  * funding line, ordered by role then project code. */
 int store_org_projects(struct db *db, const char *org_uuid,
@@ -295,8 +304,11 @@ int store_org_projects(struct db *db, const char *org_uuid,
  * each has (as store_org_projects gives them: a row per role, and a
  * funder's funding lines of a project as one row), in the order of
  * role_kinds, and the sums of its funder rows added up.  Costs the
- * organisation's index entries, reads none of its projects. */
-int store_org_project_groups(struct db *db, const char *org,
+ * organisation's index entries, reads none of its projects.  With a
+ * cap > 0, the projects of its funding lines (a large funder's are
+ * tens of thousands) are counted only up to cap: beyond it, out->partial
+ * (the funder group's count is a bound, the funds are not added up). */
+int store_org_project_groups(struct db *db, const char *org, int64_t cap,
 			     struct org_project_groups *out, struct error *err);
 
 /* Appends the window of one role's rows q describes (query.h), by

@@ -82,34 +82,50 @@ bind_org(sqlite3_stmt *st, const char *org)
  * (funder, project, granted): how many projects they are for, and
  * their sums added up; then the budget shares of its funder roles in
  * projects without its lines.  Added up in C, so that an overflow is
- * told apart from a failure. */
+ * told apart from a failure.  With cap > 0, the pass stops at the
+ * cap + 1st project: out->partial, its sums not added up, only whether
+ * any line or share has one. */
 static int
-read_lines_and_funds(struct db *db, const char *org, int64_t *projects,
-		     struct org_project_groups *out, struct error *err)
+read_lines_and_funds(struct db *db, const char *org, int64_t cap,
+		     int64_t *projects, struct org_project_groups *out,
+		     struct error *err)
 {
-	static const char *const sql[2] = {
+	static const char *const sql[3] = {
 		"SELECT project, granted FROM funding WHERE funder = :org "
 		"ORDER BY project",
 		"SELECT NULL, r.budget_share FROM project_role r "
 		"WHERE r.organisation = :org AND r.role = 'funder' AND NOT "
 		HAS_LINES("r.project"),
+		"SELECT NULL, 0 WHERE EXISTS (SELECT 1 FROM funding "
+		"WHERE funder = :org AND granted IS NOT NULL)",
 	};
 	char last[UUID_LEN + 1] = "";
+	size_t last_len = 0;
 
 	*projects = 0;
-	for (int i = 0; i < 2; i++) {
-		sqlite3_stmt *st = db_prepare(db, sql[i], err);
+	for (int i = 0; i < 3; i++) {
+		sqlite3_stmt *st;
 		int src;
 
-		if (!st)
+		if (i == 2 && !out->partial)
+			break;
+		if (!(st = db_prepare(db, sql[i], err)))
 			return ERR_DATABASE;
 		bind_org(st, org);
 		while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 			const char *p = (const char *)sqlite3_column_text(st, 0);
+			size_t len = (size_t)sqlite3_column_bytes(st, 0);
 
-			if (p && strcmp(p, last)) {
+			/* By length and bytes: a formatted copy per line was
+			 * half of the pass. */
+			if (p && (len != last_len || memcmp(p, last, len))) {
+				if (cap > 0 && *projects == cap) {
+					out->partial = true;
+					break;
+				}
 				(*projects)++;
-				snprintf(last, sizeof last, "%s", p);
+				last_len = len < sizeof last ? len : sizeof last - 1;
+				memcpy(last, p, last_len);
 			}
 			if (sqlite3_column_type(st, 1) == SQLITE_NULL)
 				continue;
@@ -119,14 +135,18 @@ read_lines_and_funds(struct db *db, const char *org, int64_t *projects,
 				out->funds_overflow = true;
 		}
 		db_done(st);
-		if (src != SQLITE_DONE)
+		if (src != SQLITE_DONE && src != SQLITE_ROW)
 			return db_fail(db, err, _("cannot read the organisation's projects"));
+	}
+	if (out->partial) {
+		out->funds = 0;
+		out->funds_overflow = false;
 	}
 	return ERR_OK;
 }
 
 int
-store_org_project_groups(struct db *db, const char *org,
+store_org_project_groups(struct db *db, const char *org, int64_t cap,
 			 struct org_project_groups *out, struct error *err)
 {
 	sqlite3_stmt *st;
@@ -158,15 +178,20 @@ store_org_project_groups(struct db *db, const char *org,
 	 * end of the table. */
 	if ((rc = db_query_int(db, "SELECT coalesce(max(id), 0) FROM project",
 			       &projects, err)) ||
-	    (rc = read_lines_and_funds(db, org, &lines, out, err)))
+	    (rc = read_lines_and_funds(db, org, cap, &lines, out, err)))
 		return rc;
 	if (lines && !(g = group_of(out, "funder", err)))
 		return ERR_FAILED;
 	if (lines)
 		g->count += lines;
 	qsort(out->items, out->count, sizeof *out->items, group_cmp);
+	/* Past the cap the funder's count is unknown but large: a walk
+	 * passes at most projects / cap projects a row, where a sort would
+	 * read every one of its rows. */
 	for (size_t i = 0; i < out->count; i++)
-		out->items[i].walk = out->items[i].count * WALK_SHARE > projects;
+		out->items[i].walk = out->items[i].count * WALK_SHARE > projects ||
+				     (out->partial &&
+				      !strcmp(out->items[i].role, "funder"));
 	return ERR_OK;
 }
 

@@ -476,6 +476,49 @@ store_deadline_count(struct db *db, const struct deadline_query *q,
 	return ERR_OK;
 }
 
+int
+store_deadline_count_upto(struct db *db, const struct deadline_query *q,
+			  int64_t cap, int64_t *overdue, int64_t *coming,
+			  int64_t *matching, bool *more, struct error *err)
+{
+	sqlite3_stmt *st;
+	int64_t n;
+	int i;
+
+	if (!db || !q || !overdue || !coming || !matching || !more || cap < 1)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	*more = false;
+	/* A search's counts are of all deadlines and of its matches. */
+	if (searching(q))
+		return store_deadline_count(db, q, overdue, coming, matching, err);
+	/* The first cap + 1 entries of the index in due order, the
+	 * overdue first. */
+	if (!(st = db_prepare(db, "SELECT count(*), coalesce(sum(due < :today), 0) "
+			      "FROM (SELECT d.due FROM deadline d WHERE"
+			      DEADLINE_OPEN_SQL " ORDER BY d.due LIMIT :cap)", err)))
+		return ERR_DATABASE;
+	bind_deadline_query(st, q);
+	if ((i = sqlite3_bind_parameter_index(st, ":cap")))
+		sqlite3_bind_int64(st, i, cap + 1);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_done(st);
+		return db_fail(db, err, _("cannot read the deadlines"));
+	}
+	n = sqlite3_column_int64(st, 0);
+	*overdue = sqlite3_column_int64(st, 1);
+	db_done(st);
+	if (n > cap) {
+		*more = true;
+		*matching = cap;
+		*overdue = *coming = 0;
+		return ERR_OK;
+	}
+	*coming = n - *overdue;
+	*matching = n;
+	return ERR_OK;
+}
+
 /* The SQL of store_org_projects: roles in the order of role_kinds, and
  * each funding line of the organisation's as the role "funder" (its
  * granted sum and year, kind 1), which stands for a funder role of the

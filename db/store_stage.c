@@ -35,6 +35,7 @@ store_stage_open(struct json_stage **out, struct error *err)
 	*out = NULL;
 	if (!st)
 		return error_set(err, ERR_FAILED, NULL, "%s", _("out of memory"));
+	db_library_setup();
 	/* "": a temporary file of SQLite's, only written when the cache
 	 * spills; no journal, nothing to recover. */
 	if (sqlite3_open_v2("", &st->sql, SQLITE_OPEN_READWRITE |

@@ -80,18 +80,8 @@ project_window_fetch(struct ui *ui, struct project_window *w,
 
 	if (w->valid && first >= w->first && end <= w->first + w->rows.count)
 		return;
-	n = n ? n : 1;
-	if (w->valid) {
-		/* A screen on either side, for the moves to come. */
-		start = first > n ? first - n : 0;
-		end = start + 3 * n < total ? start + 3 * n : total;
-	} else {
-		/* Read afresh (the first frame, a reload): the screen
-		 * alone, so that it comes as soon as a screenful is read;
-		 * the rows around it come with the first move off it. */
-		start = first;
-		end = first + n < total ? first + n : total;
-	}
+	view_window_span(w->first, w->valid ? w->rows.count : 0, first, n,
+			 total, &start, &end);
 	place_window(w, start, end, total, &page);
 	if (!read_window(ui, w, &page, start)) {
 		if (!model_cancelled(ui->m))

@@ -610,9 +610,12 @@ ui_run(struct model *m, const struct ui_options *opts)
 	/* Keys are read from a window never drawn in, so that reading
 	 * never repaints anything. */
 	ui.input = newwin(1, 1, 0, 0);
-	keypad(ui.input, TRUE);
 	untouchwin(ui.input);
 	leave_initial_state();
+	/* After the endwin(), which turns the keypad's mode off again: set
+	 * now, it leaves before the first frame, not with the first read
+	 * after it, behind the first presence write and its fsync. */
+	keypad(ui.input, TRUE);
 
 	if (problems > 1)
 		snprintf(problem + strlen(problem), sizeof problem - strlen(problem),

@@ -48,6 +48,30 @@ view_free(struct view **v)
 	*v = NULL;
 }
 
+void
+view_window_span(size_t lo, size_t have, size_t first, size_t n,
+		 size_t total, size_t *start, size_t *end)
+{
+	size_t hi = lo + have;
+
+	n = n ? n : 1;
+	*start = first > n ? first - n : 0;
+	*end = *start + 3 * n < total ? *start + 3 * n : total;
+	/* Read from a row at hand: the one before the span, or after it. */
+	if (have && ((*start > lo && *start <= hi) || (*end >= lo && *end < hi)))
+		return;
+	if (have && first >= hi && first <= hi + n) {
+		*start = hi;
+		*end = hi + 3 * n < total ? hi + 3 * n : total;
+	} else if (have && first + n <= lo && first + 2 * n >= lo) {
+		*end = lo;
+		*start = lo > 3 * n ? lo - 3 * n : 0;
+	} else {
+		*start = first;
+		*end = first + n < total ? first + n : total;
+	}
+}
+
 int
 view_height(const struct view *v)
 {
@@ -194,6 +218,16 @@ find_row(struct view *v, const char *key, size_t near, size_t *found)
 	return false;
 }
 
+/* A move needs the list's length: what the view put off (a count) is
+ * done first.  Not while a search is typed, whose count waits for a
+ * pause by design. */
+static void
+settle_first(struct view *v)
+{
+	if (v->unsettled && !v->typing && v->ops->settle)
+		v->ops->settle(v);
+}
+
 void
 view_reload(struct view *v)
 {
@@ -210,6 +244,10 @@ view_reload(struct view *v)
 	v->filter_gen = v->ui->filter_gen;
 	if (v->ops->load && v->ops->load(v) < 0)
 		v->rows = 0;
+	/* Counted only so far (the first rows): a selection near or past
+	 * where the count stopped needs the rest to stay on its row. */
+	if (sel + 3 * (size_t)view_height(v) >= v->rows)
+		settle_first(v);
 	if (keyed && find_row(v, key, sel, &found) && found != sel) {
 		size_t line = sel >= top ? sel - top : 0;
 
@@ -317,6 +355,16 @@ view_handle(struct view *v, enum action a)
 	long h = view_height(v);
 
 	switch (a) {
+	case ACT_MOVE_DOWN: case ACT_MOVE_UP: case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP: case ACT_HALF_DOWN: case ACT_HALF_UP:
+	case ACT_MOVE_FIRST: case ACT_MOVE_LAST: case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		settle_first(v);
+		break;
+	default:
+		break;
+	}
+	switch (a) {
 	case ACT_MOVE_DOWN:   view_move(v, 1); return AR_OK;
 	case ACT_MOVE_UP:     view_move(v, -1); return AR_OK;
 	case ACT_PAGE_DOWN:   view_scroll(v, h); return AR_OK;
@@ -350,6 +398,9 @@ view_mouse(struct view *v, int y, int x, unsigned long bstate)
 	struct ui *ui = v->ui;
 	int by = getbegy(ui->body), h = view_height(v);
 	size_t row;
+
+	if (bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED))
+		settle_first(v);
 
 	if (bstate & BUTTON4_PRESSED) {
 		view_scroll(v, -3);

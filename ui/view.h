@@ -93,8 +93,11 @@ struct view_ops {
 	const char *(*project)(struct view *v);
 	/* The actions the footer names, ACT_NONE-terminated. */
 	const enum action *footer;
-	/* Work put off while keys come (v->unsettled), done when none has
-	 * come for a moment: a search's count.  May be NULL. */
+	/* Work put off (v->unsettled), done when no key has come for a
+	 * moment, and before a move or a reload that needs it (not while
+	 * a search is typed): a search's count; the count past the first
+	 * frame's of the deadlines and of a large funder's lines.  May be
+	 * NULL. */
 	void (*settle)(struct view *v);
 };
 
@@ -166,6 +169,17 @@ enum action_result view_mouse(struct view *v, int y, int x, unsigned long bstate
 
 /* Column widths for the current body width. */
 void view_layout(struct view *v);
+
+/* Which rows of a long list (of total rows) a view that reads a window
+ * at a time reads to show rows [first, first + n), the rows
+ * [lo, lo + have) being at hand: a screen either side of them when that
+ * span borders or overlaps the rows at hand (it is read on from a row of
+ * them, costing its own rows), or, when the screen lies just past
+ * either end of them, three screens on from that end; else (nothing at
+ * hand, a jump such as G or g) the screen alone, as every row more is
+ * paid for.  Sets [*start, *end). */
+void view_window_span(size_t lo, size_t have, size_t first, size_t n,
+		      size_t total, size_t *start, size_t *end);
 
 /* Case-insensitive substring match on the sanitised text, for views
  * that search what they hold. */

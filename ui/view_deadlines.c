@@ -27,7 +27,14 @@ struct deadlines {
 	char until[11];
 	char kinds[160];          /* kinds whose label holds the search */
 	int64_t overdue, upcoming;
+	bool counted;             /* overdue and upcoming are known */
 };
+
+/* Deadlines counted for the first frame: the overdue of a large
+ * portfolio are tens of thousands, their count some milliseconds.  Past
+ * it, the title's counts follow when keys pause, or with the first move
+ * that needs the list's length. */
+#define COUNTED_FIRST 1000
 
 enum { C_MARK, C_DUE, C_PROJECT, C_KIND, C_TITLE, C_WHEN };
 
@@ -94,21 +101,49 @@ load(struct view *v)
 	struct deadlines *d = v->priv;
 	struct deadline_query q;
 	int64_t matching = 0;
+	bool more = false;
 
 	window_reset(d);
 	d->overdue = d->upcoming = 0;
+	d->counted = true;
 	v->rows = 0;
+	v->unsettled = false;
 	view_enum_matches(deadline_kinds, v->narrow, d->kinds, sizeof d->kinds);
 	query_of(v, &q);
 	if (date_add_days(v->ui->today, d->days, d->until) < 0 ||
-	    model_deadline_count(v->ui->m, &q, &d->overdue, &d->upcoming,
-				 &matching)) {
+	    model_deadline_count_upto(v->ui->m, &q, COUNTED_FIRST, &d->overdue,
+				      &d->upcoming, &matching, &more)) {
 		ui_model_error(v->ui);
 		d->overdue = d->upcoming = 0;
 		return -1;
 	}
 	v->rows = (size_t)matching;
+	d->counted = !more;
+	v->unsettled = more;
 	return 0;
+}
+
+/* The counts put off by load(): the rows read stay. */
+static void
+settle(struct view *v)
+{
+	struct deadlines *d = v->priv;
+	struct deadline_query q;
+	int64_t matching = 0;
+
+	v->unsettled = false;
+	if (d->counted)
+		return;
+	query_of(v, &q);
+	if (model_deadline_count(v->ui->m, &q, &d->overdue, &d->upcoming,
+				 &matching)) {
+		ui_model_error(v->ui);
+		return;
+	}
+	d->counted = true;
+	v->rows = (size_t)matching;
+	view_select(v, v->sel);
+	v->ui->dirty_head = v->ui->dirty_status = true;
 }
 
 /* How to read rows [start, end) of the list: after or before a row of
@@ -144,9 +179,8 @@ fetch(struct view *v, size_t first, size_t n)
 
 	if (d->valid && first >= d->first && end <= d->first + d->rows.count)
 		return;
-	n = n ? n : 1;
-	start = first > n ? first - n : 0;
-	end = start + 3 * n < v->rows ? start + 3 * n : v->rows;
+	view_window_span(d->first, d->valid ? d->rows.count : 0, first, n,
+			 v->rows, &start, &end);
 	query_of(v, &q);
 	place_window(v, start, end, &q);
 	window_reset(d);
@@ -232,13 +266,23 @@ static void
 title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 {
 	struct deadlines *d = v->priv;
+	char overdue[40], coming[40];
 	size_t used;
 
 	snprintf(left, lsize, P_("Deadlines — the next %d day",
 				 "Deadlines — the next %d days",
 				 (unsigned long)d->days), d->days);
-	used = (size_t)snprintf(right, rsize, _("overdue %zu · coming %zu"),
-				(size_t)d->overdue, (size_t)d->upcoming);
+	/* TRANSLATORS: the counts of the deadlines screen, grouped by
+	 * thousands as the language writes them ("overdue 158,719"). */
+	if (d->counted) {
+		format_count(overdue, sizeof overdue, d->overdue, v->ui->fmt);
+		format_count(coming, sizeof coming, d->upcoming, v->ui->fmt);
+	} else {  /* still being counted */
+		snprintf(overdue, sizeof overdue, "…");
+		snprintf(coming, sizeof coming, "…");
+	}
+	used = (size_t)snprintf(right, rsize, _("overdue %s · coming %s"),
+				overdue, coming);
 	if (v->search && used < rsize)
 		snprintf(right + used, rsize - used, _("  Search: %s"), v->search);
 }
@@ -248,7 +292,7 @@ status(struct view *v, char *buf, size_t size)
 {
 	struct deadlines *d = v->priv;
 
-	if (!d->overdue && !d->upcoming)
+	if (d->counted && !d->overdue && !d->upcoming)
 		snprintf(buf, size, P_("Nothing is due in the next %d day (+ looks further).",
 				       "Nothing is due in the next %d days (+ looks further).",
 				       (unsigned long)d->days), d->days);
@@ -362,4 +406,5 @@ const struct view_ops deadlines_view_ops = {
 	.status = status,
 	.row_key = row_key,
 	.footer = footer,
+	.settle = settle,
 };

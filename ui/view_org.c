@@ -43,6 +43,12 @@ struct org_view {
 	size_t head;                /* lines above the first group */
 };
 
+/* The projects of a funder's lines are counted up to this many for
+ * the first frame: a large funder's are tens of thousands, a pass over
+ * all of them several milliseconds.  The rest are counted when keys
+ * pause, or before the first move that needs the screen's length. */
+#define LINES_COUNTED_FIRST 1000
+
 static const struct column columns[] = {
 	{ N_("Code"),   13, 10, 9, COL_KEEP, 24 },
 	{ N_("Name"),   20, 20, 0, COL_FLEX, 0 },
@@ -116,6 +122,21 @@ line_at(const struct org_view *o, size_t row)
 	return (struct line){ .kind = L_BLANK };
 }
 
+/* The screen's lines: the fields, the funds, each role's blank,
+ * heading and rows. */
+static void
+count_rows(struct view *v)
+{
+	struct org_view *o = v->priv;
+
+	v->rows = o->head + 2;   /* "Takes part in no project." */
+	if (o->groups.count) {
+		v->rows = o->head;
+		for (size_t g = 0; g < o->groups.count; g++)
+			v->rows += 2 + (size_t)o->groups.items[g].count;
+	}
+}
+
 static int
 load(struct view *v)
 {
@@ -125,7 +146,8 @@ load(struct view *v)
 	org_clear(o);
 	v->rows = 0;
 	if (model_get(ui->m, entities[ENT_ORGANISATION], o->uuid, &o->org) ||
-	    model_org_project_groups(ui->m, o->uuid, &o->groups)) {
+	    model_org_project_groups(ui->m, o->uuid, LINES_COUNTED_FIRST,
+				     &o->groups)) {
 		ui_model_error(ui);
 		return -1;
 	}
@@ -133,13 +155,39 @@ load(struct view *v)
 			       sizeof *o->wins)))
 		return -1;
 	o->head = ORG_NFIELDS + (o->groups.has_funds || o->groups.funds_overflow);
-	v->rows = o->head + 2;   /* "Takes part in no project." */
-	if (o->groups.count) {
-		v->rows = o->head;
-		for (size_t g = 0; g < o->groups.count; g++)
-			v->rows += 2 + (size_t)o->groups.items[g].count;
-	}
+	count_rows(v);
+	v->unsettled = o->groups.partial;
 	return 0;
+}
+
+/* The funder's lines counted to the end: its group's count and the
+ * funds become known; the rows read stay, as none of them moves. */
+static void
+settle(struct view *v)
+{
+	struct org_view *o = v->priv;
+	struct org_project_groups all = { 0 };
+
+	v->unsettled = false;
+	if (!o->groups.partial)
+		return;
+	if (model_org_project_groups(v->ui->m, o->uuid, 0, &all)) {
+		ui_model_error(v->ui);
+		return;
+	}
+	if (all.count != o->groups.count ||
+	    all.has_funds != o->groups.has_funds) {
+		/* Changed meanwhile: read again at the next paint. */
+		org_project_groups_clear(&all);
+		v->loaded = false;
+		return;
+	}
+	org_project_groups_clear(&o->groups);
+	o->groups = all;
+	o->head = ORG_NFIELDS + (o->groups.has_funds || o->groups.funds_overflow);
+	count_rows(v);
+	view_select(v, v->sel);
+	v->full = true;
 }
 
 /* How to read rows [start, end) of group g: after or before a row of
@@ -198,9 +246,8 @@ fetch_group(struct view *v, size_t g, size_t i, size_t n)
 	size_t count = (size_t)o->groups.items[g].count, start, end;
 	struct org_project_query q;
 
-	n = n ? n : 1;
-	start = i > n ? i - n : 0;
-	end = start + 3 * n < count ? start + 3 * n : count;
+	view_window_span(o->wins[g].first, o->wins[g].valid ?
+			 o->wins[g].rows.count : 0, i, n, count, &start, &end);
 	query_of(o, g, &q);
 	place_window(o, g, start, end, &q);
 	read_window(v, g, &q, start);
@@ -220,13 +267,21 @@ item(struct view *v, size_t row)
 {
 	struct org_view *o = v->priv;
 	struct line l = line_at(o, row);
+	size_t h = (size_t)view_height(v), from;
 	struct window *w;
 
 	if (row >= v->rows || l.kind != L_PROJECT)
 		return NULL;
 	w = &o->wins[l.group];
-	if (!w->valid || l.idx < w->first || l.idx >= w->first + w->rows.count)
-		fetch_group(v, l.group, l.idx, (size_t)view_height(v));
+	if (!w->valid || l.idx < w->first || l.idx >= w->first + w->rows.count) {
+		/* On screen, from the group's first row there: the rows of
+		 * it above this one are drawn too, and a window read from
+		 * this one alone would drop them, to be read again. */
+		from = l.idx;
+		if (row >= v->top && row < v->top + h)
+			from = l.idx > row - v->top ? l.idx - (row - v->top) : 0;
+		fetch_group(v, l.group, from, h);
+	}
 	if (l.idx < w->first || l.idx >= w->first + w->rows.count)
 		return NULL;
 	return &w->rows.items[l.idx - w->first];
@@ -296,6 +351,8 @@ draw_row(struct view *v, WINDOW *w, int y, size_t row, bool sel)
 		if (o->groups.funds_overflow)
 			snprintf(buf, sizeof buf, "%s",
 				 _("Funds in all: too large to add up"));
+		else if (o->groups.partial)  /* still being added up */
+			snprintf(buf, sizeof buf, _("Funds in all: %s"), "…");
 		else
 			snprintf(buf, sizeof buf, _("Funds in all: %s"),
 				 format_money(money, sizeof money, o->groups.funds,
@@ -311,8 +368,12 @@ draw_row(struct view *v, WINDOW *w, int y, size_t row, bool sel)
 	case L_GROUP:
 		g = &o->groups.items[l.group];
 		e = enum_find(role_kinds, g->role);
-		snprintf(buf, sizeof buf, "%s (%zu)", e ? _(e->label) : g->role,
-			 (size_t)g->count);
+		if (o->groups.partial && !strcmp(g->role, "funder"))
+			snprintf(buf, sizeof buf, "%s (…)",
+				 e ? _(e->label) : g->role);
+		else
+			snprintf(buf, sizeof buf, "%s (%zu)",
+				 e ? _(e->label) : g->role, (size_t)g->count);
 		draw_group(v, w, buf, base);
 		break;
 	case L_BLANK:
@@ -440,4 +501,5 @@ const struct view_ops org_view_ops = {
 	.handle = handle,
 	.row_key = row_key,
 	.footer = footer,
+	.settle = settle,
 };

@@ -613,6 +613,19 @@ format_money(char *buf, size_t size, int64_t cents, enum fmt_style st)
 }
 
 char *
+format_count(char *buf, size_t size, int64_t n, enum fmt_style st)
+{
+	char digits[40];
+
+	if (!buf || size == 0)
+		return buf;
+	group_digits(digits, magnitude(n), st == FMT_FINNISH ? ' ' :
+					 st == FMT_ENGLISH ? ',' : 0);
+	snprintf(buf, size, "%s%s", n < 0 ? "-" : "", digits);
+	return buf;
+}
+
+char *
 format_hundredths(char *buf, size_t size, int64_t v, enum fmt_style st)
 {
 	uint64_t mag = magnitude(v);

@@ -96,6 +96,10 @@ char *format_money(char *buf, size_t size, int64_t cents, enum fmt_style st);
 char *format_date(char *buf, size_t size, const char *iso, enum fmt_style st);
 char *format_hundredths(char *buf, size_t size, int64_t v, enum fmt_style st);
 
+/* A count for people: "158,719" (FMT_ENGLISH), "158 719" (FMT_FINNISH,
+ * as money groups its euros), "158719" (FMT_ISO). */
+char *format_count(char *buf, size_t size, int64_t n, enum fmt_style st);
+
 /* A stored UTC time stamp "2024-01-15T09:41:00Z" as people read it: in
  * local time (TZ), "15.1.2024 11.41" or "2024-01-15 11:41" by style.
  * Anything else is copied as it is.  JSON keeps the UTC form. */

@@ -220,6 +220,10 @@ struct org_project_groups {
 	 * fit an int64_t, has_funds when any row has a sum. */
 	bool has_funds, funds_overflow;
 	int64_t funds;
+	/* Counted up to a bound (store_org_project_groups' cap): the
+	 * funder group holds at least its count, and funds is not known
+	 * (has_funds is). */
+	bool partial;
 };
 
 void org_project_groups_clear(struct org_project_groups *g);

@@ -168,6 +168,15 @@ next_char(const char *s, size_t i, size_t len, unsigned *cp, int *n)
 	return (size_t)*n;
 }
 
+/* A printable ASCII character: most of any text, shown as it is, one
+ * column wide in every locale.  The loops below take it without
+ * decoding it: a frame draws thousands of them. */
+static bool
+printable_ascii(char c)
+{
+	return (unsigned char)c >= 0x20 && (unsigned char)c < 0x7f;
+}
+
 char *
 text_sanitize(const char *s, unsigned flags)
 {
@@ -185,8 +194,14 @@ text_sanitize(const char *s, unsigned flags)
 	for (i = 0; i < len;) {
 		unsigned cp;
 		int n;
-		size_t used = next_char(s, i, len, &cp, &n);
-		size_t r = replacement(n, cp, flags, rep);
+		size_t used, r;
+
+		if (printable_ascii(s[i])) {
+			buf[out++] = s[i++];
+			continue;
+		}
+		used = next_char(s, i, len, &cp, &n);
+		r = replacement(n, cp, flags, rep);
 
 		if (r) {
 			memcpy(buf + out, rep, r);
@@ -243,6 +258,11 @@ text_width(const char *s)
 		unsigned cp;
 		int n;
 
+		if (printable_ascii(s[i])) {
+			i++;
+			width++;
+			continue;
+		}
 		i += next_char(s, i, len, &cp, &n);
 		width += char_width(cp);
 	}

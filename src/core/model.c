@@ -240,6 +240,15 @@ model_deadline_count(struct model *m, const struct deadline_query *q,
 }
 
 int
+model_deadline_count_upto(struct model *m, const struct deadline_query *q,
+			  int64_t cap, int64_t *overdue, int64_t *coming,
+			  int64_t *matching, bool *more)
+{
+	return store_deadline_count_upto(m->db, q, cap, overdue, coming,
+					 matching, more, &m->err);
+}
+
+int
 model_org_projects(struct model *m, const char *org_uuid,
 		   struct org_project_rows *out)
 {
@@ -247,10 +256,10 @@ model_org_projects(struct model *m, const char *org_uuid,
 }
 
 int
-model_org_project_groups(struct model *m, const char *org_uuid,
+model_org_project_groups(struct model *m, const char *org_uuid, int64_t cap,
 			 struct org_project_groups *out)
 {
-	return store_org_project_groups(m->db, org_uuid, out, &m->err);
+	return store_org_project_groups(m->db, org_uuid, cap, out, &m->err);
 }
 
 int

@@ -110,17 +110,20 @@ int model_change_get(struct model *m, int64_t id, struct change_list *out);
 int model_deadlines(struct model *m, const char *until, bool include_done,
 		    struct deadline_rows *out);
 /* A window of the open deadlines, and their counts
- * (store_deadline_page, store_deadline_count). */
+ * (store_deadline_page, store_deadline_count, store_deadline_count_upto). */
 int model_deadline_page(struct model *m, const struct deadline_query *q,
 			struct deadline_rows *out);
 int model_deadline_count(struct model *m, const struct deadline_query *q,
 			 int64_t *overdue, int64_t *coming, int64_t *matching);
+int model_deadline_count_upto(struct model *m, const struct deadline_query *q,
+			      int64_t cap, int64_t *overdue, int64_t *coming,
+			      int64_t *matching, bool *more);
 int model_org_projects(struct model *m, const char *org_uuid,
 		       struct org_project_rows *out);
 /* An organisation's roles and funds, and a window of one role's rows
  * (store_org_project_groups, store_org_project_window). */
 int model_org_project_groups(struct model *m, const char *org_uuid,
-			     struct org_project_groups *out);
+			     int64_t cap, struct org_project_groups *out);
 int model_org_project_window(struct model *m, const struct org_project_query *q,
 			     struct org_project_rows *out);
 

@@ -35,6 +35,7 @@ test_null_input(void **state)
 	assert_null(format_money(NULL, 40, 100, FMT_ISO));
 	assert_null(format_date(NULL, 40, "2024-01-15", FMT_ISO));
 	assert_null(format_hundredths(NULL, 40, 100, FMT_ISO));
+	assert_null(format_count(NULL, 40, 100, FMT_ISO));
 	assert_int_equal(date_add_days(NULL, 1, out), -1);
 	assert_int_equal(date_add_days("2024-01-15", 1, NULL), -1);
 	assert_int_equal(date_diff_days(NULL, "2024-01-15"), 0);
@@ -457,6 +458,41 @@ test_clock(void **state)
 	assert_memory_equal(now, today, 10);
 }
 
+/* Counts are grouped by the style, not by LC_NUMERIC: the same under
+ * C.UTF-8 and fi_FI.UTF-8 for the same style. */
+static void
+check_counts(void)
+{
+	char buf[40];
+
+	assert_string_equal(format_count(buf, sizeof buf, 158719, FMT_ENGLISH),
+			    "158,719");
+	assert_string_equal(format_count(buf, sizeof buf, 158719, FMT_FINNISH),
+			    "158 719");
+	assert_string_equal(format_count(buf, sizeof buf, 158719, FMT_ISO),
+			    "158719");
+	assert_string_equal(format_count(buf, sizeof buf, 999, FMT_ENGLISH), "999");
+	assert_string_equal(format_count(buf, sizeof buf, 1000, FMT_FINNISH),
+			    "1 000");
+	assert_string_equal(format_count(buf, sizeof buf, 0, FMT_ENGLISH), "0");
+	assert_string_equal(format_count(buf, sizeof buf, -1234567, FMT_ENGLISH),
+			    "-1,234,567");
+	assert_string_equal(format_count(buf, sizeof buf, INT64_MIN, FMT_FINNISH),
+			    "-9 223 372 036 854 775 808");
+	assert_string_equal(format_count(buf, 4, 158719, FMT_ENGLISH), "158");
+}
+
+static void
+test_format_count(void **state)
+{
+	(void)state;
+	setlocale(LC_ALL, "C.UTF-8");
+	check_counts();
+	if (setlocale(LC_ALL, "fi_FI.UTF-8"))
+		check_counts();
+	setlocale(LC_ALL, "C.UTF-8");
+}
+
 static void
 test_style_from_locale(void **state)
 {
@@ -494,6 +530,7 @@ main(void)
 		cmocka_unit_test(test_money_add),
 		cmocka_unit_test(test_format_date),
 		cmocka_unit_test(test_format_hundredths),
+		cmocka_unit_test(test_format_count),
 		cmocka_unit_test(test_date_arithmetic),
 		cmocka_unit_test(test_clock),
 		cmocka_unit_test(test_style_from_locale),

@@ -750,7 +750,7 @@ test_org_project_windows(void **state)
 	drop(fx_role(db, p[3], org, "partner"));
 
 	assert_int_equal(store_org_projects(db, org->uuid, &all, NULL), ERR_OK);
-	assert_int_equal(store_org_project_groups(db, org->uuid, &groups, NULL),
+	assert_int_equal(store_org_project_groups(db, org->uuid, 0, &groups, NULL),
 			 ERR_OK);
 	assert_int_equal(groups.count, 3);
 	assert_string_equal(groups.items[0].role, "administrator");
@@ -763,11 +763,37 @@ test_org_project_windows(void **state)
 	assert_false(groups.funds_overflow);
 	/* Lines 0 + 400 + 800 + 3 * (7 + 8); roles have no share. */
 	assert_int_equal(groups.funds, 1245);
+	assert_false(groups.partial);
 	for (size_t g = 0; g < groups.count; g++) {
 		assert_org_windows(db, org->uuid, groups.items[g].role, false, &all);
 		assert_org_windows(db, org->uuid, groups.items[g].role, true, &all);
 	}
 	org_project_groups_clear(&groups);
+	/* Its lines are for 6 projects: counted to a cap of 6, all of
+	 * them; to 5 or 1, a bound (and the roles without lines), the
+	 * funds not added up but known to be there, and the group walked
+	 * (its rows not all sorted). */
+	assert_int_equal(store_org_project_groups(db, org->uuid, 6, &groups, NULL),
+			 ERR_OK);
+	assert_false(groups.partial);
+	assert_int_equal(groups.items[1].count, 9);
+	assert_int_equal(groups.funds, 1245);
+	org_project_groups_clear(&groups);
+	for (int64_t cap = 1; cap <= 5; cap += 4) {
+		assert_int_equal(store_org_project_groups(db, org->uuid, cap,
+							  &groups, NULL), ERR_OK);
+		assert_true(groups.partial);
+		assert_int_equal(groups.count, 3);
+		assert_string_equal(groups.items[1].role, "funder");
+		assert_int_equal(groups.items[1].count, cap + 3);
+		assert_true(groups.items[1].walk);
+		assert_int_equal(groups.items[0].count, 6);
+		assert_int_equal(groups.items[2].count, 7);
+		assert_true(groups.has_funds);
+		assert_false(groups.funds_overflow);
+		assert_int_equal(groups.funds, 0);
+		org_project_groups_clear(&groups);
+	}
 	org_project_rows_clear(&all);
 	for (int i = 0; i < 12; i++)
 		record_free(&p[i]);
