@@ -276,6 +276,9 @@ uint64_t db_all_fields(const struct entity_def *def);
 /* A new random uuid, lower-case, 36 characters and a NUL. */
 void db_uuid_new(char out[UUID_LEN + 1]);
 
+/* A new time-ordered uuid (version 7), for change-log entries. */
+void db_uuid_v7(char out[UUID_LEN + 1]);
+
 /* True for a lower-case uuid in canonical 8-4-4-4-12 form. */
 bool db_uuid_valid(const char *s);
 
