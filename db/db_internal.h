@@ -128,6 +128,9 @@ struct db {
 	struct fts_words *fts_words;
 	/* The change log's source for the writes of an import, or "". */
 	char log_source[256];
+	/* An import in slices: the full-text rows wait in temp.import_fts
+	 * until its records are all written (store_undo.c). */
+	bool fts_deferred;
 	/* The file this connection opened (db_file.c), to notice it being
 	 * deleted or replaced under us. */
 	bool file_known;
