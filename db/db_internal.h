@@ -131,6 +131,9 @@ struct db {
 	struct fts_words *fts_words;
 	/* The change log's source for the writes of an import, or "". */
 	char log_source[256];
+	/* An import in slices: the full-text rows wait in temp.import_fts
+	 * until its records are all written (store_undo.c). */
+	bool fts_deferred;
 	/* The file this connection opened (db_file.c), to notice it being
 	 * deleted or replaced under us. */
 	bool file_known;
@@ -278,6 +281,9 @@ uint64_t db_all_fields(const struct entity_def *def);
 
 /* A new random uuid, lower-case, 36 characters and a NUL. */
 void db_uuid_new(char out[UUID_LEN + 1]);
+
+/* A new time-ordered uuid (version 7), for change-log entries. */
+void db_uuid_v7(char out[UUID_LEN + 1]);
 
 /* True for a lower-case uuid in canonical 8-4-4-4-12 form. */
 bool db_uuid_valid(const char *s);

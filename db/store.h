@@ -417,8 +417,10 @@ int store_undo_start(struct db *db, const struct import_run *run,
 int store_undo_slice(struct db *db, const char *now, struct error *err);
 
 /* Inside a write transaction, once the import's records are written:
- * up to max of the projects whose words the import changed are handed
- * to the commit to analyse (db_fts_flush); *done when none waits. */
+ * the rows in project_fts of up to max of the projects the import
+ * changed are made again, and up to max of those whose words it changed
+ * are handed to the commit to analyse (db_fts_flush); *done when none
+ * waits. */
 int store_undo_words(struct db *db, int64_t max, bool *done,
 		     struct error *err);
 

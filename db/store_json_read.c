@@ -576,10 +576,18 @@ store_fts_pause(struct db *db)
 }
 
 /* Refreshes every row noted while paused, in one pass, in rowid order
- * (FTS5 flushes its pending terms whenever a rowid goes backwards). */
+ * (FTS5 flushes its pending terms whenever a rowid goes backwards); an
+ * import in slices leaves them to its end (store_undo_words). */
 int
 store_fts_resume(struct db *db, struct error *err)
 {
+	if (db->fts_deferred)
+		return db_exec(db,
+			"DELETE FROM fts_pause;"
+			"INSERT OR IGNORE INTO temp.import_fts (project) "
+			"SELECT p.id FROM fts_pending d JOIN project p "
+			"ON p.uuid = d.project;"
+			"DELETE FROM fts_pending", err);
 	return db_exec(db,
 		"DELETE FROM fts_pause;"
 		"DELETE FROM project_fts WHERE rowid IN (SELECT p.id "

@@ -307,8 +307,9 @@ store_undo_stop(struct db *db)
 		sqlite3_free(names[i]);
 	}
 	sqlite3_free(names);
-	sqlite3_exec(db->sql, "DROP TABLE IF EXISTS temp.import_words", NULL,
-		     NULL, NULL);
+	sqlite3_exec(db->sql, "DROP TABLE IF EXISTS temp.import_words;"
+		     "DROP TABLE IF EXISTS temp.import_fts", NULL, NULL, NULL);
+	db->fts_deferred = false;
 	/* A REPLACE deletes the row it replaces without a word otherwise. */
 	sqlite3_exec(db->sql, "PRAGMA recursive_triggers = OFF", NULL, NULL, NULL);
 }
@@ -318,13 +319,37 @@ store_undo_stop(struct db *db)
  * connection until its records are all written: each slice's commit
  * would otherwise analyse a project's text again for each member of the
  * document that names it (roles, funding lines, notes), and another
- * session's commit would analyse what the import left pending. */
+ * session's commit would analyse what the import left pending.  So do
+ * those whose row in project_fts it changed (store_fts_resume): until
+ * the end, a search of another program in project_fts finds the rows
+ * as they were before the import. */
 #define WORDS_DEFER \
 	"CREATE TEMP TABLE IF NOT EXISTS import_words " \
+	"(project INTEGER PRIMARY KEY);" \
+	"CREATE TEMP TABLE IF NOT EXISTS import_fts " \
 	"(project INTEGER PRIMARY KEY);" \
 	"CREATE TEMP TRIGGER undo_words_defer AFTER INSERT ON main.words_pending " \
 	"BEGIN INSERT OR IGNORE INTO import_words (project) VALUES (new.project); " \
 	"DELETE FROM words_pending WHERE project = new.project; END;"
+
+/* The rows in project_fts of up to max of the projects the import
+ * changed made again, in rowid order. */
+static int
+fts_refresh(struct db *db, int64_t max, struct error *err)
+{
+	char first[96], sql[640];
+
+	snprintf(first, sizeof first, "(SELECT project FROM temp.import_fts "
+		 "ORDER BY project LIMIT %lld)", (long long)max);
+	snprintf(sql, sizeof sql,
+		 "DELETE FROM project_fts WHERE rowid IN %s;"
+		 "INSERT INTO project_fts (rowid, code, name, description, notes, "
+		 "organisations) SELECT id, code, name, description, notes, "
+		 "organisations FROM project_fts_source WHERE id IN %s ORDER BY id;"
+		 "DELETE FROM temp.import_fts WHERE project IN %s", first, first,
+		 first);
+	return db_exec(db, sql, err);
+}
 
 int
 store_undo_words(struct db *db, int64_t max, bool *done, struct error *err)
@@ -335,7 +360,8 @@ store_undo_words(struct db *db, int64_t max, bool *done, struct error *err)
 
 	*done = false;
 	if ((rc = db_check_write(db, err)) ||
-	    (rc = db_exec(db, "DROP TRIGGER IF EXISTS temp.undo_words_defer", err)))
+	    (rc = db_exec(db, "DROP TRIGGER IF EXISTS temp.undo_words_defer", err)) ||
+	    (rc = fts_refresh(db, max, err)))
 		return rc;
 	if (!(st = db_prepare(db, "INSERT OR IGNORE INTO main.words_pending (project) "
 			      "SELECT project FROM temp.import_words "
@@ -349,7 +375,8 @@ store_undo_words(struct db *db, int64_t max, bool *done, struct error *err)
 		rc = db_exec(db, "DELETE FROM temp.import_words WHERE project IN "
 			     "(SELECT project FROM main.words_pending)", err);
 	if (!rc)
-		rc = db_query_int(db, "SELECT count(*) FROM temp.import_words",
+		rc = db_query_int(db, "SELECT (SELECT count(*) FROM temp.import_words)"
+				  " + (SELECT count(*) FROM temp.import_fts)",
 				  &left, err);
 	*done = !rc && left == 0;
 	return rc;
@@ -414,6 +441,8 @@ store_undo_start(struct db *db, const struct import_run *run,
 	    (rc = journal_all(db, err)) ||
 	    (rc = db_exec(db, WORDS_DEFER, err)))
 		store_undo_stop(db);
+	else
+		db->fts_deferred = true;
 	return rc;
 }
 

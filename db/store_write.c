@@ -104,7 +104,7 @@ store_log_row(struct db *db, const struct log_row *r, struct error *err)
 
 	if (!st)
 		return rc;
-	db_uuid_new(uuid);
+	db_uuid_v7(uuid);
 	db_bind_text(st, 1, uuid);
 	db_bind_text(st, 2, r->at);
 	db_bind_text(st, 3, r->who);
