@@ -793,16 +793,15 @@ db_set_bulk(struct db *db, bool bulk)
 	 * journal's, the full-text ones), and keeps the pages it changes in
 	 * a statement journal, which SQLite writes to a temporary file past
 	 * 64 KB: 4.7 million writes of such files at 10,000 projects; in
-	 * memory, they cost none.  A checkpoint every 64 MB of the
-	 * write-ahead log instead of every 4 MB writes a page changed by
-	 * many slices into the database less often. */
+	 * memory, they cost none.  The log is checkpointed every 1,000
+	 * pages as usual: a longer log is copied into the database by the
+	 * next connection that commits, another user's save (at 64 MB,
+	 * seconds of it). */
 	if (db)
 		sqlite3_exec(db->sql, bulk ? "PRAGMA cache_size = -16384;"
-					     "PRAGMA temp_store = MEMORY;"
-					     "PRAGMA wal_autocheckpoint = 16384"
+					     "PRAGMA temp_store = MEMORY"
 					   : "PRAGMA cache_size = -2048;"
-					     "PRAGMA temp_store = DEFAULT;"
-					     "PRAGMA wal_autocheckpoint = 1000",
+					     "PRAGMA temp_store = DEFAULT",
 			     NULL, NULL, NULL);
 }
 
