@@ -544,20 +544,25 @@ db_all_fields(const struct entity_def *def)
 				  : (UINT64_C(1) << def->nfields) - 1;
 }
 
+/* Random bits from getrandom() itself, stamped with VERSION and the
+ * RFC variant: libuuid's generator also reseeds and cranks random()
+ * for each one, which an import writing a change-log entry per record
+ * felt (3 % of its time). */
+static void
+uuid_random(uuid_t u, unsigned version)
+{
+	if (getrandom(u, sizeof(uuid_t), 0) != (ssize_t)sizeof(uuid_t))
+		uuid_generate_random(u);
+	u[6] = (unsigned char)((u[6] & 0x0F) | version << 4);
+	u[8] = (unsigned char)((u[8] & 0x3F) | 0x80);
+}
+
 void
 db_uuid_new(char out[UUID_LEN + 1])
 {
 	uuid_t u;
 
-	/* A version 4 uuid from getrandom() itself: libuuid's generator
-	 * also reseeds and cranks random() for each one, which an import
-	 * writing a change-log entry per record felt (3 % of its time). */
-	if (getrandom(u, sizeof u, 0) == (ssize_t)sizeof u) {
-		u[6] = (unsigned char)((u[6] & 0x0F) | 0x40);
-		u[8] = (unsigned char)((u[8] & 0x3F) | 0x80);
-	} else {
-		uuid_generate_random(u);
-	}
+	uuid_random(u, 4);
 	uuid_unparse_lower(u, out);
 }
 
@@ -574,12 +579,9 @@ db_uuid_v7(char out[UUID_LEN + 1])
 	 * grows at its end instead of at random places. */
 	clock_gettime(CLOCK_REALTIME, &ts);
 	ms = (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-	if (getrandom(u, sizeof u, 0) != (ssize_t)sizeof u)
-		uuid_generate_random(u);
+	uuid_random(u, 7);
 	for (int i = 0; i < 6; i++)
 		u[i] = (unsigned char)(ms >> (40 - 8 * i));
-	u[6] = (unsigned char)((u[6] & 0x0F) | 0x70);
-	u[8] = (unsigned char)((u[8] & 0x3F) | 0x80);
 	uuid_unparse_lower(u, out);
 }
 

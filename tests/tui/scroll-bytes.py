@@ -13,52 +13,10 @@ under strace, and every frame must leave in few write() calls (each is
 a packet over ssh): at most one per key and a few for the start and the
 end.  Prints the bytes of each scroll."""
 
-import fcntl
 import os
-import pty
-import re
-import select
-import struct
-import subprocess
 import sys
-import termios
-import time
 
-LINES, COLS = 30, 100
-QUIET = 0.3
-ESCAPES = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|[()*+][0-~]|[ -/]*[0-~])")
-
-
-def start(argv):
-    pid, fd = pty.fork()
-    if pid == 0:
-        fcntl.ioctl(0, termios.TIOCSWINSZ,
-                    struct.pack("HHHH", LINES, COLS, 0, 0))
-        os.environ["TERM"] = "xterm-256color"
-        os.execvp(argv[0], argv)
-    return pid, fd
-
-
-def drain(fd, until=None, timeout=20.0):
-    """The bytes written until one of `until` shows (if given) and the
-    output has been quiet for QUIET."""
-    out = b""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        seen = until is None or any(u in ESCAPES.sub(b"", out) for u in until)
-        ready, _, _ = select.select([fd], [], [], QUIET if seen and out else 1.0)
-        if not ready:
-            if seen and out:
-                break
-            continue
-        try:
-            data = os.read(fd, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        out += data
-    return out
+from ptyterm import ESCAPES, LINES, drain, start
 
 
 def main():

@@ -8,11 +8,8 @@
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/tui/tui-lib.sh"
 
-PY=$(command -v python3 2>/dev/null)
-if [ -z "$PY" ]; then
-	echo "SKIP: python3 is not installed"
-	exit 77
-fi
+have_py pty || { echo "SKIP: python3 is not installed"; exit 77; }
+PY=/usr/bin/python3
 
 run_salkku init
 expect_rc 0 "init"
