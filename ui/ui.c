@@ -444,7 +444,8 @@ read_key(struct ui *ui, int ms)
  * brings the index up to date.  Done once the prompt is on the screen
  * and before its first letter, which would wait for them otherwise;
  * not at the start, which would hold their 7 MB in every session that
- * never searches.  Letters already typed go first (a paste). */
+ * never searches.  Letters already typed go first (a paste), and a
+ * prompt closed meanwhile loads nothing. */
 static void
 search_warm_up(struct ui *ui)
 {
@@ -453,7 +454,7 @@ search_warm_up(struct ui *ui)
 	if (!ui->search_coming)
 		return;
 	ui->search_coming = false;
-	if (poll(&p, 1, 0) == 0)
+	if (ui->modal && poll(&p, 1, 0) == 0)
 		model_search_ready(ui->m);
 }
 
