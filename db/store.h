@@ -123,6 +123,12 @@ int store_project_list(struct db *db, const struct project_query *q,
 int store_text_searchable(struct db *db, const char *text, bool *any,
 			  struct error *err);
 
+/* Gets the full-text search ready for a first word, as a search would
+ * (its index brought up to date, Voikko and Snowball loaded), for a
+ * caller that knows a search is coming before its first letter.  A
+ * refresh that fails leaves it to the search. */
+void store_search_ready(struct db *db);
+
 /* Sets *any when the database holds a project (reading one row). */
 int store_has_projects(struct db *db, bool *any, struct error *err);
 

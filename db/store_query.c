@@ -529,6 +529,16 @@ search_query(struct db *db, const char *typed, struct error *err)
 	return db_fts_query(db, typed, err);
 }
 
+void
+store_search_ready(struct db *db)
+{
+	if (!db)
+		return;
+	db_fts_refresh(db, true, NULL);
+	/* A reader's refresh stops short of the analysers. */
+	db_fts_analyser(db);
+}
+
 /* Only white space: no search typed at all. */
 static bool
 blank(const char *s)

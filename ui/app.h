@@ -101,6 +101,7 @@ struct ui {
 	WINDOW *head, *body, *status, *foot, *input;
 	int lines, cols, head_lines;
 	bool too_small, relayout, dirty_head, dirty_status, dirty_foot;
+	bool search_coming;        /* a word search's prompt just opened */
 
 	struct view *screens[SCREEN_COUNT];
 	struct view *cur;          /* the view on show (maybe pushed) */

@@ -384,6 +384,7 @@ view_handle(struct view *v, enum action a)
 		}
 		dialog_prompt(v->ui, "/", NULL, search_changed,
 			      search_done, v);
+		v->ui->search_coming = v->ops->search_words;
 		return AR_OK;
 	case ACT_SEARCH_NEXT: return search_step(v, 1);
 	case ACT_SEARCH_PREV: return search_step(v, -1);

@@ -77,6 +77,9 @@ struct view_ops {
 	enum action_result (*handle)(struct view *v, enum action a);
 	/* The view narrows its rows to v->narrow (/ works here). */
 	bool searchable;
+	/* Its search reads the full-text index: the word analysers are
+	 * loaded once / has shown the prompt, not by the first letter. */
+	bool search_words;
 	/* A click on a head line (tabs, headings): true when taken. */
 	bool (*click_head)(struct view *v, int y, int x);
 	/* The status line when there is no message (may be NULL). */

@@ -331,6 +331,7 @@ const struct view_ops projects_view_ops = {
 	.cell = cell,
 	.handle = handle,
 	.searchable = true,
+	.search_words = true,
 	.click_head = click_head,
 	.status = status,
 	.row_key = project_list_row_key,

@@ -359,6 +359,7 @@ const struct view_ops timeline_view_ops = {
 	.draw_row = draw_row,
 	.handle = handle,
 	.searchable = true,
+	.search_words = true,
 	.row_key = project_list_row_key,
 	.footer = footer,
 };

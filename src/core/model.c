@@ -184,6 +184,12 @@ model_projects_ranked(struct model *m, const struct project_query *q,
 	return store_project_ranked(m->db, q, ranked, &m->err);
 }
 
+void
+model_search_ready(struct model *m)
+{
+	store_search_ready(m->db);
+}
+
 int
 model_text_searchable(struct model *m, const char *text, bool *any)
 {

@@ -95,6 +95,9 @@ int model_projects_ranked(struct model *m, const struct project_query *q,
 int model_project_span(struct model *m, char first[11], char last[11]);
 /* *any: the database holds a project (store_has_projects). */
 int model_has_projects(struct model *m, bool *any);
+/* The word search made ready before its first letter
+ * (store_search_ready). */
+void model_search_ready(struct model *m);
 /* *any: text holds a word to search for (store_text_searchable). */
 int model_text_searchable(struct model *m, const char *text, bool *any);
 int model_changes(struct model *m, const char *project_uuid,

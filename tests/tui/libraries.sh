@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 # The terminal interface starts without Voikko, Snowball, libical and
 # libxlsxwriter (and what they bring): they are opened when a search,
-# a calendar or a workbook first needs one.  A search loads Voikko.
+# a calendar or a workbook first needs one.  A search loads Voikko, as
+# soon as its prompt shows: the first letter does not wait for it.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/tui/tui-lib.sh"
 
@@ -39,6 +40,16 @@ printf '%s\n' "$maps" | grep -q '^libsqlite3\.so' ||
 
 if [ "$voikko" = yes ]; then
 	tui_keys /
+	tui_expect_re "^/ *$" "the search prompt"
+	n=0
+	until grep -q 'libvoikko' "/proc/$pid/maps"; do
+		if [ "$n" -ge "$TUI_WAIT" ]; then
+			fail "the search prompt did not load Voikko before the first letter"
+			break
+		fi
+		sleep 0.1
+		n=$((n + 1))
+	done
 	tui_type "Varikko"
 	tui_expect_re " 2/18 · ranked by relevance *$" "the search found them"
 	grep -q 'libvoikko' "/proc/$pid/maps" ||
