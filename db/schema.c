@@ -747,8 +747,13 @@ static const char migration_16[] =
  * texts in key_text (a scratch table, empty outside a trigger); the
  * change-log row once, in the INSTEAD OF trigger of the view
  * outside_change; and the key columns written once, by that of
- * outside_keys.  What the triggers do is as before: the same keys,
- * versions, stamps and change-log rows. */
+ * outside_keys.  The search indexes' triggers of a table and event
+ * (migrations 2 and 11: project_fts now, or fts_pending during an
+ * import, and words_pending) are one, which hands the project to the
+ * INSTEAD OF trigger of the view index_refresh; the version floor's
+ * (5) compare in their UPDATE instead of a subquery of their own.
+ * What the triggers do is as before: the same keys, versions, stamps,
+ * change-log rows, index rows, notes and floor. */
 
 /* The keys of text_fold_key() and text_sort_key() (src/base/text.c)
  * in SQL alone, character by character through text_key_map, for each
@@ -811,6 +816,37 @@ static const char migration_16[] =
 	title("old") "); END;"
 #define FIELD(col) "('" col "', old.\"" col "\", new.\"" col "\")"
 #define AND_FIELD(col) ", " FIELD(col)
+
+/* The search indexes' triggers of a table's event (FTS_TRIGGERS and
+ * WORDS_TRIGGER made them) as one: the projects whose uuids `uuids`
+ * (a VALUES or a SELECT) yields go to index_refresh. */
+#define INDEX_TRIGGER_17(table, event, on, uuids) \
+	"DROP TRIGGER " table "_fts_" event ";" \
+	"DROP TRIGGER " table "_fts_" event "_paused;" \
+	"DROP TRIGGER " table "_words_" event ";" \
+	"CREATE TRIGGER " table "_fts_" event " AFTER " on " BEGIN " \
+	"INSERT INTO index_refresh (project) " uuids "; END;"
+#define INDEX_CHILD_TRIGGERS_17(table, columns) \
+	INDEX_TRIGGER_17(table, "insert", "INSERT ON " table, \
+			 "VALUES (new.project)") \
+	INDEX_TRIGGER_17(table, "delete", "DELETE ON " table, \
+			 "VALUES (old.project)") \
+	INDEX_TRIGGER_17(table, "update", \
+			 "UPDATE OF project, " columns " ON " table, \
+			 "SELECT old.project UNION SELECT new.project")
+
+/* FLOOR_TRIGGERS (migration 5) with the floor compared in the UPDATE:
+ * no row changes unless the version leaving is above it. */
+#define FLOOR_RAISE \
+	"UPDATE meta SET value = old.version WHERE key = 'version_floor' " \
+	"AND value < old.version; END;"
+#define FLOOR_TRIGGERS_17(table) \
+	"DROP TRIGGER " table "_floor_delete;" \
+	"DROP TRIGGER " table "_floor_update;" \
+	"CREATE TRIGGER " table "_floor_delete AFTER DELETE ON " table \
+	" BEGIN " FLOOR_RAISE \
+	"CREATE TRIGGER " table "_floor_update AFTER UPDATE OF version ON " \
+	table " WHEN new.version < old.version BEGIN " FLOOR_RAISE
 
 static const char migration_17[] =
 	"CREATE TABLE key_text (n INTEGER PRIMARY KEY, t);"
@@ -901,7 +937,46 @@ static const char migration_17[] =
 			    FIELD("project") AND_FIELD("label")
 			    AND_FIELD("value") AND_FIELD("unit")
 			    AND_FIELD("date") AND_FIELD("target")
-			    AND_FIELD("kind") AND_FIELD("precision"));
+			    AND_FIELD("kind") AND_FIELD("precision"))
+
+	/* A project's row in project_fts made again, or noted in
+	 * fts_pending while an import pauses the index, and noted in
+	 * words_pending. */
+	"CREATE VIEW index_refresh (project) AS SELECT NULL WHERE 0;"
+	"CREATE TRIGGER index_refresh_insert INSTEAD OF INSERT ON "
+	"index_refresh BEGIN "
+	"DELETE FROM project_fts WHERE rowid IN (SELECT id FROM project "
+	"WHERE uuid = new.project) AND NOT " PAUSED ";"
+	"INSERT INTO project_fts (rowid, code, name, description, notes, "
+	"organisations) SELECT id, code, name, description, notes, "
+	"organisations FROM project_fts_source WHERE uuid = new.project "
+	"AND NOT " PAUSED ";"
+	"INSERT OR IGNORE INTO fts_pending (project) SELECT new.project "
+	"WHERE " PAUSED ";"
+	"INSERT OR IGNORE INTO words_pending (project) SELECT id FROM project "
+	"WHERE uuid = new.project; END;"
+	INDEX_TRIGGER_17("project", "insert", "INSERT ON project",
+			 "VALUES (new.uuid)")
+	INDEX_TRIGGER_17("project", "update",
+			 "UPDATE OF code, name, description ON project",
+			 "VALUES (new.uuid)")
+	INDEX_CHILD_TRIGGERS_17("note", "date, body")
+	INDEX_CHILD_TRIGGERS_17("project_role", "organisation")
+	INDEX_CHILD_TRIGGERS_17("funding", "funder")
+	"DROP TRIGGER project_fts_delete;"
+	"DROP TRIGGER project_words_delete;"
+	"CREATE TRIGGER project_fts_delete AFTER DELETE ON project BEGIN "
+	"DELETE FROM project_fts WHERE rowid = old.id;"
+	"INSERT OR IGNORE INTO words_pending (project) VALUES (old.id); END;"
+
+	FLOOR_TRIGGERS_17("organisation")
+	FLOOR_TRIGGERS_17("project")
+	FLOOR_TRIGGERS_17("project_role")
+	FLOOR_TRIGGERS_17("funding")
+	FLOOR_TRIGGERS_17("status_change")
+	FLOOR_TRIGGERS_17("deadline")
+	FLOOR_TRIGGERS_17("note")
+	FLOOR_TRIGGERS_17("outcome");
 
 /* The code points, up to U+04FF, whose keys the triggers' SQL (the
  * view text_keys, migration 17) computes otherwise than salkku's C
