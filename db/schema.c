@@ -739,10 +739,11 @@ static const char migration_16[] =
 	"record INTEGER NOT NULL, tbl TEXT NOT NULL, key, version INTEGER, "
 	"sql TEXT);";
 
-/* 17: the triggers of outside writes (8, 9) in less SQL.  SQLite
- * parses every trigger of the schema at each open: the keys spelt as
- * a recursive CTE once per key column and trigger, and a SELECT per
- * field in each update's log, were half the instructions of a start.
+/* 17: the schema's triggers in less SQL.  SQLite parses every trigger
+ * of the schema at each open: those of outside writes (8, 9), with the
+ * keys spelt as a recursive CTE once per key column and trigger and a
+ * SELECT per field in each update's log, were half the instructions of
+ * a start.
  * Now the keys are spelt once, in the view text_keys, the keys of the
  * texts in key_text (a scratch table, empty outside a trigger); the
  * change-log row once, in the INSTEAD OF trigger of the view
