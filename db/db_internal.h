@@ -43,6 +43,9 @@
 #define DB_SCHEMA_WORDS 11
 /* From this schema on, tally holds the number of projects. */
 #define DB_SCHEMA_TALLY 14
+/* From this schema on, the keys of outside writes are spelt once, in
+ * the view text_keys. */
+#define DB_SCHEMA_KEY_VIEW 17
 
 /* The number of projects, from tally (kept by triggers), counted only
  * when another tool deleted its row. */

@@ -562,17 +562,6 @@ static const char migration_8[] =
 			 OR_CHANGED("kind") OR_CHANGED("precision"));
 
 
-/* The code points, up to U+04FF, whose keys the triggers' SQL computes
- * otherwise than salkku's C (db_verify.c, a unit test): none while
- * text_key_map is whole. */
-const char db_key_sql_check[] =
-	"WITH RECURSIVE n(cp) AS (SELECT 1 UNION ALL SELECT cp + 1 FROM n "
-	"WHERE cp < 1279) SELECT printf('U+%04X', cp) FROM (SELECT cp, "
-	"char(cp) AS t FROM n) "
-	"WHERE " FOLD_KEY_SQL("t") " IS NOT salkku_fold_key(t) OR "
-	SORT_KEY_SQL("t") " IS NOT salkku_sort_key(t)";
-
-
 /* 9: exchange between centres (src/core/model_import.c).
  * meta gets this database's id, a random uuid written into its exports.
  * exchange_base: per other database (peer) and record, what that peer
@@ -750,6 +739,257 @@ static const char migration_16[] =
 	"record INTEGER NOT NULL, tbl TEXT NOT NULL, key, version INTEGER, "
 	"sql TEXT);";
 
+/* 17: the schema's triggers in less SQL.  SQLite parses every trigger
+ * of the schema at each open: those of outside writes (8, 9), with the
+ * keys spelt as a recursive CTE once per key column and trigger and a
+ * SELECT per field in each update's log, were half the instructions of
+ * a start.
+ * Now the keys are spelt once, in the view text_keys, the keys of the
+ * texts in key_text (a scratch table, empty outside a trigger); the
+ * change-log row once, in the INSTEAD OF trigger of the view
+ * outside_change; and the key columns written once, by that of
+ * outside_keys.  The search indexes' triggers of a table and event
+ * (migrations 2 and 11: project_fts now, or fts_pending during an
+ * import, and words_pending) are one, which hands the project to the
+ * INSTEAD OF trigger of the view index_refresh; the version floor's
+ * (5) compare in their UPDATE instead of a subquery of their own.
+ * What the triggers do is as before: the same keys, versions, stamps,
+ * change-log rows, index rows, notes and floor. */
+
+/* The keys of text_fold_key() and text_sort_key() (src/base/text.c)
+ * in SQL alone, character by character through text_key_map, for each
+ * row (n, t) of the SELECT `seed`, as the CTE c: its rows where
+ * i = length(t) + 1 hold the fold key f and the sort key s (without
+ * its text); none for a NULL t.  Part of migration 17's frozen text. */
+#define KEY_CHAR "unicode(substr(t, i, 1))"
+#define KEYS_CTE(seed) \
+	"c(n, t, i, f, s) AS (" seed " UNION ALL SELECT n, t, i + 1, " \
+	"f || coalesce((SELECT char(fold) FROM text_key_map WHERE cp = " \
+	KEY_CHAR "), substr(t, i, 1)), s || (SELECT CASE WHEN w < 128 " \
+	"THEN printf('%02X', w) ELSE printf('8%06X', w) END FROM (SELECT " \
+	"coalesce((SELECT weight FROM text_key_map WHERE cp = u), " \
+	"CASE WHEN u < 123 THEN u ELSE u + 256 END) AS w FROM (SELECT " \
+	KEY_CHAR " AS u))) FROM c WHERE i <= length(t))"
+#define KEYS_OF_CTE \
+	"SELECT n, f AS fold, s || ' ' || t AS sort FROM c " \
+	"WHERE i = length(t) + 1"
+
+/* Writes the key columns of a project or an organisation other
+ * programs wrote (outside_keys: the table, the row's id, its first and
+ * second key text): `first` the columns (fold, sort) of the first
+ * text, `second` the column of the second's key `key` (fold or sort). */
+#define SET_KEYS(table, first, second, key) \
+	"UPDATE " table " SET " first " = (SELECT fold, sort FROM " \
+	"text_keys WHERE n = 1), " second " = (SELECT " key " FROM " \
+	"text_keys WHERE n = 2) WHERE new.tbl = '" table "' AND id = new.id;"
+#define KEYS_OF(table, first, second) \
+	"INSERT INTO outside_keys (tbl, id, a, b) VALUES ('" table \
+	"', new.id, new." first ", new." second ");"
+
+/* Three triggers on a record table for the writes of other programs,
+ * as OUTSIDE_TRIGGERS (migration 8) made them: `keys` KEYS_OF(...) or
+ * "", `values` a VALUES row ('field', old.field, new.field) per field
+ * of `fields`. */
+#define OUTSIDE_TRIGGERS_17(table, entity, project, title, keys, fields, \
+			    values) \
+	"DROP TRIGGER " table "_outside_insert;" \
+	"DROP TRIGGER " table "_outside_update;" \
+	"DROP TRIGGER " table "_outside_delete;" \
+	"CREATE TRIGGER " table "_outside_insert AFTER INSERT ON " table \
+	" WHEN " OUTSIDE " BEGIN " keys "UPDATE " table " SET updated_at = " \
+	NOW_SQL ", updated_by = " OUTSIDE_WHO " WHERE id = new.id;" \
+	"INSERT INTO outside_change (action, entity, record_uuid, " \
+	"project_uuid, record_title) VALUES ('insert', '" entity "', " \
+	"new.uuid, " project("new") ", " title("new") "); END;" \
+	"CREATE TRIGGER " table "_outside_update AFTER UPDATE OF " fields \
+	" ON " table " WHEN " OUTSIDE " BEGIN " keys "UPDATE " table " SET " \
+	"version = CASE WHEN new.version > old.version THEN new.version " \
+	"ELSE old.version + 1 END, updated_at = " NOW_SQL ", updated_by = " \
+	OUTSIDE_WHO " WHERE id = new.id;" \
+	"INSERT INTO outside_change (action, entity, record_uuid, " \
+	"project_uuid, record_title, field, old_value, new_value) SELECT " \
+	"'update', '" entity "', new.uuid, " project("new") ", " \
+	title("new") ", * FROM (VALUES " values "); END;" \
+	"CREATE TRIGGER " table "_outside_delete AFTER DELETE ON " table \
+	" WHEN " OUTSIDE " BEGIN INSERT INTO outside_change (action, " \
+	"entity, record_uuid, project_uuid, record_title) VALUES " \
+	"('delete', '" entity "', old.uuid, " project("old") ", " \
+	title("old") "); END;"
+#define FIELD(col) "('" col "', old.\"" col "\", new.\"" col "\")"
+#define AND_FIELD(col) ", " FIELD(col)
+
+/* The search indexes' triggers of a table's event (FTS_TRIGGERS and
+ * WORDS_TRIGGER made them) as one: the projects whose uuids `uuids`
+ * (a VALUES or a SELECT) yields go to index_refresh. */
+#define INDEX_TRIGGER_17(table, event, on, uuids) \
+	"DROP TRIGGER " table "_fts_" event ";" \
+	"DROP TRIGGER " table "_fts_" event "_paused;" \
+	"DROP TRIGGER " table "_words_" event ";" \
+	"CREATE TRIGGER " table "_fts_" event " AFTER " on " BEGIN " \
+	"INSERT INTO index_refresh (project) " uuids "; END;"
+#define INDEX_CHILD_TRIGGERS_17(table, columns) \
+	INDEX_TRIGGER_17(table, "insert", "INSERT ON " table, \
+			 "VALUES (new.project)") \
+	INDEX_TRIGGER_17(table, "delete", "DELETE ON " table, \
+			 "VALUES (old.project)") \
+	INDEX_TRIGGER_17(table, "update", \
+			 "UPDATE OF project, " columns " ON " table, \
+			 "SELECT old.project UNION SELECT new.project")
+
+/* FLOOR_TRIGGERS (migration 5) with the floor compared in the UPDATE:
+ * no row changes unless the version leaving is above it. */
+#define FLOOR_RAISE \
+	"UPDATE meta SET value = old.version WHERE key = 'version_floor' " \
+	"AND value < old.version; END;"
+#define FLOOR_TRIGGERS_17(table) \
+	"DROP TRIGGER " table "_floor_delete;" \
+	"DROP TRIGGER " table "_floor_update;" \
+	"CREATE TRIGGER " table "_floor_delete AFTER DELETE ON " table \
+	" BEGIN " FLOOR_RAISE \
+	"CREATE TRIGGER " table "_floor_update AFTER UPDATE OF version ON " \
+	table " WHEN new.version < old.version BEGIN " FLOOR_RAISE
+
+static const char migration_17[] =
+	"CREATE TABLE key_text (n INTEGER PRIMARY KEY, t);"
+	"CREATE VIEW text_keys (n, fold, sort) AS WITH RECURSIVE "
+	KEYS_CTE("SELECT n, t, 1, '', '' FROM key_text") " " KEYS_OF_CTE ";"
+
+	"CREATE VIEW outside_keys (tbl, id, a, b) AS "
+	"SELECT NULL, NULL, NULL, NULL WHERE 0;"
+	"CREATE TRIGGER outside_keys_insert INSTEAD OF INSERT ON outside_keys "
+	"BEGIN INSERT OR REPLACE INTO key_text (n, t) VALUES (1, new.a), "
+	"(2, new.b);"
+	SET_KEYS("project", "(code_key, code_sort)", "name_sort", "sort")
+	SET_KEYS("organisation", "(name_key, name_sort)", "short_name_key",
+		 "fold")
+	"DELETE FROM key_text; END;"
+
+	"CREATE VIEW outside_change (action, entity, record_uuid, "
+	"project_uuid, record_title, field, old_value, new_value) AS "
+	"SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL WHERE 0;"
+	"CREATE TRIGGER outside_change_insert INSTEAD OF INSERT ON "
+	"outside_change BEGIN " LOG_COLUMNS "SELECT " UUID_SQL ", " NOW_SQL
+	", " OUTSIDE_WHO ", new.action, new.entity, new.record_uuid, "
+	"new.project_uuid, new.record_title, new.field, "
+	"CAST(new.old_value AS TEXT), CAST(new.new_value AS TEXT), "
+	OUTSIDE_SOURCE " WHERE new.field IS NULL "
+	"OR new.old_value IS NOT new.new_value; END;"
+
+	OUTSIDE_TRIGGERS_17("organisation", "organisation", NO_PROJECT,
+			    ORG_NAME, KEYS_OF("organisation", "name",
+					      "short_name"),
+			    "name, short_name, kind, region, website, "
+			    "business_id",
+			    FIELD("name") AND_FIELD("short_name")
+			    AND_FIELD("kind") AND_FIELD("region")
+			    AND_FIELD("website") AND_FIELD("business_id"))
+	OUTSIDE_TRIGGERS_17("project", "project", OWN_UUID, PROJECT_CODE,
+			    KEYS_OF("project", "code", "name"),
+			    "code, name, description, status, planned_start, "
+			    "planned_end, actual_start, actual_end, themes, "
+			    "region, budget, person_years, website",
+			    FIELD("code") AND_FIELD("name")
+			    AND_FIELD("description") AND_FIELD("status")
+			    AND_FIELD("planned_start") AND_FIELD("planned_end")
+			    AND_FIELD("actual_start") AND_FIELD("actual_end")
+			    AND_FIELD("themes") AND_FIELD("region")
+			    AND_FIELD("budget") AND_FIELD("person_years")
+			    AND_FIELD("website"))
+	OUTSIDE_TRIGGERS_17("project_role", "role", OWNER, ROLE_TITLE, "",
+			    "project, organisation, role, budget_share, note, "
+			    "cofinancing, cofinancing_percent",
+			    FIELD("project") AND_FIELD("organisation")
+			    AND_FIELD("role") AND_FIELD("budget_share")
+			    AND_FIELD("note") AND_FIELD("cofinancing")
+			    AND_FIELD("cofinancing_percent"))
+	OUTSIDE_TRIGGERS_17("funding", "funding", OWNER, FUNDING_TITLE, "",
+			    "project, funder, programme, applied, granted, "
+			    "decision_date, reference, year, paid, applied_date",
+			    FIELD("project") AND_FIELD("funder")
+			    AND_FIELD("programme") AND_FIELD("applied")
+			    AND_FIELD("granted") AND_FIELD("decision_date")
+			    AND_FIELD("reference") AND_FIELD("year")
+			    AND_FIELD("paid") AND_FIELD("applied_date"))
+	OUTSIDE_TRIGGERS_17("status_change", "status_change", OWNER,
+			    STATUS_TITLE, "",
+			    "project, from_status, to_status, date, \"by\", "
+			    "reason, forced",
+			    FIELD("project") AND_FIELD("from_status")
+			    AND_FIELD("to_status") AND_FIELD("date")
+			    AND_FIELD("by") AND_FIELD("reason")
+			    AND_FIELD("forced"))
+	OUTSIDE_TRIGGERS_17("deadline", "deadline", OWNER, DEADLINE_TITLE, "",
+			    "project, kind, title, due, done, done_date, "
+			    "cancelled_date, cancel_reason, series, repeat, "
+			    "occurrence",
+			    FIELD("project") AND_FIELD("kind")
+			    AND_FIELD("title") AND_FIELD("due")
+			    AND_FIELD("done") AND_FIELD("done_date")
+			    AND_FIELD("cancelled_date")
+			    AND_FIELD("cancel_reason") AND_FIELD("series")
+			    AND_FIELD("repeat") AND_FIELD("occurrence"))
+	OUTSIDE_TRIGGERS_17("note", "note", OWNER, NOTE_TITLE, "",
+			    "project, date, author, body",
+			    FIELD("project") AND_FIELD("date")
+			    AND_FIELD("author") AND_FIELD("body"))
+	OUTSIDE_TRIGGERS_17("outcome", "outcome", OWNER, OUTCOME_TITLE, "",
+			    "project, label, value, unit, date, target, kind, "
+			    "precision",
+			    FIELD("project") AND_FIELD("label")
+			    AND_FIELD("value") AND_FIELD("unit")
+			    AND_FIELD("date") AND_FIELD("target")
+			    AND_FIELD("kind") AND_FIELD("precision"))
+
+	/* A project's row in project_fts made again, or noted in
+	 * fts_pending while an import pauses the index, and noted in
+	 * words_pending. */
+	"CREATE VIEW index_refresh (project) AS SELECT NULL WHERE 0;"
+	"CREATE TRIGGER index_refresh_insert INSTEAD OF INSERT ON "
+	"index_refresh BEGIN "
+	"DELETE FROM project_fts WHERE rowid IN (SELECT id FROM project "
+	"WHERE uuid = new.project) AND NOT " PAUSED ";"
+	"INSERT INTO project_fts (rowid, code, name, description, notes, "
+	"organisations) SELECT id, code, name, description, notes, "
+	"organisations FROM project_fts_source WHERE uuid = new.project "
+	"AND NOT " PAUSED ";"
+	"INSERT OR IGNORE INTO fts_pending (project) SELECT new.project "
+	"WHERE " PAUSED ";"
+	"INSERT OR IGNORE INTO words_pending (project) SELECT id FROM project "
+	"WHERE uuid = new.project; END;"
+	INDEX_TRIGGER_17("project", "insert", "INSERT ON project",
+			 "VALUES (new.uuid)")
+	INDEX_TRIGGER_17("project", "update",
+			 "UPDATE OF code, name, description ON project",
+			 "VALUES (new.uuid)")
+	INDEX_CHILD_TRIGGERS_17("note", "date, body")
+	INDEX_CHILD_TRIGGERS_17("project_role", "organisation")
+	INDEX_CHILD_TRIGGERS_17("funding", "funder")
+	"DROP TRIGGER project_fts_delete;"
+	"DROP TRIGGER project_words_delete;"
+	"CREATE TRIGGER project_fts_delete AFTER DELETE ON project BEGIN "
+	"DELETE FROM project_fts WHERE rowid = old.id;"
+	"INSERT OR IGNORE INTO words_pending (project) VALUES (old.id); END;"
+
+	FLOOR_TRIGGERS_17("organisation")
+	FLOOR_TRIGGERS_17("project")
+	FLOOR_TRIGGERS_17("project_role")
+	FLOOR_TRIGGERS_17("funding")
+	FLOOR_TRIGGERS_17("status_change")
+	FLOOR_TRIGGERS_17("deadline")
+	FLOOR_TRIGGERS_17("note")
+	FLOOR_TRIGGERS_17("outcome");
+
+/* The code points, up to U+04FF, whose keys the triggers' SQL (the
+ * view text_keys, migration 17) computes otherwise than salkku's C
+ * (db_verify.c, a unit test): none while text_key_map is whole. */
+const char db_key_sql_check[] =
+	"WITH RECURSIVE cp(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM cp "
+	"WHERE n < 1279), "
+	KEYS_CTE("SELECT n, char(n), 1, '', '' FROM cp") " "
+	"SELECT printf('U+%04X', n) FROM (" KEYS_OF_CTE ") "
+	"WHERE fold IS NOT salkku_fold_key(char(n)) "
+	"OR sort IS NOT salkku_sort_key(char(n))";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -767,6 +1007,7 @@ static const char *const migrations[] = {
 	migration_14,
 	migration_15,
 	migration_16,
+	migration_17,
 };
 
 int

@@ -147,4 +147,48 @@ expect_out '^ok$' "check after restoring a .dump copy"
 run_salkku show ZETA
 expect_out "^Name +Zeta-hanke$" "the restored name"
 
+# The shell's writes of the texts behind the key columns (a project's
+# code and name, an organisation's name and short name) get the keys
+# salkku computes: the same as a record salkku writes with the same
+# text, found by a folded code or short name, in Nordic order; each
+# moves the version and is logged once per field.
+run_salkku add SAMA "Åke ja Ÿlva: Ωmega"
+expect_rc 0 "add SAMA"
+shell "SELECT version + 1 FROM project WHERE code = 'ZETA'"
+next=$out
+shell "UPDATE project SET code = 'Ĳssel-Ö2', name = 'Åke ja Ÿlva: Ωmega' WHERE code = 'ZETA'"
+[ "$rc" -eq 0 ] || fail "UPDATE of code and name by the shell: $out"
+shell "SELECT count(DISTINCT name_sort), count(*) FROM project WHERE name = 'Åke ja Ÿlva: Ωmega'"
+[ "$out" = "1|2" ] || fail "the shell's name_sort differs from salkku's: $out"
+shell "SELECT version, updated_by FROM project WHERE code = 'Ĳssel-Ö2'"
+[ "$out" = "$next|(outside salkku)" ] || fail "the shell's code change moved the version: $out"
+run_salkku show ĳssel-ö2
+expect_rc 0 "the code the shell wrote is found folded"
+run_salkku org add "Pohjoisen osaamiskeskus" short_name=POK kind=competence_centre
+expect_rc 0 "org add POK"
+shell "UPDATE organisation SET name = 'Ärrä Östra', short_name = 'ÄÖ' WHERE short_name = 'POK'"
+[ "$rc" -eq 0 ] || fail "UPDATE of an organisation by the shell: $out"
+run_salkku org show äö
+expect_rc 0 "the short name the shell wrote is found folded"
+expect_out 'Ärrä Östra' "the organisation by its new short name"
+run_salkku org show "ärrä östra"
+expect_rc 0 "the name the shell wrote is found folded"
+shell "INSERT INTO organisation (uuid, version, updated_at, updated_by, name, kind) VALUES ('0a1b2c3d-0000-4000-8000-000000000011', 1, '', '', 'Åland ÿ', 'agency')"
+[ "$rc" -eq 0 ] || fail "INSERT of an organisation by the shell: $out"
+shell "INSERT INTO organisation (uuid, version, updated_at, updated_by, name, kind) VALUES ('0a1b2c3d-0000-4000-8000-000000000012', 1, '', '', 'ÅLAND Ÿ', 'agency')"
+[ "$rc" -ne 0 ] || fail "the shell inserted ÅLAND Ÿ beside Åland ÿ"
+run_salkku log
+expect_out '\(outside salkku\).*project Ĳssel-Ö2.*code.*ZETA.*Ĳssel-Ö2' "the log shows the code changed outside"
+expect_out '\(outside salkku\).*organisation Ärrä Östra.*short_name' "the log shows the short name changed outside"
+expect_out '\(outside salkku\).*organisation Åland ÿ.*created' "the log shows the organisation inserted"
+shell "SELECT count(*) FROM change_log WHERE source = 'outside salkku' AND (record_title IN ('Ĳssel-Ö2', 'Ärrä Östra', 'Åland ÿ'))"
+[ "$out" = 5 ] || fail "one change-log row per field and insert: $out"
+run_salkku list --format csv --sort name
+names=$(printf '%s\n' "$out" | tr -d '\r' | sed 1d | cut -d, -f1 | tr '\n' ' ')
+case $names in *"SAMA Ĳssel-Ö2 "*|*"Ĳssel-Ö2 SAMA "*) ;;
+*) fail "the shell's project beside salkku's in the order by name: $names" ;; esac
+run_salkku check
+expect_rc 0 "check after the shell's key writes"
+expect_out '^ok$' "check says the keys are salkku's"
+
 finish

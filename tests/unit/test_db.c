@@ -602,6 +602,110 @@ test_migrate_deadline_index(void **state)
 	db_close(&db);
 }
 
+/* Migration 17 spells the keys of other programs' writes once (the view
+ * text_keys) and their change-log rows once (outside_change): an
+ * upgrade keeps the records, and writes outside salkku's transactions
+ * still get salkku's keys, a new version, the stamp and one change-log
+ * row per field changed, inserted or deleted record. */
+static void
+test_migrate_key_view(void **state)
+{
+	struct files *f = *state;
+	struct db *db = NULL;
+	struct error err;
+	struct record *x = NULL;
+	const char *stale = "SELECT (SELECT count(*) FROM project WHERE "
+			    "code_key IS NOT salkku_fold_key(code) OR code_sort "
+			    "IS NOT salkku_sort_key(code) OR name_sort IS NOT "
+			    "salkku_sort_key(name)) + (SELECT count(*) FROM "
+			    "organisation WHERE name_key IS NOT "
+			    "salkku_fold_key(name) OR short_name_key IS NOT "
+			    "salkku_fold_key(short_name) OR name_sort IS NOT "
+			    "salkku_sort_key(name))";
+
+	assert_int_equal(db_open_at_version(f->path, DB_SCHEMA_KEY_VIEW - 1,
+					    &db, &err), ERR_OK);
+	record_free((struct record *[]){ fx_project(db, "ÄLY", "Älykäs", NULL) });
+	assert_int_equal(db_exec(db, "INSERT INTO organisation (uuid, version, "
+				 "updated_at, updated_by, name, short_name, kind, "
+				 "name_key, short_name_key, name_sort) VALUES "
+				 "('0c7e0f1a-3b2d-4c5e-8f90-1a2b3c4d5e70', 1, "
+				 "'2024-01-15T09:41:00Z', 'tester', 'Åbo Akademi', "
+				 "'ÅA', 'agency', salkku_fold_key('Åbo Akademi'), "
+				 "salkku_fold_key('ÅA'), "
+				 "salkku_sort_key('Åbo Akademi'))", &err), ERR_OK);
+	db_close(&db);
+
+	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
+	assert_int_equal(db_schema_version(db), DB_SCHEMA_KEY_VIEW);
+	assert_int_equal(store_project_by_code(db, "äly", &x, &err), ERR_OK);
+	record_free(&x);
+	assert_int_equal(store_find_organisation(db, "åa", &x, &err), ERR_OK);
+	record_free(&x);
+	assert_int_equal(fx_count(db, stale), 0);
+	/* No recursive CTE in a trigger: the keys are the view's. */
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM sqlite_schema "
+				  "WHERE type = 'trigger' AND sql LIKE "
+				  "'%RECURSIVE%'"), 0);
+
+	/* Another program's writes: no 'writing' row in meta. */
+	assert_int_equal(db_exec(db, "UPDATE project SET code = 'Öljy-Ÿ2', "
+				 "name = 'Åke ĲSSEL Ω' WHERE code = 'ÄLY';"
+				 "INSERT INTO project (uuid, version, updated_at, "
+				 "updated_by, code, name, status) VALUES "
+				 "('00000000-0000-4000-8000-0000000000d1', 1, '', '', "
+				 "'Ürs', '', 'idea');"
+				 "UPDATE organisation SET name = 'Östra Ж', "
+				 "short_name = 'Ös';"
+				 "INSERT INTO organisation (uuid, version, "
+				 "updated_at, updated_by, name, kind) VALUES "
+				 "('00000000-0000-4000-8000-0000000000e1', 1, '', '', "
+				 "'Ärrä', 'agency')", &err), ERR_OK);
+	assert_int_equal(fx_count(db, stale), 0);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM project WHERE "
+				  "code_key IS NULL OR code_sort IS NULL "
+				  "OR name_sort IS NULL"), 0);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM organisation WHERE "
+				  "short_name IS NULL AND short_name_key IS NULL"), 1);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM key_text"), 0);
+	assert_int_equal(store_project_by_code(db, "ÖLJY-ÿ2", &x, &err), ERR_OK);
+	record_free(&x);
+	assert_int_equal(fx_count(db, "SELECT version FROM project "
+				  "WHERE code = 'Öljy-Ÿ2'"), 2);
+	assert_int_equal(fx_count(db, "SELECT version FROM organisation "
+				  "WHERE name = 'Östra Ж'"), 2);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM project WHERE "
+				  "updated_by = '(outside salkku)'"), 2);
+	/* The organisation's insert under schema 16 (outside salkku's
+	 * transactions too); code and name of the project, name and
+	 * short_name of the organisation, one insert each. */
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM change_log WHERE "
+				  "source = 'outside salkku' AND who = "
+				  "'(outside salkku)'"), 7);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM change_log WHERE "
+				  "action = 'update' AND entity = 'project' AND "
+				  "(field, old_value, new_value) IN (VALUES "
+				  "('code', 'ÄLY', 'Öljy-Ÿ2'), "
+				  "('name', 'Älykäs', 'Åke ĲSSEL Ω'))"), 2);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM change_log WHERE "
+				  "action = 'update' AND entity = 'organisation' "
+				  "AND record_title = 'Östra Ж' AND "
+				  "(field, old_value, new_value) IN (VALUES "
+				  "('name', 'Åbo Akademi', 'Östra Ж'), "
+				  "('short_name', 'ÅA', 'Ös'))"), 2);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM change_log WHERE "
+				  "action = 'insert' AND field IS NULL AND "
+				  "record_title IN ('Ürs', 'Ärrä')"), 2);
+	assert_int_equal(fx_count(db, "SELECT count(DISTINCT uuid) FROM "
+				  "change_log"), fx_count(db, "SELECT count(*) "
+							  "FROM change_log"));
+	/* Case-folded uniqueness holds for other programs too. */
+	assert_int_not_equal(db_exec(db, "UPDATE project SET code = 'ürs' "
+				     "WHERE code = 'Öljy-Ÿ2'", &err), ERR_OK);
+	assert_int_equal(db_check(db, NULL, NULL, &err), ERR_OK);
+	db_close(&db);
+}
+
 static void
 test_check(void **state)
 {
@@ -617,9 +721,11 @@ test_check(void **state)
 	assert_int_equal(sqlite3_exec(db->sql, "DROP TRIGGER project_fts_update;"
 				      "UPDATE project SET name = 'Toinen'",
 				      NULL, NULL, NULL), SQLITE_OK);
-	/* The stale row, and the trigger missing from the schema. */
+	/* The stale rows (the trigger notes the project for project_words
+	 * too, since migration 17), and the trigger missing from the
+	 * schema. */
 	assert_int_equal(db_check(db, collect, &n, &err), ERR_DATABASE);
-	assert_int_equal(n, 2);
+	assert_int_equal(n, 3);
 	/* A reference to nothing. */
 	assert_int_equal(sqlite3_exec(db->sql, "PRAGMA foreign_keys = OFF;"
 				      "INSERT INTO note (uuid, version, updated_at, "
@@ -630,7 +736,7 @@ test_check(void **state)
 			 SQLITE_OK);
 	n = 0;
 	assert_int_equal(db_check(db, collect, &n, &err), ERR_DATABASE);
-	assert_int_equal(n, 3);
+	assert_int_equal(n, 4);
 	record_free(&p);
 	db_close(&db);
 }
@@ -1028,6 +1134,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_migrate_money, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_tally, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_deadline_index, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_key_view, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy_and_data_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_hits, setup, teardown),
