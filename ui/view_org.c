@@ -50,10 +50,10 @@ struct org_view {
 #define LINES_COUNTED_FIRST 1000
 
 static const struct column columns[] = {
-	{ N_("Code"),   13, 10, 9, COL_KEEP, 24 },
+	{ N_("Code"),   13, 10, 9, COL_KEEP | COL_FIT, 0 },
 	{ N_("Name"),   20, 20, 0, COL_FLEX, 0 },
 	{ N_("Status"), 18, 13, 8, COL_KEEP, 0 },
-	{ N_("Amount"), 13, 11, 5, COL_RIGHT, 0 },
+	{ N_("Amount"), 13, 11, 5, COL_RIGHT | COL_FIT, 0 },
 };
 
 static int
