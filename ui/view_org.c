@@ -372,8 +372,9 @@ draw_row(struct view *v, WINDOW *w, int y, size_t row, bool sel)
 			snprintf(buf, sizeof buf, "%s (…)",
 				 e ? _(e->label) : g->role);
 		else
-			snprintf(buf, sizeof buf, "%s (%zu)",
-				 e ? _(e->label) : g->role, (size_t)g->count);
+			snprintf(buf, sizeof buf, "%s (%s)", e ? _(e->label) : g->role,
+				 format_count(money, sizeof money, g->count,
+					      v->ui->fmt));
 		draw_group(v, w, buf, base);
 		break;
 	case L_BLANK:
