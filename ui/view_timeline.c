@@ -30,6 +30,7 @@ struct timeline {
 	int per_year;    /* cells per year: 12, 4 or 1 */
 	long origin;     /* the half month at the left edge */
 	bool placed;
+	bool spanned;    /* placed on the portfolio's years, not moved since */
 };
 
 static int
@@ -53,19 +54,6 @@ free_(struct view *v)
 
 	project_list_free(&t->list);
 	free(t);
-}
-
-/* Rows [first, first + n) are about to be drawn: read, and their codes
- * measured (a wider one lays the screen out again). */
-static void
-fetch(struct view *v, size_t first, size_t n)
-{
-	const struct project_row *r;
-
-	project_list_fetch(v, first, n);
-	for (size_t row = first; row < first + n && row < v->rows; row++)
-		if ((r = project_window_row(&((struct timeline *)v->priv)->list.win, row)))
-			view_fit(v, 0, draw_width(r->code));
 }
 
 /* Half months since year 0: the unit of the time axis. */
@@ -166,7 +154,26 @@ place_span(struct view *v)
 			break;
 	}
 	t->origin = floor_div(first, 24) * 24;
-	t->placed = true;
+	t->placed = t->spanned = true;
+}
+
+/* Rows [first, first + n) are about to be drawn: read, and their codes
+ * measured (a wider one lays the screen out again). */
+static void
+fetch(struct view *v, size_t first, size_t n)
+{
+	struct timeline *t = v->priv;
+	const struct project_row *r;
+	int before = code_width(v);
+
+	project_list_fetch(v, first, n);
+	for (size_t row = first; row < first + n && row < v->rows; row++)
+		if ((r = project_window_row(&t->list.win, row)))
+			view_fit(v, 0, draw_width(r->code));
+	/* A narrower chart: the portfolio's years in the finest cell that
+	 * still shows them all, unless the chart was moved. */
+	if (code_width(v) != before && t->spanned)
+		place_span(v);
 }
 
 /* Another cell (per_year), from the same left edge: zooming out of
@@ -315,6 +322,9 @@ title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 static void
 scrolled(struct view *v)
 {
+	struct timeline *t = v->priv;
+
+	t->spanned = false;
 	v->full = true;
 	v->ui->dirty_head = true;
 }
@@ -354,8 +364,8 @@ handle(struct view *v, enum action a)
 		scrolled(v);
 		return AR_OK;
 	case ACT_SPAN:
-		place_span(v);
 		scrolled(v);
+		place_span(v);
 		return AR_OK;
 	case ACT_TODAY:
 		place_today(v);
