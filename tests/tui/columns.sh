@@ -18,7 +18,8 @@ run_salkku init
 expect_rc 0 "init"
 # Project 1 (A-0001) has the budget with cents and a funding line of
 # the same sum; project 2 the long code, a deadline and a budget share
-# with cents; Itä-Suomen osaamiskeskus administers all of them.
+# with cents; project 3 a deadline 2,998 days overdue; Itä-Suomen
+# osaamiskeskus administers all of them.
 awk -v n=$N -v long=$LONG 'BEGIN {
 	u = "\"00000000-0000-4000-8000-%012d\""
 	m = "\"version\": 1, \"updated_at\": \"2023-01-01T00:00:00Z\", \"updated_by\": \"test\""
@@ -33,7 +34,8 @@ awk -v n=$N -v long=$LONG 'BEGIN {
 	for (i = 1; i <= n; i++)
 		printf "%s" u ": {" m ", \"project\": " u ", \"organisation\": " u ", \"role\": \"administrator\"%s}", (i > 1 ? ", " : ""), 10000 + i, 1000 + i, 1, (i == 2 ? ", \"budget_share\": 125000075" : "")
 	printf "}, \"funding\": {" u ": {" m ", \"project\": " u ", \"funder\": " u ", \"programme\": \"Perusrahoitus\", \"applied\": 228600050, \"granted\": 228600050, \"year\": 2023}}", 20001, 1001, 1
-	printf ", \"deadlines\": {" u ": {" m ", \"project\": " u ", \"kind\": \"other\", \"title\": \"Väliraportti\", \"due\": \"2023-12-01\"}}}\n", 30001, 1002
+	printf ", \"deadlines\": {" u ": {" m ", \"project\": " u ", \"kind\": \"other\", \"title\": \"Väliraportti\", \"due\": \"2023-12-01\"}", 30001, 1002
+	printf ", " u ": {" m ", \"project\": " u ", \"kind\": \"payment\", \"title\": \"Maksatushakemus\", \"due\": \"2015-09-05\"}}}\n", 30002, 1003
 }' >"$TEST_TMP/portfolio.json"
 run_salkku import "$TEST_TMP/portfolio.json"
 expect_rc 0 "import" || finish
@@ -73,6 +75,13 @@ for size in "100 30" "80 24"; do
 	# shellcheck disable=SC2086
 	walk "$lang_locale" fi $size "2 286 000,50 €" "1 250 000,75 €" "1 234"
 done
+# How late a deadline is, whole beside the titles ("2998 päivää
+# myöhässä" is wider than the column was).
+tui_start 80 24 "LC_ALL=$lang_locale" "LANGUAGE=fi"
+tui_expect "1 234/1 234" "the list in Finnish"
+tui_keys 3
+tui_expect_re "^>! 5\.9\.2015 +P-0003 .* 2998 päivää myöhässä *\$" "how late, whole in the deadlines"
+tui_quit
 use_language sv
 for size in "100 30" "80 24"; do
 	# shellcheck disable=SC2086
