@@ -592,8 +592,10 @@ count_children(struct ui *ui, const struct record *rec, char *buf, size_t size)
 		    model_children(ui->m, entities[k], rec->uuid, &list))
 			continue;
 		if (list.count && used < size) {
-			w = snprintf(buf + used, size - used, "%s%s %zu",
-				     used ? ", " : "", _(entities[k]->label), list.count);
+			w = snprintf(buf + used, size - used, "%s%s %s",
+				     used ? ", " : "", _(entities[k]->label),
+				     format_count((char[40]){ 0 }, 40,
+						  (int64_t)list.count, ui->fmt));
 			used += w > 0 ? (size_t)w : 0;
 		}
 		record_list_clear(&list);
@@ -626,9 +628,13 @@ dialog_delete(struct ui *ui, const struct record *rec,
 	if (rec->def->kind == ENT_ORGANISATION) {
 		struct org_project_rows rows = { 0 };
 
+		char n[40];
+
 		if (!model_org_projects(ui->m, rec->uuid, &rows) && rows.count)
 			snprintf(children, sizeof children,
-				 _("its part in projects: %zu"), rows.count);
+				 _("its part in projects: %s"),
+				 format_count(n, sizeof n, (int64_t)rows.count,
+					      ui->fmt));
 		org_project_rows_clear(&rows);
 	}
 	if (children[0])

@@ -24,14 +24,14 @@ static const struct column overview_cols[] = {
 static const struct column role_cols[] = {
 	{ N_("Organisation"), 24, 24, 0, COL_FLEX, 0 },
 	{ N_("Role"),         18, 14, 9, COL_KEEP, 0 },
-	{ N_("Budget share"), 13, 11, 3, COL_RIGHT, 0 },
+	{ N_("Budget share"), 13, 11, 3, COL_RIGHT | COL_FIT, 0 },
 	{ N_("Note"),         24, 10, 1, 0, 0 },
 };
 static const struct column funding_cols[] = {
 	{ N_("Funder"),        14, 10, 9, COL_KEEP, 30 },
 	{ N_("Programme"),     20, 20, 0, COL_FLEX, 0 },
-	{ N_("Applied"),       13, 11, 3, COL_RIGHT, 0 },
-	{ N_("Granted"),       13, 11, 4, COL_RIGHT | COL_KEEP, 0 },
+	{ N_("Applied"),       13, 11, 3, COL_RIGHT | COL_FIT, 0 },
+	{ N_("Granted"),       13, 11, 4, COL_RIGHT | COL_KEEP | COL_FIT, 0 },
 	{ N_("Decision date"), 13, 10, 2, 0, 0 },
 	{ N_("Reference"),     14,  8, 1, 0, 0 },
 };
@@ -56,7 +56,7 @@ static const struct column note_cols[] = {
 };
 static const struct column outcome_cols[] = {
 	{ N_("Label"), 30, 30, 0, COL_FLEX, 0 },
-	{ N_("Value"), 12, 10, 9, COL_RIGHT | COL_KEEP, 0 },
+	{ N_("Value"), 12, 10, 9, COL_RIGHT | COL_KEEP | COL_FIT, 0 },
 	{ N_("Unit"),  14,  8, 2, 0, 0 },
 	{ N_("Date"),  10, 10, 1, 0, 0 },
 };

@@ -253,7 +253,7 @@ void
 project_list_title_right(struct view *v, char *right, size_t rsize)
 {
 	const struct project_list *l = list_of(v);
-	char filter[256];
+	char filter[256], matching[40], total[40];
 	size_t used = 0;
 	int w;
 
@@ -267,10 +267,12 @@ project_list_title_right(struct view *v, char *right, size_t rsize)
 		w = snprintf(right + used, rsize - used, _("Search: %s  "), v->search);
 		used += w > 0 ? (size_t)w : 0;
 	}
-	/* TRANSLATORS: matching/all projects, the count of a search not
-	 * finished while typed: "5000+/100000", more than 5000. */
+	format_count(matching, sizeof matching, l->win.matching, v->ui->fmt);
+	format_count(total, sizeof total, l->win.total, v->ui->fmt);
+	/* TRANSLATORS: matching/all projects (grouped by thousands), the
+	 * count of a search not finished while typed: "5 000+/100 000",
+	 * more than 5,000. */
 	if (used < rsize)
 		snprintf(right + used, rsize - used,
-			 l->win.more ? _("%lld+/%lld") : "%lld/%lld",
-			 (long long)l->win.matching, (long long)l->win.total);
+			 l->win.more ? _("%s+/%s") : "%s/%s", matching, total);
 }

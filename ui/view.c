@@ -242,6 +242,7 @@ view_reload(struct view *v)
 	v->loaded = true;
 	v->data_gen = v->ui->data_gen;
 	v->filter_gen = v->ui->filter_gen;
+	view_fit_reset(v);
 	if (v->ops->load && v->ops->load(v) < 0)
 		v->rows = 0;
 	/* Counted only so far (the first rows): a selection near or past

@@ -25,6 +25,10 @@ enum column_flags {
 	COL_RIGHT = 1 << 0,  /* figures: aligned right */
 	COL_FLEX  = 1 << 1,  /* takes the width left over (one per table) */
 	COL_KEEP  = 1 << 2,  /* shrinks but is never dropped */
+	/* Shown whole (codes, money): as wide as the widest value shown
+	 * since the view was loaded (view_fit), never clipped; the flexible
+	 * column gives way to it, or it is dropped whole. */
+	COL_FIT   = 1 << 3,
 };
 
 struct column {
@@ -131,6 +135,14 @@ struct view {
 
 	int widths[VIEW_MAX_COLUMNS];  /* the layout; 0: dropped */
 	int layout_width;
+	/* The widest value of each COL_FIT column (or, for a view that
+	 * draws its rows itself, of what it says) shown since the view was
+	 * loaded: it only grows until the next load, so that a scroll
+	 * changes the layout only when a wider value comes on screen, not
+	 * line after line.  Rows [fit_lo, fit_hi) are measured. */
+	int fit[VIEW_MAX_COLUMNS];
+	size_t fit_lo, fit_hi;
+	bool refit;              /* a fit grew: lay out and repaint */
 };
 
 /* A new view of ops, opened with arg; NULL on failure (message set). */
@@ -172,6 +184,13 @@ enum action_result view_mouse(struct view *v, int y, int x, unsigned long bstate
 
 /* Column widths for the current body width. */
 void view_layout(struct view *v);
+
+/* Column col shows a value of width cells: its fit grows to it (and the
+ * next frame is laid out again and repainted whole) when it is wider
+ * than any shown since the load. */
+void view_fit(struct view *v, int col, int width);
+/* Forgets the fits (a load: the values shown are others). */
+void view_fit_reset(struct view *v);
 
 /* Which rows of a long list (of total rows) a view that reads a window
  * at a time reads to show rows [first, first + n), the rows

@@ -41,10 +41,10 @@ enum { C_MARK, C_DUE, C_PROJECT, C_KIND, C_TITLE, C_WHEN };
 static const struct column columns[] = {
 	[C_MARK]    = { "",             1,  1, 9, COL_KEEP, 0 },
 	[C_DUE]     = { N_("Due"),     10, 10, 9, COL_KEEP, 0 },
-	[C_PROJECT] = { N_("Project"), 13, 10, 8, COL_KEEP, 24 },
+	[C_PROJECT] = { N_("Project"), 13, 10, 8, COL_KEEP | COL_FIT, 0 },
 	[C_KIND]    = { N_("Kind"),    22, 12, 2, 0, 0 },
 	[C_TITLE]   = { N_("Title"),   24, 24, 0, COL_FLEX, 0 },
-	[C_WHEN]    = { N_("When"),    18, 14, 7, COL_KEEP, 0 },
+	[C_WHEN]    = { N_("When"),    18, 14, 7, COL_KEEP | COL_FIT, 0 },
 };
 
 static int

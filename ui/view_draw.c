@@ -19,6 +19,9 @@
 #define SHRINK_MAX 6
 /* The width of the flexible column before others grow. */
 #define FLEX_COMFORT 60
+/* The least the flexible column gives way to before a column shown
+ * whole is clipped at the edge. */
+#define FLEX_LEAST 8
 
 /* The view's columns, from its table or its function; NULL when it draws
  * its rows itself. */
@@ -31,17 +34,46 @@ view_columns(struct view *v, size_t *n)
 	return v->ops->fixed_columns;
 }
 
+/* The width column i asks for (*least: shrinks to; *most: grows to).
+ * A COL_FIT column is as wide as its widest value shown, or, before one
+ * is, as its table says, and never narrower than its heading (with the
+ * sort's arrow). */
+static void
+column_want(struct view *v, const struct column *c, int i, int sorted,
+	    int *want, int *least, int *most)
+{
+	char title[128];
+	int w;
+
+	*want = c->width;
+	*least = c->min;
+	*most = c->max;
+	if (!(c->flags & COL_FIT))
+		return;
+	/* gettext("") is the catalogue's header, not an empty title. */
+	snprintf(title, sizeof title, "%s%s", c->title[0] ? _(c->title) : "",
+		 i == sorted ? " ▲" : "");
+	w = v->fit[i] ? v->fit[i] : c->width;
+	if (draw_width(title) > w)
+		w = draw_width(title);
+	*want = *least = *most = w;
+}
+
 void
 view_layout(struct view *v)
 {
 	const struct column *c;
 	size_t n = 0;
-	bool dropped[VIEW_MAX_COLUMNS] = { false };
-	int avail, total, slack, spare, flex = -1;
+	bool dropped[VIEW_MAX_COLUMNS] = { false }, desc;
+	int want[VIEW_MAX_COLUMNS], least[VIEW_MAX_COLUMNS], most[VIEW_MAX_COLUMNS];
+	int avail, total, slack, spare, flex = -1, sorted;
 
 	c = view_columns(v, &n);
 	if (n > VIEW_MAX_COLUMNS)
 		n = VIEW_MAX_COLUMNS;
+	sorted = v->ops->sorted ? v->ops->sorted(v, &desc) : -1;
+	for (size_t i = 0; i < n; i++)
+		column_want(v, &c[i], (int)i, sorted, &want[i], &least[i], &most[i]);
 	/* Less the marker, and the last column that stays blank. */
 	avail = (v->ui->body ? getmaxx(v->ui->body) : 80) - 2;
 	v->layout_width = avail + 2;
@@ -52,29 +84,33 @@ view_layout(struct view *v)
 	 * shrink by more than a few cells; then shrink, least important
 	 * first; the flexible column takes what is left. */
 	for (;;) {
-		int least = -1;
+		int low = -1;
 
 		total = slack = 0;
 		for (size_t i = 0; i < n; i++) {
-			v->widths[i] = dropped[i] ? 0 : c[i].width;
+			v->widths[i] = dropped[i] ? 0 : want[i];
 			if (dropped[i])
 				continue;
-			total += c[i].width + (total ? 1 : 0);
+			total += want[i] + (total ? 1 : 0);
 			if ((int)i != flex)
-				slack += c[i].width - c[i].min;
+				slack += want[i] - least[i];
 			if (!(c[i].flags & COL_KEEP) && (int)i != flex &&
-			    (least < 0 || c[i].priority < c[least].priority))
-				least = (int)i;
+			    (low < 0 || c[i].priority < c[low].priority))
+				low = (int)i;
 		}
 		/* A few cells are found by shrinking; more, by dropping. */
-		if (least < 0 || total <= avail ||
+		if (low < 0 || total <= avail ||
 		    (total - slack <= avail && total - avail <= SHRINK_MAX))
 			break;
-		dropped[least] = true;
+		/* A sum shown whole stays while the name can give way to it. */
+		if ((c[low].flags & COL_FIT) && flex >= 0 &&
+		    total - slack - (want[flex] - FLEX_LEAST) <= avail)
+			break;
+		dropped[low] = true;
 	}
 	for (int p = 0; p <= 100 && total > avail; p++)
 		for (size_t i = 0; i < n && total > avail; i++) {
-			int give = v->widths[i] - c[i].min;
+			int give = v->widths[i] - least[i];
 
 			if (c[i].priority != p || (int)i == flex || dropped[i])
 				continue;
@@ -85,6 +121,18 @@ view_layout(struct view *v)
 				total -= give;
 			}
 		}
+	/* Still too wide (a long code, a large sum shown whole): the
+	 * flexible column gives way, down to a few cells. */
+	if (flex >= 0 && total > avail) {
+		int give = v->widths[flex] - FLEX_LEAST;
+
+		if (give > total - avail)
+			give = total - avail;
+		if (give > 0) {
+			v->widths[flex] -= give;
+			total -= give;
+		}
+	}
 	/* On a wide screen, once the flexible column has a comfortable
 	 * width, the columns with room to grow share half of the rest. */
 	spare = avail - total;
@@ -92,7 +140,7 @@ view_layout(struct view *v)
 		spare -= FLEX_COMFORT - v->widths[flex];
 	spare /= 2;
 	for (size_t i = 0; i < n && spare > 0; i++) {
-		int grow = c[i].max - v->widths[i];
+		int grow = most[i] - v->widths[i];
 
 		if (dropped[i] || (int)i == flex || grow <= 0)
 			continue;
@@ -106,6 +154,61 @@ view_layout(struct view *v)
 		v->widths[flex] += avail - total;
 	for (size_t i = n; i < VIEW_MAX_COLUMNS; i++)
 		v->widths[i] = 0;
+}
+
+void
+view_fit(struct view *v, int col, int width)
+{
+	if (col < 0 || col >= VIEW_MAX_COLUMNS || width <= v->fit[col])
+		return;
+	v->fit[col] = width;
+	v->refit = true;
+}
+
+void
+view_fit_reset(struct view *v)
+{
+	memset(v->fit, 0, sizeof v->fit);
+	v->fit_lo = v->fit_hi = 0;
+	v->refit = false;
+	v->layout_width = 0;
+}
+
+/* Measures the COL_FIT cells of rows [first, first + n) not measured
+ * since the load: a one-line scroll measures the line that comes in. */
+static void
+fit_rows(struct view *v, size_t first, size_t n)
+{
+	const struct column *c;
+	size_t ncols = 0, end = first + n < v->rows ? first + n : v->rows;
+	bool any = false;
+
+	if (!v->ops->cell || !(c = view_columns(v, &ncols)))
+		return;
+	for (size_t i = 0; i < ncols && i < VIEW_MAX_COLUMNS; i++)
+		any |= (c[i].flags & COL_FIT) != 0;
+	if (!any || first >= end)
+		return;
+	for (size_t row = first; row < end; row++) {
+		if (row >= v->fit_lo && row < v->fit_hi)
+			continue;
+		for (size_t i = 0; i < ncols && i < VIEW_MAX_COLUMNS; i++) {
+			char buf[512] = "";
+			enum theme_elem elem = TH_NORMAL;
+
+			if (c[i].flags & COL_FIT)
+				view_fit(v, (int)i, draw_width(v->ops->cell(v, row, (int)i, buf,
+									 sizeof buf, &elem)));
+		}
+	}
+	/* The rows measured: these, with those before when they join. */
+	if (v->fit_hi > v->fit_lo && first <= v->fit_hi && end >= v->fit_lo) {
+		v->fit_lo = first < v->fit_lo ? first : v->fit_lo;
+		v->fit_hi = end > v->fit_hi ? end : v->fit_hi;
+	} else {
+		v->fit_lo = first;
+		v->fit_hi = end;
+	}
 }
 
 /* ---- Drawing ----------------------------------------------------- */
@@ -256,10 +359,19 @@ view_draw_body(struct view *v)
 	int h = getmaxy(w), width = getmaxx(w);
 	long d;
 
-	if (v->layout_width != width)
-		view_layout(v);
 	if (v->ops->fetch && v->rows)
 		v->ops->fetch(v, v->top, (size_t)h);
+	fit_rows(v, v->top, (size_t)h);
+	/* A wider code or sum came on screen: a new layout, under headings
+	 * (and a title: the timeline's years) drawn again. */
+	if (v->refit) {
+		v->refit = false;
+		v->layout_width = 0;
+		view_draw_head(v);
+		v->full = true;
+	}
+	if (v->layout_width != width)
+		view_layout(v);
 	d = (long)v->top - (long)v->drawn_top;
 	if (!v->drawn || v->full || width != v->drawn_width ||
 	    h != v->drawn_height || d >= h || -d >= h) {

@@ -50,10 +50,10 @@ struct org_view {
 #define LINES_COUNTED_FIRST 1000
 
 static const struct column columns[] = {
-	{ N_("Code"),   13, 10, 9, COL_KEEP, 24 },
+	{ N_("Code"),   13, 10, 9, COL_KEEP | COL_FIT, 0 },
 	{ N_("Name"),   20, 20, 0, COL_FLEX, 0 },
 	{ N_("Status"), 18, 13, 8, COL_KEEP, 0 },
-	{ N_("Amount"), 13, 11, 5, COL_RIGHT, 0 },
+	{ N_("Amount"), 13, 11, 5, COL_RIGHT | COL_FIT, 0 },
 };
 
 static int
@@ -372,8 +372,9 @@ draw_row(struct view *v, WINDOW *w, int y, size_t row, bool sel)
 			snprintf(buf, sizeof buf, "%s (…)",
 				 e ? _(e->label) : g->role);
 		else
-			snprintf(buf, sizeof buf, "%s (%zu)",
-				 e ? _(e->label) : g->role, (size_t)g->count);
+			snprintf(buf, sizeof buf, "%s (%s)", e ? _(e->label) : g->role,
+				 format_count(money, sizeof money, g->count,
+					      v->ui->fmt));
 		draw_group(v, w, buf, base);
 		break;
 	case L_BLANK:

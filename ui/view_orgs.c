@@ -184,12 +184,19 @@ title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 {
 	struct orgs *o = v->priv;
 
+	char shown[40], total[40];
+	size_t used;
+
+	format_count(shown, sizeof shown, (int64_t)v->rows, v->ui->fmt);
+	format_count(total, sizeof total, o->total, v->ui->fmt);
 	snprintf(left, lsize, "%s", _("Organisations"));
-	if (v->search)
-		snprintf(right, rsize, _("Search: %s  %zu/%zu"), v->search,
-			 v->rows, (size_t)o->total);
-	else
-		snprintf(right, rsize, "%zu", v->rows);
+	/* The search, then the organisations found of all. */
+	if (v->search) {
+		snprintf(right, rsize, _("Search: %s  "), v->search);
+		used = strlen(right);
+		snprintf(right + used, rsize - used, "%s/%s", shown, total);
+	} else
+		snprintf(right, rsize, "%s", shown);
 }
 
 static enum action_result

@@ -102,15 +102,18 @@ draw_head(struct view *v, WINDOW *w, int y)
 {
 	struct project_view *p = v->priv;
 	const struct theme *t = &v->ui->theme;
-	char labels[T_COUNT][96];
+	char labels[T_COUNT][96], count[40];
 	int width = getmaxx(w), total, first = 0;
 
 	for (int pass = 0; pass < 2; pass++) {
 		total = 1;
 		for (int i = 0; i < T_COUNT; i++) {
 			if (pass == 0 && p->counts[i] > 0)
-				snprintf(labels[i], sizeof labels[i], "%s %zu",
-					 _(tab_titles[i]), p->counts[i]);
+				snprintf(labels[i], sizeof labels[i], "%s %s",
+					 _(tab_titles[i]),
+					 format_count(count, sizeof count,
+						      (int64_t)p->counts[i],
+						      v->ui->fmt));
 			else
 				snprintf(labels[i], sizeof labels[i], "%s", _(tab_titles[i]));
 			total += draw_width(labels[i]) + 3;

@@ -30,14 +30,14 @@
 enum { C_CODE, C_NAME, C_STATUS, C_ADMIN, C_FUNDER, C_START, C_END, C_BUDGET };
 
 static const struct column columns[] = {
-	[C_CODE]   = { N_("Code"),          13, 10, 9, COL_KEEP, 24 },
+	[C_CODE]   = { N_("Code"),          13, 10, 9, COL_KEEP | COL_FIT, 0 },
 	[C_NAME]   = { N_("Name"),          24, 24, 0, COL_FLEX, 0 },
 	[C_STATUS] = { N_("Status"),        18, 13, 8, COL_KEEP, 0 },
 	[C_ADMIN]  = { N_("Administrator"), 14, 10, 3, 0, 24 },
 	[C_FUNDER] = { N_("Main funder"),   11,  7, 1, 0, 14 },
 	[C_START]  = { N_("Start"),         10, 10, 2, 0, 0 },
 	[C_END]    = { N_("End"),           10, 10, 4, 0, 0 },
-	[C_BUDGET] = { N_("Budget"),        12, 11, 5, COL_RIGHT, 15 },
+	[C_BUDGET] = { N_("Budget"),        12, 11, 5, COL_RIGHT | COL_FIT, 0 },
 };
 
 /* The column of each sort key, and back. */

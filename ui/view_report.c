@@ -294,19 +294,23 @@ cell_text(struct view *v, const struct report_table *t, size_t row, size_t col,
 	return report_cell_text(report_cell(t, row, col), buf, size, v->ui->fmt);
 }
 
+static bool right_aligned(enum report_type type);
+
 /* Narrows w[] by the widest column first until the table fits in
- * width (sum: its width now); text columns after the first down to
- * least, or (all) any but the first (the code) down to least.  Hidden
- * columns (0) stay hidden.  Returns the sum. */
+ * width (sum: its width now); text columns from `from` on down to
+ * least, or (all) any of them but the figures: a sum is never clipped
+ * by the layout, nor a project's code (from is 1 when the first column
+ * holds them).  Hidden columns (0) stay hidden.  Returns the sum. */
 static int
 shrink(const struct report_table *t, int *w, int sum, int width, bool all,
-       int least)
+       int least, size_t from)
 {
 	while (sum > width) {
 		int widest = -1;
 
-		for (size_t c = 1; c < t->ncols; c++)
-			if (w[c] && (all || t->types[c] == RT_TEXT) &&
+		for (size_t c = from; c < t->ncols; c++)
+			if (w[c] && (all ? !right_aligned(t->types[c])
+					 : t->types[c] == RT_TEXT) &&
 			    (widest < 0 || w[c] > w[widest]))
 				widest = (int)c;
 		if (widest < 0 || w[widest] <= least)
@@ -342,22 +346,28 @@ natural_widths(const struct report_table *t, int *w)
  * still shows everything); what is still too wide narrows further and
  * is clipped at the right edge. */
 static void
-layout_table(const struct report_table *t, int *w, int *hidden, int width)
+layout_table(const struct report_table *t, enum report_table_id id, int *w,
+	     int *hidden, int width)
 {
+	/* The tables whose first column is not a project's code (open_line
+	 * knows them too): a funder's or a partner's long name, a label,
+	 * gives way as the other texts do. */
+	size_t from = id == RTAB_SUMMARY || id == RTAB_MONEY ||
+		      id == RTAB_PARTNERS || id == RTAB_STATUS_YEARS ? 0 : 1;
 	int sum;
 
 	*hidden = 0;
 	for (size_t c = 0; c < t->ncols; c++)
 		w[c] = 1;
 	for (;;) {
-		sum = shrink(t, w, natural_widths(t, w), width, false, 16);
+		sum = shrink(t, w, natural_widths(t, w), width, false, 16, from);
 		if (sum <= width || *hidden >= REPORT_MAX_COLUMNS ||
 		    !t->spare[*hidden])
 			break;
 		w[t->spare[(*hidden)++]] = 0;
 	}
-	sum = shrink(t, w, sum, width, false, 8);
-	shrink(t, w, sum, width, true, 10);
+	sum = shrink(t, w, sum, width, false, 8, from);
+	shrink(t, w, sum, width, true, 10, from);
 }
 
 static void
@@ -370,8 +380,8 @@ layout(struct view *v)
 		return;
 	rv->layout_width = getmaxx(v->ui->body);
 	for (int i = 0; i < RTAB_COUNT; i++)
-		layout_table(&rv->r.tables[i], rv->widths[i], &rv->hidden[i],
-			     width);
+		layout_table(&rv->r.tables[i], (enum report_table_id)i,
+			     rv->widths[i], &rv->hidden[i], width);
 }
 
 static bool

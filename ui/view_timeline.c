@@ -20,13 +20,17 @@
 #include "rows.h"
 #include "view.h"
 
-#define LABEL_W 17   /* marker, code (13), space, symbol, space */
+/* The label: marker, code, space, symbol, space.  The code is shown
+ * whole, as wide as the widest shown since the load (v->fit[0]), up to
+ * half the screen. */
+#define CODE_W 13    /* before a code is shown */
 
 struct timeline {
 	struct project_list list;   /* first: the shared ops of rows.h */
 	int per_year;    /* cells per year: 12, 4 or 1 */
 	long origin;     /* the half month at the left edge */
 	bool placed;
+	bool spanned;    /* placed on the portfolio's years, not moved since */
 };
 
 static int
@@ -82,9 +86,23 @@ cell_of(const struct timeline *t, long hm)
 }
 
 static int
+code_width(const struct view *v)
+{
+	int w = v->fit[0] ? v->fit[0] : CODE_W, most = getmaxx(v->ui->body) / 2;
+
+	return w < most ? w : most > 4 ? most : 4;
+}
+
+static int
+label_width(const struct view *v)
+{
+	return code_width(v) + 4;
+}
+
+static int
 chart_width(const struct view *v)
 {
-	return getmaxx(v->ui->body) - LABEL_W - 1;
+	return getmaxx(v->ui->body) - label_width(v) - 1;
 }
 
 /* Puts today a third of the way in. */
@@ -136,7 +154,26 @@ place_span(struct view *v)
 			break;
 	}
 	t->origin = floor_div(first, 24) * 24;
-	t->placed = true;
+	t->placed = t->spanned = true;
+}
+
+/* Rows [first, first + n) are about to be drawn: read, and their codes
+ * measured (a wider one lays the screen out again). */
+static void
+fetch(struct view *v, size_t first, size_t n)
+{
+	struct timeline *t = v->priv;
+	const struct project_row *r;
+	int before = code_width(v);
+
+	project_list_fetch(v, first, n);
+	for (size_t row = first; row < first + n && row < v->rows; row++)
+		if ((r = project_window_row(&t->list.win, row)))
+			view_fit(v, 0, draw_width(r->code));
+	/* A narrower chart: the portfolio's years in the finest cell that
+	 * still shows them all, unless the chart was moved. */
+	if (code_width(v) != before && t->spanned)
+		place_span(v);
 }
 
 /* Another cell (per_year), from the same left edge: zooming out of
@@ -185,7 +222,7 @@ draw_row(struct view *v, WINDOW *w, int y, size_t row, bool sel)
 	if (!r)
 		return false;
 	draw_text(w, sel ? ">" : " ", 1, base, 0);
-	draw_text(w, r->code, 13, base, DRAW_PAD);
+	draw_text(w, r->code, code_width(v), base, DRAW_PAD);
 	draw_spaces(w, 1, base);
 	draw_text(w, e && e->symbol ? e->symbol : " ", 1, bar | (sel ? A_REVERSE : 0), DRAW_PAD);
 	draw_spaces(w, 1, theme_attr(th, TH_NORMAL));
@@ -239,7 +276,7 @@ draw_head(struct view *v, WINDOW *w, int y)
 		place_span(v);
 	today = cell_of(t, half_month(v->ui->today));
 	wmove(w, y, 0);
-	draw_text(w, _(" Project"), LABEL_W, a, DRAW_PAD);
+	draw_text(w, _(" Project"), label_width(v), a, DRAW_PAD);
 	for (int c = 0; c < cw; c++) {
 		long hm = t->origin + (long)c * span(t);
 		char year[24];
@@ -285,6 +322,9 @@ title(struct view *v, char *left, size_t lsize, char *right, size_t rsize)
 static void
 scrolled(struct view *v)
 {
+	struct timeline *t = v->priv;
+
+	t->spanned = false;
 	v->full = true;
 	v->ui->dirty_head = true;
 }
@@ -324,8 +364,8 @@ handle(struct view *v, enum action a)
 		scrolled(v);
 		return AR_OK;
 	case ACT_SPAN:
-		place_span(v);
 		scrolled(v);
+		place_span(v);
 		return AR_OK;
 	case ACT_TODAY:
 		place_today(v);
@@ -353,7 +393,7 @@ const struct view_ops timeline_view_ops = {
 	.open = open_,
 	.free = free_,
 	.load = project_list_load,
-	.fetch = project_list_fetch,
+	.fetch = fetch,
 	.title = title,
 	.draw_head = draw_head,
 	.draw_row = draw_row,

@@ -484,9 +484,11 @@ import_notice(const char *line, void *arg)
 	fputc('\n', stdout);
 }
 
+/* The counts grouped by thousands as the language writes them
+ * ("3 000"): a table for people. */
 static void
 import_counts_print(const struct import_counts *n,
-		    const struct import_options *opt)
+		    const struct import_options *opt, enum fmt_style st)
 {
 	/* The order people think of them in: who, what, then the rest. */
 	static const enum entity_kind order[] = {
@@ -508,14 +510,14 @@ import_counts_print(const struct import_counts *n,
 	t.indent = 2;
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
 		enum entity_kind k = order[i];
-		char a[24], u[24], s[24], x[24], d[24];
+		char a[40], u[40], s[40], x[40], d[40];
 		const char *cells[6] = { entities[k]->plural, a, u, s, x, d };
 
-		snprintf(a, sizeof a, "%zu", n->added[k]);
-		snprintf(u, sizeof u, "%zu", n->updated[k]);
-		snprintf(s, sizeof s, "%zu", n->unchanged[k]);
-		snprintf(x, sizeof x, "%zu", n->conflicts[k]);
-		snprintf(d, sizeof d, "%zu", n->deleted[k]);
+		format_count(a, sizeof a, (int64_t)n->added[k], st);
+		format_count(u, sizeof u, (int64_t)n->updated[k], st);
+		format_count(s, sizeof s, (int64_t)n->unchanged[k], st);
+		format_count(x, sizeof x, (int64_t)n->conflicts[k], st);
+		format_count(d, sizeof d, (int64_t)n->deleted[k], st);
 		table_add(&t, cells);
 		conflicts += n->conflicts[k];
 	}
@@ -648,7 +650,7 @@ cli_cmd_import(struct cli *c, const struct cli_command *cmd, int argc,
 	}
 	cli_say("%s", opt.dry_run ? _("Would import (nothing written):")
 				  : _("Imported:"));
-	import_counts_print(&counts, &opt);
+	import_counts_print(&counts, &opt, c->style);
 	fflush(stdout);
 	rc = rc == ERR_OK ? ERR_OK : cli_report(c, rc);
 out:

@@ -104,7 +104,13 @@ peak_kb export --format json
 # with the line of the first.
 run_salkku import "$TEST_TMP/all.csv" --dry-run
 expect_rc 0 "the CSV export imported again"
-expect_out "projects +0 +0 +$N +0" "the CSV export imported again: all unchanged"
+# The counts are for people: grouped by thousands as the language
+# writes them.
+grouped=$(echo "$N" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|[^0-9]\)/\1,\2\3/' -e 'ta')
+expect_out "projects +0 +0 +$grouped +0" "the CSV export imported again: all unchanged"
+LC_ALL=fi_FI.UTF-8 run_salkku import "$TEST_TMP/all.csv" --dry-run
+expect_rc 0 "the CSV export imported again under fi_FI"
+expect_out " +0 +0 +$(echo "$grouped" | tr , ' ') +0\$" "fi_FI: the count grouped by thousands with a space"
 code=$(sed -n 2p "$TEST_TMP/all.csv" | cut -d, -f1)
 commas=$(head -n 1 "$TEST_TMP/all.csv" | tr -cd ,)
 { cat "$TEST_TMP/all.csv"

@@ -13,11 +13,11 @@ tui_start 100 30
 tui_expect "18/18" "the list is up"
 tui_keys j j j
 tui_expect_re "^>Kansa-koulu 5" "Kansa-koulu 5 selected"
-tui_expect "Administrator" "at 100 columns the administrator shows"
+tui_expect "Administr" "at 100 columns the administrator shows"
 tui_lacks "Main funder" "the main funder is the first to go"
 
 tui_resize 80 24
-tui_gone "Administrator" "at 80x24 the administrator goes"
+tui_gone "Administr" "at 80x24 the administrator goes"
 tui_expect "Budget" "and the budget still shows"
 tui_expect_re "^>Kansa-koulu 5" "the selection stays"
 tui_expect "?:help" "the footer is drawn at the new size"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: EUPL-1.2
 # A search that matches nearly every project of a large portfolio is
-# not counted while it is typed: the title says "5000+" (more than can
+# not counted while it is typed: the title says "5,000+" (more than can
 # be ranked) and the first screen of matches shows at once, in code
 # order; after a pause in typing the exact count replaces it, and after
 # Enter G reaches the last match.  In English and in Finnish.
@@ -27,23 +27,29 @@ run_salkku init
 expect_rc 0 "init"
 run_salkku import "$TEST_TMP/dump.json"
 expect_rc 0 "import" || finish
-total=$((N + 3))
 
-# search_walk LOCALE LANGUAGE
+# grouped N SEPARATOR: N with its thousands apart, as the title shows
+# counts ("25,003" in English, "25 003" in Finnish).
+grouped() {
+	echo "$1" | sed -e ':a' -e "s/\([0-9]\)\([0-9]\{3\}\)\($\|[^0-9]\)/\1$2\2\3/" -e 'ta'
+}
+
+# search_walk LOCALE LANGUAGE SEPARATOR
 search_walk() {
+	total=$(grouped $((N + 3)) "$3") n=$(grouped $N "$3") capped=$(grouped 5000 "$3")
 	tui_start 100 30 "LC_ALL=$1" "LANGUAGE=$2"
 	tui_expect "$total/$total" "$1: the list is up"
 	tui_keys /
 	tui_type k
-	tui_expect "5000+/$total" "$1: the count capped while typing"
+	tui_expect "$capped+/$total" "$1: the count capped while typing"
 	tui_expect_re "^> *K-00001 " "$1: the first match at once, in code order"
 	tui_expect_re "^ *K-00026 " "$1: the first screen of matches"
-	tui_expect "$N/$total" "$1: the exact count after a pause"
-	tui_gone "5000+" "$1: the capped count gone"
+	tui_expect "$n/$total" "$1: the exact count after a pause"
+	tui_gone "$capped+" "$1: the capped count gone"
 	tui_type e
-	tui_expect "5000+/$total" "$1: capped again for the next letter"
+	tui_expect "$capped+/$total" "$1: capped again for the next letter"
 	tui_keys Enter
-	tui_expect "$N/$total" "$1: counted when the search is done"
+	tui_expect "$n/$total" "$1: counted when the search is done"
 	tui_keys G
 	tui_expect_re "^> *K-$N " "$1: G on the last match"
 	tui_lacks "Z-1" "$1: no project that does not match"
@@ -55,11 +61,11 @@ search_walk() {
 	tui_quit
 }
 
-search_walk C.UTF-8 en
+search_walk C.UTF-8 en ,
 use_language fi
-search_walk "$lang_locale" fi
+search_walk "$lang_locale" fi " "
 tui_start 100 30 "LC_ALL=C.UTF-8" "LANGUAGE=en"
-tui_expect "$total/$total" "the list is up"
+tui_expect "25,003/25,003" "the list is up"
 tui_keys /
 tui_type k
 tui_expect "too many to rank" "the title says the list is not ranked"

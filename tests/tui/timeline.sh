@@ -14,8 +14,8 @@ run_salkku init --demo
 expect_rc 0 "init --demo"
 run_salkku list --format csv
 printf '%s\n' "$out" >"$TEST_TMP/list.csv"
-# The first and last year of any date, the projects with dates as the
-# timeline labels them (13 cells), and how many have none.
+# The first and last year of any date, the projects with dates (the
+# timeline shows their codes whole), and how many have none.
 python3 - "$TEST_TMP/list.csv" >"$TEST_TMP/facts" <<'EOF' || exit 99
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
@@ -23,7 +23,7 @@ dates = [r[k] for r in rows for k in ("start", "end") if r[k]]
 print("FIRST=%s" % min(dates)[:4])
 print("LAST=%s" % max(dates)[:4])
 dated = [r["code"] for r in rows if r["start"] or r["end"]]
-print("DATED='%s'" % "\n".join(c if len(c) <= 13 else c[:12] + "…" for c in dated))
+print("DATED='%s'" % "\n".join(dated))
 print("UNDATED=%d" % (len(rows) - len(dated)))
 print("TOTAL=%d" % len(rows))
 EOF
