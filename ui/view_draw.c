@@ -22,6 +22,9 @@
 /* The least the flexible column gives way to before a column shown
  * whole is clipped at the edge. */
 #define FLEX_LEAST 8
+/* The least the flexible column gives way to, before other columns
+ * are dropped, for codes and sums wider than their table says. */
+#define FLEX_YIELDS 18
 
 /* The view's columns, from its table or its function; NULL when it draws
  * its rows itself. */
@@ -80,6 +83,18 @@ view_layout(struct view *v)
 	for (size_t i = 0; i < n; i++)
 		if (c[i].flags & COL_FLEX)
 			flex = (int)i;
+	/* What codes and sums shown whole take beyond their table's width
+	 * comes out of the name first, so that a long code does not push
+	 * a date off the screen. */
+	for (size_t i = 0; flex >= 0 && i < n; i++)
+		if ((c[i].flags & COL_FIT) && want[i] > c[i].width &&
+		    want[flex] > FLEX_YIELDS) {
+			int give = want[i] - c[i].width;
+
+			if (give > want[flex] - FLEX_YIELDS)
+				give = want[flex] - FLEX_YIELDS;
+			want[flex] -= give;
+		}
 	/* Drop the least important columns while the rest would have to
 	 * shrink by more than a few cells; then shrink, least important
 	 * first; the flexible column takes what is left. */

@@ -106,4 +106,16 @@ for lang in "C.UTF-8 en 2,286,000.50 €" "$lang_locale sv 2 286 000,50 €"; do
 	tui_expect_re "  2023 +1 +$money +$money *\$" "$1: the report's sums whole beside a long funder's name"
 	tui_quit
 done
+
+# A long code takes its width from the name, not from the dates: at 80
+# columns the demo's "ISO-perustoiminta 2023" stands whole beside its
+# end date and budget.
+rm -f "$SALKKU_DB"
+run_salkku init --demo
+expect_rc 0 "the demo"
+use_language fi
+tui_start 80 24 "LC_ALL=$lang_locale" "LANGUAGE=fi"
+tui_expect_re "^ Koodi ▲ +Nimi +Tila +Loppu +Budjetti *\$" "80 columns: the end date beside a long code"
+tui_expect_re "^ ISO-perustoiminta 2023 ISOn perustoim.*… .* 31\.12\.2023 +453 087 € *\$" "80 columns: the long code, the name's start, the end and the budget"
+tui_quit
 finish
