@@ -103,15 +103,20 @@ run(struct ui *ui, struct import_state *st)
 	struct import_options opt = { .side = IMPORT_ASK, .choices = st->choices,
 				      .nchoices = st->at };
 	struct import_counts n;
+	char added[40], updated[40], deleted[40], settled[40];
 
 	if (model_import_json(ui->m, st->path, &opt, &n) != ERR_OK) {
 		ui_model_error(ui);
 		return;
 	}
 	ui_data_changed(ui);
-	ui_message(ui, _("Imported: %zu added, %zu updated, %zu deleted, %zu conflicts settled (from %s)"),
-		   total(n.added), total(n.updated), total(n.deleted),
-		   total(n.conflicts), st->path);
+	format_count(added, sizeof added, (int64_t)total(n.added), ui->fmt);
+	format_count(updated, sizeof updated, (int64_t)total(n.updated), ui->fmt);
+	format_count(deleted, sizeof deleted, (int64_t)total(n.deleted), ui->fmt);
+	format_count(settled, sizeof settled, (int64_t)total(n.conflicts),
+		     ui->fmt);
+	ui_message(ui, _("Imported: %s added, %s updated, %s deleted, %s conflicts settled (from %s)"),
+		   added, updated, deleted, settled, st->path);
 }
 
 static void show(struct ui *ui, struct import_state *st);

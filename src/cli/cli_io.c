@@ -712,8 +712,10 @@ cli_cmd_check(struct cli *c, const struct cli_command *cmd, int argc,
 	}
 	if (problems > 0)
 		return cli_fail(c, ERR_DATABASE, NULL,
-				P_("%s: %zu problem found", "%s: %zu problems found",
-				   problems), c->path, problems);
+				P_("%s: %s problem found", "%s: %s problems found",
+				   problems), c->path,
+				format_count((char[40]){ 0 }, 40,
+					     (int64_t)problems, c->style));
 	return cli_report(c, rc);
 }
 

@@ -6,8 +6,10 @@
 # list, on an organisation's screen, in the deadlines and on the
 # timeline, an organisation's budget share with cents, a funding line's
 # sums; the list's count in the title ("1 234/1 234") and the count of
-# an organisation's projects in a role ("(1 234)").  At 100 and at 80
-# columns, in English, Finnish and Swedish.
+# an organisation's projects in a role ("(1 234)"), the counts of an
+# import through the terminal interface.  At 100 and at 80 columns, in
+# English, Finnish and Swedish; and at 80 columns a long code beside
+# the end date.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/tui/tui-lib.sh"
 
@@ -106,6 +108,20 @@ for lang in "C.UTF-8 en 2,286,000.50 €" "$lang_locale sv 2 286 000,50 €"; do
 	tui_expect_re "  2023 +1 +$money +$money *\$" "$1: the report's sums whole beside a long funder's name"
 	tui_quit
 done
+
+# The import's counts, grouped: the portfolio again, through the
+# terminal interface, into an empty database.
+rm -f "$SALKKU_DB"
+run_salkku init
+expect_rc 0 "an empty database"
+use_language fi
+tui_start 100 30 "LC_ALL=$lang_locale" "LANGUAGE=fi"
+tui_keys i
+tui_type "$TEST_TMP/portfolio.json"
+tui_keys Enter
+tui_expect "Tuotu: 2 472 lisätty, 0 päivitetty, 0 poistettu" "the import's count of records (1,234 projects, as many roles, an organisation, a funding line, two deadlines) in Finnish, grouped"
+tui_expect "1 234/1 234" "the imported list"
+tui_quit
 
 # A long code takes its width from the name, not from the dates: at 80
 # columns the demo's "ISO-perustoiminta 2023" stands whole beside its

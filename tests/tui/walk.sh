@@ -193,7 +193,7 @@ Escape Escape e                 | Edit %s                                   | th
 Escape t                        | Now: %s                                   | the status dialog
 Escape d                        | y: yes   n/Esc: no                        | the delete confirmation
 Escape i                        | "Import JSON file: "                      | the import prompt
-=@SAME@ Enter                   | Imported: %zu added, %zu updated, %zu deleted, %zu conflicts settled (from %s) | an import
+=@SAME@ Enter                   | Imported: %s added, %s updated, %s deleted, %s conflicts settled (from %s) | an import
 i =@OTHER@ Enter                | In the file                               | an import's conflict
 Escape                          | Nothing was imported from %s              | the import given up
 Escape / =Varikko Enter         | "Search: %s  "                            | the search
