@@ -14,6 +14,7 @@
 
 #include "src/base/i18n.h"
 #include "src/core/model.h"
+#include "src/core/workflow.h"
 #include "app.h"
 #include "dialog.h"
 #include "draw.h"
@@ -36,7 +37,7 @@ static const struct column columns[] = {
 	[C_ADMIN]  = { N_("Administrator"), 14, 10, 3, 0, 24 },
 	[C_FUNDER] = { N_("Main funder"),   11,  7, 1, 0, 14 },
 	[C_START]  = { N_("Start"),         10, 10, 2, 0, 0 },
-	[C_END]    = { N_("End"),           10, 10, 4, 0, 0 },
+	[C_END]    = { N_("End"),           11, 11, 4, 0, 0 },
 	[C_BUDGET] = { N_("Budget"),        12, 11, 5, COL_RIGHT | COL_FIT, 0 },
 };
 
@@ -127,7 +128,18 @@ cell(struct view *v, size_t row, int col, char *buf, size_t size,
 	case C_ADMIN:  return r->administrator;
 	case C_FUNDER: return r->funder;
 	case C_START:  return r->start ? format_date(buf, size, r->start, ui->fmt) : "";
-	case C_END:    return r->end ? format_date(buf, size, r->end, ui->fmt) : "";
+	case C_END:
+		if (!r->end)
+			return "";
+		/* Running past its planned end: it should be reporting.
+		 * Marked as an overdue deadline is, not by colour alone. */
+		if (workflow_is_running(r->status) && strcmp(r->end, ui->today) < 0) {
+			*elem = TH_OVERDUE;
+			buf[0] = '!';
+			return format_date(buf + 1, size - 1, r->end, ui->fmt) ?
+			       buf : "";
+		}
+		return format_date(buf, size, r->end, ui->fmt);
 	case C_BUDGET: return r->has_budget ? format_money(buf, size, r->budget, ui->fmt) : "";
 	}
 	return "";

@@ -53,6 +53,12 @@ workflow_is_final(const char *status)
 }
 
 bool
+workflow_is_running(const char *status)
+{
+	return status && (!strcmp(status, "granted") || !strcmp(status, "active"));
+}
+
+bool
 workflow_allows(const char *from, const char *to)
 {
 	if (!known(to))

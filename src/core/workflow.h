@@ -24,4 +24,9 @@ size_t workflow_next(const char *from, const char **out, size_t max);
  * cancelled, withdrawn). */
 bool workflow_is_final(const char *status);
 
+/* True for statuses in which the project runs toward its planned end
+ * (granted, active): past that day it should be reporting, and the
+ * screens say so. */
+bool workflow_is_running(const char *status);
+
 #endif

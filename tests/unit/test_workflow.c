@@ -27,6 +27,8 @@ test_bad_input(void **state)
 	assert_false(workflow_allows("Idea", "preparing"));
 	assert_false(workflow_is_final(NULL));
 	assert_false(workflow_is_final("bogus"));
+	assert_false(workflow_is_running(NULL));
+	assert_false(workflow_is_running("Active"));
 	assert_int_equal(workflow_next("idea", NULL, 4), 0);
 	assert_int_equal(workflow_next("idea", out, 0), 0);
 	assert_int_equal(workflow_next("bogus", out, 4), 0);
@@ -137,6 +139,24 @@ test_next(void **state)
 	}
 }
 
+/* Granted and active projects run toward their planned end; before a
+ * grant and after it (reporting, closed, …) the end is no deadline. */
+static void
+test_running(void **state)
+{
+	static const char *const running[] = { "granted", "active" };
+	static const char *const not_running[] = {
+		"idea", "preparing", "applied", "reporting", "closed",
+		"rejected", "cancelled", "withdrawn",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof running / sizeof *running; i++)
+		assert_true(workflow_is_running(running[i]));
+	for (size_t i = 0; i < sizeof not_running / sizeof *not_running; i++)
+		assert_false(workflow_is_running(not_running[i]));
+}
+
 int
 main(void)
 {
@@ -146,6 +166,7 @@ main(void)
 		cmocka_unit_test(test_chain),
 		cmocka_unit_test(test_leaving),
 		cmocka_unit_test(test_next),
+		cmocka_unit_test(test_running),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
