@@ -526,12 +526,11 @@ log_title(char buf[128], const unsigned char *org, const unsigned char *title)
 
 /* The "created" entry salkku's import gives every record it adds that
  * has no entry in the change log yet (store_import_log_new), after the
- * records, by the importing user with the file as the source.  The
- * uuids logged already (the dump's history) are read once into a
- * temporary table.  Each entry is an INSERT of its own, as salkku's:
- * an INSERT ... SELECT of a table's entries would keep, in its
- * statement journal, every page of the log's indexes it changes (15 MB
- * more at 10,000 projects, growing with them). */
+ * records, by the importing user with the file as the source.  Each
+ * entry is an INSERT of its own, as salkku's: an INSERT ... SELECT of
+ * a table's entries would keep, in its statement journal, every page
+ * of the log's indexes it changes (15 MB more at 10,000 projects,
+ * growing with them). */
 static void
 log_created(const char *source)
 {
@@ -559,8 +558,6 @@ log_created(const char *source)
 	sqlite3_bind_text(put, 2, at, -1, SQLITE_STATIC);
 	sqlite3_bind_text(put, 3, pw ? pw->pw_name : "floor", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(put, 8, source, -1, SQLITE_STATIC);
-	exec("CREATE TEMP TABLE logged (uuid TEXT PRIMARY KEY) WITHOUT ROWID;"
-	     "INSERT OR IGNORE INTO logged SELECT record_uuid FROM change_log");
 	for (size_t i = 0; i < sizeof logged / sizeof logged[0]; i++) {
 		char *org = logged[i].org
 			? sqlite3_mprintf("(SELECT coalesce(short_name, name) FROM "
@@ -568,10 +565,11 @@ log_created(const char *source)
 					  logged[i].org)
 			: NULL;
 		char *sql = sqlite3_mprintf("SELECT r.uuid, %s, %s, r.\"%w\" "
-					    "FROM \"%w\" r WHERE r.uuid NOT IN "
-					    "temp.logged", logged[i].project,
-					    org ? org : "NULL", logged[i].title,
-					    logged[i].table);
+					    "FROM \"%w\" r WHERE NOT EXISTS "
+					    "(SELECT 1 FROM change_log "
+					    "WHERE record_uuid = r.uuid)",
+					    logged[i].project, org ? org : "NULL",
+					    logged[i].title, logged[i].table);
 		sqlite3_stmt *rows;
 
 		rows = prepare(sql);
@@ -593,7 +591,6 @@ log_created(const char *source)
 		sqlite3_finalize(rows);
 	}
 	sqlite3_finalize(put);
-	exec("DROP TABLE temp.logged");
 }
 
 /* salkku's tokenizer "salkku" (db/db_words.c), which project_words
