@@ -2,8 +2,9 @@
 /* floor.c — the least any program must do to answer salkku's questions
  * from the same SQLite file: the "floor" that tests/bench/run compares
  * salkku with.  No validation, no formatting beyond tab-separated
- * output, no change history beyond one log row per write: what is left
- * is SQLite's own work plus process start-up.
+ * output, no change history beyond one log row per write (import-full
+ * apart, which writes the history and word index salkku's import
+ * writes): what is left is SQLite's own work plus process start-up.
  *
  *   floor DB list [STATUS]      50 projects by code, with administrator
  *                               and main funder
@@ -17,6 +18,11 @@
  *                               a line), streamed: each record's JSON
  *                               text parsed by SQLite and inserted,
  *                               in one transaction
+ *   floor DB import-full DUMP   the same, and what salkku's import
+ *                               writes besides: a "created" change-log
+ *                               entry for every record the dump brings
+ *                               no history for, and the word index
+ *                               (project_words) by salkku's analysis
  *   floor --peak-rss CMD ARG... runs CMD and prints its peak resident
  *                               memory in KB (for systems without
  *                               /usr/bin/time)
@@ -29,9 +35,14 @@
  * generator's ASCII codes.  The collations registered below are
  * stand-ins that only the migrations of old files name.  Nothing here
  * writes a column those indexes hold. */
+#include "config.h"
+
+#include <dlfcn.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +50,13 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#ifdef HAVE_VOIKKO
+#include <libvoikko/voikko.h>
+#endif
+#ifdef HAVE_LIBSTEMMER
+#include <libstemmer.h>
+#endif
 
 static sqlite3 *db;
 
@@ -454,8 +472,554 @@ insert_for(const char *table)
 	return st;
 }
 
+/* ---- import-full: what salkku's import writes besides the records -- */
+
+/* A version 7 uuid, as salkku's change log gets (db_uuid_v7): the time
+ * in milliseconds first, so that the entries of one import go to the
+ * end of the uuid index rather than to random places. */
 static void
-import(const char *path)
+uuid7(char out[37])
+{
+	static const char hex[] = "0123456789abcdef";
+	struct timespec ts;
+	unsigned char u[16];
+	uint64_t ms;
+	int o = 0;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ms = (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+	sqlite3_randomness(sizeof u, u);
+	for (int i = 0; i < 6; i++)
+		u[i] = (unsigned char)(ms >> (40 - 8 * i));
+	u[6] = (unsigned char)(0x70 | (u[6] & 0x0F));
+	u[8] = (unsigned char)(0x80 | (u[8] & 0x3F));
+	for (int i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[o++] = '-';
+		out[o++] = hex[u[i] >> 4];
+		out[o++] = hex[u[i] & 15];
+	}
+	out[o] = '\0';
+}
+
+/* A record's title in the change log, as store_title() makes it:
+ * "org: title", its first line, cut to 80 bytes at a character with
+ * "…". */
+#define TITLE_MAX 80
+
+static void
+log_title(char buf[128], const unsigned char *org, const unsigned char *title)
+{
+	const char *o = org ? (const char *)org : "";
+	const char *t = title ? (const char *)title : "";
+	size_t n;
+
+	snprintf(buf, 128, "%s%s%s", o, *o && *t ? ": " : "", t);
+	buf[strcspn(buf, "\r\n")] = '\0';
+	if ((n = strlen(buf)) <= TITLE_MAX)
+		return;
+	n = TITLE_MAX - 3;
+	while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(buf + n, "\xE2\x80\xA6", 4);
+}
+
+/* The "created" entry salkku's import gives every record it adds that
+ * has no entry in the change log yet (store_import_log_new), after the
+ * records, by the importing user with the file as the source.  Each
+ * entry is an INSERT of its own, as salkku's: an INSERT ... SELECT of
+ * a table's entries would keep, in its statement journal, every page
+ * of the log's indexes it changes (15 MB more at 10,000 projects,
+ * growing with them). */
+static void
+log_created(const char *source)
+{
+	static const struct {
+		const char *table, *entity, *project, *org, *title;
+	} logged[] = {
+		{ "organisation", "organisation", "NULL", NULL, "name" },
+		{ "project", "project", "r.uuid", NULL, "code" },
+		{ "project_role", "role", "r.project", "organisation", "role" },
+		{ "funding", "funding", "r.project", "funder", "programme" },
+		{ "status_change", "status_change", "r.project", NULL, "to_status" },
+		{ "deadline", "deadline", "r.project", NULL, "title" },
+		{ "note", "note", "r.project", NULL, "body" },
+		{ "outcome", "outcome", "r.project", NULL, "label" },
+	};
+	const struct passwd *pw = getpwuid(getuid());
+	sqlite3_stmt *put = prepare("INSERT INTO change_log (uuid, at, who, "
+				    "action, entity, record_uuid, project_uuid, "
+				    "record_title, source) VALUES (?1, ?2, ?3, "
+				    "'insert', ?4, ?5, ?6, ?7, ?8)");
+	char at[32], uuid[37], title[128];
+	time_t t = time(NULL);
+
+	strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	sqlite3_bind_text(put, 2, at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(put, 3, pw ? pw->pw_name : "floor", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(put, 8, source, -1, SQLITE_STATIC);
+	for (size_t i = 0; i < sizeof logged / sizeof logged[0]; i++) {
+		char *org = logged[i].org
+			? sqlite3_mprintf("(SELECT coalesce(short_name, name) FROM "
+					  "organisation WHERE uuid = r.\"%w\")",
+					  logged[i].org)
+			: NULL;
+		char *sql = sqlite3_mprintf("SELECT r.uuid, %s, %s, r.\"%w\" "
+					    "FROM \"%w\" r WHERE NOT EXISTS "
+					    "(SELECT 1 FROM change_log "
+					    "WHERE record_uuid = r.uuid)",
+					    logged[i].project, org ? org : "NULL",
+					    logged[i].title, logged[i].table);
+		sqlite3_stmt *rows;
+
+		rows = prepare(sql);
+		sqlite3_free(sql);
+		sqlite3_free(org);
+		sqlite3_bind_text(put, 4, logged[i].entity, -1, SQLITE_STATIC);
+		while (sqlite3_step(rows) == SQLITE_ROW) {
+			uuid7(uuid);
+			log_title(title, sqlite3_column_text(rows, 2),
+				  sqlite3_column_text(rows, 3));
+			sqlite3_bind_text(put, 1, uuid, -1, SQLITE_STATIC);
+			sqlite3_bind_value(put, 5, sqlite3_column_value(rows, 0));
+			sqlite3_bind_value(put, 6, sqlite3_column_value(rows, 1));
+			sqlite3_bind_text(put, 7, title, -1, SQLITE_STATIC);
+			if (sqlite3_step(put) != SQLITE_DONE)
+				die("change log");
+			sqlite3_reset(put);
+		}
+		sqlite3_finalize(rows);
+	}
+	sqlite3_finalize(put);
+}
+
+/* salkku's tokenizer "salkku" (db/db_words.c), which project_words
+ * names, with its analysis: unicode61 (diacritics kept) finds and
+ * folds the words; a word of 2-64 bytes not all digits gets, as
+ * colocated tokens, its base forms and then its compound parts from
+ * Voikko, or, when Voikko does not know it, its Swedish Snowball stem
+ * (both Snowball stems without Voikko's Finnish dictionary).  Each
+ * distinct word is analysed once; the libraries are opened with
+ * dlopen, as salkku does, so that no other floor loads them. */
+#define WORD_MAX 64
+
+struct analysis {
+	char *block;  /* "word\0forms...\0\0parts...\0\0" */
+	size_t wlen;
+};
+
+struct analyser {
+	fts5_tokenizer unicode61;
+	Fts5Tokenizer *splitter, *folder;
+#ifdef HAVE_VOIKKO
+	struct VoikkoHandle *voikko;
+	__typeof__(voikkoAnalyzeWordCstr) *analyze;
+	__typeof__(voikko_mor_analysis_value_cstr) *value;
+	__typeof__(voikko_free_mor_analysis_value_cstr) *free_value;
+	__typeof__(voikko_free_mor_analysis) *free_analysis;
+#endif
+#ifdef HAVE_LIBSTEMMER
+	struct sb_stemmer *stem_fi, *stem_sv;
+	__typeof__(sb_stemmer_stem) *stem;
+	__typeof__(sb_stemmer_length) *length;
+#endif
+	struct analysis *slots;  /* open addressing, a power of two */
+	size_t nslots, count;
+};
+
+/* Distinct strings, each ended by NUL. */
+struct strings {
+	char *buf;
+	size_t len, cap;
+};
+
+static void
+strings_add(struct strings *l, const char *s, size_t n, const char *word,
+	    size_t wlen)
+{
+	if (!n || n > WORD_MAX || (n == wlen && !memcmp(s, word, n)))
+		return;
+	for (size_t i = 0; i < l->len; i += strlen(l->buf + i) + 1)
+		if (strlen(l->buf + i) == n && !memcmp(l->buf + i, s, n))
+			return;
+	if (l->len + n + 1 > l->cap) {
+		l->cap = (l->len + n + 1) * 2;
+		if (!(l->buf = realloc(l->buf, l->cap)))
+			die("out of memory");
+	}
+	memcpy(l->buf + l->len, s, n);
+	l->buf[l->len + n] = '\0';
+	l->len += n + 1;
+}
+
+struct fold {
+	struct strings *into;
+	const char *word;
+	size_t wlen;
+};
+
+static int
+fold_token(void *ctx, int flags, const char *token, int n, int start, int end)
+{
+	struct fold *f = ctx;
+
+	(void)flags;
+	(void)start;
+	(void)end;
+	strings_add(f->into, token, (size_t)n, f->word, f->wlen);
+	return SQLITE_OK;
+}
+
+/* Adds s to l folded and split as unicode61 does. */
+static void
+add_folded(struct analyser *a, struct strings *l, const char *s, size_t n,
+	   const char *word, size_t wlen)
+{
+	struct fold f = { l, word, wlen };
+
+	a->unicode61.xTokenize(a->folder, &f, FTS5_TOKENIZE_DOCUMENT, s, (int)n,
+			       fold_token);
+}
+
+#ifdef HAVE_VOIKKO
+/* The parts of a compound from Voikko's STRUCTURE ('=' where a part
+ * begins, one mark per character): the earlier parts as written, the
+ * last one from the base form. */
+static void
+add_parts(struct analyser *a, struct strings *parts, const char *word,
+	  size_t wlen, const char *structure, const char *base)
+{
+	size_t starts[16], n = 0, i = 0, blen = strlen(base);
+
+	for (const char *s = structure; *s && n < 16; s++) {
+		if (*s == '=') {
+			starts[n++] = i;
+			continue;
+		}
+		/* One character of the word. */
+		if (i < wlen)
+			i++;
+		while (i < wlen && ((unsigned char)word[i] & 0xC0) == 0x80)
+			i++;
+	}
+	if (n < 2)
+		return;
+	for (size_t k = 0; k + 1 < n; k++)
+		if (starts[k + 1] > starts[k])
+			add_folded(a, parts, word + starts[k],
+				   starts[k + 1] - starts[k], word, wlen);
+	if (starts[n - 1] < blen && !strncmp(base, word, starts[n - 1]))
+		add_folded(a, parts, base + starts[n - 1], blen - starts[n - 1],
+			   word, wlen);
+}
+
+/* Voikko's base forms and parts of word; whether it knows the word. */
+static bool
+analyse_voikko(struct analyser *a, const char *word, size_t wlen,
+	       struct strings *forms, struct strings *parts)
+{
+	struct voikko_mor_analysis **m;
+	bool known;
+
+	if (!a->voikko)
+		return false;
+	m = a->analyze(a->voikko, word);
+	known = m && m[0];
+	for (size_t i = 0; m && m[i]; i++) {
+		char *base = a->value(m[i], "BASEFORM");
+		char *structure = a->value(m[i], "STRUCTURE");
+
+		if (base) {
+			add_folded(a, forms, base, strlen(base), word, wlen);
+			if (structure)
+				add_parts(a, parts, word, wlen, structure, base);
+		}
+		a->free_value(base);
+		a->free_value(structure);
+	}
+	if (m)
+		a->free_analysis(m);
+	return known;
+}
+#endif
+
+#ifdef HAVE_LIBSTEMMER
+static void
+add_stem(struct analyser *a, struct sb_stemmer *s, struct strings *forms,
+	 const char *word, size_t wlen)
+{
+	const sb_symbol *stem;
+
+	if (s && (stem = a->stem(s, (const sb_symbol *)word, (int)wlen)))
+		add_folded(a, forms, (const char *)stem, (size_t)a->length(s),
+			   word, wlen);
+}
+#endif
+
+/* The block of word: the word, its forms, its parts. */
+static char *
+analyse(struct analyser *a, const char *word, size_t wlen)
+{
+	struct strings forms = { 0 }, parts = { 0 };
+	char z[WORD_MAX + 1], *block, *p;
+	bool known = false;
+
+	memcpy(z, word, wlen);
+	z[wlen] = '\0';
+#ifdef HAVE_VOIKKO
+	known = analyse_voikko(a, z, wlen, &forms, &parts);
+#endif
+#ifdef HAVE_LIBSTEMMER
+	if (!known) {
+#ifdef HAVE_VOIKKO
+		if (!a->voikko)
+			add_stem(a, a->stem_fi, &forms, z, wlen);
+#else
+		add_stem(a, a->stem_fi, &forms, z, wlen);
+#endif
+		add_stem(a, a->stem_sv, &forms, z, wlen);
+	}
+#endif
+	(void)known;
+	if (!(p = block = malloc(wlen + forms.len + parts.len + 3)))
+		die("out of memory");
+	memcpy(p, word, wlen);
+	p[wlen] = '\0';
+	p += wlen + 1;
+	if (forms.len)
+		memcpy(p, forms.buf, forms.len);
+	p[forms.len] = '\0';
+	p += forms.len + 1;
+	if (parts.len)
+		memcpy(p, parts.buf, parts.len);
+	p[parts.len] = '\0';
+	free(forms.buf);
+	free(parts.buf);
+	return block;
+}
+
+static size_t
+hash(const char *s, size_t n)
+{
+	size_t h = 14695981039346656037u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h;
+}
+
+/* The analysis of word, made on its first sight. */
+static const char *
+lookup(struct analyser *a, const char *word, size_t wlen)
+{
+	size_t i;
+
+	if (a->nslots)
+		for (i = hash(word, wlen) & (a->nslots - 1); a->slots[i].block;
+		     i = (i + 1) & (a->nslots - 1))
+			if (a->slots[i].wlen == wlen &&
+			    !memcmp(a->slots[i].block, word, wlen))
+				return a->slots[i].block;
+	if ((a->count + 1) * 2 > a->nslots) {
+		size_t n = a->nslots ? a->nslots * 2 : 1024;
+		struct analysis *slots = calloc(n, sizeof *slots);
+
+		if (!slots)
+			die("out of memory");
+		for (size_t k = 0; k < a->nslots; k++) {
+			if (!a->slots[k].block)
+				continue;
+			for (i = hash(a->slots[k].block, a->slots[k].wlen) & (n - 1);
+			     slots[i].block; i = (i + 1) & (n - 1))
+				;
+			slots[i] = a->slots[k];
+		}
+		free(a->slots);
+		a->slots = slots;
+		a->nslots = n;
+	}
+	for (i = hash(word, wlen) & (a->nslots - 1); a->slots[i].block;
+	     i = (i + 1) & (a->nslots - 1))
+		;
+	a->slots[i].block = analyse(a, word, wlen);
+	a->slots[i].wlen = wlen;
+	a->count++;
+	return a->slots[i].block;
+}
+
+/* Words of digits alone (a portfolio's codes, mostly) have no base
+ * form and are not kept. */
+static bool
+worth_analysing(const char *word, size_t wlen)
+{
+	if (wlen < 2 || wlen > WORD_MAX)
+		return false;
+	for (size_t i = 0; i < wlen; i++)
+		if (word[i] < '0' || word[i] > '9')
+			return true;
+	return false;
+}
+
+struct emit {
+	struct analyser *a;
+	void *ctx;
+	int (*token)(void *, int, const char *, int, int, int);
+};
+
+static int
+emit_word(void *ctx, int flags, const char *token, int n, int start, int end)
+{
+	const struct emit *e = ctx;
+	const char *p;
+	int rc;
+
+	(void)flags;
+	rc = e->token(e->ctx, 0, token, n, start, end);
+	if (!worth_analysing(token, (size_t)n))
+		return rc;
+	/* The forms, then the parts, colocated with the word. */
+	p = lookup(e->a, token, (size_t)n) + n + 1;
+	for (int list = 0; list < 2; list++, p++)
+		for (; *p; p += strlen(p) + 1)
+			if (rc == SQLITE_OK)
+				rc = e->token(e->ctx, FTS5_TOKEN_COLOCATED, p,
+					      (int)strlen(p), start, end);
+	return rc;
+}
+
+static int
+tok_create(void *arg, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)argv;
+	(void)argc;
+	*out = arg;
+	return SQLITE_OK;
+}
+
+static void
+tok_delete(Fts5Tokenizer *t)
+{
+	(void)t;
+}
+
+static int
+tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int n,
+	     int (*token)(void *, int, const char *, int, int, int))
+{
+	struct analyser *a = (struct analyser *)t;
+	struct emit e = { a, ctx, token };
+
+	return a->unicode61.xTokenize(a->splitter, &e, flags, text, n, emit_word);
+}
+
+static void *
+symbol(void *lib, const char *name)
+{
+	void *f = lib ? dlsym(lib, name) : NULL;
+
+	if (lib && !f)
+		die(name);
+	return f;
+}
+
+/* Opens Voikko and Snowball as salkku does (without either, its
+ * analysis is left out, as salkku leaves it out). */
+static void
+analyser_open(struct analyser *a)
+{
+#ifdef HAVE_VOIKKO
+	void *v = dlopen(VOIKKO_SONAME, RTLD_NOW | RTLD_LOCAL);
+	__typeof__(voikkoInit) *init = (__typeof__(voikkoInit) *)symbol(v, "voikkoInit");
+	const char *why = NULL;
+
+	*(void **)&a->analyze = symbol(v, "voikkoAnalyzeWordCstr");
+	*(void **)&a->value = symbol(v, "voikko_mor_analysis_value_cstr");
+	*(void **)&a->free_value = symbol(v, "voikko_free_mor_analysis_value_cstr");
+	*(void **)&a->free_analysis = symbol(v, "voikko_free_mor_analysis");
+	a->voikko = init ? init(&why, "fi", NULL) : NULL;
+#endif
+#ifdef HAVE_LIBSTEMMER
+	void *s = dlopen(STEMMER_SONAME, RTLD_NOW | RTLD_LOCAL);
+	__typeof__(sb_stemmer_new) *new_stemmer =
+		(__typeof__(sb_stemmer_new) *)symbol(s, "sb_stemmer_new");
+
+	*(void **)&a->stem = symbol(s, "sb_stemmer_stem");
+	*(void **)&a->length = symbol(s, "sb_stemmer_length");
+	if (new_stemmer) {
+		a->stem_fi = new_stemmer("finnish", "UTF_8");
+		a->stem_sv = new_stemmer("swedish", "UTF_8");
+	}
+#endif
+	(void)a;
+}
+
+/* Registers the tokenizer "salkku" on the connection; the analyser
+ * lives until the process ends. */
+static void
+analyser_register(struct analyser *a)
+{
+	static const char *const args[] = { "remove_diacritics", "0" };
+	static fts5_tokenizer methods = { tok_create, tok_delete, tok_tokenize };
+	sqlite3_stmt *st = prepare("SELECT fts5(?1)");
+	fts5_api *api = NULL;
+	void *ctx = NULL;
+
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (!api || api->xFindTokenizer(api, "unicode61", &ctx, &a->unicode61) ||
+	    a->unicode61.xCreate(ctx, (const char **)args, 2, &a->splitter) ||
+	    a->unicode61.xCreate(ctx, (const char **)args, 2, &a->folder) ||
+	    api->xCreateTokenizer(api, "salkku", a, &methods, NULL))
+		die("tokenizer");
+	analyser_open(a);
+}
+
+/* The rows of project_fts and project_words of the projects the
+ * import noted (in fts_pending and words_pending, both every project
+ * of the dump), in rowid order, as salkku's refresh makes them
+ * (store_fts_resume, db_fts.c), each project's text read once for
+ * both.  salkku makes them 200 projects at a time; the floor a row at
+ * a time, for the same reason as the change log's: in one INSERT ...
+ * SELECT, the statement journal would keep every page of the indexes
+ * it changes. */
+static void
+index_projects(void)
+{
+	static struct analyser a;
+	sqlite3_stmt *rows, *put[2];
+
+	analyser_register(&a);
+	rows = prepare("SELECT id, code, name, description, notes, "
+		       "organisations FROM project_fts_source "
+		       "WHERE id IN (SELECT project FROM words_pending) ORDER BY id");
+	put[0] = prepare("INSERT INTO project_fts (rowid, code, name, "
+			 "description, notes, organisations) "
+			 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	put[1] = prepare("INSERT INTO project_words (rowid, code, name, "
+			 "description, notes, organisations) "
+			 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	while (sqlite3_step(rows) == SQLITE_ROW)
+		for (int t = 0; t < 2; t++) {
+			for (int c = 0; c < 6; c++)
+				sqlite3_bind_value(put[t], c + 1,
+						   sqlite3_column_value(rows, c));
+			if (sqlite3_step(put[t]) != SQLITE_DONE)
+				die("full-text index");
+			sqlite3_reset(put[t]);
+		}
+	sqlite3_finalize(rows);
+	sqlite3_finalize(put[0]);
+	sqlite3_finalize(put[1]);
+	exec("DELETE FROM fts_pending; DELETE FROM words_pending");
+}
+
+/* The dump's records in one transaction; with full, the change-log
+ * entries and the word index salkku's import writes too, under its
+ * settings for an import (db_set_bulk: a 16 MB page cache, temporary
+ * tables in memory). */
+static void
+import(const char *path, bool full)
 {
 	FILE *f = fopen(path, "r");
 	sqlite3_stmt *st = NULL;
@@ -465,6 +1029,8 @@ import(const char *path)
 
 	if (!f)
 		die(path);
+	if (full)
+		exec("PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY");
 	exec("BEGIN IMMEDIATE;"
 	     "INSERT INTO meta VALUES ('writing', 1);"
 	     "INSERT INTO fts_pause VALUES (1)");
@@ -491,15 +1057,19 @@ import(const char *path)
 	sqlite3_finalize(st);
 	free(line);
 	fclose(f);
-	/* The full-text rows, in one pass, as salkku makes them. */
-	exec("DELETE FROM fts_pause;"
-	     "INSERT INTO project_fts (rowid, code, name, description, notes, "
-	     "organisations) SELECT id, code, name, description, notes, "
-	     "organisations FROM project_fts_source "
-	     "WHERE uuid IN (SELECT project FROM fts_pending) ORDER BY id;"
-	     "DELETE FROM fts_pending;"
-	     "DELETE FROM meta WHERE key = 'writing';"
-	     "COMMIT");
+	exec("DELETE FROM fts_pause");
+	if (full) {
+		log_created(path);
+		index_projects();
+	} else {
+		/* The full-text rows, in one pass, as salkku makes them. */
+		exec("INSERT INTO project_fts (rowid, code, name, description, "
+		     "notes, organisations) SELECT id, code, name, description, "
+		     "notes, organisations FROM project_fts_source "
+		     "WHERE uuid IN (SELECT project FROM fts_pending) ORDER BY id;"
+		     "DELETE FROM fts_pending");
+	}
+	exec("DELETE FROM meta WHERE key = 'writing'; COMMIT");
 }
 
 /* Runs argv and prints the peak resident set of that child.  A small
@@ -534,7 +1104,8 @@ static void
 usage(void)
 {
 	fputs("usage: floor DB list [STATUS] | text WORD | show CODE | "
-	      "set CODE CENTS | export | csv | import DUMP\n"
+	      "set CODE CENTS | export | csv | import DUMP |\n"
+	      "       import-full DUMP\n"
 	      "       floor --peak-rss COMMAND [ARG]...\n", stderr);
 	exit(2);
 }
@@ -572,7 +1143,9 @@ main(int argc, char **argv)
 	else if (!strcmp(op, "csv") && argc == 3)
 		csv();
 	else if (!strcmp(op, "import") && argc == 4)
-		import(argv[3]);
+		import(argv[3], false);
+	else if (!strcmp(op, "import-full") && argc == 4)
+		import(argv[3], true);
 	else
 		usage();
 	if (fflush(stdout) != 0)
