@@ -41,7 +41,7 @@
 	X(S_APPLIED,  "status.applied",   COLOR_CYAN,    0) \
 	X(S_GRANTED,  "status.granted",   COLOR_GREEN,   0) \
 	X(S_REJECTED, "status.rejected",  COLOR_RED,     0) \
-	X(S_ACTIVE,   "status.active",    COLOR_GREEN,   A_BOLD) \
+	X(S_ACTIVE,   "status.active",    COLOR_GREEN,   0) \
 	X(S_REPORTING,"status.reporting", COLOR_MAGENTA, 0) \
 	X(S_CLOSED,   "status.closed",    -1,            A_DIM) \
 	X(S_CANCELLED,"status.cancelled", COLOR_RED,     0) \

@@ -29,6 +29,9 @@ tui_expect "Code" "X shows the projects as bound"
 # Colour is on: the status symbols carry escape sequences of colour.
 tmux_ capture-pane -p -e -t 0 | grep -q "$(printf '\033')\[[0-9;]*3[0-7]m" ||
 	fail "colours are used by default"
+# "color status.active green default bold" makes active projects bold.
+tmux_ capture-pane -p -e -t 0 | grep -q "$(printf '\033')\[1m$(printf '\033')\[32m● active" ||
+	fail "the colour line's bold is applied to active projects"
 tui_quit
 
 NO_COLOR_SETTING="NO_COLOR=1"
@@ -48,5 +51,16 @@ cp "$top_srcdir/examples/config" "$conf"
 tui_start 100 30
 tui_expect "18/18" "the example configuration: the project list"
 tui_lacks "$conf:" "the example configuration has no bad line"
+# Its colour lines are commented out: active projects in the default
+# look, green and not bold (bold costs every such row that scrolls in
+# 15 bytes of attribute changes).
+active=$(tmux_ capture-pane -p -e -t 0 | grep "● active" | head -n 1)
+case $active in
+*"$(printf '\033')[32m● active"*) ;;
+*) fail "the default look: active projects in green" ;;
+esac
+case $active in
+*"$(printf '\033')[1m"*) fail "the default look: active projects not in bold" ;;
+esac
 tui_quit
 finish
