@@ -177,49 +177,6 @@ list(const char *status)
 	print_rows(st);
 }
 
-/* The matches of WORD as a prefix, as salkku chooses (store_query.c):
- * their ids read once; up to 5,000 of them best first (a project whose
- * code or name is the word, then bm25 with code and name weighed most,
- * then code), more in code order, read along code_sort and kept when
- * they are among the matches.  salkku reads the index it writes itself
- * (project_words, through its own tokenizer, which this program
- * lacks); project_fts holds the same columns through the stock one. */
-#define RANK_MAX 5000
-
-static void
-text(const char *word)
-{
-	char *query = sqlite3_mprintf("\"%w\"*", word);
-	sqlite3_stmt *st = prepare("SELECT count(*) FROM project_fts "
-				   "WHERE project_fts MATCH ?1");
-	sqlite3_int64 matches;
-
-	sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
-	matches = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	if (matches <= RANK_MAX)
-		st = prepare(PAGE_SQL(
-			"SELECT p.id, (p.code_key = lower(?2) OR "
-			"lower(p.name) = lower(?2)) AS exact, hit.score AS score, "
-			"p.code_sort AS code_sort FROM (SELECT rowid AS id, "
-			"bm25(project_fts, 10.0, 10.0, 2.0, 1.0, 1.0) AS score "
-			"FROM project_fts WHERE project_fts MATCH ?1) AS hit "
-			"JOIN project p ON p.id = hit.id "
-			"ORDER BY exact DESC, score, code_sort, p.id LIMIT 50",
-			"page.exact DESC, page.score, p.code_sort, p.id"));
-	else
-		st = prepare(PAGE_SQL(
-			"SELECT p.id FROM project p WHERE p.id IN (SELECT rowid "
-			"FROM project_fts WHERE project_fts MATCH ?1) "
-			"ORDER BY p.code_sort, p.id LIMIT 50",
-			"p.code_sort, p.id"));
-	sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
-	if (matches <= RANK_MAX)
-		sqlite3_bind_text(st, 2, word, -1, SQLITE_STATIC);
-	print_rows(st);
-	sqlite3_free(query);
-}
-
 static void
 show(const char *code)
 {
@@ -864,6 +821,7 @@ struct emit {
 	struct analyser *a;
 	void *ctx;
 	int (*token)(void *, int, const char *, int, int, int);
+	bool document;
 };
 
 static int
@@ -875,7 +833,8 @@ emit_word(void *ctx, int flags, const char *token, int n, int start, int end)
 
 	(void)flags;
 	rc = e->token(e->ctx, 0, token, n, start, end);
-	if (!worth_analysing(token, (size_t)n))
+	/* A query names the forms itself (match_query), as salkku's does. */
+	if (!e->document || !worth_analysing(token, (size_t)n))
 		return rc;
 	/* The forms, then the parts, colocated with the word. */
 	p = lookup(e->a, token, (size_t)n) + n + 1;
@@ -907,7 +866,7 @@ tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int n,
 	     int (*token)(void *, int, const char *, int, int, int))
 {
 	struct analyser *a = (struct analyser *)t;
-	struct emit e = { a, ctx, token };
+	struct emit e = { a, ctx, token, (flags & FTS5_TOKENIZE_DOCUMENT) != 0 };
 
 	return a->unicode61.xTokenize(a->splitter, &e, flags, text, n, emit_word);
 }
@@ -1012,6 +971,173 @@ index_projects(void)
 	sqlite3_finalize(put[0]);
 	sqlite3_finalize(put[1]);
 	exec("DELETE FROM fts_pending; DELETE FROM words_pending");
+}
+
+/* The matches of WORD, as salkku chooses them (db/store_query.c,
+ * db/db_hits.c) on the index it writes (project_words): the query names
+ * each word folded and its base forms, each as a prefix; the matches
+ * of the lowest ids are read into a bitmap, up to one more than can be
+ * ranked.  All of them (up to 5,000): best first (a project whose code
+ * or name is the word, then bm25 with code and name weighed most, then
+ * code).  More, and dense: the page walks code_sort, a project past the
+ * ids read asked of the index itself.  Else every match is read and
+ * the page taken in code order (or from the matches, when they are
+ * few beside the portfolio). */
+#define RANK_MAX 5000
+#define WALK_COST 200  /* DB_WALK_COST */
+
+static struct {
+	unsigned char *bits;
+	sqlite3_int64 size, count, known, max_id;
+	bool complete;
+} hits;
+
+/* ("word"* OR "form"*) for each word of the text, joined by AND. */
+struct match {
+	struct analyser *a;
+	sqlite3_str *q;
+};
+
+static void
+put_prefix(sqlite3_str *q, const char *s, int n)
+{
+	sqlite3_str_appendchar(q, 1, '"');
+	for (int i = 0; i < n; i++) {
+		if (s[i] == '"')
+			sqlite3_str_appendchar(q, 1, '"');
+		sqlite3_str_appendchar(q, 1, s[i]);
+	}
+	sqlite3_str_appendall(q, "\"*");
+}
+
+static int
+match_word(void *ctx, int flags, const char *token, int n, int start, int end)
+{
+	struct match *m = ctx;
+
+	(void)flags;
+	(void)start;
+	(void)end;
+	if (sqlite3_str_length(m->q))
+		sqlite3_str_appendall(m->q, " AND ");
+	sqlite3_str_appendchar(m->q, 1, '(');
+	put_prefix(m->q, token, n);
+	if (worth_analysing(token, (size_t)n))
+		for (const char *f = lookup(m->a, token, (size_t)n) + n + 1; *f;
+		     f += strlen(f) + 1) {
+			sqlite3_str_appendall(m->q, " OR ");
+			put_prefix(m->q, f, (int)strlen(f));
+		}
+	sqlite3_str_appendchar(m->q, 1, ')');
+	return SQLITE_OK;
+}
+
+static char *
+match_query(struct analyser *a, const char *text)
+{
+	struct match m = { a, sqlite3_str_new(db) };
+
+	a->unicode61.xTokenize(a->folder, &m, FTS5_TOKENIZE_QUERY, text,
+			       (int)strlen(text), match_word);
+	return sqlite3_str_finish(m.q);
+}
+
+/* Reads the matches of query by id, up to cap (0: all). */
+static void
+hits_read(const char *query, sqlite3_int64 cap)
+{
+	sqlite3_stmt *st = prepare("SELECT coalesce(max(id), 0) FROM project");
+	sqlite3_int64 id = 0;
+
+	if (sqlite3_step(st) != SQLITE_ROW)
+		die("max(id)");
+	hits.max_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	free(hits.bits);
+	hits.size = hits.max_id / 8 + 1;
+	if (!(hits.bits = calloc((size_t)hits.size, 1)))
+		die("out of memory");
+	hits.count = 0;
+	st = prepare("SELECT rowid FROM project_words WHERE project_words "
+		     "MATCH ?1 ORDER BY rowid LIMIT ?2");
+	sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, cap > 0 ? cap : -1);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		if (id >= 0 && id <= hits.max_id) {
+			hits.bits[id / 8] |= (unsigned char)(1u << (id % 8));
+			hits.count++;
+		}
+	}
+	sqlite3_finalize(st);
+	hits.complete = !cap || hits.count < cap;
+	hits.known = hits.complete ? INT64_MAX : id;
+}
+
+/* salkku_hit(id): 1 or 0, NULL past the ids read. */
+static void
+hit_function(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+	sqlite3_int64 id = sqlite3_value_int64(argv[0]);
+
+	(void)argc;
+	if (id > hits.known)
+		sqlite3_result_null(c);
+	else
+		sqlite3_result_int(c, id >= 0 && id <= hits.max_id &&
+				   hits.bits[id / 8] >> (id % 8) & 1);
+}
+
+static void
+text(const char *word)
+{
+	static struct analyser a;
+	const sqlite3_int64 need = 50;
+	sqlite3_stmt *st;
+	char *query;
+	double d;
+
+	analyser_register(&a);
+	if (sqlite3_create_function(db, "salkku_hit", 1, SQLITE_UTF8, NULL,
+				    hit_function, NULL, NULL))
+		die("salkku_hit");
+	query = match_query(&a, word);
+	hits_read(query, RANK_MAX + 1);
+	d = hits.known > 0 ? (double)hits.count / (double)hits.known : 0;
+	if (hits.complete)
+		st = prepare(PAGE_SQL(
+			"SELECT p.id, (p.code = ?2 COLLATE fold OR "
+			"p.name = ?2 COLLATE fold) AS exact, hit.score AS score, "
+			"p.code_sort AS code_sort FROM (SELECT rowid AS id, "
+			"bm25(project_words, 10.0, 10.0, 2.0, 1.0, 1.0) AS score "
+			"FROM project_words WHERE project_words MATCH ?1) AS hit "
+			"JOIN project p ON p.id = hit.id "
+			"ORDER BY exact DESC, score, code_sort, p.id LIMIT 50",
+			"page.exact DESC, page.score, p.code_sort, p.id"));
+	else if ((double)need * WALK_COST < d * d * (double)hits.max_id)
+		st = prepare(PAGE_SQL(
+			"SELECT id FROM project p WHERE coalesce(salkku_hit(p.id), "
+			"EXISTS (SELECT 1 FROM project_words w WHERE w.rowid = p.id "
+			"AND project_words MATCH ?1)) ORDER BY code_sort, id LIMIT 50",
+			"p.code_sort, p.id"));
+	else {
+		hits_read(query, 0);
+		st = prepare((double)hits.count * (double)hits.count >
+			     (double)need * (double)hits.max_id
+			? PAGE_SQL("SELECT id FROM project p WHERE salkku_hit(p.id) "
+				   "ORDER BY code_sort, id LIMIT 50", "p.code_sort, p.id")
+			: PAGE_SQL("SELECT id FROM project p WHERE p.id IN (SELECT "
+				   "rowid FROM project_words WHERE project_words "
+				   "MATCH ?1) ORDER BY code_sort, id LIMIT 50",
+				   "p.code_sort, p.id"));
+	}
+	if (sqlite3_bind_parameter_index(st, "?1"))
+		sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_index(st, "?2"))
+		sqlite3_bind_text(st, 2, word, -1, SQLITE_STATIC);
+	print_rows(st);
+	sqlite3_free(query);
+	free(hits.bits);
 }
 
 /* The dump's records in one transaction; with full, the change-log
