@@ -187,8 +187,10 @@ int store_change_get(struct db *db, int64_t id, struct change_list *out,
  * (by code), in a temporary table (count: how many); a cursor then
  * reads the records of def of those projects, project by project in
  * that order and each project's records in store_children()'s order
- * (of the project itself, its own record).  Only the fields whose bit
- * is set in fields are read; the others are null.  A new
+ * (of the project itself, its own record), but a status history's in
+ * any (the reader sorts them by id).  Only the fields whose bit is set
+ * in fields are read, the others null, and of the record's own columns
+ * only its id and (a project's) its uuid.  A new
  * store_report_projects() may only come when every cursor is closed. */
 int store_report_projects(struct db *db, const char *funder, int64_t *count,
 			  struct error *err);
@@ -204,6 +206,15 @@ int store_cursor_open(struct db *db, const struct entity_def *def,
  * later projects wait). */
 int store_cursor_next(struct store_cursor *c, int64_t project,
 		      struct record **out, struct error *err);
+
+/* A cursor of def's records of one project at a time, those of
+ * project_uuid appended to out by each store_cursor_project() (fields
+ * as above, in store_children()'s order). */
+int store_cursor_open_each(struct db *db, const struct entity_def *def,
+			   uint64_t fields, struct store_cursor **out,
+			   struct error *err);
+int store_cursor_project(struct store_cursor *c, const char *project_uuid,
+			 struct record_list *out, struct error *err);
 
 void store_cursor_close(struct store_cursor **c);
 

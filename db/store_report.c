@@ -666,18 +666,47 @@ struct store_cursor {
 	int64_t project;      /* the waiting row's project (its id) */
 };
 
-/* The columns db_row_record() reads, those not in fields as NULL. */
+/* The columns db_row_record() reads, those not in fields as NULL, and
+ * of the record's own only its id and a project's uuid (its lists are
+ * read by it): the uuids, versions and stamps of a million records
+ * were a tenth of the report's reading. */
 static void
 put_fields(FILE *f, const struct entity_def *def, uint64_t fields,
 	   const char *t)
 {
-	fprintf(f, "SELECT %s.id, %s.uuid, %s.version, %s.updated_at, "
-		"%s.updated_by", t, t, t, t, t);
+	if (def->project_field < 0)
+		fprintf(f, "SELECT %s.id, %s.uuid, NULL, NULL, NULL", t, t);
+	else
+		fprintf(f, "SELECT %s.id, NULL, NULL, NULL, NULL", t);
 	for (size_t i = 0; i < def->nfields; i++)
 		if (fields & (UINT64_C(1) << i))
 			fprintf(f, ", %s.\"%s\"", t, def->fields[i].name);
 		else
 			fputs(", NULL", f);
+}
+
+/* The order of a project's records (as store_children: undated after
+ * dated, then in creation order), after earlier terms when after; a
+ * status history's, the order made, only when by_id (the cursor leaves
+ * it to the reader: sorting each project's few changes cost SQLite a
+ * sorter each). */
+static void
+put_order(FILE *f, const struct entity_def *def, bool by_id, bool after)
+{
+	const char *sep = after ? ", " : "";
+	int date = -1;
+
+	for (size_t i = 0; def->kind != ENT_STATUS_CHANGE && i < def->nfields &&
+			   date < 0; i++)
+		if (def->fields[i].type == FT_DATE)
+			date = (int)i;
+	if (date >= 0) {
+		fprintf(f, "%sc.\"%s\" IS NULL, c.\"%s\"", sep,
+			def->fields[date].name, def->fields[date].name);
+		sep = ", ";
+	}
+	if (by_id || def->kind != ENT_STATUS_CHANGE)
+		fprintf(f, "%sc.id", sep);
 }
 
 /* The projects funder (?1, when not NULL) keeps, as the project list's
@@ -717,38 +746,29 @@ store_report_projects(struct db *db, const char *funder, int64_t *count,
 
 /* SELECT the columns db_row_record() reads (those not in fields as
  * NULL) and the project's id, of the projects of report_project in
- * their order, each project's records in store_children's order. */
+ * their order, each project's records in store_children's order (a
+ * status history in any). */
 static char *
 cursor_sql(const struct entity_def *def, uint64_t fields)
 {
 	char *sql = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&sql, &len);
-	int date = -1;
 
 	if (!f)
 		return NULL;
 	put_fields(f, def, fields, "c");
 	/* CROSS: the projects in order outside, whatever the planner
 	 * guesses (it would sort a whole table of lines). */
-	if (def->project_field >= 0)
+	if (def->project_field >= 0) {
 		fprintf(f, ", t.id FROM temp.report_project t CROSS JOIN \"%s\" c "
 			"ON c.\"%s\" = t.uuid ORDER BY t.ord", def->table,
 			def->fields[def->project_field].name);
-	else
+		put_order(f, def, false, true);
+	} else {
 		fprintf(f, ", t.id FROM temp.report_project t CROSS JOIN \"%s\" c "
 			"ON c.id = t.id ORDER BY t.ord", def->table);
-	/* As store_children: undated after dated, then in creation order;
-	 * a status history in the order it was made. */
-	for (size_t i = 0; def->kind != ENT_STATUS_CHANGE && def->project_field >= 0 &&
-			   i < def->nfields && date < 0; i++)
-		if (def->fields[i].type == FT_DATE)
-			date = (int)i;
-	if (date >= 0)
-		fprintf(f, ", c.\"%s\" IS NULL, c.\"%s\"", def->fields[date].name,
-			def->fields[date].name);
-	if (def->project_field >= 0)
-		fputs(", c.id", f);
+	}
 	if (fclose(f)) {
 		free(sql);
 		return NULL;
@@ -809,6 +829,64 @@ store_cursor_next(struct store_cursor *c, int64_t project,
 	if (!(*out = db_row_record(c->st, c->def)))
 		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
 	return ERR_OK;
+}
+
+int
+store_cursor_open_each(struct db *db, const struct entity_def *def,
+		       uint64_t fields, struct store_cursor **out,
+		       struct error *err)
+{
+	struct store_cursor *c;
+	char *sql = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	*out = NULL;
+	if (!db || !def || def->project_field < 0)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (!(c = calloc(1, sizeof *c)) || !(f = open_memstream(&sql, &len))) {
+		free(c);
+		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	}
+	put_fields(f, def, fields, "c");
+	fprintf(f, " FROM \"%s\" c WHERE c.\"%s\" = ?1 ORDER BY ",
+		def->table, def->fields[def->project_field].name);
+	put_order(f, def, true, false);
+	if (fclose(f)) {
+		free(sql);
+		free(c);
+		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	}
+	c->db = db;
+	c->def = def;
+	c->st = db_prepare(db, sql, err);
+	free(sql);
+	if (!c->st) {
+		free(c);
+		return ERR_DATABASE;
+	}
+	*out = c;
+	return ERR_OK;
+}
+
+int
+store_cursor_project(struct store_cursor *c, const char *project_uuid,
+		     struct record_list *out, struct error *err)
+{
+	int src, rc = ERR_OK;
+
+	db_bind_text(c->st, 1, project_uuid);
+	while (!rc && (src = sqlite3_step(c->st)) == SQLITE_ROW) {
+		struct record *rec = db_row_record(c->st, c->def);
+
+		if (!rec || record_list_push(out, rec) < 0)
+			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = db_fail(c->db, err, _("cannot read the database"));
+	sqlite3_reset(c->st);
+	return rc;
 }
 
 void

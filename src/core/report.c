@@ -532,10 +532,10 @@ cursors_open(struct model *m, struct cursors *c)
 				   project_fields, &c->p, &m->err);
 
 	for (size_t i = 0; i < ITEM_LISTS && !rc; i++)
-		if (!item_lists[i].active_only)
-			rc = store_cursor_open(m->db, entities[item_lists[i].kind],
-					       item_lists[i].fields,
-					       &c->lists[i], &m->err);
+		rc = (item_lists[i].active_only ? store_cursor_open_each
+						: store_cursor_open)
+			(m->db, entities[item_lists[i].kind],
+			 item_lists[i].fields, &c->lists[i], &m->err);
 	return rc;
 }
 
@@ -543,6 +543,21 @@ static struct record_list *
 item_list(struct item *it, size_t i)
 {
 	return (struct record_list *)((char *)it + item_lists[i].offset);
+}
+
+/* Puts a project's status history in the order it was made (the ids),
+ * in which its cursor does not give it; mostly it is already. */
+static void
+history_sort(struct record_list *l)
+{
+	for (size_t i = 1; i < l->count; i++) {
+		struct record *r = l->items[i];
+		size_t j = i;
+
+		for (; j > 0 && l->items[j - 1]->id > r->id; j--)
+			l->items[j] = l->items[j - 1];
+		l->items[j] = r;
+	}
 }
 
 /* The next project with its records, from the cursors; it->p NULL when
@@ -566,20 +581,20 @@ load_item(struct model *m, struct cursors *c, struct item *it)
 		if (rc)
 			return rc;
 	}
+	history_sort(&it->history);
 	return ERR_OK;
 }
 
 /* The lists only a project active in the period needs. */
 static int
-load_active(struct model *m, struct item *it)
+load_active(struct model *m, struct cursors *c, struct item *it)
 {
 	int rc = ERR_OK;
 
 	for (size_t i = 0; i < ITEM_LISTS && !rc; i++)
 		if (item_lists[i].active_only)
-			rc = store_children(m->db, entities[item_lists[i].kind],
-					    it->p->uuid, item_list(it, i),
-					    &m->err);
+			rc = store_cursor_project(c->lists[i], it->p->uuid,
+						  item_list(it, i), &m->err);
 	return rc;
 }
 
@@ -1506,9 +1521,17 @@ static void
 chart_touch(const struct build *b, const struct chart *ch,
 	    struct chart_project *cp, const char *date)
 {
-	for (int y = 0; date && y < CHART_YEARS; y++)
-		if (strcmp(date, ch->from[y]) >= 0 && strcmp(date, ch->to[y]) <= 0)
-			cp->touched |= (uint16_t)(1u << y);
+	long y;
+
+	if (!date)
+		return;
+	/* Both bounds of a year begin with "yyyy-", and so does every
+	 * text between them: the year the date begins with is the only
+	 * one that can hold it. */
+	y = strtol(date, NULL, 10) - ch->base;
+	if (y >= 0 && y < CHART_YEARS && strcmp(date, ch->from[y]) >= 0 &&
+	    strcmp(date, ch->to[y]) <= 0)
+		cp->touched |= (uint16_t)(1u << y);
 	if (in_period(b->r, date))
 		cp->touched_period = true;
 }
@@ -1563,14 +1586,17 @@ chart_item(struct build *b, struct chart *ch, const struct item *it)
 	for (size_t i = 0; i < it->history.count; i++) {
 		const struct record *s = it->history.items[i];
 		const char *date = record_text(s, STATUS_DATE);
+		int to = 0;
 
 		if (!date)
 			continue;
 		chart_touch(b, ch, &cp, date);
 		for (y = 0; y < CHART_YEARS; y++)
-			if (strcmp(date, ch->to[y]) <= 0)
-				col[y] = (signed char)status_column(t,
-					record_text(s, STATUS_TO));
+			if (strcmp(date, ch->to[y]) <= 0) {
+				if (!to)
+					to = status_column(t, record_text(s, STATUS_TO));
+				col[y] = (signed char)to;
+			}
 		if (!cp.first || strcmp(date, cp.first) < 0)
 			cp.first = date;
 		if (!cp.last || strcmp(date, cp.last) > 0)
@@ -1768,7 +1794,7 @@ build_items(struct build *b, struct chart *ch, struct summary *s)
 
 		b->done = n;
 		if (!(rc = load_item(m, &c, &it)) && it.p &&
-		    chart_item(b, ch, &it) && !(rc = load_active(m, &it))) {
+		    chart_item(b, ch, &it) && !(rc = load_active(m, &c, &it))) {
 			s->active++;
 			if (centre_leads(b, &it))
 				s->led++;
