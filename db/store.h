@@ -224,12 +224,15 @@ void store_cursor_close(struct store_cursor **c);
  * again). */
 void store_report_watch(struct db *db, bool (*fn)(void *arg), void *arg);
 
-/* The rows of the report's long tables, kept in a temporary table of
- * the connection (its pages in SQLite's bounded cache, spilled to a
+/* The rows of the report's long tables, kept in temporary tables of
+ * the connection (their pages in SQLite's bounded cache, spilled to a
  * file) rather than in memory; one report at a time per connection.
- * A row of table tab is numbered seq from 0; each of its n cells has a
- * number (nums[i], when has_num[i]) and a text (texts[i], or NULL);
- * key1 and key2 are what store_report_rows_sort() orders by. */
+ * Rows to be sorted are put one by one: a row of table tab is numbered
+ * seq from 0; each of its n cells has a number (nums[i], when
+ * has_num[i]) and a text (texts[i], or NULL); key1 and key2 are what
+ * store_report_rows_sorted() orders by.  The others are put as their
+ * writer packs them, in chunks (numbered from 0 in each table) of
+ * bytes only it reads. */
 struct store_report_row {
 	int tab;
 	int64_t seq;
@@ -246,26 +249,30 @@ struct store_report_row {
 int store_report_rows_begin(struct db *db, struct error *err);
 int store_report_rows_end(struct db *db, bool keep, struct error *err);
 
-/* Lets the rows go (their pages too, in time). */
+/* Lets the rows and chunks go (their pages too, in time). */
 void store_report_rows_clear(struct db *db);
 
 int store_report_rows_put(struct db *db, const struct store_report_row *row,
 			  struct error *err);
 
-/* Copies the rows of table from to table to, in the order of key1, key2
- * (byte by byte) and seq, numbered again from 0 (only rows with a key1;
- * the copies without keys).  Those of from stay until the rows are
- * emptied. */
-int store_report_rows_sort(struct db *db, int from, int to,
-			   struct error *err);
+/* Calls fn with the rows of table tab that have a key1, in the order of
+ * key1, key2 (byte by byte) and seq (their text only valid during the
+ * call), until fn returns non-zero (returned). */
+int store_report_rows_sorted(struct db *db, int tab,
+			     int (*fn)(void *arg,
+				       const struct store_report_row *row),
+			     void *arg, struct error *err);
 
-/* Calls fn with rows first .. first + count - 1 of table tab in order
- * (their text only valid during the call), until fn returns non-zero
- * (returned). */
-int store_report_rows_read(struct db *db, int tab, int64_t first,
-			   int64_t count,
-			   int (*fn)(void *arg, const struct store_report_row *row),
-			   void *arg, struct error *err);
+int store_report_chunk_put(struct db *db, int tab, int64_t chunk,
+			   const void *data, size_t size, struct error *err);
+
+/* Calls fn with the bytes of chunk chunk of table tab (valid during the
+ * call) and returns what it returns; ERR_OK, fn not called, when there
+ * is no such chunk. */
+int store_report_chunk_read(struct db *db, int tab, int64_t chunk,
+			    int (*fn)(void *arg, const void *data,
+				      size_t size),
+			    void *arg, struct error *err);
 
 /* Calls fn for every organisation in the order of
  * store_organisations() with its uuid, its short name (else its name)

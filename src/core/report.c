@@ -112,8 +112,80 @@ table_keep_out(struct report_table *t, struct db *db, int tab,
 	return true;
 }
 
-/* Writes the rows gathered in cells to the database (key1, key2: the
- * columns store_report_rows_sort() orders by, or -1). */
+/* A chunk of rows as stored: for each cell a byte (CELL_NUM, CELL_TEXT),
+ * then its number (8 bytes, when CELL_NUM) and its text with its NUL
+ * (when CELL_TEXT). */
+#define CELL_NUM 1
+#define CELL_TEXT 2
+
+struct pack {
+	unsigned char *data;
+	size_t len, capacity;
+	bool oom;
+};
+
+static void
+pack_put(struct pack *p, const void *bytes, size_t n)
+{
+	if (p->oom)
+		return;
+	if (p->len + n > p->capacity) {
+		size_t cap = p->capacity ? p->capacity : 4096;
+		unsigned char *d;
+
+		while (cap < p->len + n)
+			cap *= 2;
+		if (!(d = realloc(p->data, cap))) {
+			p->oom = true;
+			return;
+		}
+		p->data = d;
+		p->capacity = cap;
+	}
+	memcpy(p->data + p->len, bytes, n);
+	p->len += n;
+}
+
+/* Packs a row: a cell is null when it has neither a number nor a
+ * text, and keeps its number only when it has no text or the text
+ * says how far the number is to be trusted. */
+static void
+pack_row(struct pack *p, const struct report_cell *row, size_t ncols)
+{
+	for (size_t c = 0; c < ncols; c++) {
+		unsigned char flags = 0;
+
+		if (!row[c].null && (!row[c].text || row[c].approx))
+			flags |= CELL_NUM;
+		if (!row[c].null && row[c].text)
+			flags |= CELL_TEXT;
+		pack_put(p, &flags, 1);
+		if (flags & CELL_NUM)
+			pack_put(p, &row[c].num, sizeof row[c].num);
+		if (flags & CELL_TEXT)
+			pack_put(p, row[c].text, strlen(row[c].text) + 1);
+	}
+}
+
+/* The same, of a row as store_report_rows_sorted() gives it. */
+static void
+pack_stored(struct pack *p, const struct store_report_row *row, size_t ncols)
+{
+	for (size_t c = 0; c < ncols; c++) {
+		unsigned char flags = (row->has_num[c] ? CELL_NUM : 0) |
+				      (row->texts[c] ? CELL_TEXT : 0);
+
+		pack_put(p, &flags, 1);
+		if (flags & CELL_NUM)
+			pack_put(p, &row->nums[c], sizeof row->nums[c]);
+		if (flags & CELL_TEXT)
+			pack_put(p, row->texts[c], strlen(row->texts[c]) + 1);
+	}
+}
+
+/* Writes the rows gathered in cells to the database: one by one with
+ * their keys (key1, key2: the columns store_report_rows_sorted() orders
+ * by) when to be sorted, else as a chunk. */
 static int
 rows_flush(struct report_table *t, int key1, int key2)
 {
@@ -121,6 +193,7 @@ rows_flush(struct report_table *t, int key1, int key2)
 	int64_t nums[REPORT_MAX_COLUMNS];
 	bool has_num[REPORT_MAX_COLUMNS];
 	const char *texts[REPORT_MAX_COLUMNS];
+	struct pack p = { 0 };
 	int rc = ERR_OK;
 
 	for (size_t r = 0; r < rs->count && !rc; r++) {
@@ -134,6 +207,10 @@ rows_flush(struct report_table *t, int key1, int key2)
 		};
 
 		table_widen(t, row, rs->st);
+		if (key1 < 0) {
+			pack_row(&p, row, t->ncols);
+			continue;
+		}
 		/* A cell is null when it has neither a number nor a text. */
 		for (size_t c = 0; c < t->ncols; c++) {
 			has_num[c] = !row[c].null && (!row[c].text || row[c].approx);
@@ -142,6 +219,13 @@ rows_flush(struct report_table *t, int key1, int key2)
 		}
 		rc = store_report_rows_put(rs->db, &put, &rs->err);
 	}
+	if (!rc && p.oom)
+		rc = error_set(&rs->err, ERR_FAILED, NULL, _("out of memory"));
+	else if (!rc && p.len)
+		rc = store_report_chunk_put(rs->db, rs->tab,
+					    (int64_t)(rs->first / ROWS_CHUNK),
+					    p.data, p.len, &rs->err);
+	free(p.data);
 	cells_clear(t->cells, rs->count * t->ncols);
 	rs->first += rs->count;
 	rs->count = 0;
@@ -223,22 +307,36 @@ struct rows_read {
 	bool oom;
 };
 
+/* Unpacks a chunk's rows into t's window. */
 static int
-row_read(void *arg, const struct store_report_row *row)
+chunk_read(void *arg, const void *data, size_t size)
 {
 	struct rows_read *rr = arg;
 	struct report_table *t = rr->t;
-	struct report_cell *cells = &t->cells[t->rows->count++ * t->ncols];
+	const unsigned char *d = data, *end = d + size;
 
-	for (size_t c = 0; c < t->ncols; c++) {
-		struct report_cell *cell = &cells[c];
+	while (d < end && t->rows->count < ROWS_CHUNK && !rr->oom) {
+		struct report_cell *cells = &t->cells[t->rows->count++ * t->ncols];
 
-		*cell = (struct report_cell){ .type = t->types[c], .null = true };
-		if (row->has_num[c])
-			cell_num(cell, row->nums[c]);
-		if (row->texts[c]) {
-			rr->oom |= !cell_text(cell, row->texts[c]);
-			cell->approx = row->has_num[c];
+		for (size_t c = 0; c < t->ncols; c++) {
+			struct report_cell *cell = &cells[c];
+			unsigned char flags = d < end ? *d++ : 0;
+
+			*cell = (struct report_cell){ .type = t->types[c], .null = true };
+			if ((flags & CELL_NUM) && end - d >= (ptrdiff_t)sizeof cell->num) {
+				memcpy(&cell->num, d, sizeof cell->num);
+				cell->null = false;
+				d += sizeof cell->num;
+			}
+			if (flags & CELL_TEXT) {
+				const unsigned char *nul = memchr(d, '\0', (size_t)(end - d));
+
+				if (!nul)
+					return ERR_FAILED;
+				rr->oom |= !cell_text(cell, (const char *)d);
+				cell->approx = (flags & CELL_NUM) != 0;
+				d = nul + 1;
+			}
 		}
 	}
 	return ERR_OK;
@@ -263,8 +361,9 @@ rows_window(struct report_table *t, size_t row)
 		t->cells = cells;
 		t->capacity = ROWS_CHUNK;
 	}
-	if (store_report_rows_read(rs->db, rs->tab, (int64_t)rs->first,
-				   ROWS_CHUNK, row_read, &rr, &rs->err) || rr.oom)
+	if (store_report_chunk_read(rs->db, rs->tab,
+				    (int64_t)(rs->first / ROWS_CHUNK), chunk_read,
+				    &rr, &rs->err) || rr.oom)
 		return false;
 	return row >= rs->first && row < rs->first + rs->count;
 }
@@ -1852,6 +1951,41 @@ keep_out(struct build *b)
 	return true;
 }
 
+/* The deadlines coming, in order, packed into chunks. */
+struct sorted_out {
+	struct report_table *t;
+	struct pack p;
+	int64_t rows;
+	struct error *err;
+};
+
+/* Writes the chunk packed so far (whose last row is the last one). */
+static int
+sorted_flush(struct sorted_out *o)
+{
+	int rc = ERR_OK;
+
+	if (o->p.oom)
+		return error_set(o->err, ERR_FAILED, NULL, _("out of memory"));
+	if (o->p.len)
+		rc = store_report_chunk_put(o->t->rows->db, RTAB_COMING,
+					    (o->rows - 1) / ROWS_CHUNK,
+					    o->p.data, o->p.len, o->err);
+	o->p.len = 0;
+	return rc;
+}
+
+static int
+sorted_row(void *arg, const struct store_report_row *row)
+{
+	struct sorted_out *o = arg;
+
+	pack_stored(&o->p, row, o->t->ncols);
+	if (++o->rows % ROWS_CHUNK == 0 || o->p.oom)
+		return sorted_flush(o);
+	return ERR_OK;
+}
+
 /* Writes what is left of the long tables, and the deadlines coming by
  * their date (then project). */
 static int
@@ -1859,6 +1993,7 @@ write_out(struct build *b)
 {
 	struct model *m = b->m;
 	struct report_table *coming = &b->r->tables[RTAB_COMING];
+	struct sorted_out o = { .t = coming, .err = &m->err };
 	int rc = ERR_OK;
 
 	for (size_t i = 0; i < LONG_TABLES && !rc; i++) {
@@ -1868,9 +2003,10 @@ write_out(struct build *b)
 		if (rc)
 			m->err = t->rows->err;
 	}
-	if (!rc && (rc = store_report_rows_sort(m->db, TAB_UNSORTED,
-						RTAB_COMING, &m->err)))
-		return rc;
+	if (!rc && !(rc = store_report_rows_sorted(m->db, TAB_UNSORTED,
+						   sorted_row, &o, &m->err)))
+		rc = sorted_flush(&o);
+	free(o.p.data);
 	coming->rows->tab = RTAB_COMING;
 	coming->rows->first = 0;
 	return rc;
