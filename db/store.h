@@ -227,21 +227,9 @@ void store_report_watch(struct db *db, bool (*fn)(void *arg), void *arg);
 /* The rows of the report's long tables, kept in temporary tables of
  * the connection (their pages in SQLite's bounded cache, spilled to a
  * file) rather than in memory; one report at a time per connection.
- * Rows to be sorted are put one by one: a row of table tab is numbered
- * seq from 0; each of its n cells has a number (nums[i], when
- * has_num[i]) and a text (texts[i], or NULL); key1 and key2 are what
- * store_report_rows_sorted() orders by.  The others are put as their
- * writer packs them, in chunks (numbered from 0 in each table) of
- * bytes only it reads. */
-struct store_report_row {
-	int tab;
-	int64_t seq;
-	const char *key1, *key2;
-	size_t n;
-	const int64_t *nums;
-	const bool *has_num;
-	const char *const *texts;
-};
+ * The rows are bytes only their writer reads: those of a table to be
+ * sorted one by one under their keys, numbered seq from 0; the others
+ * in chunks, numbered from 0 in each table. */
 
 /* Empties the rows and begins the one transaction that writes them
  * (and reads the database as it is now); store_report_rows_end() ends
@@ -252,16 +240,17 @@ int store_report_rows_end(struct db *db, bool keep, struct error *err);
 /* Lets the rows and chunks go (their pages too, in time). */
 void store_report_rows_clear(struct db *db);
 
-int store_report_rows_put(struct db *db, const struct store_report_row *row,
-			  struct error *err);
+/* A row of table tab to be sorted by key1, key2 (byte by byte; neither
+ * NULL) and seq. */
+int store_report_key_put(struct db *db, int tab, int64_t seq,
+			 const char *key1, const char *key2, const void *data,
+			 size_t size, struct error *err);
 
-/* Calls fn with the rows of table tab that have a key1, in the order of
- * key1, key2 (byte by byte) and seq (their text only valid during the
- * call), until fn returns non-zero (returned). */
-int store_report_rows_sorted(struct db *db, int tab,
-			     int (*fn)(void *arg,
-				       const struct store_report_row *row),
-			     void *arg, struct error *err);
+/* Calls fn with the rows of table tab in the order of their keys (the
+ * bytes valid during the call), until fn returns non-zero (returned). */
+int store_report_keyed(struct db *db, int tab,
+		       int (*fn)(void *arg, const void *data, size_t size),
+		       void *arg, struct error *err);
 
 int store_report_chunk_put(struct db *db, int tab, int64_t chunk,
 			   const void *data, size_t size, struct error *err);

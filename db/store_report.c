@@ -926,15 +926,11 @@ store_report_watch(struct db *db, bool (*fn)(void *arg), void *arg)
 
 /* ---- the report's long tables, kept out of memory ------------------ */
 
-/* The rows to be sorted, a row each with its keys (report_row), and
- * the rest as their writer packs them, some hundred rows a blob
- * (report_chunk, by tab and chunk in one key): a row of its own each
- * cost an insert of 28 values, a fifth of the report's time. */
-#define ROW_CELLS 12
-
-#define ROW_INSERT_SQL "INSERT INTO temp.report_row VALUES (?1, ?2, ?3, ?4" \
-	", ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16" \
-	", ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)"
+/* The rows to be sorted, a row each under its keys (report_key, a
+ * walk along it gives them in order), and the rest some hundred rows to
+ * a chunk (report_chunk, by tab and chunk in one key); both as their
+ * writer packs them.  A row of 28 values each cost a fifth of the
+ * report's time, and an index of keys a lookup of each row. */
 
 /* The key of a chunk: tab in the high bits. */
 #define CHUNK_KEY(tab, chunk) ((int64_t)(tab) << 40 | (chunk))
@@ -942,29 +938,21 @@ store_report_watch(struct db *db, bool (*fn)(void *arg), void *arg)
 int
 store_report_rows_begin(struct db *db, struct error *err)
 {
-	char sql[1024];
-	size_t o;
 	int rc;
 
-	o = (size_t)snprintf(sql, sizeof sql, "CREATE TEMP TABLE IF NOT EXISTS "
-			     "report_row (tab INTEGER NOT NULL, seq INTEGER NOT NULL, "
-			     "k1 TEXT, k2 TEXT");
-	for (int i = 0; i < ROW_CELLS; i++)
-		o += (size_t)snprintf(sql + o, sizeof sql - o, ", n%d, t%d", i, i);
-	/* The rows to be sorted (those with keys) also by their keys, so
-	 * that sorting them is a walk along an index, not a sort in
-	 * memory. */
-	snprintf(sql + o, sizeof sql - o, ", PRIMARY KEY (tab, seq)) WITHOUT ROWID;"
-		 "CREATE INDEX IF NOT EXISTS temp.report_row_key ON "
-		 "report_row (k1, k2, seq) WHERE k1 IS NOT NULL;"
-		 "CREATE TEMP TABLE IF NOT EXISTS report_chunk "
-		 "(id INTEGER PRIMARY KEY, data BLOB NOT NULL);"
-		 "DELETE FROM temp.report_row;"
-		 "DELETE FROM temp.report_chunk;"
-		 /* Written once and read a window at a time: a small cache
-		  * (the rest in the file, or the system's cache of it). */
-		 "PRAGMA temp.cache_size = -256;");
-	if ((rc = db_exec(db, sql, err)))
+	if ((rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS report_key "
+			  "(tab INTEGER NOT NULL, k1 TEXT NOT NULL, "
+			  "k2 TEXT NOT NULL, seq INTEGER NOT NULL, "
+			  "data BLOB NOT NULL, PRIMARY KEY (tab, k1, k2, seq)) "
+			  "WITHOUT ROWID;"
+			  "CREATE TEMP TABLE IF NOT EXISTS report_chunk "
+			  "(id INTEGER PRIMARY KEY, data BLOB NOT NULL);"
+			  "DELETE FROM temp.report_key;"
+			  "DELETE FROM temp.report_chunk;"
+			  /* Written once and read a window at a time: a small
+			   * cache (the rest in the file, or the system's cache
+			   * of it). */
+			  "PRAGMA temp.cache_size = -256;", err)))
 		return rc;
 	/* One transaction for the rows (and one view of the database). */
 	return db_exec(db, "SAVEPOINT report_rows", err);
@@ -982,28 +970,29 @@ void
 store_report_rows_clear(struct db *db)
 {
 	if (db)
-		db_exec(db, "DELETE FROM temp.report_row;"
+		db_exec(db, "DELETE FROM temp.report_key;"
 			"DELETE FROM temp.report_chunk", NULL);
 }
 
 int
-store_report_rows_put(struct db *db, const struct store_report_row *row,
-		      struct error *err)
+store_report_key_put(struct db *db, int tab, int64_t seq, const char *key1,
+		     const char *key2, const void *data, size_t size,
+		     struct error *err)
 {
-	sqlite3_stmt *st = db_prepare(db, ROW_INSERT_SQL, err);
+	sqlite3_stmt *st;
 	int rc = ERR_OK;
 
-	if (!st)
+	if (!key1 || !key2 || size > INT32_MAX)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (!(st = db_prepare(db, "INSERT INTO temp.report_key "
+			      "VALUES (?1, ?2, ?3, ?4, ?5)", err)))
 		return ERR_DATABASE;
-	sqlite3_bind_int(st, 1, row->tab);
-	sqlite3_bind_int64(st, 2, row->seq);
-	db_bind_text(st, 3, row->key1);
-	db_bind_text(st, 4, row->key2);
-	for (size_t i = 0; i < row->n && i < ROW_CELLS; i++) {
-		if (row->has_num[i])
-			sqlite3_bind_int64(st, 5 + 2 * (int)i, row->nums[i]);
-		db_bind_text(st, 6 + 2 * (int)i, row->texts[i]);
-	}
+	sqlite3_bind_int(st, 1, tab);
+	db_bind_text(st, 2, key1);
+	db_bind_text(st, 3, key2);
+	sqlite3_bind_int64(st, 4, seq);
+	sqlite3_bind_blob(st, 5, data, (int)size, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = db_fail(db, err, _("cannot write the report"));
 	db_done(st);
@@ -1011,38 +1000,20 @@ store_report_rows_put(struct db *db, const struct store_report_row *row,
 }
 
 int
-store_report_rows_sorted(struct db *db, int tab,
-			 int (*fn)(void *arg, const struct store_report_row *row),
-			 void *arg, struct error *err)
+store_report_keyed(struct db *db, int tab,
+		   int (*fn)(void *arg, const void *data, size_t size),
+		   void *arg, struct error *err)
 {
-	/* Along the index of the keys, a row at a time (a sorter would
-	 * hold them in memory). */
-	sqlite3_stmt *st = db_prepare(db, "SELECT * FROM temp.report_row "
-				      "INDEXED BY report_row_key "
-				      "WHERE k1 IS NOT NULL AND tab = ?1 "
-				      "ORDER BY k1, k2, seq", err);
-	int64_t nums[ROW_CELLS];
-	bool has_num[ROW_CELLS];
-	const char *texts[ROW_CELLS];
+	sqlite3_stmt *st = db_prepare(db, "SELECT data FROM temp.report_key "
+				      "WHERE tab = ?1 ORDER BY k1, k2, seq", err);
 	int rc = ERR_OK, src;
 
 	if (!st)
 		return ERR_DATABASE;
 	sqlite3_bind_int(st, 1, tab);
-	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_report_row row = {
-			.tab = tab, .seq = sqlite3_column_int64(st, 1),
-			.n = ROW_CELLS, .nums = nums, .has_num = has_num,
-			.texts = texts,
-		};
-
-		for (int i = 0; i < ROW_CELLS; i++) {
-			has_num[i] = sqlite3_column_type(st, 4 + 2 * i) != SQLITE_NULL;
-			nums[i] = has_num[i] ? sqlite3_column_int64(st, 4 + 2 * i) : 0;
-			texts[i] = (const char *)sqlite3_column_text(st, 5 + 2 * i);
-		}
-		rc = fn(arg, &row);
-	}
+	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW)
+		rc = fn(arg, sqlite3_column_blob(st, 0),
+			(size_t)sqlite3_column_bytes(st, 0));
 	if (!rc && src != SQLITE_DONE)
 		rc = db_fail(db, err, _("cannot read the report"));
 	db_done(st);

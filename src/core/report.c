@@ -167,61 +167,35 @@ pack_row(struct pack *p, const struct report_cell *row, size_t ncols)
 	}
 }
 
-/* The same, of a row as store_report_rows_sorted() gives it. */
-static void
-pack_stored(struct pack *p, const struct store_report_row *row, size_t ncols)
-{
-	for (size_t c = 0; c < ncols; c++) {
-		unsigned char flags = (row->has_num[c] ? CELL_NUM : 0) |
-				      (row->texts[c] ? CELL_TEXT : 0);
-
-		pack_put(p, &flags, 1);
-		if (flags & CELL_NUM)
-			pack_put(p, &row->nums[c], sizeof row->nums[c]);
-		if (flags & CELL_TEXT)
-			pack_put(p, row->texts[c], strlen(row->texts[c]) + 1);
-	}
-}
-
-/* Writes the rows gathered in cells to the database: one by one with
- * their keys (key1, key2: the columns store_report_rows_sorted() orders
- * by) when to be sorted, else as a chunk. */
+/* Writes the rows gathered in cells to the database: one by one under
+ * their keys (the texts of columns key1 and key2) when to be sorted,
+ * else as a chunk. */
 static int
 rows_flush(struct report_table *t, int key1, int key2)
 {
 	struct report_rows *rs = t->rows;
-	int64_t nums[REPORT_MAX_COLUMNS];
-	bool has_num[REPORT_MAX_COLUMNS];
-	const char *texts[REPORT_MAX_COLUMNS];
 	struct pack p = { 0 };
 	int rc = ERR_OK;
 
 	for (size_t r = 0; r < rs->count && !rc; r++) {
 		const struct report_cell *row = &t->cells[r * t->ncols];
-		struct store_report_row put = {
-			.tab = rs->tab, .seq = (int64_t)(rs->first + r),
-			.key1 = key1 >= 0 ? row[key1].text : NULL,
-			.key2 = key2 >= 0 ? row[key2].text : NULL,
-			.n = t->ncols, .nums = nums, .has_num = has_num,
-			.texts = texts,
-		};
 
 		table_widen(t, row, rs->st);
-		if (key1 < 0) {
-			pack_row(&p, row, t->ncols);
-			continue;
-		}
-		/* A cell is null when it has neither a number nor a text. */
-		for (size_t c = 0; c < t->ncols; c++) {
-			has_num[c] = !row[c].null && (!row[c].text || row[c].approx);
-			nums[c] = row[c].num;
-			texts[c] = row[c].null ? NULL : row[c].text;
-		}
-		rc = store_report_rows_put(rs->db, &put, &rs->err);
+		if (key1 >= 0)
+			p.len = 0;
+		pack_row(&p, row, t->ncols);
+		/* A row without a date is not coming; a project always has
+		 * a code (NOT NULL). */
+		if (key1 >= 0 && !p.oom && row[key1].text)
+			rc = store_report_key_put(rs->db, rs->tab,
+						  (int64_t)(rs->first + r),
+						  row[key1].text,
+						  row[key2].text ? row[key2].text : "",
+						  p.data, p.len, &rs->err);
 	}
 	if (!rc && p.oom)
 		rc = error_set(&rs->err, ERR_FAILED, NULL, _("out of memory"));
-	else if (!rc && p.len)
+	else if (!rc && key1 < 0 && p.len)
 		rc = store_report_chunk_put(rs->db, rs->tab,
 					    (int64_t)(rs->first / ROWS_CHUNK),
 					    p.data, p.len, &rs->err);
@@ -1976,11 +1950,11 @@ sorted_flush(struct sorted_out *o)
 }
 
 static int
-sorted_row(void *arg, const struct store_report_row *row)
+sorted_row(void *arg, const void *data, size_t size)
 {
 	struct sorted_out *o = arg;
 
-	pack_stored(&o->p, row, o->t->ncols);
+	pack_put(&o->p, data, size);
 	if (++o->rows % ROWS_CHUNK == 0 || o->p.oom)
 		return sorted_flush(o);
 	return ERR_OK;
@@ -2003,8 +1977,8 @@ write_out(struct build *b)
 		if (rc)
 			m->err = t->rows->err;
 	}
-	if (!rc && !(rc = store_report_rows_sorted(m->db, TAB_UNSORTED,
-						   sorted_row, &o, &m->err)))
+	if (!rc && !(rc = store_report_keyed(m->db, TAB_UNSORTED, sorted_row,
+					     &o, &m->err)))
 		rc = sorted_flush(&o);
 	free(o.p.data);
 	coming->rows->tab = RTAB_COMING;
