@@ -187,8 +187,10 @@ int store_change_get(struct db *db, int64_t id, struct change_list *out,
  * (by code), in a temporary table (count: how many); a cursor then
  * reads the records of def of those projects, project by project in
  * that order and each project's records in store_children()'s order
- * (of the project itself, its own record).  Only the fields whose bit
- * is set in fields are read; the others are null.  A new
+ * (of the project itself, its own record), but a status history's in
+ * any (the reader sorts them by id).  Only the fields whose bit is set
+ * in fields are read, the others null, and of the record's own columns
+ * only its id and (a project's) its uuid.  A new
  * store_report_projects() may only come when every cursor is closed. */
 int store_report_projects(struct db *db, const char *funder, int64_t *count,
 			  struct error *err);
@@ -205,6 +207,15 @@ int store_cursor_open(struct db *db, const struct entity_def *def,
 int store_cursor_next(struct store_cursor *c, int64_t project,
 		      struct record **out, struct error *err);
 
+/* A cursor of def's records of one project at a time, those of
+ * project_uuid appended to out by each store_cursor_project() (fields
+ * as above, in store_children()'s order). */
+int store_cursor_open_each(struct db *db, const struct entity_def *def,
+			   uint64_t fields, struct store_cursor **out,
+			   struct error *err);
+int store_cursor_project(struct store_cursor *c, const char *project_uuid,
+			 struct record_list *out, struct error *err);
+
 void store_cursor_close(struct store_cursor **c);
 
 /* Asks fn now and then (every few milliseconds of SQLite's work) while
@@ -213,21 +224,12 @@ void store_cursor_close(struct store_cursor **c);
  * again). */
 void store_report_watch(struct db *db, bool (*fn)(void *arg), void *arg);
 
-/* The rows of the report's long tables, kept in a temporary table of
- * the connection (its pages in SQLite's bounded cache, spilled to a
+/* The rows of the report's long tables, kept in temporary tables of
+ * the connection (their pages in SQLite's bounded cache, spilled to a
  * file) rather than in memory; one report at a time per connection.
- * A row of table tab is numbered seq from 0; each of its n cells has a
- * number (nums[i], when has_num[i]) and a text (texts[i], or NULL);
- * key1 and key2 are what store_report_rows_sort() orders by. */
-struct store_report_row {
-	int tab;
-	int64_t seq;
-	const char *key1, *key2;
-	size_t n;
-	const int64_t *nums;
-	const bool *has_num;
-	const char *const *texts;
-};
+ * The rows are bytes only their writer reads: those of a table to be
+ * sorted one by one under their keys, numbered seq from 0; the others
+ * in chunks, numbered from 0 in each table. */
 
 /* Empties the rows and begins the one transaction that writes them
  * (and reads the database as it is now); store_report_rows_end() ends
@@ -235,26 +237,31 @@ struct store_report_row {
 int store_report_rows_begin(struct db *db, struct error *err);
 int store_report_rows_end(struct db *db, bool keep, struct error *err);
 
-/* Lets the rows go (their pages too, in time). */
+/* Lets the rows and chunks go (their pages too, in time). */
 void store_report_rows_clear(struct db *db);
 
-int store_report_rows_put(struct db *db, const struct store_report_row *row,
-			  struct error *err);
+/* A row of table tab to be sorted by key1, key2 (byte by byte; neither
+ * NULL) and seq. */
+int store_report_key_put(struct db *db, int tab, int64_t seq,
+			 const char *key1, const char *key2, const void *data,
+			 size_t size, struct error *err);
 
-/* Copies the rows of table from to table to, in the order of key1, key2
- * (byte by byte) and seq, numbered again from 0 (only rows with a key1;
- * the copies without keys).  Those of from stay until the rows are
- * emptied. */
-int store_report_rows_sort(struct db *db, int from, int to,
-			   struct error *err);
+/* Calls fn with the rows of table tab in the order of their keys (the
+ * bytes valid during the call), until fn returns non-zero (returned). */
+int store_report_keyed(struct db *db, int tab,
+		       int (*fn)(void *arg, const void *data, size_t size),
+		       void *arg, struct error *err);
 
-/* Calls fn with rows first .. first + count - 1 of table tab in order
- * (their text only valid during the call), until fn returns non-zero
- * (returned). */
-int store_report_rows_read(struct db *db, int tab, int64_t first,
-			   int64_t count,
-			   int (*fn)(void *arg, const struct store_report_row *row),
-			   void *arg, struct error *err);
+int store_report_chunk_put(struct db *db, int tab, int64_t chunk,
+			   const void *data, size_t size, struct error *err);
+
+/* Calls fn with the bytes of chunk chunk of table tab (valid during the
+ * call) and returns what it returns; ERR_OK, fn not called, when there
+ * is no such chunk. */
+int store_report_chunk_read(struct db *db, int tab, int64_t chunk,
+			    int (*fn)(void *arg, const void *data,
+				      size_t size),
+			    void *arg, struct error *err);
 
 /* Calls fn for every organisation in the order of
  * store_organisations() with its uuid, its short name (else its name)

@@ -666,18 +666,47 @@ struct store_cursor {
 	int64_t project;      /* the waiting row's project (its id) */
 };
 
-/* The columns db_row_record() reads, those not in fields as NULL. */
+/* The columns db_row_record() reads, those not in fields as NULL, and
+ * of the record's own only its id and a project's uuid (its lists are
+ * read by it): the uuids, versions and stamps of a million records
+ * were a tenth of the report's reading. */
 static void
 put_fields(FILE *f, const struct entity_def *def, uint64_t fields,
 	   const char *t)
 {
-	fprintf(f, "SELECT %s.id, %s.uuid, %s.version, %s.updated_at, "
-		"%s.updated_by", t, t, t, t, t);
+	if (def->project_field < 0)
+		fprintf(f, "SELECT %s.id, %s.uuid, NULL, NULL, NULL", t, t);
+	else
+		fprintf(f, "SELECT %s.id, NULL, NULL, NULL, NULL", t);
 	for (size_t i = 0; i < def->nfields; i++)
 		if (fields & (UINT64_C(1) << i))
 			fprintf(f, ", %s.\"%s\"", t, def->fields[i].name);
 		else
 			fputs(", NULL", f);
+}
+
+/* The order of a project's records (as store_children: undated after
+ * dated, then in creation order), after earlier terms when after; a
+ * status history's, the order made, only when by_id (the cursor leaves
+ * it to the reader: sorting each project's few changes cost SQLite a
+ * sorter each). */
+static void
+put_order(FILE *f, const struct entity_def *def, bool by_id, bool after)
+{
+	const char *sep = after ? ", " : "";
+	int date = -1;
+
+	for (size_t i = 0; def->kind != ENT_STATUS_CHANGE && i < def->nfields &&
+			   date < 0; i++)
+		if (def->fields[i].type == FT_DATE)
+			date = (int)i;
+	if (date >= 0) {
+		fprintf(f, "%sc.\"%s\" IS NULL, c.\"%s\"", sep,
+			def->fields[date].name, def->fields[date].name);
+		sep = ", ";
+	}
+	if (by_id || def->kind != ENT_STATUS_CHANGE)
+		fprintf(f, "%sc.id", sep);
 }
 
 /* The projects funder (?1, when not NULL) keeps, as the project list's
@@ -717,38 +746,29 @@ store_report_projects(struct db *db, const char *funder, int64_t *count,
 
 /* SELECT the columns db_row_record() reads (those not in fields as
  * NULL) and the project's id, of the projects of report_project in
- * their order, each project's records in store_children's order. */
+ * their order, each project's records in store_children's order (a
+ * status history in any). */
 static char *
 cursor_sql(const struct entity_def *def, uint64_t fields)
 {
 	char *sql = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&sql, &len);
-	int date = -1;
 
 	if (!f)
 		return NULL;
 	put_fields(f, def, fields, "c");
 	/* CROSS: the projects in order outside, whatever the planner
 	 * guesses (it would sort a whole table of lines). */
-	if (def->project_field >= 0)
+	if (def->project_field >= 0) {
 		fprintf(f, ", t.id FROM temp.report_project t CROSS JOIN \"%s\" c "
 			"ON c.\"%s\" = t.uuid ORDER BY t.ord", def->table,
 			def->fields[def->project_field].name);
-	else
+		put_order(f, def, false, true);
+	} else {
 		fprintf(f, ", t.id FROM temp.report_project t CROSS JOIN \"%s\" c "
 			"ON c.id = t.id ORDER BY t.ord", def->table);
-	/* As store_children: undated after dated, then in creation order;
-	 * a status history in the order it was made. */
-	for (size_t i = 0; def->kind != ENT_STATUS_CHANGE && def->project_field >= 0 &&
-			   i < def->nfields && date < 0; i++)
-		if (def->fields[i].type == FT_DATE)
-			date = (int)i;
-	if (date >= 0)
-		fprintf(f, ", c.\"%s\" IS NULL, c.\"%s\"", def->fields[date].name,
-			def->fields[date].name);
-	if (def->project_field >= 0)
-		fputs(", c.id", f);
+	}
 	if (fclose(f)) {
 		free(sql);
 		return NULL;
@@ -811,6 +831,64 @@ store_cursor_next(struct store_cursor *c, int64_t project,
 	return ERR_OK;
 }
 
+int
+store_cursor_open_each(struct db *db, const struct entity_def *def,
+		       uint64_t fields, struct store_cursor **out,
+		       struct error *err)
+{
+	struct store_cursor *c;
+	char *sql = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	*out = NULL;
+	if (!db || !def || def->project_field < 0)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (!(c = calloc(1, sizeof *c)) || !(f = open_memstream(&sql, &len))) {
+		free(c);
+		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	}
+	put_fields(f, def, fields, "c");
+	fprintf(f, " FROM \"%s\" c WHERE c.\"%s\" = ?1 ORDER BY ",
+		def->table, def->fields[def->project_field].name);
+	put_order(f, def, true, false);
+	if (fclose(f)) {
+		free(sql);
+		free(c);
+		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	}
+	c->db = db;
+	c->def = def;
+	c->st = db_prepare(db, sql, err);
+	free(sql);
+	if (!c->st) {
+		free(c);
+		return ERR_DATABASE;
+	}
+	*out = c;
+	return ERR_OK;
+}
+
+int
+store_cursor_project(struct store_cursor *c, const char *project_uuid,
+		     struct record_list *out, struct error *err)
+{
+	int src, rc = ERR_OK;
+
+	db_bind_text(c->st, 1, project_uuid);
+	while (!rc && (src = sqlite3_step(c->st)) == SQLITE_ROW) {
+		struct record *rec = db_row_record(c->st, c->def);
+
+		if (!rec || record_list_push(out, rec) < 0)
+			rc = error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = db_fail(c->db, err, _("cannot read the database"));
+	sqlite3_reset(c->st);
+	return rc;
+}
+
 void
 store_cursor_close(struct store_cursor **c)
 {
@@ -848,35 +926,33 @@ store_report_watch(struct db *db, bool (*fn)(void *arg), void *arg)
 
 /* ---- the report's long tables, kept out of memory ------------------ */
 
-#define ROW_CELLS 12
+/* The rows to be sorted, a row each under its keys (report_key, a
+ * walk along it gives them in order), and the rest some hundred rows to
+ * a chunk (report_chunk, by tab and chunk in one key); both as their
+ * writer packs them.  A row of 28 values each cost a fifth of the
+ * report's time, and an index of keys a lookup of each row. */
 
-#define ROW_INSERT_SQL "INSERT INTO temp.report_row VALUES (?1, ?2, ?3, ?4" \
-	", ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16" \
-	", ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)"
+/* The key of a chunk: tab in the high bits. */
+#define CHUNK_KEY(tab, chunk) ((int64_t)(tab) << 40 | (chunk))
 
 int
 store_report_rows_begin(struct db *db, struct error *err)
 {
-	char sql[1024];
-	size_t o;
 	int rc;
 
-	o = (size_t)snprintf(sql, sizeof sql, "CREATE TEMP TABLE IF NOT EXISTS "
-			     "report_row (tab INTEGER NOT NULL, seq INTEGER NOT NULL, "
-			     "k1 TEXT, k2 TEXT");
-	for (int i = 0; i < ROW_CELLS; i++)
-		o += (size_t)snprintf(sql + o, sizeof sql - o, ", n%d, t%d", i, i);
-	/* The rows to be sorted (those with keys) also by their keys, so
-	 * that sorting them is a walk along an index, not a sort in
-	 * memory. */
-	snprintf(sql + o, sizeof sql - o, ", PRIMARY KEY (tab, seq)) WITHOUT ROWID;"
-		 "CREATE INDEX IF NOT EXISTS temp.report_row_key ON "
-		 "report_row (k1, k2, seq) WHERE k1 IS NOT NULL;"
-		 "DELETE FROM temp.report_row;"
-		 /* Written once and read a window at a time: a small cache
-		  * (the rest in the file, or the system's cache of it). */
-		 "PRAGMA temp.cache_size = -256;");
-	if ((rc = db_exec(db, sql, err)))
+	if ((rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS report_key "
+			  "(tab INTEGER NOT NULL, k1 TEXT NOT NULL, "
+			  "k2 TEXT NOT NULL, seq INTEGER NOT NULL, "
+			  "data BLOB NOT NULL, PRIMARY KEY (tab, k1, k2, seq)) "
+			  "WITHOUT ROWID;"
+			  "CREATE TEMP TABLE IF NOT EXISTS report_chunk "
+			  "(id INTEGER PRIMARY KEY, data BLOB NOT NULL);"
+			  "DELETE FROM temp.report_key;"
+			  "DELETE FROM temp.report_chunk;"
+			  /* Written once and read a window at a time: a small
+			   * cache (the rest in the file, or the system's cache
+			   * of it). */
+			  "PRAGMA temp.cache_size = -256;", err)))
 		return rc;
 	/* One transaction for the rows (and one view of the database). */
 	return db_exec(db, "SAVEPOINT report_rows", err);
@@ -894,27 +970,29 @@ void
 store_report_rows_clear(struct db *db)
 {
 	if (db)
-		db_exec(db, "DELETE FROM temp.report_row", NULL);
+		db_exec(db, "DELETE FROM temp.report_key;"
+			"DELETE FROM temp.report_chunk", NULL);
 }
 
 int
-store_report_rows_put(struct db *db, const struct store_report_row *row,
-		      struct error *err)
+store_report_key_put(struct db *db, int tab, int64_t seq, const char *key1,
+		     const char *key2, const void *data, size_t size,
+		     struct error *err)
 {
-	sqlite3_stmt *st = db_prepare(db, ROW_INSERT_SQL, err);
+	sqlite3_stmt *st;
 	int rc = ERR_OK;
 
-	if (!st)
+	if (!key1 || !key2 || size > INT32_MAX)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	if (!(st = db_prepare(db, "INSERT INTO temp.report_key "
+			      "VALUES (?1, ?2, ?3, ?4, ?5)", err)))
 		return ERR_DATABASE;
-	sqlite3_bind_int(st, 1, row->tab);
-	sqlite3_bind_int64(st, 2, row->seq);
-	db_bind_text(st, 3, row->key1);
-	db_bind_text(st, 4, row->key2);
-	for (size_t i = 0; i < row->n && i < ROW_CELLS; i++) {
-		if (row->has_num[i])
-			sqlite3_bind_int64(st, 5 + 2 * (int)i, row->nums[i]);
-		db_bind_text(st, 6 + 2 * (int)i, row->texts[i]);
-	}
+	sqlite3_bind_int(st, 1, tab);
+	db_bind_text(st, 2, key1);
+	db_bind_text(st, 3, key2);
+	sqlite3_bind_int64(st, 4, seq);
+	sqlite3_bind_blob(st, 5, data, (int)size, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = db_fail(db, err, _("cannot write the report"));
 	db_done(st);
@@ -922,73 +1000,62 @@ store_report_rows_put(struct db *db, const struct store_report_row *row,
 }
 
 int
-store_report_rows_sort(struct db *db, int from, int to, struct error *err)
+store_report_keyed(struct db *db, int tab,
+		   int (*fn)(void *arg, const void *data, size_t size),
+		   void *arg, struct error *err)
 {
-	/* Along the index of the keys, a row at a time (INSERT ... SELECT
-	 * would copy them all to a temporary table first). */
-	sqlite3_stmt *st = db_prepare(db, "SELECT * FROM temp.report_row "
-				      "INDEXED BY report_row_key "
-				      "WHERE k1 IS NOT NULL AND tab = ?1 "
-				      "ORDER BY k1, k2, seq", err);
-	sqlite3_stmt *put = st ? db_prepare(db, ROW_INSERT_SQL, err) : NULL;
-	int64_t seq = 0;
-	int rc = ERR_OK, src;
-
-	if (!put) {
-		db_done(st);
-		return ERR_DATABASE;
-	}
-	sqlite3_bind_int(st, 1, from);
-	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
-		sqlite3_bind_int(put, 1, to);
-		sqlite3_bind_int64(put, 2, seq++);
-		/* The keys stay NULL: the walk never meets the rows written. */
-		for (int i = 4; i < 4 + 2 * ROW_CELLS; i++)
-			sqlite3_bind_value(put, i + 1, sqlite3_column_value(st, i));
-		if (sqlite3_step(put) != SQLITE_DONE)
-			rc = db_fail(db, err, _("cannot write the report"));
-		sqlite3_reset(put);
-	}
-	if (!rc && src != SQLITE_DONE)
-		rc = db_fail(db, err, _("cannot read the report"));
-	db_done(st);
-	db_done(put);
-	return rc;
-}
-
-int
-store_report_rows_read(struct db *db, int tab, int64_t first, int64_t count,
-		       int (*fn)(void *arg, const struct store_report_row *row),
-		       void *arg, struct error *err)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT * FROM temp.report_row "
-				      "WHERE tab = ?1 AND seq >= ?2 AND seq < ?3 "
-				      "ORDER BY seq", err);
-	int64_t nums[ROW_CELLS];
-	bool has_num[ROW_CELLS];
-	const char *texts[ROW_CELLS];
+	sqlite3_stmt *st = db_prepare(db, "SELECT data FROM temp.report_key "
+				      "WHERE tab = ?1 ORDER BY k1, k2, seq", err);
 	int rc = ERR_OK, src;
 
 	if (!st)
 		return ERR_DATABASE;
 	sqlite3_bind_int(st, 1, tab);
-	sqlite3_bind_int64(st, 2, first);
-	sqlite3_bind_int64(st, 3, first + count);
-	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_report_row row = {
-			.tab = tab, .seq = sqlite3_column_int64(st, 1),
-			.n = ROW_CELLS, .nums = nums, .has_num = has_num,
-			.texts = texts,
-		};
-
-		for (int i = 0; i < ROW_CELLS; i++) {
-			has_num[i] = sqlite3_column_type(st, 4 + 2 * i) != SQLITE_NULL;
-			nums[i] = has_num[i] ? sqlite3_column_int64(st, 4 + 2 * i) : 0;
-			texts[i] = (const char *)sqlite3_column_text(st, 5 + 2 * i);
-		}
-		rc = fn(arg, &row);
-	}
+	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW)
+		rc = fn(arg, sqlite3_column_blob(st, 0),
+			(size_t)sqlite3_column_bytes(st, 0));
 	if (!rc && src != SQLITE_DONE)
+		rc = db_fail(db, err, _("cannot read the report"));
+	db_done(st);
+	return rc;
+}
+
+int
+store_report_chunk_put(struct db *db, int tab, int64_t chunk,
+		       const void *data, size_t size, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc = ERR_OK;
+
+	if (size > INT32_MAX)
+		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
+	if (!(st = db_prepare(db, "INSERT INTO temp.report_chunk VALUES (?1, ?2)",
+			      err)))
+		return ERR_DATABASE;
+	sqlite3_bind_int64(st, 1, CHUNK_KEY(tab, chunk));
+	sqlite3_bind_blob(st, 2, data, (int)size, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_fail(db, err, _("cannot write the report"));
+	db_done(st);
+	return rc;
+}
+
+int
+store_report_chunk_read(struct db *db, int tab, int64_t chunk,
+			int (*fn)(void *arg, const void *data, size_t size),
+			void *arg, struct error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT data FROM temp.report_chunk "
+				      "WHERE id = ?1", err);
+	int rc = ERR_OK, src;
+
+	if (!st)
+		return ERR_DATABASE;
+	sqlite3_bind_int64(st, 1, CHUNK_KEY(tab, chunk));
+	if ((src = sqlite3_step(st)) == SQLITE_ROW)
+		rc = fn(arg, sqlite3_column_blob(st, 0),
+			(size_t)sqlite3_column_bytes(st, 0));
+	else if (src != SQLITE_DONE)
 		rc = db_fail(db, err, _("cannot read the report"));
 	db_done(st);
 	return rc;

@@ -112,36 +112,94 @@ table_keep_out(struct report_table *t, struct db *db, int tab,
 	return true;
 }
 
-/* Writes the rows gathered in cells to the database (key1, key2: the
- * columns store_report_rows_sort() orders by, or -1). */
+/* A chunk of rows as stored: for each cell a byte (CELL_NUM, CELL_TEXT),
+ * then its number (8 bytes, when CELL_NUM) and its text with its NUL
+ * (when CELL_TEXT). */
+#define CELL_NUM 1
+#define CELL_TEXT 2
+
+struct pack {
+	unsigned char *data;
+	size_t len, capacity;
+	bool oom;
+};
+
+static void
+pack_put(struct pack *p, const void *bytes, size_t n)
+{
+	if (p->oom)
+		return;
+	if (p->len + n > p->capacity) {
+		size_t cap = p->capacity ? p->capacity : 4096;
+		unsigned char *d;
+
+		while (cap < p->len + n)
+			cap *= 2;
+		if (!(d = realloc(p->data, cap))) {
+			p->oom = true;
+			return;
+		}
+		p->data = d;
+		p->capacity = cap;
+	}
+	memcpy(p->data + p->len, bytes, n);
+	p->len += n;
+}
+
+/* Packs a row: a cell is null when it has neither a number nor a
+ * text, and keeps its number only when it has no text or the text
+ * says how far the number is to be trusted. */
+static void
+pack_row(struct pack *p, const struct report_cell *row, size_t ncols)
+{
+	for (size_t c = 0; c < ncols; c++) {
+		unsigned char flags = 0;
+
+		if (!row[c].null && (!row[c].text || row[c].approx))
+			flags |= CELL_NUM;
+		if (!row[c].null && row[c].text)
+			flags |= CELL_TEXT;
+		pack_put(p, &flags, 1);
+		if (flags & CELL_NUM)
+			pack_put(p, &row[c].num, sizeof row[c].num);
+		if (flags & CELL_TEXT)
+			pack_put(p, row[c].text, strlen(row[c].text) + 1);
+	}
+}
+
+/* Writes the rows gathered in cells to the database: one by one under
+ * their keys (the texts of columns key1 and key2) when to be sorted,
+ * else as a chunk. */
 static int
 rows_flush(struct report_table *t, int key1, int key2)
 {
 	struct report_rows *rs = t->rows;
-	int64_t nums[REPORT_MAX_COLUMNS];
-	bool has_num[REPORT_MAX_COLUMNS];
-	const char *texts[REPORT_MAX_COLUMNS];
+	struct pack p = { 0 };
 	int rc = ERR_OK;
 
 	for (size_t r = 0; r < rs->count && !rc; r++) {
 		const struct report_cell *row = &t->cells[r * t->ncols];
-		struct store_report_row put = {
-			.tab = rs->tab, .seq = (int64_t)(rs->first + r),
-			.key1 = key1 >= 0 ? row[key1].text : NULL,
-			.key2 = key2 >= 0 ? row[key2].text : NULL,
-			.n = t->ncols, .nums = nums, .has_num = has_num,
-			.texts = texts,
-		};
 
 		table_widen(t, row, rs->st);
-		/* A cell is null when it has neither a number nor a text. */
-		for (size_t c = 0; c < t->ncols; c++) {
-			has_num[c] = !row[c].null && (!row[c].text || row[c].approx);
-			nums[c] = row[c].num;
-			texts[c] = row[c].null ? NULL : row[c].text;
-		}
-		rc = store_report_rows_put(rs->db, &put, &rs->err);
+		if (key1 >= 0)
+			p.len = 0;
+		pack_row(&p, row, t->ncols);
+		/* A row without a date is not coming; a project always has
+		 * a code (NOT NULL). */
+		if (key1 >= 0 && !p.oom && row[key1].text)
+			rc = store_report_key_put(rs->db, rs->tab,
+						  (int64_t)(rs->first + r),
+						  row[key1].text,
+						  row[key2].text ? row[key2].text : "",
+						  p.data, p.len, &rs->err);
 	}
+	if (!rc && p.oom)
+		rc = error_set(&rs->err, ERR_FAILED, NULL, _("out of memory"));
+	else if (!rc && key1 < 0 && p.len)
+		rc = store_report_chunk_put(rs->db, rs->tab,
+					    (int64_t)(rs->first / ROWS_CHUNK),
+					    p.data, p.len, &rs->err);
+	free(p.data);
 	cells_clear(t->cells, rs->count * t->ncols);
 	rs->first += rs->count;
 	rs->count = 0;
@@ -223,22 +281,36 @@ struct rows_read {
 	bool oom;
 };
 
+/* Unpacks a chunk's rows into t's window. */
 static int
-row_read(void *arg, const struct store_report_row *row)
+chunk_read(void *arg, const void *data, size_t size)
 {
 	struct rows_read *rr = arg;
 	struct report_table *t = rr->t;
-	struct report_cell *cells = &t->cells[t->rows->count++ * t->ncols];
+	const unsigned char *d = data, *end = d + size;
 
-	for (size_t c = 0; c < t->ncols; c++) {
-		struct report_cell *cell = &cells[c];
+	while (d < end && t->rows->count < ROWS_CHUNK && !rr->oom) {
+		struct report_cell *cells = &t->cells[t->rows->count++ * t->ncols];
 
-		*cell = (struct report_cell){ .type = t->types[c], .null = true };
-		if (row->has_num[c])
-			cell_num(cell, row->nums[c]);
-		if (row->texts[c]) {
-			rr->oom |= !cell_text(cell, row->texts[c]);
-			cell->approx = row->has_num[c];
+		for (size_t c = 0; c < t->ncols; c++) {
+			struct report_cell *cell = &cells[c];
+			unsigned char flags = d < end ? *d++ : 0;
+
+			*cell = (struct report_cell){ .type = t->types[c], .null = true };
+			if ((flags & CELL_NUM) && end - d >= (ptrdiff_t)sizeof cell->num) {
+				memcpy(&cell->num, d, sizeof cell->num);
+				cell->null = false;
+				d += sizeof cell->num;
+			}
+			if (flags & CELL_TEXT) {
+				const unsigned char *nul = memchr(d, '\0', (size_t)(end - d));
+
+				if (!nul)
+					return ERR_FAILED;
+				rr->oom |= !cell_text(cell, (const char *)d);
+				cell->approx = (flags & CELL_NUM) != 0;
+				d = nul + 1;
+			}
 		}
 	}
 	return ERR_OK;
@@ -263,8 +335,9 @@ rows_window(struct report_table *t, size_t row)
 		t->cells = cells;
 		t->capacity = ROWS_CHUNK;
 	}
-	if (store_report_rows_read(rs->db, rs->tab, (int64_t)rs->first,
-				   ROWS_CHUNK, row_read, &rr, &rs->err) || rr.oom)
+	if (store_report_chunk_read(rs->db, rs->tab,
+				    (int64_t)(rs->first / ROWS_CHUNK), chunk_read,
+				    &rr, &rs->err) || rr.oom)
 		return false;
 	return row >= rs->first && row < rs->first + rs->count;
 }
@@ -532,10 +605,10 @@ cursors_open(struct model *m, struct cursors *c)
 				   project_fields, &c->p, &m->err);
 
 	for (size_t i = 0; i < ITEM_LISTS && !rc; i++)
-		if (!item_lists[i].active_only)
-			rc = store_cursor_open(m->db, entities[item_lists[i].kind],
-					       item_lists[i].fields,
-					       &c->lists[i], &m->err);
+		rc = (item_lists[i].active_only ? store_cursor_open_each
+						: store_cursor_open)
+			(m->db, entities[item_lists[i].kind],
+			 item_lists[i].fields, &c->lists[i], &m->err);
 	return rc;
 }
 
@@ -543,6 +616,21 @@ static struct record_list *
 item_list(struct item *it, size_t i)
 {
 	return (struct record_list *)((char *)it + item_lists[i].offset);
+}
+
+/* Puts a project's status history in the order it was made (the ids),
+ * in which its cursor does not give it; mostly it is already. */
+static void
+history_sort(struct record_list *l)
+{
+	for (size_t i = 1; i < l->count; i++) {
+		struct record *r = l->items[i];
+		size_t j = i;
+
+		for (; j > 0 && l->items[j - 1]->id > r->id; j--)
+			l->items[j] = l->items[j - 1];
+		l->items[j] = r;
+	}
 }
 
 /* The next project with its records, from the cursors; it->p NULL when
@@ -566,20 +654,20 @@ load_item(struct model *m, struct cursors *c, struct item *it)
 		if (rc)
 			return rc;
 	}
+	history_sort(&it->history);
 	return ERR_OK;
 }
 
 /* The lists only a project active in the period needs. */
 static int
-load_active(struct model *m, struct item *it)
+load_active(struct model *m, struct cursors *c, struct item *it)
 {
 	int rc = ERR_OK;
 
 	for (size_t i = 0; i < ITEM_LISTS && !rc; i++)
 		if (item_lists[i].active_only)
-			rc = store_children(m->db, entities[item_lists[i].kind],
-					    it->p->uuid, item_list(it, i),
-					    &m->err);
+			rc = store_cursor_project(c->lists[i], it->p->uuid,
+						  item_list(it, i), &m->err);
 	return rc;
 }
 
@@ -1506,9 +1594,17 @@ static void
 chart_touch(const struct build *b, const struct chart *ch,
 	    struct chart_project *cp, const char *date)
 {
-	for (int y = 0; date && y < CHART_YEARS; y++)
-		if (strcmp(date, ch->from[y]) >= 0 && strcmp(date, ch->to[y]) <= 0)
-			cp->touched |= (uint16_t)(1u << y);
+	long y;
+
+	if (!date)
+		return;
+	/* Both bounds of a year begin with "yyyy-", and so does every
+	 * text between them: the year the date begins with is the only
+	 * one that can hold it. */
+	y = strtol(date, NULL, 10) - ch->base;
+	if (y >= 0 && y < CHART_YEARS && strcmp(date, ch->from[y]) >= 0 &&
+	    strcmp(date, ch->to[y]) <= 0)
+		cp->touched |= (uint16_t)(1u << y);
 	if (in_period(b->r, date))
 		cp->touched_period = true;
 }
@@ -1563,14 +1659,17 @@ chart_item(struct build *b, struct chart *ch, const struct item *it)
 	for (size_t i = 0; i < it->history.count; i++) {
 		const struct record *s = it->history.items[i];
 		const char *date = record_text(s, STATUS_DATE);
+		int to = 0;
 
 		if (!date)
 			continue;
 		chart_touch(b, ch, &cp, date);
 		for (y = 0; y < CHART_YEARS; y++)
-			if (strcmp(date, ch->to[y]) <= 0)
-				col[y] = (signed char)status_column(t,
-					record_text(s, STATUS_TO));
+			if (strcmp(date, ch->to[y]) <= 0) {
+				if (!to)
+					to = status_column(t, record_text(s, STATUS_TO));
+				col[y] = (signed char)to;
+			}
 		if (!cp.first || strcmp(date, cp.first) < 0)
 			cp.first = date;
 		if (!cp.last || strcmp(date, cp.last) > 0)
@@ -1768,7 +1867,7 @@ build_items(struct build *b, struct chart *ch, struct summary *s)
 
 		b->done = n;
 		if (!(rc = load_item(m, &c, &it)) && it.p &&
-		    chart_item(b, ch, &it) && !(rc = load_active(m, &it))) {
+		    chart_item(b, ch, &it) && !(rc = load_active(m, &c, &it))) {
 			s->active++;
 			if (centre_leads(b, &it))
 				s->led++;
@@ -1826,6 +1925,41 @@ keep_out(struct build *b)
 	return true;
 }
 
+/* The deadlines coming, in order, packed into chunks. */
+struct sorted_out {
+	struct report_table *t;
+	struct pack p;
+	int64_t rows;
+	struct error *err;
+};
+
+/* Writes the chunk packed so far (whose last row is the last one). */
+static int
+sorted_flush(struct sorted_out *o)
+{
+	int rc = ERR_OK;
+
+	if (o->p.oom)
+		return error_set(o->err, ERR_FAILED, NULL, _("out of memory"));
+	if (o->p.len)
+		rc = store_report_chunk_put(o->t->rows->db, RTAB_COMING,
+					    (o->rows - 1) / ROWS_CHUNK,
+					    o->p.data, o->p.len, o->err);
+	o->p.len = 0;
+	return rc;
+}
+
+static int
+sorted_row(void *arg, const void *data, size_t size)
+{
+	struct sorted_out *o = arg;
+
+	pack_put(&o->p, data, size);
+	if (++o->rows % ROWS_CHUNK == 0 || o->p.oom)
+		return sorted_flush(o);
+	return ERR_OK;
+}
+
 /* Writes what is left of the long tables, and the deadlines coming by
  * their date (then project). */
 static int
@@ -1833,6 +1967,7 @@ write_out(struct build *b)
 {
 	struct model *m = b->m;
 	struct report_table *coming = &b->r->tables[RTAB_COMING];
+	struct sorted_out o = { .t = coming, .err = &m->err };
 	int rc = ERR_OK;
 
 	for (size_t i = 0; i < LONG_TABLES && !rc; i++) {
@@ -1842,9 +1977,10 @@ write_out(struct build *b)
 		if (rc)
 			m->err = t->rows->err;
 	}
-	if (!rc && (rc = store_report_rows_sort(m->db, TAB_UNSORTED,
-						RTAB_COMING, &m->err)))
-		return rc;
+	if (!rc && !(rc = store_report_keyed(m->db, TAB_UNSORTED, sorted_row,
+					     &o, &m->err)))
+		rc = sorted_flush(&o);
+	free(o.p.data);
 	coming->rows->tab = RTAB_COMING;
 	coming->rows->first = 0;
 	return rc;
