@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cli.h"
+#include "cli_file.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -312,77 +313,60 @@ export_to_terminal(struct cli *c, const struct export_request *r)
 	return rc;
 }
 
-/* The workbook, into a temporary file beside output renamed when
- * complete (libxlsxwriter writes a file of its own by name). */
+/* The workbook: libxlsxwriter writes a file of its own by name, put in
+ * place when complete (cli_file.h). */
 static int
 export_xlsx(struct cli *c, const char *output)
 {
-	char tmp[4096];
-	int fd, rc;
+	struct out_file o;
+	int rc, e;
 
 	if (!output)
 		return cli_fail(c, ERR_USAGE, NULL,
 				_("xlsx is written to a file: name it with -o FILE"));
-	snprintf(tmp, sizeof tmp, "%s.XXXXXX", output);
-	if ((fd = mkstemp(tmp)) < 0)
+	if ((e = out_file_open(&o, output, true)))
 		return cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
-				output, strerror(errno));
-	close(fd);
-	rc = report_export_xlsx(&c->m, tmp);
-	if (rc == ERR_OK && rename(tmp, output) < 0)
-		rc = cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
-			      output, strerror(errno));
-	else if (rc != ERR_OK)
-		rc = cli_report(c, rc);
-	if (rc != ERR_OK)
-		unlink(tmp);
-	return rc;
+				output, strerror(e));
+	rc = report_export_xlsx(&c->m, o.tmp);
+	if (rc != ERR_OK) {
+		out_file_close(&o, false);
+		return cli_report(c, rc);
+	}
+	if ((e = out_file_close(&o, true)))
+		return cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
+				output, strerror(e));
+	return ERR_OK;
 }
 
 /* Writes the export to output (NULL: standard output). */
 static int
 export_write(struct cli *c, const struct export_request *r, const char *output)
 {
-	char tmp[4096];
-	FILE *out = stdout;
-	int fd, rc;
+	struct out_file o;
+	int rc, e;
 
 	if (r->format == FORMAT_XLSX)
 		return export_xlsx(c, output);
 	if (!output && isatty(STDOUT_FILENO) && r->format != FORMAT_ICS)
 		return export_to_terminal(c, r);
-	/* Into a temporary file beside the target, renamed when complete:
-	 * an export that fails half-way leaves no half a file. */
-	if (output) {
-		snprintf(tmp, sizeof tmp, "%s.XXXXXX", output);
-		if ((fd = mkstemp(tmp)) < 0 || !(out = fdopen(fd, "w"))) {
-			if (fd >= 0) {
-				close(fd);
-				unlink(tmp);
-			}
-			return cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
-					output, strerror(errno));
-		}
-	}
-	rc = export_run(c, r, out);
-	if (output) {
-		if (fclose(out) != 0 && rc == ERR_OK)
-			rc = cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
-				      output, strerror(errno));
-		else if (rc == ERR_OK && rename(tmp, output) < 0)
-			rc = cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
-				      output, strerror(errno));
-		else if (rc != ERR_OK) {
-			char why[sizeof c->m.err.message];
+	if (!output)
+		return cli_report(c, export_run(c, r, stdout));
+	/* An export that fails half-way leaves no half a file. */
+	if ((e = out_file_open(&o, output, false)))
+		return cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
+				output, strerror(e));
+	rc = export_run(c, r, o.f);
+	if (rc != ERR_OK) {
+		char why[sizeof c->m.err.message];
 
-			snprintf(why, sizeof why, "%s", c->m.err.message);
-			cli_fail(c, rc, NULL, "%s: %s", output, why);
-		}
-		if (rc != ERR_OK)
-			unlink(tmp);
-		return rc;
+		out_file_close(&o, false);
+		snprintf(why, sizeof why, "%s", c->m.err.message);
+		return cli_fail(c, rc, NULL, "%s: %s", output, why);
 	}
-	return cli_report(c, rc);
+	if ((e = out_file_close(&o, true)))
+		return cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
+				output, strerror(e));
+	return ERR_OK;
 }
 
 /* The options that go with one format only. */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cli.h"
+#include "cli_file.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -28,34 +29,32 @@ report_date(struct cli *c, const char *opt, const char *arg, char out[11])
 	return ERR_OK;
 }
 
-/* Writes r to path (NULL: standard output) through a temporary file
- * beside it, renamed when complete. */
+/* Writes r to path (NULL: standard output), whole or not at all
+ * (cli_file.h). */
 static int
 report_output(struct cli *c, const struct report *r, enum report_format f,
 	      enum csv_dialect dialect, const char *path)
 {
-	char tmp[4096];
+	struct out_file o;
 	FILE *out = stdout;
-	int fd = -1, rc;
+	int rc, e;
 
-	if (f == RF_XLSX) {
-		if (!path)
-			return cli_fail(c, ERR_USAGE, NULL,
-					_("xlsx is written to a file: name it with -o FILE"));
-		return cli_report(c, report_write_xlsx(r, path, &c->m.err));
-	}
-	if (path) {
-		snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
-		if ((fd = mkstemp(tmp)) < 0 || !(out = fdopen(fd, "w"))) {
-			if (fd >= 0) {
-				close(fd);
-				unlink(tmp);
-			}
-			return cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
-					path, strerror(errno));
-		}
-	}
+	if (f == RF_XLSX && !path)
+		return cli_fail(c, ERR_USAGE, NULL,
+				_("xlsx is written to a file: name it with -o FILE"));
+	if (path && (e = out_file_open(&o, path, f == RF_XLSX)))
+		return cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"),
+				path, strerror(e));
+	if (path)
+		out = o.f;
 	switch (f) {
+	case RF_XLSX:
+		rc = report_write_xlsx(r, o.tmp, &c->m.err);
+		if (rc != ERR_OK) {
+			out_file_close(&o, false);
+			return cli_report(c, rc);
+		}
+		break;
 	case RF_HTML:
 		rc = report_write_html(r, out, c->style);
 		break;
@@ -69,12 +68,14 @@ report_output(struct cli *c, const struct report *r, enum report_format f,
 	if (!path)
 		return rc == ERR_OK ? ERR_OK
 				    : cli_fail(c, ERR_FAILED, NULL, _("cannot write the report"));
-	if ((fclose(out) != 0 || rc != ERR_OK) ||
-	    rename(tmp, path) < 0) {
-		unlink(tmp);
+	if (rc != ERR_OK) {
+		out_file_close(&o, false);
 		return cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"), path,
 				strerror(errno));
 	}
+	if ((e = out_file_close(&o, true)))
+		return cli_fail(c, ERR_FAILED, NULL, _("cannot write %s: %s"), path,
+				strerror(e));
 	return ERR_OK;
 }
 
