@@ -393,7 +393,8 @@ struct stage_added {
 
 /* Notes a record the import inserted in the stage, with its project
  * and its title as they are now (read once, while the import has the
- * record in hand), and hands the noted ones to fn in the order noted,
+ * record in hand), and hands the noted ones to fn project by project
+ * (those of no project first), each project's in the order noted,
  * until fn returns non-zero. */
 int store_stage_note(struct json_stage *st, struct db *db,
 		     const struct record *rec, struct error *err);

@@ -123,6 +123,19 @@ run_salkku log --format json
 [ "$(grep -c '"project": null' "$TEST_TMP/out")" = \
   "$(grep -c '"entity": "organisation"' "$TEST_TMP/out")" ] ||
 	fail "no history: an entry of a project's record without its project"
+# The entries come project by project (the organisations' first): a
+# project's own and its records' one after another.
+SQL="$top_builddir/tests/sql-exec"
+if [ -x "$SQL" ]; then
+	runs=$("$SQL" "$SALKKU_DB" "SELECT count(*) FROM (SELECT project_uuid,
+		lag(project_uuid, 1, 'none') OVER (ORDER BY id) AS prev
+		FROM change_log WHERE source LIKE '%nolog.json')
+		WHERE project_uuid IS NOT prev") || exit 99
+	groups=$("$SQL" "$SALKKU_DB" "SELECT count(DISTINCT coalesce(project_uuid, ''))
+		FROM change_log WHERE source LIKE '%nolog.json'") || exit 99
+	[ "$groups" -gt 2 ] && [ "$runs" = "$groups" ] ||
+		fail "no history: the entries are not project by project ($runs runs of $groups projects)"
+fi
 
 # Time stamps: ISO 8601 UTC, not in the future beyond a day.
 export SALKKU_DB="$TEST_TMP/stamps.db"
