@@ -776,20 +776,16 @@ cursor_sql(const struct entity_def *def, uint64_t fields)
 	return sql;
 }
 
-int
-store_cursor_open(struct db *db, const struct entity_def *def,
-		  uint64_t fields, struct store_cursor **out,
-		  struct error *err)
+/* A cursor of def over the statement sql (freed here; NULL: out of
+ * memory). */
+static int
+cursor_new(struct db *db, const struct entity_def *def, char *sql,
+	   struct store_cursor **out, struct error *err)
 {
 	struct store_cursor *c;
-	char *sql;
 
-	*out = NULL;
-	if (!db || !def)
-		return error_set(err, ERR_INVALID, NULL,
-				 _("internal error: missing argument"));
-	if (!(c = calloc(1, sizeof *c)) || !(sql = cursor_sql(def, fields))) {
-		free(c);
+	if (!sql || !(c = calloc(1, sizeof *c))) {
+		free(sql);
 		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
 	}
 	c->db = db;
@@ -802,6 +798,18 @@ store_cursor_open(struct db *db, const struct entity_def *def,
 	}
 	*out = c;
 	return ERR_OK;
+}
+
+int
+store_cursor_open(struct db *db, const struct entity_def *def,
+		  uint64_t fields, struct store_cursor **out,
+		  struct error *err)
+{
+	*out = NULL;
+	if (!db || !def)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	return cursor_new(db, def, cursor_sql(def, fields), out, err);
 }
 
 int
@@ -831,43 +839,38 @@ store_cursor_next(struct store_cursor *c, int64_t project,
 	return ERR_OK;
 }
 
-int
-store_cursor_open_each(struct db *db, const struct entity_def *def,
-		       uint64_t fields, struct store_cursor **out,
-		       struct error *err)
+/* SELECT the columns db_row_record() reads of def's records of the
+ * project ?1, in store_children's order. */
+static char *
+each_sql(const struct entity_def *def, uint64_t fields)
 {
-	struct store_cursor *c;
 	char *sql = NULL;
 	size_t len = 0;
-	FILE *f;
+	FILE *f = open_memstream(&sql, &len);
 
-	*out = NULL;
-	if (!db || !def || def->project_field < 0)
-		return error_set(err, ERR_INVALID, NULL,
-				 _("internal error: missing argument"));
-	if (!(c = calloc(1, sizeof *c)) || !(f = open_memstream(&sql, &len))) {
-		free(c);
-		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
-	}
+	if (!f)
+		return NULL;
 	put_fields(f, def, fields, "c");
 	fprintf(f, " FROM \"%s\" c WHERE c.\"%s\" = ?1 ORDER BY ",
 		def->table, def->fields[def->project_field].name);
 	put_order(f, def, true, false);
 	if (fclose(f)) {
 		free(sql);
-		free(c);
-		return error_set(err, ERR_FAILED, NULL, _("out of memory"));
+		return NULL;
 	}
-	c->db = db;
-	c->def = def;
-	c->st = db_prepare(db, sql, err);
-	free(sql);
-	if (!c->st) {
-		free(c);
-		return ERR_DATABASE;
-	}
-	*out = c;
-	return ERR_OK;
+	return sql;
+}
+
+int
+store_cursor_open_each(struct db *db, const struct entity_def *def,
+		       uint64_t fields, struct store_cursor **out,
+		       struct error *err)
+{
+	*out = NULL;
+	if (!db || !def || def->project_field < 0)
+		return error_set(err, ERR_INVALID, NULL,
+				 _("internal error: missing argument"));
+	return cursor_new(db, def, each_sql(def, fields), out, err);
 }
 
 int
