@@ -86,6 +86,20 @@ peak_kb import "$dump"
 [ "$rc" -eq 0 ] || fail "import of $N projects: exit status $rc ($err)"
 [ "$kb" -lt "$BOUND" ] || fail "import of $N projects took $kb KB (bound $BOUND KB)"
 [ "$(projects)" -eq "$N" ] || fail "import of $N projects: $(projects) there"
+# Its search words were made in slices of varying size: every project's
+# are there and up to date, none left for later, and the last project
+# is found by its code.
+run_salkku check
+expect_rc 0 "check after the import of $N projects"
+SQL="$top_builddir/tests/sql-exec"
+if [ -x "$SQL" ]; then
+	pending=$("$SQL" "$SALKKU_DB" "SELECT count(*) FROM words_pending")
+	[ "$pending" = 0 ] || fail "import of $N projects: $pending left without search words"
+fi
+last=$(grep -o '"code":"[^"]*"' "$dump" | tail -n 1 | cut -d'"' -f4)
+run_salkku list --text "$last" --format csv
+expect_rc 0 "search for the last imported project"
+expect_out "^$last," "the last imported project found by its code"
 
 # The exports stream: they stay within a bound too (and give back the
 # same projects).
