@@ -741,44 +741,21 @@ out:
 	return rc;
 }
 
-/* The projects of the next slice of search words: as many as the last
- * slice's pace lets fit in IMPORT_SLICE_MS, its commit included (where
- * most of its time goes: FTS5 writes what it gathered as a segment, to
- * be merged later), growing at most fourfold a slice so that one slow
- * slice does not follow a fast one. */
-static int64_t
-words_slice_next(int64_t size, int64_t took_ms)
-{
-	int64_t next = took_ms > 0 ? size * IMPORT_SLICE_MS / took_ms : size * 4;
-
-	if (next > size * 4)
-		next = size * 4;
-	if (next < IMPORT_SLICE_WORDS)
-		next = IMPORT_SLICE_WORDS;
-	return next < IMPORT_SLICE_WORDS_MAX ? next : IMPORT_SLICE_WORDS_MAX;
-}
-
 /* After the records: the search words of the projects the import
  * changed are made, a slice of projects at a time. */
 static int
 import_words(struct json_import *ji)
 {
 	struct model *m = ji->m;
-	int64_t size = IMPORT_SLICE_WORDS;
 	bool done = false;
 	char now[32];
 	int rc;
 
-	for (;;) {
-		int64_t start = clock_ms();
-
-		rc = store_undo_words(m->db, size, &done, &m->err);
-		if (rc != ERR_OK || done)
-			break;
+	while ((rc = store_undo_words(m->db, IMPORT_SLICE_WORDS, &done,
+				      &m->err)) == ERR_OK && !done) {
 		model_now_utc(now);
 		if ((rc = store_undo_slice(m->db, now, &m->err)) != ERR_OK)
 			break;
-		size = words_slice_next(size, clock_ms() - start);
 	}
 	return rc;
 }

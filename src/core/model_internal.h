@@ -32,8 +32,7 @@ void model_now_utc(char out[32]);
 /* ---- model_undo.c: the undo journal of an import in slices ------- */
 
 /* A slice: how long at most (ms), and how many records at most; and
- * how many projects' search words a slice of their own makes, at first
- * and at most (model_import.c sizes each by the last one's pace).  The
+ * how many projects' search words a slice of their own makes.  The
  * time is the bound that counts: each commit writes every page the
  * slice touched in the uuid indexes, where records land at random, so
  * slices of a few hundred records made a 10,000-project import twice
@@ -41,7 +40,6 @@ void model_now_utc(char out[32]);
 #define IMPORT_SLICE_RECORDS 5000
 #define IMPORT_SLICE_MS 200
 #define IMPORT_SLICE_WORDS 200
-#define IMPORT_SLICE_WORDS_MAX 5000
 
 /* Inside a write transaction: this process is importing file; journal
  * what it writes from now on.  ERR_DATABASE naming who, while another
