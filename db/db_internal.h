@@ -46,6 +46,8 @@
 /* From this schema on, the keys of outside writes are spelt once, in
  * the view text_keys. */
 #define DB_SCHEMA_KEY_VIEW 17
+/* From this schema on, the index project_hit serves a ranked search. */
+#define DB_SCHEMA_HIT 18
 
 /* The number of projects, from tally (kept by triggers), counted only
  * when another tool deleted its row. */

@@ -979,6 +979,15 @@ static const char migration_17[] =
 	FLOOR_TRIGGERS_17("note")
 	FLOOR_TRIGGERS_17("outcome");
 
+/* 18: what a ranked search reads of each match (db/store_query.c),
+ * in an index by id: whether its code or name is what was typed, its
+ * status and its code's sort key.  A search with a thousand matches
+ * otherwise read a thousand projects' rows, most of their page beside
+ * them, to rank the matches and keep a page (at 10,000 projects, 1.2
+ * of the 4.7 ms of a letter).  New projects land at its end. */
+static const char migration_18[] =
+	"CREATE INDEX project_hit ON project(id, status, code_sort, code, name);";
+
 /* The code points, up to U+04FF, whose keys the triggers' SQL (the
  * view text_keys, migration 17) computes otherwise than salkku's C
  * (db_verify.c, a unit test): none while text_key_map is whole. */
@@ -1008,6 +1017,7 @@ static const char *const migrations[] = {
 	migration_15,
 	migration_16,
 	migration_17,
+	migration_18,
 };
 
 int

@@ -299,6 +299,18 @@ bind_filters(sqlite3_stmt *st, const struct project_query *q, const char *text)
 	bind_named(st, ":period_to", to);
 }
 
+/* Whether a ranked page can read of each match only what the index
+ * project_hit holds (migration 18): its filters and its sort need no
+ * more than the status, the code's sort key, the code and the name.
+ * SQLite, left to choose, reads each match's row by its rowid. */
+static bool
+hit_index_covers(struct db *db, const struct project_query *q)
+{
+	return !q->funder && !q->partner && !q->theme && !q->year && !q->from &&
+	       !q->to && (q->sort == SORT_CODE || q->sort == SORT_STATUS) &&
+	       db_schema_version(db) >= DB_SCHEMA_HIT;
+}
+
 /* The statement for q: the SQL text depends only on which filters are
  * set, the sort and the plan, so the cache holds a handful of shapes. */
 static sqlite3_stmt *
@@ -330,10 +342,11 @@ list_stmt(struct db *db, const struct project_query *q, bool text,
 		/* Ranked, the matches and their scores come from one read
 		 * of the index, joined to their projects. */
 		if (ranked)
-			fputs(", " EXACT_SQL " AS exact, hit.score AS score "
-			      "FROM (SELECT rowid AS id, " RELEVANCE_SQL " AS score "
-			      "FROM project_words WHERE project_words MATCH :text) AS hit "
-			      "JOIN project p ON p.id = hit.id", f);
+			fprintf(f, ", " EXACT_SQL " AS exact, hit.score AS score "
+				"FROM (SELECT rowid AS id, " RELEVANCE_SQL " AS score "
+				"FROM project_words WHERE project_words MATCH :text) "
+				"AS hit JOIN project p%s ON p.id = hit.id",
+				hit_index_covers(db, q) ? " INDEXED BY project_hit" : "");
 		else
 			fputs(" FROM project p", f);
 		put_filters(f, q, text, plan);

@@ -1111,7 +1111,7 @@ text(const char *word)
 			"p.code_sort AS code_sort FROM (SELECT rowid AS id, "
 			"bm25(project_words, 10.0, 10.0, 2.0, 1.0, 1.0) AS score "
 			"FROM project_words WHERE project_words MATCH ?1) AS hit "
-			"JOIN project p ON p.id = hit.id "
+			"JOIN project p INDEXED BY project_hit ON p.id = hit.id "
 			"ORDER BY exact DESC, score, code_sort, p.id LIMIT 50",
 			"page.exact DESC, page.score, p.code_sort, p.id"));
 	else if ((double)need * WALK_COST < d * d * (double)hits.max_id)

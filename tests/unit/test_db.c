@@ -637,7 +637,7 @@ test_migrate_key_view(void **state)
 	db_close(&db);
 
 	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
-	assert_int_equal(db_schema_version(db), DB_SCHEMA_KEY_VIEW);
+	assert_int_equal(db_schema_version(db), db_schema_latest());
 	assert_int_equal(store_project_by_code(db, "äly", &x, &err), ERR_OK);
 	record_free(&x);
 	assert_int_equal(store_find_organisation(db, "åa", &x, &err), ERR_OK);
@@ -776,6 +776,55 @@ test_check_schema_and_rows(void **state)
 		record_free(&p);
 		db_close(&db);
 	}
+}
+
+/* A ranked search for "koulu" finds the three projects of
+ * test_migrate_hit_index in this order: the project whose code is what
+ * was typed, then the better match, then the other. */
+static void
+assert_ranked(struct db *db)
+{
+	struct project_query q = { .text = "koulu", .by_relevance = true };
+	struct project_rows rows = { 0 };
+	struct error err;
+
+	assert_int_equal(store_project_list(db, &q, &rows, &err), ERR_OK);
+	assert_int_equal(rows.count, 3);
+	assert_string_equal(rows.items[0].code, "KOULU");
+	assert_string_equal(rows.items[1].code, "BBB");
+	assert_string_equal(rows.items[2].code, "AAA");
+	project_rows_clear(&rows);
+}
+
+/* Migration 18 adds the index that a ranked search reads its matches
+ * through; a database still at 17 ranks the same without it (its
+ * statement does not name the index). */
+static void
+test_migrate_hit_index(void **state)
+{
+	struct files *f = *state;
+	struct db *db = NULL;
+	struct error err;
+	const char *columns = "SELECT count(*) FROM "
+			      "pragma_index_info('project_hit')";
+
+	assert_int_equal(db_open_at_version(f->path, DB_SCHEMA_HIT - 1, &db,
+					    &err), ERR_OK);
+	record_free((struct record *[]){
+		fx_project(db, "AAA", "Älykäs koulu ja paljon muuta", NULL) });
+	record_free((struct record *[]){
+		fx_project(db, "BBB", "Koulu, koulu ja koulu", NULL) });
+	record_free((struct record *[]){ fx_project(db, "KOULU", "Zeta", NULL) });
+	assert_int_equal(fx_count(db, columns), 0);
+	assert_ranked(db);
+	db_close(&db);
+
+	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
+	assert_int_equal(db_schema_version(db), db_schema_latest());
+	assert_int_equal(fx_count(db, columns), 5);
+	assert_ranked(db);
+	assert_int_equal(db_check(db, NULL, NULL, &err), ERR_OK);
+	db_close(&db);
 }
 
 static void
@@ -1135,6 +1184,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_migrate_tally, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_deadline_index, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_key_view, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_hit_index, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy_and_data_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_hits, setup, teardown),
