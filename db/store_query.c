@@ -409,12 +409,10 @@ named_projects(struct db *db, const struct project_query *q, const char *text,
  * index until the page is full costs far less.  Reading in order wins
  * roughly when n * n > (offset + limit) * total.
  *
- * Ranking scores every match, reading its words' statistics and what
- * project_hit holds of it: 2 to 4 microseconds each from 10,000 to
- * 100,000 projects, so that up to RANK_MAX matches a typed letter stays
- * under 5 ms (5,000 took 18 ms at 100,000).  Beyond, as while the first
- * letters of a word are typed, the matches come in the sort order. */
-#define RANK_MAX 1000
+ * Ranking scores every match (some microseconds each): up to RANK_MAX
+ * matches it stays well under a tenth of a second; beyond, as while the
+ * first letter of a word is typed, the matches come in the sort order. */
+#define RANK_MAX 5000
 
 static enum plan
 choose_plan(struct db *db, const struct project_query *q, const char *text)

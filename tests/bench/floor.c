@@ -977,13 +977,13 @@ index_projects(void)
  * db/db_hits.c) on the index it writes (project_words): the query names
  * each word folded and its base forms, each as a prefix; the matches
  * of the lowest ids are read into a bitmap, up to one more than can be
- * ranked.  All of them (up to 1,000): best first (a project whose code
+ * ranked.  All of them (up to 5,000): best first (a project whose code
  * or name is the word, then bm25 with code and name weighed most, then
  * code).  More, and dense: the page walks code_sort, a project past the
  * ids read asked of the index itself.  Else every match is read and
  * the page taken in code order (or from the matches, when they are
  * few beside the portfolio). */
-#define RANK_MAX 1000
+#define RANK_MAX 5000
 #define WALK_COST 200  /* DB_WALK_COST */
 
 static struct {

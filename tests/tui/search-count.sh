@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: EUPL-1.2
 # A search that matches nearly every project of a large portfolio is
-# not counted while it is typed: the title says "1,000+" (more than can
+# not counted while it is typed: the title says "5,000+" (more than can
 # be ranked) and the first screen of matches shows at once, in code
 # order; after a pause in typing the exact count replaces it, and after
 # Enter G reaches the last match.  In English and in Finnish.
@@ -36,7 +36,7 @@ grouped() {
 
 # search_walk LOCALE LANGUAGE SEPARATOR
 search_walk() {
-	total=$(grouped $((N + 3)) "$3") n=$(grouped $N "$3") capped=$(grouped 1000 "$3")
+	total=$(grouped $((N + 3)) "$3") n=$(grouped $N "$3") capped=$(grouped 5000 "$3")
 	tui_start 100 30 "LC_ALL=$1" "LANGUAGE=$2"
 	tui_expect "$total/$total" "$1: the list is up"
 	tui_keys /

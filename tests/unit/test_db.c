@@ -1063,7 +1063,7 @@ assert_same_rows(const struct project_rows *a, const struct project_rows *b)
 }
 
 /* A search that matches nearly all of 25,000 projects: the quick count
- * stops at more than 1,000 (the matches of the lowest ids only), the
+ * stops at more than 5,000 (the matches of the lowest ids only), the
  * page walks the code index, and it holds what a full read gives, by
  * offset, from a row and from the end; the exact count is the same as
  * ever. */
@@ -1100,10 +1100,10 @@ test_capped_count(void **state)
 	assert_int_equal(store_project_count_quick(db, &q, &matching, &more,
 						   &total, &err), ERR_OK);
 	assert_true(more);
-	assert_int_equal(matching, 1000);
+	assert_int_equal(matching, 5000);
 	assert_int_equal(total, N + 3);
 	assert_false(db->hits.complete);
-	assert_int_equal(db->hits.count, 1001);
+	assert_int_equal(db->hits.count, 5001);
 	assert_int_equal(store_project_ranked(db, &q, &ranked, &err), ERR_OK);
 	assert_false(ranked);
 
