@@ -270,8 +270,8 @@ project_list_title_right(struct view *v, char *right, size_t rsize)
 	format_count(matching, sizeof matching, l->win.matching, v->ui->fmt);
 	format_count(total, sizeof total, l->win.total, v->ui->fmt);
 	/* TRANSLATORS: matching/all projects (grouped by thousands), the
-	 * count of a search not finished while typed: "1 000+/100 000",
-	 * more than 1,000. */
+	 * count of a search not finished while typed: "5 000+/100 000",
+	 * more than 5,000. */
 	if (used < rsize)
 		snprintf(right + used, rsize - used,
 			 l->win.more ? _("%s+/%s") : "%s/%s", matching, total);

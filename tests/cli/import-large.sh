@@ -86,9 +86,9 @@ peak_kb import "$dump"
 [ "$rc" -eq 0 ] || fail "import of $N projects: exit status $rc ($err)"
 [ "$kb" -lt "$BOUND" ] || fail "import of $N projects took $kb KB (bound $BOUND KB)"
 [ "$(projects)" -eq "$N" ] || fail "import of $N projects: $(projects) there"
-# Its search words were made in slices of varying size: every project's
-# are there and up to date, none left for later, and the last project
-# is found by its code.
+# Its search words were made in slices after the records: every
+# project's are there and up to date, none left for later, and the last
+# project is found by its code.
 run_salkku check
 expect_rc 0 "check after the import of $N projects"
 SQL="$top_builddir/tests/sql-exec"
