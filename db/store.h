@@ -143,7 +143,7 @@ int store_project_count(struct db *db, const struct project_query *q,
 			int64_t *matching, int64_t *total, struct error *err);
 
 /* As store_project_count, for a list whose first page is read next:
- * a search with more matches than can be ranked (5,000), so dense that
+ * a search with more than 5,000 matches, so dense that
  * counting them would cost more than that page, is not counted: *more
  * is then set, and *matching is the number it surely exceeds. */
 int store_project_count_quick(struct db *db, const struct project_query *q,

@@ -976,14 +976,15 @@ index_projects(void)
 /* The matches of WORD, as salkku chooses them (db/store_query.c,
  * db/db_hits.c) on the index it writes (project_words): the query names
  * each word folded and its base forms, each as a prefix; the matches
- * of the lowest ids are read into a bitmap, up to one more than can be
- * ranked.  All of them (up to 5,000): best first (a project whose code
- * or name is the word, then bm25 with code and name weighed most, then
- * code).  More, and dense: the page walks code_sort, a project past the
+ * of the lowest ids are read into a bitmap, up to 5,001.  All of them,
+ * and up to 1,000: best first (a project whose code or name is the
+ * word, then bm25 with code and name weighed most, then code).  More
+ * than 5,000, and dense: the page walks code_sort, a project past the
  * ids read asked of the index itself.  Else every match is read and
  * the page taken in code order (or from the matches, when they are
  * few beside the portfolio). */
-#define RANK_MAX 5000
+#define RANK_MAX 1000
+#define HITS_FIRST 5000
 #define WALK_COST 200  /* DB_WALK_COST */
 
 static struct {
@@ -1102,9 +1103,9 @@ text(const char *word)
 				    hit_function, NULL, NULL))
 		die("salkku_hit");
 	query = match_query(&a, word);
-	hits_read(query, RANK_MAX + 1);
+	hits_read(query, HITS_FIRST + 1);
 	d = hits.known > 0 ? (double)hits.count / (double)hits.known : 0;
-	if (hits.complete)
+	if (hits.complete && hits.count <= RANK_MAX)
 		st = prepare(PAGE_SQL(
 			"SELECT p.id, (p.code = ?2 COLLATE fold OR "
 			"p.name = ?2 COLLATE fold) AS exact, hit.score AS score, "
@@ -1121,7 +1122,8 @@ text(const char *word)
 			"AND project_words MATCH ?1)) ORDER BY code_sort, id LIMIT 50",
 			"p.code_sort, p.id"));
 	else {
-		hits_read(query, 0);
+		if (!hits.complete)
+			hits_read(query, 0);
 		st = prepare((double)hits.count * (double)hits.count >
 			     (double)need * (double)hits.max_id
 			? PAGE_SQL("SELECT id FROM project p WHERE salkku_hit(p.id) "

@@ -1164,6 +1164,72 @@ test_capped_count(void **state)
 	db_close(&db);
 }
 
+/* Ranking stops at 1,000 matches, counting at 5,000: 1,001 matches are
+ * counted exactly, at once, and listed in code order; one fewer and
+ * they are ranked, the best match first. */
+static void
+test_rank_cap(void **state)
+{
+	struct db *db = fx_open();
+	struct error err;
+	struct project_query q = { .text = "kehitys", .by_relevance = true,
+				   .limit = 50 };
+	struct project_rows rows = { 0 };
+	struct record *middle = NULL;
+	int64_t matching, total;
+	bool more = true, ranked = true;
+	enum { N = 1001 };
+
+	(void)state;
+	assert_int_equal(db_begin(db, &err), ERR_OK);
+	for (int i = 1; i <= N; i++) {
+		struct record *p = record_new(entities[ENT_PROJECT]);
+		char code[16];
+
+		snprintf(code, sizeof code, "P%04d", i);
+		record_set_text(p, PROJECT_CODE, code);
+		/* The last code the best match: its name is the word. */
+		record_set_text(p, PROJECT_NAME, i == N ? "Kehitys"
+						       : "Kehitys ja kokeilu");
+		record_set_text(p, PROJECT_STATUS, "idea");
+		assert_int_equal(store_insert(db, p, "tester", &err), ERR_OK);
+		if (i == N / 2)
+			middle = p;
+		else
+			record_free(&p);
+	}
+	assert_int_equal(db_commit(db, &err), ERR_OK);
+
+	assert_int_equal(store_project_count_quick(db, &q, &matching, &more,
+						   &total, &err), ERR_OK);
+	assert_false(more);
+	assert_int_equal(matching, N);
+	assert_int_equal(store_project_ranked(db, &q, &ranked, &err), ERR_OK);
+	assert_false(ranked);
+	assert_int_equal(store_project_list(db, &q, &rows, &err), ERR_OK);
+	assert_int_equal(rows.count, 50);
+	assert_string_equal(rows.items[0].code, "P0001");
+	assert_string_equal(rows.items[49].code, "P0050");
+	project_rows_clear(&rows);
+
+	assert_int_equal(db_begin(db, &err), ERR_OK);
+	assert_int_equal(store_delete(db, middle, "tester", &err), ERR_OK);
+	assert_int_equal(db_commit(db, &err), ERR_OK);
+	record_free(&middle);
+	assert_int_equal(store_project_count_quick(db, &q, &matching, &more,
+						   &total, &err), ERR_OK);
+	assert_false(more);
+	assert_int_equal(matching, N - 1);
+	assert_int_equal(store_project_ranked(db, &q, &ranked, &err), ERR_OK);
+	assert_true(ranked);
+	assert_int_equal(store_project_list(db, &q, &rows, &err), ERR_OK);
+	assert_int_equal(rows.count, 50);
+	assert_string_equal(rows.items[0].code, "P1001");
+	assert_string_equal(rows.items[1].code, "P0001");
+	project_rows_clear(&rows);
+	db_close(&db);
+}
+
 int
 main(void)
 {
@@ -1191,6 +1257,7 @@ main(void)
 		cmocka_unit_test(test_hits_walk),
 		cmocka_unit_test(test_words_cache),
 		cmocka_unit_test_setup_teardown(test_capped_count, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rank_cap, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
