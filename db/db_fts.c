@@ -17,6 +17,7 @@
 #include "src/base/i18n.h"
 
 struct query {
+	struct db *db;
 	char *q;
 	size_t len, cap;
 	bool oom;
@@ -40,46 +41,68 @@ reserve(struct query *w, size_t more)
 	return true;
 }
 
-/* "form"* — quotes doubled, though unicode61 never keeps one in a token. */
-static void
-put_term(struct query *w, const char *s)
+/* "s" — quotes doubled, though unicode61 never keeps one in a token. */
+static bool
+put_quoted(struct query *w, const char *s)
 {
+	if (!reserve(w, 2 * strlen(s) + 2))
+		return false;
 	w->q[w->len++] = '"';
 	for (; *s; s++) {
 		if (*s == '"')
 			w->q[w->len++] = '"';
 		w->q[w->len++] = *s;
 	}
-	w->len += (size_t)sprintf(w->q + w->len, "\"*");
+	w->q[w->len++] = '"';
+	w->q[w->len] = '\0';
+	return true;
+}
+
+static bool
+put_text(struct query *w, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (!reserve(w, n))
+		return false;
+	memcpy(w->q + w->len, s, n + 1);
+	w->len += n;
+	return true;
+}
+
+/* "form"*, or the words of the index it begins ("a" OR "b"), which FTS5
+ * reads faster when the prefix is long (db_terms.c). */
+static bool
+put_term(struct query *w, const char *s)
+{
+	const char *terms = db_terms_of(w->db, s);
+
+	if (!terms)
+		return put_quoted(w, s) && put_text(w, "*");
+	for (const char *t = terms; *t; t += strlen(t) + 1)
+		if ((t != terms && !put_text(w, " OR ")) || !put_quoted(w, t))
+			return false;
+	return true;
 }
 
 static int
 add_word(void *ctx, const char *word, const char *forms)
 {
 	struct query *w = ctx;
-	size_t more = 2 * strlen(word) + 16;
 
-	for (const char *f = forms; *f; f += strlen(f) + 1)
-		more += 2 * strlen(f) + 8;
-	if (!reserve(w, more))
+	if ((w->len && !put_text(w, " AND ")) || !put_text(w, "(") ||
+	    !put_term(w, word))
 		return 1;
-	if (w->len)
-		w->len += (size_t)sprintf(w->q + w->len, " AND ");
-	w->q[w->len++] = '(';
-	put_term(w, word);
-	for (const char *f = forms; *f; f += strlen(f) + 1) {
-		w->len += (size_t)sprintf(w->q + w->len, " OR ");
-		put_term(w, f);
-	}
-	w->q[w->len++] = ')';
-	w->q[w->len] = '\0';
-	return 0;
+	for (const char *f = forms; *f; f += strlen(f) + 1)
+		if (!put_text(w, " OR ") || !put_term(w, f))
+			return 1;
+	return put_text(w, ")") ? 0 : 1;
 }
 
 char *
 db_fts_query(struct db *db, const char *text, struct error *err)
 {
-	struct query w = { malloc(64), 0, 64, false };
+	struct query w = { db, malloc(64), 0, 64, false };
 
 	if (!w.q) {
 		error_set(err, ERR_FAILED, NULL, _("out of memory"));

@@ -110,6 +110,21 @@ struct hit_set {
 	int64_t data_version;  /* PRAGMA data_version when read */
 };
 
+/* The index's words that begin with a long prefix (db_terms.c), kept
+ * per prefix until the data change. */
+#define TERM_SLOTS 8
+struct term_list {
+	char *prefix;
+	char *terms;           /* "word\0word\0\0"; NULL: too many */
+};
+struct term_cache {
+	struct term_list slot[TERM_SLOTS];
+	unsigned next;         /* the slot to reuse next */
+	int64_t changes;       /* sqlite3_total_changes64 when read */
+	int64_t data_version;  /* PRAGMA data_version when read */
+	bool table;            /* temp.salkku_terms made */
+};
+
 struct db {
 	sqlite3 *sql;
 	char *path;
@@ -128,6 +143,7 @@ struct db {
 	bool (*watch)(void *arg);
 	void *watch_arg;
 	struct hit_set hits;
+	struct term_cache terms;
 	int busy_total_ms;     /* db_begin/db_commit's bound on retrying */
 	struct entity_cache ent[ENT_COUNT];
 	struct stmt_entry *stmts[DB_STMT_BUCKETS];
@@ -308,6 +324,17 @@ int db_fold_compare(const char *a, size_t alen, const char *b, size_t blen);
  * Nothing typed is read as query syntax.  Newly allocated; "" when there
  * are no words; NULL with err set on failure. */
 char *db_fts_query(struct db *db, const char *text, struct error *err);
+
+/* ---- db_terms.c ---------------------------------------------------- */
+
+/* The words of project_words that begin with prefix, as
+ * "word\0word\0\0" (kept by db->terms: valid until the next call), when
+ * FTS5 keeps no list of the prefix itself (more than six characters)
+ * and they are at most 16; else NULL, and the prefix is searched as it
+ * is. */
+const char *db_terms_of(struct db *db, const char *prefix);
+
+void db_terms_clear(struct term_cache *c);
 
 /* Rebuilds project_words (the index by base form) from
  * project_fts_source, and notes which analyser made it; inside the

@@ -1000,7 +1000,7 @@ struct match {
 };
 
 static void
-put_prefix(sqlite3_str *q, const char *s, int n)
+put_quoted(sqlite3_str *q, const char *s, int n)
 {
 	sqlite3_str_appendchar(q, 1, '"');
 	for (int i = 0; i < n; i++) {
@@ -1008,7 +1008,59 @@ put_prefix(sqlite3_str *q, const char *s, int n)
 			sqlite3_str_appendchar(q, 1, '"');
 		sqlite3_str_appendchar(q, 1, s[i]);
 	}
-	sqlite3_str_appendall(q, "\"*");
+	sqlite3_str_appendchar(q, 1, '"');
+}
+
+/* A prefix of more than six characters, of which the index keeps no
+ * list, as the words of the index it begins when they are at most 16
+ * (db/db_terms.c): one probe of fts5vocab each. */
+#define TERMS_MAX 16
+
+static void
+put_prefix(sqlite3_str *q, const char *s, int n)
+{
+	static sqlite3_stmt *st;
+	sqlite3_str *words = sqlite3_str_new(db);
+	char from[256];
+	int chars = 0, found = 0, len = n;
+
+	for (int i = 0; i < n; i++)
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	if (!st && chars > 6) {
+		exec("CREATE VIRTUAL TABLE temp.salkku_terms USING "
+		     "fts5vocab(main, project_words, 'instance')");
+		st = prepare("SELECT term FROM temp.salkku_terms "
+			     "WHERE term >= ?1 LIMIT 1");
+	}
+	memcpy(from, s, (size_t)n);
+	while (chars > 6 && found <= TERMS_MAX) {
+		const char *t;
+		int tlen;
+
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, from, len, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_ROW)
+			break;
+		t = (const char *)sqlite3_column_text(st, 0);
+		tlen = sqlite3_column_bytes(st, 0);
+		if (tlen < n || memcmp(t, s, (size_t)n) || tlen + 2 > (int)sizeof from)
+			break;
+		if (found++)
+			sqlite3_str_appendall(words, " OR ");
+		put_quoted(words, t, tlen);
+		memcpy(from, t, (size_t)tlen);
+		from[tlen] = '\x01';
+		len = tlen + 1;
+	}
+	if (st)
+		sqlite3_reset(st);
+	if (found && found <= TERMS_MAX)
+		sqlite3_str_appendall(q, sqlite3_str_value(words));
+	else {
+		put_quoted(q, s, n);
+		sqlite3_str_appendchar(q, 1, '*');
+	}
+	sqlite3_free(sqlite3_str_finish(words));
 }
 
 static int

@@ -983,6 +983,97 @@ test_search_hits(void **state)
 	db_close(&b);
 }
 
+/* The matches of typed, counted. */
+static int64_t
+count_text(struct db *db, const char *typed)
+{
+	struct project_query q = { .text = typed };
+	struct error err;
+	int64_t matching = -1, total;
+
+	assert_int_equal(store_project_count(db, &q, &matching, &total, &err),
+			 ERR_OK);
+	return matching;
+}
+
+/* Whether every word of terms ("a\0b\0\0") begins with prefix, and
+ * word is one of them. */
+static bool
+terms_hold(const char *terms, const char *prefix, const char *word)
+{
+	bool found = false;
+
+	for (const char *t = terms; *t; t += strlen(t) + 1) {
+		if (strncmp(t, prefix, strlen(prefix)))
+			return false;
+		found |= !strcmp(t, word);
+	}
+	return found;
+}
+
+/* A prefix of more than six letters, of which FTS5 keeps no list, is
+ * searched as the words of the index it begins, with the same matches
+ * as the prefix itself; the next letter narrows the words kept; a word
+ * written since, by another connection or by us, is among them; with
+ * more than 16 words the prefix is searched as it is. */
+static void
+test_long_prefix(void **state)
+{
+	struct files *f = *state;
+	struct db *a = NULL, *b = NULL;
+	struct error err;
+	const char *terms;
+	char *query;
+
+	assert_int_equal(db_open(f->path, DB_CREATE, &a, &err), ERR_OK);
+	assert_int_equal(db_open(f->path, 0, &b, &err), ERR_OK);
+	record_free((struct record *[]){ fx_project(a, "K1", "Kehittäminen", NULL) });
+	record_free((struct record *[]){ fx_project(a, "K2", "Kehittämistyö", NULL) });
+	record_free((struct record *[]){ fx_project(a, "K3", "Kehittämiskeskus", NULL) });
+	record_free((struct record *[]){ fx_project(a, "M", "Muu", NULL) });
+
+	assert_int_equal(count_text(a, "kehittäm"), 3);
+	assert_non_null(query = db_fts_query(a, "kehittäm", &err));
+	assert_null(strstr(query, "\"kehittäm\"*"));
+	assert_non_null(strstr(query, "\"kehittämistyö\""));
+	free(query);
+	assert_int_equal(db_hits_read(a, "\"kehittäm\"*", 0, &err), ERR_OK);
+	assert_int_equal(a->hits.count, 3);
+
+	assert_non_null(terms = db_terms_of(a, "kehittämis"));
+	assert_true(terms_hold(terms, "kehittämis", "kehittämistyö"));
+	assert_int_equal(count_text(a, "kehittämis"), 2);
+
+	record_free((struct record *[]){ fx_project(b, "K4", "Kehittämisohjelma", NULL) });
+	assert_non_null(terms = db_terms_of(a, "kehittämis"));
+	assert_true(terms_hold(terms, "kehittämis", "kehittämisohjelma"));
+	assert_int_equal(count_text(a, "kehittämis"), 3);
+	record_free((struct record *[]){ fx_project(a, "K5", "Kehittämisraha", NULL) });
+	assert_int_equal(count_text(a, "kehittämis"), 4);
+
+	/* Six letters: FTS5's own list. */
+	assert_null(db_terms_of(a, "kehitt"));
+	assert_int_equal(count_text(a, "kehitt"), 5);
+
+	for (int i = 0; i < 17; i++) {
+		char code[16], name[32];
+
+		snprintf(code, sizeof code, "T%02d", i);
+		snprintf(name, sizeof name, "Testisana%02d", i);
+		record_free((struct record *[]){ fx_project(a, code, name, NULL) });
+	}
+	assert_null(db_terms_of(a, "testisana"));
+	assert_non_null(query = db_fts_query(a, "testisana", &err));
+	assert_non_null(strstr(query, "\"testisana\"*"));
+	free(query);
+	assert_int_equal(count_text(a, "testisana"), 17);
+	assert_non_null(terms = db_terms_of(a, "testisana1"));
+	assert_true(terms_hold(terms, "testisana1", "testisana16"));
+	assert_int_equal(count_text(a, "testisana1"), 7);
+	db_close(&a);
+	db_close(&b);
+}
+
 /* Counts the words; each without base forms unless *n starts below 0. */
 static int
 count_word(void *arg, const char *word, const char *forms)
@@ -1254,6 +1345,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy_and_data_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_hits, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_prefix, setup, teardown),
 		cmocka_unit_test(test_hits_walk),
 		cmocka_unit_test(test_words_cache),
 		cmocka_unit_test_setup_teardown(test_capped_count, setup, teardown),
