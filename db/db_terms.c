@@ -52,12 +52,13 @@ characters(const char *s)
 	return n;
 }
 
-/* Whether the kept words still are the index's: no write since, ours
- * or another connection's. */
+/* Forgets the words kept when the data changed since they were read,
+ * by us or by another connection; false when that cannot be told. */
 static bool
 terms_current(struct db *db)
 {
 	struct term_cache *c = &db->terms;
+	bool table = c->table;
 	int64_t version;
 
 	if (db_query_int(db, "PRAGMA data_version", &version, NULL))
@@ -66,6 +67,7 @@ terms_current(struct db *db)
 	    c->changes == sqlite3_total_changes64(db->sql))
 		return true;
 	db_terms_clear(c);
+	c->table = table;
 	c->data_version = version;
 	c->changes = sqlite3_total_changes64(db->sql);
 	return true;
@@ -129,11 +131,15 @@ probe(struct db *db, const char *p, size_t plen, char **terms)
 	bool ok = false;
 
 	*terms = NULL;
-	if (!db->terms.table &&
-	    db_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.salkku_terms "
-		    "USING fts5vocab(main, project_words, 'instance')", NULL))
-		return false;
-	db->terms.table = true;
+	if (!db->terms.table) {
+		if (db_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS "
+			    "temp.salkku_terms USING fts5vocab(main, "
+			    "project_words, 'instance')", NULL))
+			return false;
+		db->terms.table = true;
+		/* Not a write of data: the words kept stay current. */
+		db->terms.changes = sqlite3_total_changes64(db->sql);
+	}
 	if (!(st = db_prepare(db, PROBE_SQL, NULL)) ||
 	    !(from = malloc(plen + 1)))
 		goto out;
