@@ -89,46 +89,49 @@ append(char **terms, size_t *used, const char *word, size_t len)
 	return true;
 }
 
-/* The words of a kept prefix that begin with the longer prefix p: NULL
- * when none is kept for a prefix of p; slot->terms NULL when too many. */
+/* The slot that keeps p itself; else, when one keeps the words of a
+ * shorter prefix of p (at most TERMS_MAX), that slot, with *narrowed
+ * set to those of its words that begin with p; else NULL. */
 static struct term_list *
 kept(struct term_cache *c, const char *p, size_t plen, char **narrowed,
      bool *oom)
 {
+	*narrowed = NULL;
 	for (size_t i = 0; i < TERM_SLOTS; i++) {
 		struct term_list *s = &c->slot[i];
-		size_t used = 0;
-		size_t slen = s->prefix ? strlen(s->prefix) : 0;
+		size_t slen = s->prefix ? strlen(s->prefix) : 0, used = 0;
 
 		if (!s->prefix || slen > plen || memcmp(s->prefix, p, slen))
 			continue;
-		if (slen == plen || !s->terms)
-			return slen == plen ? s : NULL;
-		*narrowed = NULL;
+		if (slen == plen)
+			return s;
+		if (!s->terms)
+			continue;
 		for (const char *t = s->terms; *t; t += strlen(t) + 1)
 			if (!strncmp(t, p, plen) &&
-			    !append(narrowed, &used, t, strlen(t))) {
-				*oom = true;
-				return NULL;
-			}
-		if (!*narrowed && !append(narrowed, &used, "", 0)) {
-			*oom = true;
-			return NULL;
-		}
+			    !append(narrowed, &used, t, strlen(t)))
+				goto oom;
+		if (!*narrowed && !append(narrowed, &used, "", 0))
+			goto oom;
 		return s;
 	}
 	return NULL;
+oom:
+	free(*narrowed);
+	*narrowed = NULL;
+	*oom = true;
+	return NULL;
 }
 
-/* Reads the words beginning with p from the index: false on error;
- * *terms NULL when more than TERMS_MAX. */
+/* Reads the words beginning with p from the index: false on error
+ * (never a part of them); *terms NULL when more than TERMS_MAX. */
 static bool
 probe(struct db *db, const char *p, size_t plen, char **terms)
 {
 	sqlite3_stmt *st;
 	char *from = NULL;
 	size_t used = 0, n = 0;
-	bool ok = false;
+	int rc = SQLITE_ERROR;
 
 	*terms = NULL;
 	if (!db->terms.table) {
@@ -140,28 +143,28 @@ probe(struct db *db, const char *p, size_t plen, char **terms)
 		/* Not a write of data: the words kept stay current. */
 		db->terms.changes = sqlite3_total_changes64(db->sql);
 	}
-	if (!(st = db_prepare(db, PROBE_SQL, NULL)) ||
-	    !(from = malloc(plen + 1)))
+	if (!(st = db_prepare(db, PROBE_SQL, NULL)) || !(from = strdup(p)))
 		goto out;
-	memcpy(from, p, plen);
-	from[plen] = '\0';
 	sqlite3_bind_text(st, 1, from, (int)plen, SQLITE_TRANSIENT);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
 		size_t len = (size_t)sqlite3_column_bytes(st, 0);
 		char *next;
 
-		if (!t || len < plen || memcmp(t, p, plen))
+		if (!t || len < plen || memcmp(t, p, plen)) {
+			rc = SQLITE_DONE;
 			break;
+		}
 		if (++n > TERMS_MAX) {
 			free(*terms);
 			*terms = NULL;
-			ok = true;
-			goto out;
+			break;
 		}
 		if (!append(terms, &used, t, len) ||
-		    !(next = realloc(from, len + 2)))
-			goto out;
+		    !(next = realloc(from, len + 2))) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
 		/* The first term after t: t and a byte no token holds. */
 		from = next;
 		memcpy(from, t, len);
@@ -170,17 +173,18 @@ probe(struct db *db, const char *p, size_t plen, char **terms)
 		sqlite3_reset(st);
 		sqlite3_bind_text(st, 1, from, (int)len + 1, SQLITE_TRANSIENT);
 	}
-	ok = true;
-	if (!*terms)
-		ok = append(terms, &used, "", 0);
+	if (rc == SQLITE_DONE && !*terms && n <= TERMS_MAX &&
+	    !append(terms, &used, "", 0))
+		rc = SQLITE_NOMEM;
 out:
 	free(from);
 	db_done(st);
-	if (!ok) {
+	if (rc != SQLITE_DONE && !(rc == SQLITE_ROW && n > TERMS_MAX)) {
 		free(*terms);
 		*terms = NULL;
+		return false;
 	}
-	return ok;
+	return true;
 }
 
 const char *
@@ -197,7 +201,7 @@ db_terms_of(struct db *db, const char *prefix)
 	s = kept(c, prefix, plen, &terms, &oom);
 	if (oom)
 		return NULL;
-	if (s && !terms && !strcmp(s->prefix, prefix))
+	if (s && !terms)        /* the prefix itself */
 		return s->terms && *s->terms ? s->terms : NULL;
 	if (!s && !probe(db, prefix, plen, &terms))
 		return NULL;
