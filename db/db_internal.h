@@ -319,8 +319,10 @@ int db_fold_compare(const char *a, size_t alen, const char *b, size_t blen);
 
 /* What a person typed as an FTS5 query: the words the index's own
  * tokenizer finds in it, each with its base forms, quoted and
- * prefix-matched, every word required ("lasten sijaishuollon" becomes
- * ("lasten"* OR "lapsi"*) AND ("sijaishuollon"* OR "sijaishuolto"*)).
+ * prefix-matched, every word required ("lasten koti" becomes
+ * ("lasten"* OR "lapsi"*) AND ("koti"*)); a prefix of more than six
+ * letters is named as the words of the index it begins (db_terms_of:
+ * "sijaishuollon" becomes ("sijaishuollon" OR "sijaishuolto")).
  * Nothing typed is read as query syntax.  Newly allocated; "" when there
  * are no words; NULL with err set on failure. */
 char *db_fts_query(struct db *db, const char *text, struct error *err);
