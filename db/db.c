@@ -891,3 +891,17 @@ db_data_version(struct db *db)
 		return -1;
 	return v;
 }
+
+struct data_stamp
+db_stamp(struct db *db)
+{
+	return (struct data_stamp){ .data_version = db_data_version(db),
+				    .changes = sqlite3_total_changes64(db->sql) };
+}
+
+bool
+db_stamp_same(struct data_stamp a, struct data_stamp b)
+{
+	return a.data_version >= 0 && a.data_version == b.data_version &&
+	       a.changes == b.changes;
+}

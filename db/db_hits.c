@@ -107,17 +107,14 @@ db_hits_walk(int64_t found, int64_t known, int64_t max_id, int64_t need)
 	return (double)need * DB_WALK_COST < d * d * (double)max_id;
 }
 
-/* The hits of query are read, as far as cap asks (0: all). */
+/* The hits of query are read, as far as cap asks (0: all), from the
+ * data as they are now. */
 static bool
-hits_current(struct db *db, const char *query, int64_t cap, int64_t *version)
+hits_current(const struct hit_set *h, const char *query, int64_t cap,
+	     struct data_stamp now)
 {
-	const struct hit_set *h = &db->hits;
-
-	if (db_query_int(db, "PRAGMA data_version", version, NULL))
-		*version = -1;
-	return h->query && !strcmp(h->query, query) && *version >= 0 &&
-	       h->data_version == *version &&
-	       h->changes == sqlite3_total_changes64(db->sql) &&
+	return h->query && !strcmp(h->query, query) &&
+	       db_stamp_same(h->stamp, now) &&
 	       (h->complete || (cap && h->count >= cap));
 }
 
@@ -146,11 +143,12 @@ db_hits_read(struct db *db, const char *query, int64_t cap,
 	     struct error *err)
 {
 	struct hit_set *h = &db->hits;
+	struct data_stamp now = db_stamp(db);
 	sqlite3_stmt *st;
-	int64_t version, max = 0, id = 0;
+	int64_t max = 0, id = 0;
 	int rc;
 
-	if (hits_current(db, query, cap, &version))
+	if (hits_current(h, query, cap, now))
 		return ERR_OK;
 	db_hits_clear(h);
 	if (db_query_int(db, "SELECT coalesce(max(id), 0) FROM project", &max,
@@ -191,7 +189,6 @@ db_hits_read(struct db *db, const char *query, int64_t cap,
 	/* Stopped at the cap: there may be more, of higher ids. */
 	h->complete = !cap || h->count < cap;
 	h->known = h->complete ? INT64_MAX : id;
-	h->data_version = version;
-	h->changes = sqlite3_total_changes64(db->sql);
+	h->stamp = now;
 	return ERR_OK;
 }

@@ -98,6 +98,20 @@ struct stmt_entry {
  * in any order cost no second pass over the full-text index.  A read
  * may stop early, after the matches of the lowest ids: the bits then
  * say nothing of the ids above `known`. */
+/* The data as something was read from them: a write since, ours
+ * (total_changes) or another connection's (PRAGMA data_version), makes
+ * what was read stale. */
+struct data_stamp {
+	int64_t data_version;  /* -1: unknown, the same as nothing */
+	int64_t changes;
+};
+
+/* The stamp of the data now. */
+struct data_stamp db_stamp(struct db *db);
+
+/* Whether a and b stamp the same data; never when either is unknown. */
+bool db_stamp_same(struct data_stamp a, struct data_stamp b);
+
 struct hit_set {
 	char *query;           /* the FTS5 query they answer; NULL: none read */
 	uint64_t *bits;
@@ -106,8 +120,7 @@ struct hit_set {
 	bool complete;         /* every match read */
 	int64_t known;         /* else: the bits of ids up to this one hold */
 	int64_t max_id;        /* the highest project id when read */
-	int64_t changes;       /* sqlite3_total_changes64 when read */
-	int64_t data_version;  /* PRAGMA data_version when read */
+	struct data_stamp stamp;
 };
 
 /* The index's words that begin with a long prefix (db_terms.c), kept
@@ -120,8 +133,7 @@ struct term_list {
 struct term_cache {
 	struct term_list slot[TERM_SLOTS];
 	unsigned next;         /* the slot to reuse next */
-	int64_t changes;       /* sqlite3_total_changes64 when read */
-	int64_t data_version;  /* PRAGMA data_version when read */
+	struct data_stamp stamp;
 	bool table;            /* temp.salkku_terms made */
 };
 

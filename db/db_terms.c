@@ -31,13 +31,22 @@
  * occurrence, so one row is enough). */
 #define PROBE_SQL "SELECT term FROM temp.salkku_terms WHERE term >= ?1 LIMIT 1"
 
-void
-db_terms_clear(struct term_cache *c)
+/* The words kept, forgotten; the stamp and the table stay. */
+static void
+forget(struct term_cache *c)
 {
 	for (size_t i = 0; i < TERM_SLOTS; i++) {
 		free(c->slot[i].prefix);
 		free(c->slot[i].terms);
 	}
+	memset(c->slot, 0, sizeof c->slot);
+	c->next = 0;
+}
+
+void
+db_terms_clear(struct term_cache *c)
+{
+	forget(c);
 	memset(c, 0, sizeof *c);
 }
 
@@ -58,18 +67,14 @@ static bool
 terms_current(struct db *db)
 {
 	struct term_cache *c = &db->terms;
-	bool table = c->table;
-	int64_t version;
+	struct data_stamp now = db_stamp(db);
 
-	if (db_query_int(db, "PRAGMA data_version", &version, NULL))
+	if (now.data_version < 0)
 		return false;
-	if (c->data_version == version &&
-	    c->changes == sqlite3_total_changes64(db->sql))
-		return true;
-	db_terms_clear(c);
-	c->table = table;
-	c->data_version = version;
-	c->changes = sqlite3_total_changes64(db->sql);
+	if (!db_stamp_same(c->stamp, now)) {
+		forget(c);
+		c->stamp = now;
+	}
 	return true;
 }
 
@@ -131,6 +136,7 @@ probe(struct db *db, const char *p, size_t plen, char **terms)
 	sqlite3_stmt *st;
 	char *from = NULL;
 	size_t used = 0, n = 0;
+	bool many = false;
 	int rc = SQLITE_ERROR;
 
 	*terms = NULL;
@@ -141,7 +147,7 @@ probe(struct db *db, const char *p, size_t plen, char **terms)
 			return false;
 		db->terms.table = true;
 		/* Not a write of data: the words kept stay current. */
-		db->terms.changes = sqlite3_total_changes64(db->sql);
+		db->terms.stamp.changes = sqlite3_total_changes64(db->sql);
 	}
 	if (!(st = db_prepare(db, PROBE_SQL, NULL)) || !(from = strdup(p)))
 		goto out;
@@ -156,8 +162,8 @@ probe(struct db *db, const char *p, size_t plen, char **terms)
 			break;
 		}
 		if (++n > TERMS_MAX) {
-			free(*terms);
-			*terms = NULL;
+			many = true;
+			rc = SQLITE_DONE;
 			break;
 		}
 		if (!append(terms, &used, t, len) ||
@@ -173,18 +179,18 @@ probe(struct db *db, const char *p, size_t plen, char **terms)
 		sqlite3_reset(st);
 		sqlite3_bind_text(st, 1, from, (int)len + 1, SQLITE_TRANSIENT);
 	}
-	if (rc == SQLITE_DONE && !*terms && n <= TERMS_MAX &&
+	/* None: an empty list, told apart from too many (NULL). */
+	if (rc == SQLITE_DONE && !many && !*terms &&
 	    !append(terms, &used, "", 0))
 		rc = SQLITE_NOMEM;
 out:
 	free(from);
 	db_done(st);
-	if (rc != SQLITE_DONE && !(rc == SQLITE_ROW && n > TERMS_MAX)) {
+	if (rc != SQLITE_DONE || many) {
 		free(*terms);
 		*terms = NULL;
-		return false;
 	}
-	return true;
+	return rc == SQLITE_DONE;
 }
 
 const char *
