@@ -335,10 +335,11 @@ list_stmt(struct db *db, const struct project_query *q, bool text,
 		 * plan SQLite picks for the filters. */
 		bool ranked = plan == PLAN_RANKED;
 
-		fputs("SELECT p.id, p.uuid, p.version, p.code, p.name, p.status, "
-		      ADMINISTRATOR_SQL ", " FUNDER_SQL ", "
-		      START_SQL ", " END_SQL ", p.budget FROM (SELECT p.id AS "
-		      "page_id", f);
+		fprintf(f, "SELECT p.id, p.uuid, p.version, p.code, p.name, "
+			"p.status, %s, %s, " START_SQL ", " END_SQL ", p.budget "
+			"FROM (SELECT p.id AS page_id",
+			q->no_administrator ? "NULL" : ADMINISTRATOR_SQL,
+			q->no_funder ? "NULL" : FUNDER_SQL);
 		/* Ranked, the matches and their scores come from one read
 		 * of the index, joined to their projects. */
 		if (ranked)

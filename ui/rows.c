@@ -158,6 +158,8 @@ list_query(struct view *v, struct project_query *q)
 	q->text = v->narrow;
 	/* What is searched for comes first; the timeline keeps its order. */
 	q->by_relevance = !l->by_start;
+	q->no_administrator = l->no_administrator || l->by_start;
+	q->no_funder = l->no_funder || l->by_start;
 	if (l->by_start) {
 		q->sort = SORT_START;
 		q->descending = false;
@@ -208,6 +210,17 @@ project_list_settle(struct view *v)
 	v->rows = (size_t)matching;
 	view_select(v, v->sel);
 	v->ui->dirty_head = true;
+}
+
+void
+project_list_columns(struct view *v, bool administrator, bool funder)
+{
+	struct project_list *l = list_of(v);
+
+	if ((administrator && l->no_administrator) || (funder && l->no_funder))
+		project_window_reset(&l->win);
+	l->no_administrator = !administrator;
+	l->no_funder = !funder;
 }
 
 /* Rows [first, first + n) are about to be drawn. */

@@ -63,6 +63,9 @@ const struct project_row *project_window_row(const struct project_window *w,
 struct project_list {
 	struct project_window win;
 	bool by_start;         /* always in start order (the timeline) */
+	/* Read without the administrator or the main funder: columns the
+	 * screen has no room for (the timeline shows neither). */
+	bool no_administrator, no_funder;
 	/* A list of its own (the projects behind a row of the report):
 	 * this filter rather than the portfolio's; owned, or NULL. */
 	struct portfolio_filter *own;
@@ -73,6 +76,9 @@ void project_list_free(struct project_list *l);
 /* The view ops load, fetch and row_key. */
 int project_list_load(struct view *v);
 void project_list_fetch(struct view *v, size_t first, size_t n);
+/* Whether the rows need the administrator and the main funder; rows
+ * read without one that is needed now are read again. */
+void project_list_columns(struct view *v, bool administrator, bool funder);
 /* Clears the filter and the search, and says so. */
 void project_list_clear(struct view *v);
 /* The view op settle: counts a search left uncounted while typed. */

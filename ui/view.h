@@ -70,6 +70,9 @@ struct view_ops {
 	const struct column *(*columns)(struct view *v, size_t *n);
 	/* The column shown sorted, or -1; *desc for the direction. */
 	int (*sorted)(struct view *v, bool *desc);
+	/* Told when v->widths changed (may be NULL): a view may read less
+	 * for columns the screen has no room for. */
+	void (*laid_out)(struct view *v);
 	/* A cell's text (stored text is fine: it is sanitised when drawn),
 	 * borrowed or written into buf; *elem may give it a theme element. */
 	const char *(*cell)(struct view *v, size_t row, int col, char *buf,

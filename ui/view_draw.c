@@ -169,6 +169,8 @@ view_layout(struct view *v)
 		v->widths[flex] += avail - total;
 	for (size_t i = n; i < VIEW_MAX_COLUMNS; i++)
 		v->widths[i] = 0;
+	if (v->ops->laid_out)
+		v->ops->laid_out(v);
 }
 
 void

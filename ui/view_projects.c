@@ -146,6 +146,15 @@ cell(struct view *v, size_t row, int col, char *buf, size_t size,
 	return "";
 }
 
+/* A screen too narrow for the administrator or the main funder spares
+ * their lookups (the main funder's is two: its funding lines, else its
+ * funder roles, and the organisation). */
+static void
+laid_out(struct view *v)
+{
+	project_list_columns(v, v->widths[C_ADMIN] > 0, v->widths[C_FUNDER] > 0);
+}
+
 /* No column while a search ranks the rows: the sort comes back with the
  * search cleared. */
 static int
@@ -341,6 +350,7 @@ const struct view_ops projects_view_ops = {
 	.fixed_columns = columns,
 	.nfixed_columns = sizeof columns / sizeof columns[0],
 	.sorted = sorted,
+	.laid_out = laid_out,
 	.cell = cell,
 	.handle = handle,
 	.searchable = true,

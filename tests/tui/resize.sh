@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: EUPL-1.2
 # Sizes: 100x30, the smallest 80x24 (columns drop by priority, the
-# selection stays), a wide 200x60, below the minimum a clear message,
+# selection stays), a wide 200x60 (the rows read again with the columns
+# that came back), below the minimum a clear message,
 # and back, with a form open across a resize.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/tui/tui-lib.sh"
@@ -25,6 +26,10 @@ tui_expect "?:help" "the footer is drawn at the new size"
 
 tui_resize 200 60
 tui_expect "Main funder" "at 200 columns every column shows"
+# The rows read at 100 columns left the main funder out (no room for
+# it): widened, they are read again with it.
+tui_expect_re "^ ISO-perustoiminta 2023 .* ISO +STM +2023-01-01" \
+	"the main funder of the rows already read"
 tui_expect "Start" "the start date as well"
 tui_expect_re "^>Kansa-koulu 5 +Kansa-koulu 5 – sosiaalialan kirjaamisosaamisen vahvistaminen yhteiskehit" \
 	"the name takes the room"
