@@ -58,25 +58,25 @@ cell(int y, int x, const char *s, int width, attr_t attr)
 {
 	wchar_t w[256];
 	size_t n = mbstowcs(w, s ? s : "", 255);
-	int used = 0, i = 0;
+	int used = 0;
 
 	if (n == (size_t)-1)
 		n = 0;
-	w[n] = L'\0';
 	attrset(attr);
 	move(y, x);
-	for (; w[i] && used + (wcwidth(w[i]) > 0 ? wcwidth(w[i]) : 0) <=
-		     width - (w[i + 1] ? 1 : 0); i++) {
+	for (size_t i = 0; i < n; i++) {
 		int cw = wcwidth(w[i]);
 
 		if (cw < 0)
 			continue;
+		/* Before the last character, room is kept for the ellipsis. */
+		if (used + cw > width - (i + 1 < n ? 1 : 0)) {
+			addwstr(L"…");
+			used++;
+			break;
+		}
 		addnwstr(&w[i], 1);
 		used += cw;
-	}
-	if (w[i]) {
-		addwstr(L"…");
-		used++;
 	}
 	for (; used < width; used++)
 		addch(' ');
