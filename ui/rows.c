@@ -158,8 +158,8 @@ list_query(struct view *v, struct project_query *q)
 	q->text = v->narrow;
 	/* What is searched for comes first; the timeline keeps its order. */
 	q->by_relevance = !l->by_start;
-	q->no_administrator = l->no_administrator || l->by_start;
-	q->no_funder = l->no_funder || l->by_start;
+	q->no_administrator = l->no_administrator;
+	q->no_funder = l->no_funder;
 	if (l->by_start) {
 		q->sort = SORT_START;
 		q->descending = false;

@@ -42,6 +42,8 @@ open_(struct view *v, const void *arg)
 	if (!t)
 		return -1;
 	t->list.by_start = true;
+	/* Its rows are bars: no administrator, no main funder to look up. */
+	t->list.no_administrator = t->list.no_funder = true;
 	t->per_year = 12;
 	v->priv = t;
 	return 0;
