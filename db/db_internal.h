@@ -497,8 +497,6 @@ int store_export_exchange(struct db *db, FILE *out,
 int store_tombstone_put(struct db *db, const struct record *rec,
 			const char *title, const char *at, struct error *err);
 
-/* The project rec belongs to (a project's own uuid), or NULL. */
-const char *store_project_of(const struct record *rec);
 
 /* One change-log entry, by its parts (store_log for a record). */
 struct log_row {

@@ -129,7 +129,7 @@ store_stage_note(struct json_stage *st, struct db *db, const struct record *rec,
 	store_title(db, rec, title, sizeof title);
 	sqlite3_bind_int(st->note, 1, (int)rec->def->kind);
 	sqlite3_bind_text(st->note, 2, rec->uuid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st->note, 3, store_project_of(rec), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st->note, 3, record_project(rec), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st->note, 4, title, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st->note);
 	sqlite3_reset(st->note);

@@ -75,16 +75,6 @@ store_title(struct db *db, const struct record *rec, char *buf, size_t size)
 	cut_utf8(buf, size - 1 < TITLE_MAX ? size - 1 : TITLE_MAX);
 }
 
-const char *
-store_project_of(const struct record *rec)
-{
-	if (rec->def->kind == ENT_PROJECT)
-		return rec->uuid;
-	if (rec->def->project_field >= 0)
-		return record_text(rec, rec->def->project_field);
-	return NULL;
-}
-
 int
 store_log_row(struct db *db, const struct log_row *r, struct error *err)
 {
@@ -136,7 +126,7 @@ store_log(struct db *db, const struct record *rec, const char *title,
 {
 	const struct log_row r = {
 		.def = rec->def, .uuid = rec->uuid,
-		.project = store_project_of(rec), .title = title,
+		.project = record_project(rec), .title = title,
 		.action = action, .field = field, .old_value = old_value,
 		.new_value = new_value, .who = who, .at = at,
 	};

@@ -102,6 +102,16 @@ record_text(const struct record *rec, int field)
 	return rec->v[field].null ? NULL : rec->v[field].text;
 }
 
+const char *
+record_project(const struct record *rec)
+{
+	if (rec->def->kind == ENT_PROJECT)
+		return rec->uuid;
+	if (rec->def->project_field >= 0)
+		return record_text(rec, rec->def->project_field);
+	return NULL;
+}
+
 bool
 record_field_equal(const struct record *a, const struct record *b, int field)
 {

@@ -49,6 +49,10 @@ void record_set_null(struct record *rec, int field);
 /* Borrowed text of a field, or NULL when null or not a text type. */
 const char *record_text(const struct record *rec, int field);
 
+/* The uuid of the project rec belongs to (a project's own), or NULL
+ * (an organisation); borrowed. */
+const char *record_project(const struct record *rec);
+
 /* Sets field of dst to src's value of it (same entity).  0, or -1 when
  * out of memory. */
 int record_copy_field(struct record *dst, const struct record *src, int field);
