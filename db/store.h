@@ -157,8 +157,9 @@ int store_project_ranked(struct db *db, const struct project_query *q,
 			 bool *ranked, struct error *err);
 
 /* Change history, newest first: of one project and its records
- * (project_uuid), of one record (record_uuid), or of everything (both
- * NULL).  limit 0 means all. */
+ * (project_uuid), of one record (record_uuid, with the project it
+ * belongs to: project_uuid, the record's own for a project, NULL for an
+ * organisation), or of everything (both NULL).  limit 0 means all. */
 int store_changes(struct db *db, const char *project_uuid,
 		  const char *record_uuid, int64_t limit,
 		  struct change_list *out, struct error *err);

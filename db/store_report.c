@@ -18,8 +18,9 @@
 #define CHANGES_SELECT \
 	"SELECT c.id, c.uuid, c.at, c.who, c.action, c.entity, " \
 	"c.record_uuid, c.project_uuid, coalesce(p.code, (SELECT l.record_title " \
-	"FROM change_log l WHERE l.record_uuid = c.project_uuid " \
-	"AND l.entity = 'project' ORDER BY l.at DESC, l.id DESC LIMIT 1)), " \
+	"FROM change_log l WHERE l.project_uuid = c.project_uuid " \
+	"AND l.record_uuid = c.project_uuid AND l.entity = 'project' " \
+	"ORDER BY l.at DESC, l.id DESC LIMIT 1)), " \
 	"c.record_title, c.field, c.old_value, c.new_value, c.source " \
 	"FROM change_log c LEFT JOIN project p ON p.uuid = c.project_uuid "
 
@@ -83,8 +84,8 @@ store_changes(struct db *db, const char *project_uuid, const char *record_uuid,
 				 _("internal error: missing argument"));
 	/* One statement per question, so that each can use its index. */
 	if (record_uuid)
-		sql = CHANGES_SELECT "WHERE c.record_uuid = ?2 AND "
-		      "(?1 IS NULL OR c.project_uuid = ?1)" CHANGES_ORDER;
+		sql = CHANGES_SELECT "WHERE c.project_uuid IS ?1 AND "
+		      "c.record_uuid = ?2" CHANGES_ORDER;
 	else if (project_uuid)
 		sql = CHANGES_SELECT "WHERE c.project_uuid = ?1" CHANGES_ORDER;
 	else

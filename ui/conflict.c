@@ -89,16 +89,17 @@ copy_field(struct record *to, const struct record *from, int f)
 		record_set_text(to, f, v->text);
 }
 
-/* Who deleted the record uuid and when, from the change log; by is ""
- * when the log does not say. */
+/* Who deleted rec and when, from the change log; by is "" when the
+ * log does not say. */
 static void
-find_deleter(struct ui *ui, const char *uuid, char by[64], char at[32])
+find_deleter(struct ui *ui, const struct record *rec, char by[64], char at[32])
 {
 	struct change_list log = { 0 };
 	struct error saved = ui->m->err;
 
 	by[0] = at[0] = '\0';
-	if (!model_changes(ui->m, NULL, uuid, 1, &log) && log.count &&
+	if (!model_changes(ui->m, record_project(rec), rec->uuid, 1, &log) &&
+	    log.count &&
 	    !strcmp(log.items[0].action, "delete")) {
 		snprintf(by, 64, "%s", log.items[0].who);
 		snprintf(at, 32, "%s", log.items[0].at);
@@ -139,7 +140,7 @@ compare(struct conflict *c)
 		c->theirs = stored;
 	} else if (ui->m->err.code == ERR_NOT_FOUND) {
 		record_free(&c->theirs);
-		find_deleter(ui, c->read->uuid, c->gone_by, c->gone_at);
+		find_deleter(ui, c->read, c->gone_by, c->gone_at);
 	}
 	c->nrows = 0;
 	c->both = false;
@@ -663,7 +664,7 @@ conflict_notice(struct ui *ui, const struct record *base, int64_t version,
 	} else if (rc == ERR_NOT_FOUND) {
 		char by[64], at[32];
 
-		find_deleter(ui, base->uuid, by, at);
+		find_deleter(ui, base, by, at);
 		if (by[0])
 			snprintf(buf, size, _("Deleted by %s at %s while you were editing"),
 				 by, ui_when(ui, at, when, sizeof when));

@@ -100,6 +100,8 @@ int model_has_projects(struct model *m, bool *any);
 void model_search_ready(struct model *m);
 /* *any: text holds a word to search for (store_text_searchable). */
 int model_text_searchable(struct model *m, const char *text, bool *any);
+/* The change history (store_changes): a record's is sought with its
+ * project, record_project(). */
 int model_changes(struct model *m, const char *project_uuid,
 		  const char *record_uuid, int64_t limit,
 		  struct change_list *out);

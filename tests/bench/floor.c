@@ -524,9 +524,11 @@ log_created(const char *source)
 		char *sql = sqlite3_mprintf("SELECT r.uuid, %s, %s, r.\"%w\" "
 					    "FROM \"%w\" r WHERE NOT EXISTS "
 					    "(SELECT 1 FROM change_log "
-					    "WHERE record_uuid = r.uuid)",
+					    "WHERE project_uuid IS %s "
+					    "AND record_uuid = r.uuid)",
 					    logged[i].project, org ? org : "NULL",
-					    logged[i].title, logged[i].table);
+					    logged[i].title, logged[i].table,
+					    logged[i].project);
 		sqlite3_stmt *rows;
 
 		rows = prepare(sql);

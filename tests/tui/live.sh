@@ -4,8 +4,9 @@
 # screen on show and under a form, without moving the cursor off its
 # project or losing the search or what is typed: the command line
 # plays the other session.  A form, a status change and a deletion
-# begun before the change say who changed the record, and a status
-# change or deletion refused for it offers to read it again.
+# begun before the change say who changed the record, a form whose
+# record is deleted says who deleted it, and a status change or
+# deletion refused for it offers to read it again.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/tui/tui-lib.sh"
 
@@ -131,6 +132,21 @@ tui_keys y
 tui_expect "Deleted Project “SOSRAKE”" "deleted at the version seen"
 run_salkku show SOSRAKE
 expect_rc 3 "the project is gone"
+
+# ---- a form open while its record is deleted ----------------------
+# Who deleted a role is found in the change log by its project.
+tui_keys F /
+tui_type "ZZ-LUMO"
+tui_keys Enter Enter
+tui_expect "[Overview]" "ZZ-LUMO opens"
+tui_keys Tab
+tui_expect "[Organisations]" "its organisations"
+tui_keys e
+tui_expect "Edit Role “administrator”" "the form of ISO's role"
+other role rm ZZ-LUMO ISO administrator
+soon "Deleted by $me at 09:00 while you were editing" \
+	"the form says who deleted the role meanwhile"
+tui_keys Escape
 
 tui_quit
 finish

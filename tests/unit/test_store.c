@@ -147,7 +147,8 @@ test_update_logs_fields(void **state)
 	assert_int_equal(p->version, 2);
 	assert_string_equal(p->updated_at, "2024-02-01T10:00:00Z");
 
-	assert_int_equal(store_changes(db, NULL, p->uuid, 0, &log, &err), ERR_OK);
+	assert_int_equal(store_changes(db, record_project(p), p->uuid, 0, &log,
+				       &err), ERR_OK);
 	assert_int_equal(log.count, 3);
 	/* Newest first; the two updates share a time, the later id first. */
 	assert_string_equal(log.items[0].action, "update");
@@ -163,6 +164,59 @@ test_update_logs_fields(void **state)
 	assert_int_equal(log.count, 2);
 	change_list_clear(&log);
 	record_free(&p);
+}
+
+/* A record's history is sought with its project: a role's with the
+ * project it is in, an organisation's with none.  The same uuid under
+ * another project is another record's history, and none. */
+static void
+test_changes_of_a_record(void **state)
+{
+	struct db *db = *state;
+	struct record *org = fx_org(db, "Itä-Suomen yliopisto", "UEF");
+	struct record *p = fx_project(db, "LUMO", "LUMO-hanke", NULL);
+	struct record *q = fx_project(db, "OT", "OT-hanke", NULL);
+	struct record *role = fx_role(db, p, org, "partner");
+	struct change_list log = { 0 };
+	struct error err;
+
+	assert_string_equal(record_project(role), p->uuid);
+	assert_null(record_project(org));
+	assert_string_equal(record_project(p), p->uuid);
+
+	setenv("SALKKU_NOW", "2024-02-01T10:00:00Z", 1);
+	record_set_text(role, ROLE_ROLE, "co_implementer");
+	fx_update(db, role);
+	record_set_text(org, ORG_SHORT_NAME, "UEF/ISO");
+	fx_update(db, org);
+
+	assert_int_equal(store_changes(db, record_project(role), role->uuid, 0,
+				       &log, &err), ERR_OK);
+	assert_int_equal(log.count, 2);
+	assert_string_equal(log.items[0].action, "update");
+	assert_string_equal(log.items[0].new_value, "co_implementer");
+	assert_string_equal(log.items[1].action, "insert");
+	change_list_clear(&log);
+
+	assert_int_equal(store_changes(db, q->uuid, role->uuid, 0, &log, &err),
+			 ERR_OK);
+	assert_int_equal(log.count, 0);
+	change_list_clear(&log);
+
+	assert_int_equal(store_changes(db, NULL, org->uuid, 1, &log, &err), ERR_OK);
+	assert_int_equal(log.count, 1);
+	assert_string_equal(log.items[0].field, "short_name");
+	assert_string_equal(log.items[0].new_value, "UEF/ISO");
+	change_list_clear(&log);
+
+	/* Both questions by the index that leads with the project. */
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM pragma_index_info"
+				  "('change_log_record') WHERE seqno = 0 AND "
+				  "name = 'project_uuid'"), 1);
+	record_free(&role);
+	record_free(&q);
+	record_free(&p);
+	record_free(&org);
 }
 
 static void
@@ -426,6 +480,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_bad_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_insert_get, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_update_logs_fields, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_changes_of_a_record, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_conflict, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unique, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_references, setup, teardown),
