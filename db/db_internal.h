@@ -497,7 +497,6 @@ int store_export_exchange(struct db *db, FILE *out,
 int store_tombstone_put(struct db *db, const struct record *rec,
 			const char *title, const char *at, struct error *err);
 
-
 /* One change-log entry, by its parts (store_log for a record). */
 struct log_row {
 	const struct entity_def *def;

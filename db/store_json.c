@@ -410,11 +410,12 @@ store_import_log_new(struct db *db, const struct stage_added *added,
 	    added->kind >= ENT_COUNT || !who)
 		return error_set(err, ERR_INVALID, NULL,
 				 _("internal error: missing argument"));
-	if (!(st = db_prepare(db, "SELECT 1 FROM change_log "
-			      "WHERE project_uuid IS ?2 AND record_uuid = ?1 LIMIT 1", err)))
+	if (!(st = db_prepare(db, "SELECT 1 FROM change_log WHERE "
+			      "project_uuid IS ?1 AND record_uuid = ?2 LIMIT 1",
+			      err)))
 		return ERR_DATABASE;
-	db_bind_text(st, 1, added->uuid);
-	db_bind_text(st, 2, added->project);
+	db_bind_text(st, 1, added->project);
+	db_bind_text(st, 2, added->uuid);
 	rc = sqlite3_step(st);
 	logged = rc == SQLITE_ROW;
 	db_done(st);

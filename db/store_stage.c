@@ -146,13 +146,13 @@ store_stage_noted(struct json_stage *st,
 	sqlite3_stmt *q = NULL;
 	int rc = ERR_OK, src;
 
-	/* Project by project, and by uuid within each: both indexes of the
-	 * change log by project (change_log_project, change_log_record)
-	 * then grow at one place in each slice of the import, not at every
-	 * one of their pages, each of which a slice's commit writes again
-	 * (at 10,000 projects, 50,000 of the 228,000 pages the import wrote
-	 * to the write-ahead log, 4,600 this way, for the first).  The sort
-	 * spills to a temporary file, as the stage does. */
+	/* Project by project, and by uuid within each: the change log's
+	 * two indexes that begin with the project (change_log_project,
+	 * change_log_record, migration 19) then grow at one place in each
+	 * slice of the import, not at every one of their pages, each of
+	 * which a slice's commit writes again (at 10,000 projects the
+	 * import wrote 1.1 GB instead of 1.6 GB).  The sort spills to a
+	 * temporary file, as the stage does. */
 	if (sqlite3_prepare_v2(st->sql, "SELECT kind, uuid, project, title "
 			       "FROM added ORDER BY project, uuid", -1, &q, NULL))
 		return stage_fail(st, err, _("cannot read the temporary database"));
