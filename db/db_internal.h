@@ -48,6 +48,9 @@
 #define DB_SCHEMA_KEY_VIEW 17
 /* From this schema on, the index project_hit serves a ranked search. */
 #define DB_SCHEMA_HIT 18
+/* From this schema on, writing a change-log entry or a project's
+ * record builds no temporary table (migration 20). */
+#define DB_SCHEMA_LEAN_WRITES 20
 
 /* The number of projects, from tally (kept by triggers), counted only
  * when another tool deleted its row. */

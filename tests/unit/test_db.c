@@ -741,6 +741,105 @@ test_check(void **state)
 	db_close(&db);
 }
 
+/* A project's full-text row follows its notes at once; while an import
+ * pauses that index (a row in fts_pause), the project is only noted in
+ * fts_pending for the import's end.  Its words (project_words, made
+ * from words_pending as the change commits) follow either way
+ * (migration 20's two triggers). */
+static void
+test_index_refresh(void **state)
+{
+	struct db *db = fx_open();
+	struct record *p = fx_project(db, "LUMO", "Lumo", NULL);
+	struct record *n1, *n2;
+	char sql[160];
+
+	(void)state;
+	n1 = fx_note(db, p, "2024-01-10", "Sijaishuollon kehittaminen");
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM project_fts "
+				      "WHERE notes LIKE '%Sijaishuollon%'"), 1);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM project_words "
+				      "WHERE project_words MATCH "
+				      "'notes:sijaishuollon'"), 1);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM fts_pending"), 0);
+
+	assert_int_equal(sqlite3_exec(db->sql, "INSERT INTO fts_pause VALUES (1)",
+				      NULL, NULL, NULL), SQLITE_OK);
+	n2 = fx_note(db, p, "2024-01-11", "Loppuraportti");
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM project_fts "
+				      "WHERE notes LIKE '%Loppuraportti%'"), 0);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM project_fts "
+				      "WHERE notes LIKE '%Sijaishuollon%'"), 1);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM fts_pending "
+		 "WHERE project = '%s'", p->uuid);
+	assert_int_equal(fx_count(db, sql), 1);
+	assert_int_equal(fx_count(db, "SELECT count(*) FROM project_words "
+				      "WHERE project_words MATCH "
+				      "'notes:loppuraportti'"), 1);
+	record_free(&n2);
+	record_free(&n1);
+	record_free(&p);
+	db_close(&db);
+}
+
+/* The opcodes of sql that open a temporary b-tree. */
+static int
+ephemeral_tables(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL),
+			 SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		n += !strcmp((const char *)sqlite3_column_text(st, 1),
+			     "OpenEphemeral");
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* SQLite's result of writing a change-log entry of action. */
+static int
+log_entry(struct db *db, const char *uuid, const char *action)
+{
+	char sql[256];
+
+	snprintf(sql, sizeof sql, "INSERT INTO change_log (uuid, at, who, "
+		 "action, entity, record_uuid) VALUES ('%s', '2024-01-15', "
+		 "'tester', '%s', 'project', 'r')", uuid, action);
+	return sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+}
+
+/* Migration 20 keeps the change log's rule on an entry's action, in a
+ * file upgraded to it as in a new one, and writing an entry builds no
+ * temporary table of the three actions any more. */
+static void
+test_migrate_lean_writes(void **state)
+{
+	struct files *f = *state;
+	struct db *db = NULL;
+	struct error err;
+	const char *entry = "INSERT INTO change_log (uuid, at, who, action, "
+			    "entity, record_uuid) VALUES (?1, '2024-01-15', "
+			    "'tester', ?2, 'project', 'r')";
+	char sql[256];
+
+	assert_int_equal(db_open_at_version(f->path, DB_SCHEMA_LEAN_WRITES - 1,
+					    &db, &err), ERR_OK);
+	record_free((struct record *[]){ fx_project(db, "LUMO", "Lumo", NULL) });
+	snprintf(sql, sizeof sql, "EXPLAIN %s", entry);
+	assert_int_equal(ephemeral_tables(db, sql), 1);
+	db_close(&db);
+
+	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
+	assert_int_equal(db_schema_version(db), db_schema_latest());
+	assert_int_equal(db_check(db, NULL, NULL, &err), ERR_OK);
+	assert_int_equal(ephemeral_tables(db, sql), 0);
+	assert_int_equal(log_entry(db, "a", "update"), SQLITE_OK);
+	assert_int_equal(log_entry(db, "b", "rename"), SQLITE_CONSTRAINT_CHECK);
+	db_close(&db);
+}
+
 /* Damage integrity_check cannot see: each is one problem. */
 static void
 test_check_schema_and_rows(void **state)
@@ -1336,6 +1435,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_migrate_to_plain, setup, teardown),
 		cmocka_unit_test(test_code_lookup_plan),
 		cmocka_unit_test(test_check),
+		cmocka_unit_test(test_index_refresh),
+		cmocka_unit_test_setup_teardown(test_migrate_lean_writes, setup,
+						teardown),
 		cmocka_unit_test(test_check_schema_and_rows),
 		cmocka_unit_test_setup_teardown(test_migrate_money, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_tally, setup, teardown),
