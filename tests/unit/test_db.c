@@ -798,15 +798,18 @@ ephemeral_tables(struct db *db, const char *sql)
 	return n;
 }
 
+/* A change-log entry of uuid and action, for snprintf. */
+#define LOG_ENTRY_SQL "INSERT INTO change_log (uuid, at, who, action, " \
+	"entity, record_uuid) VALUES ('%s', '2024-01-15', 'tester', '%s', " \
+	"'project', 'r')"
+
 /* SQLite's result of writing a change-log entry of action. */
 static int
 log_entry(struct db *db, const char *uuid, const char *action)
 {
 	char sql[256];
 
-	snprintf(sql, sizeof sql, "INSERT INTO change_log (uuid, at, who, "
-		 "action, entity, record_uuid) VALUES ('%s', '2024-01-15', "
-		 "'tester', '%s', 'project', 'r')", uuid, action);
+	snprintf(sql, sizeof sql, LOG_ENTRY_SQL, uuid, action);
 	return sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
 }
 
@@ -819,15 +822,12 @@ test_migrate_lean_writes(void **state)
 	struct files *f = *state;
 	struct db *db = NULL;
 	struct error err;
-	const char *entry = "INSERT INTO change_log (uuid, at, who, action, "
-			    "entity, record_uuid) VALUES (?1, '2024-01-15', "
-			    "'tester', ?2, 'project', 'r')";
 	char sql[256];
 
+	snprintf(sql, sizeof sql, "EXPLAIN " LOG_ENTRY_SQL, "u", "insert");
 	assert_int_equal(db_open_at_version(f->path, DB_SCHEMA_LEAN_WRITES - 1,
 					    &db, &err), ERR_OK);
 	record_free((struct record *[]){ fx_project(db, "LUMO", "Lumo", NULL) });
-	snprintf(sql, sizeof sql, "EXPLAIN %s", entry);
 	assert_int_equal(ephemeral_tables(db, sql), 1);
 	db_close(&db);
 
