@@ -97,6 +97,57 @@ project_window_fetch(struct ui *ui, struct project_window *w,
 	}
 }
 
+/* Frees rows [from, to) of the window's rows and closes the gap. */
+static void
+rows_drop(struct project_rows *r, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		project_row_free(&r->items[i]);
+	memmove(&r->items[from], &r->items[to],
+		(r->count - to) * sizeof *r->items);
+	r->count -= to - from;
+}
+
+/* Joins got, list rows [start, start + got->count) that border the
+ * window, to it (got is left empty: its rows are the window's), then
+ * keeps list rows [keep_lo, keep_hi) only.  false when out of memory,
+ * the window as it was. */
+static bool
+window_join(struct project_window *w, struct project_rows *got, size_t start,
+	    size_t keep_lo, size_t keep_hi)
+{
+	struct project_rows *r = &w->rows;
+	size_t n = r->count + got->count;
+
+	if (n > r->capacity) {
+		struct project_row *items = realloc(r->items, n * sizeof *items);
+
+		if (!items)
+			return false;
+		r->items = items;
+		r->capacity = n;
+	}
+	if (start < w->first) {
+		memmove(r->items + got->count, r->items,
+			r->count * sizeof *r->items);
+		memcpy(r->items, got->items, got->count * sizeof *got->items);
+		w->first = start;
+	} else {
+		memcpy(r->items + r->count, got->items,
+		       got->count * sizeof *got->items);
+	}
+	r->count = n;
+	got->count = 0;
+	project_rows_clear(got);
+	if (keep_hi > w->first && keep_hi < w->first + r->count)
+		rows_drop(r, keep_hi - w->first, r->count);
+	if (keep_lo > w->first && keep_lo < w->first + r->count) {
+		rows_drop(r, 0, keep_lo - w->first);
+		w->first = keep_lo;
+	}
+	return true;
+}
+
 const struct project_row *
 project_window_row(const struct project_window *w, size_t row)
 {
@@ -221,6 +272,54 @@ project_list_columns(struct view *v, bool administrator, bool funder)
 		project_window_reset(&l->win);
 	l->no_administrator = !administrator;
 	l->no_funder = !funder;
+}
+
+/* A page move reads the rows it shows when they are not at hand: a
+ * page of random reads, 2-6 ms at 100,000 projects.  Read while no key
+ * waits, the next move finds them, and the window holds the screen with
+ * a page behind it and up to two ahead.  Only from a whole, counted
+ * window: a read that does not border it, or that finds fewer rows than
+ * the count promised (another session's change, which the next poll
+ * reads again), is let go. */
+void
+project_list_read_ahead(struct view *v)
+{
+	struct project_list *l = list_of(v);
+	struct project_window *w = &l->win;
+	struct project_rows got = { 0 };
+	struct project_query page;
+	size_t h = (size_t)view_height(v), top = v->top;
+	size_t lo = w->first, hi = w->first + w->rows.count, start, end;
+	size_t keep_lo, keep_hi;
+
+	if (top != l->seen_top) {
+		l->moving_up = top < l->seen_top;
+		l->seen_top = top;
+	}
+	if (!w->valid || w->more || !v->rows || !project_window_row(w, top) ||
+	    !project_window_row(w, (top + h < v->rows ? top + h : v->rows) - 1))
+		return;
+	if (l->moving_up) {
+		if (lo + h <= top || lo == 0)
+			return;
+		start = lo > 2 * h ? lo - 2 * h : 0;
+		end = lo;
+		keep_lo = start;
+		keep_hi = top + 2 * h;
+	} else {
+		if (hi >= top + 2 * h || hi >= v->rows)
+			return;
+		start = hi;
+		end = hi + 2 * h < v->rows ? hi + 2 * h : v->rows;
+		keep_lo = top > h ? top - h : 0;
+		keep_hi = end;
+	}
+	list_query(v, &page);
+	place_window(w, start, end, v->rows, &page);
+	if (model_list_projects(v->ui->m, &page, &got) ||
+	    got.count != end - start ||
+	    !window_join(w, &got, start, keep_lo, keep_hi))
+		project_rows_clear(&got);
 }
 
 /* Rows [first, first + n) are about to be drawn. */

@@ -69,6 +69,10 @@ struct project_list {
 	/* A list of its own (the projects behind a row of the report):
 	 * this filter rather than the portfolio's; owned, or NULL. */
 	struct portfolio_filter *own;
+	/* The way the screen last moved, which the next page read ahead
+	 * follows: up since it was at seen_top, or down. */
+	size_t seen_top;
+	bool moving_up;
 };
 
 void project_list_free(struct project_list *l);
@@ -83,6 +87,9 @@ void project_list_columns(struct view *v, bool administrator, bool funder);
 void project_list_clear(struct view *v);
 /* The view op settle: counts a search left uncounted while typed. */
 void project_list_settle(struct view *v);
+/* The view op read_ahead: the two pages past the screen's end (or
+ * before its top, when it last moved up), joined to the window. */
+void project_list_read_ahead(struct view *v);
 bool project_list_row_key(struct view *v, size_t row, char *buf, size_t size);
 
 /* Row `row` of the view's list, read when it is not at hand; NULL when

@@ -458,6 +458,21 @@ search_warm_up(struct ui *ui)
 		model_search_ready(ui->m);
 }
 
+/* After a frame, while no key waits, the view reads what the next
+ * page move would read (ops->read_ahead).  Not while a search is typed,
+ * whose rows the next letter changes, nor under a dialog. */
+static void
+read_ahead(struct ui *ui)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	struct view *v = ui->cur;
+
+	if (!v || !v->ops->read_ahead || ui->too_small || ui->modal ||
+	    v->typing || poll(&p, 1, 0) != 0)
+		return;
+	v->ops->read_ahead(v);
+}
+
 static void
 run_loop(struct ui *ui)
 {
@@ -470,6 +485,7 @@ run_loop(struct ui *ui)
 		paint(ui);
 		live_beat(ui);
 		search_warm_up(ui);
+		read_ahead(ui);
 		settle = !ui->too_small && ui->cur->unsettled && ui->cur->ops->settle;
 		/* The check comes on time even while keys keep coming. */
 		now = clock_ms();

@@ -109,6 +109,9 @@ struct view_ops {
 	 * frame's of the deadlines and of a large funder's lines.  May be
 	 * NULL. */
 	void (*settle)(struct view *v);
+	/* While no key waits, after a frame: reads what the next page move
+	 * would read, so that it finds its rows at hand.  May be NULL. */
+	void (*read_ahead)(struct view *v);
 };
 
 struct view {

@@ -360,4 +360,5 @@ const struct view_ops projects_view_ops = {
 	.row_key = project_list_row_key,
 	.footer = footer,
 	.settle = project_list_settle,
+	.read_ahead = project_list_read_ahead,
 };

@@ -404,4 +404,5 @@ const struct view_ops timeline_view_ops = {
 	.search_words = true,
 	.row_key = project_list_row_key,
 	.footer = footer,
+	.read_ahead = project_list_read_ahead,
 };

@@ -18,21 +18,24 @@ const char *const project_sort_names[SORT_COUNT] = {
 };
 
 void
+project_row_free(struct project_row *r)
+{
+	free(r->code);
+	free(r->name);
+	free(r->status);
+	free(r->administrator);
+	free(r->funder);
+	free(r->start);
+	free(r->end);
+}
+
+void
 project_rows_clear(struct project_rows *rows)
 {
 	if (!rows)
 		return;
-	for (size_t i = 0; i < rows->count; i++) {
-		struct project_row *r = &rows->items[i];
-
-		free(r->code);
-		free(r->name);
-		free(r->status);
-		free(r->administrator);
-		free(r->funder);
-		free(r->start);
-		free(r->end);
-	}
+	for (size_t i = 0; i < rows->count; i++)
+		project_row_free(&rows->items[i]);
 	free(rows->items);
 	rows->items = NULL;
 	rows->count = rows->capacity = 0;

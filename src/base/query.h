@@ -76,6 +76,8 @@ struct project_rows {
 	size_t count, capacity;
 };
 
+/* Frees the texts a row owns (not the row itself). */
+void project_row_free(struct project_row *r);
 void project_rows_clear(struct project_rows *rows);
 
 /* One entry of the change history: one field of one record. */

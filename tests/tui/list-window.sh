@@ -3,7 +3,8 @@
 # The project list reads a window of the projects, from the row it
 # borders or from the end: G shows the last project by the list's order
 # (the Nordic one), PgUp from there and j from the top read the rows
-# they reach, none missing, none twice, in English and in Finnish.
+# they reach, none missing, none twice, in English and in Finnish; the
+# pages read ahead while no key waits join the rows read before.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/tui/tui-lib.sh"
 
@@ -62,4 +63,28 @@ for lang in C.UTF-8 "$lang_locale"; do
 	consecutive "$lang: j across windows"
 	tui_quit
 done
+
+# Paused between keys, salkku reads the pages past the screen before
+# the next key comes, down and then up, and joins them to the rows it
+# has: each page is whole and in order, down to the end and back.
+tui_start 100 24
+tui_expect "120/120" "the list is up again"
+for i in 1 2 3 4 5 6 7; do
+	sleep 0.3
+	tui_keys PgDn
+	consecutive "PgDn $i after a pause"
+done
+tui_expect_re "^> *ÖLJY-1 " "paged down to the last"
+for i in 1 2 3 4 5 6 7; do
+	sleep 0.3
+	tui_keys PgUp
+	consecutive "PgUp $i after a pause"
+done
+tui_expect_re "^> *P001 " "paged up to the first"
+sleep 0.3
+tui_keys PgDn PgDn
+sleep 0.3
+tui_keys PgUp
+consecutive "down, then up again"
+tui_quit
 finish
