@@ -634,7 +634,7 @@ store_project_list(struct db *db, const struct project_query *q,
 			return ERR_OK;
 		text = NULL;
 	}
-	if (db_cancel_arm(db, text != NULL)) {
+	if (db_cancel_arm(db, text != NULL || q->yielding)) {
 		rc = error_set(err, ERR_DATABASE, NULL, "%s",
 			       _("cannot list the projects"));
 		goto out;

@@ -102,6 +102,7 @@ struct ui {
 	int lines, cols, head_lines;
 	bool too_small, relayout, dirty_head, dirty_status, dirty_foot;
 	bool search_coming;        /* a word search's prompt just opened */
+	bool reading_ahead;        /* a view reads ahead: a key stops it */
 
 	struct view *screens[SCREEN_COUNT];
 	struct view *cur;          /* the view on show (maybe pushed) */

@@ -280,7 +280,7 @@ project_list_columns(struct view *v, bool administrator, bool funder)
  * a page behind it and up to two ahead.  Only from a whole, counted
  * window: a read that does not border it, or that finds fewer rows than
  * the count promised (another session's change, which the next poll
- * reads again), is let go. */
+ * reads again), is let go, as is one a key typed meanwhile stops. */
 void
 project_list_read_ahead(struct view *v)
 {
@@ -315,6 +315,7 @@ project_list_read_ahead(struct view *v)
 		keep_hi = end;
 	}
 	list_query(v, &page);
+	page.yielding = true;
 	place_window(w, start, end, v->rows, &page);
 	if (model_list_projects(v->ui->m, &page, &got) ||
 	    got.count != end - start ||

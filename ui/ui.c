@@ -459,8 +459,9 @@ search_warm_up(struct ui *ui)
 }
 
 /* After a frame, while no key waits, the view reads what the next
- * page move would read (ops->read_ahead).  Not while a search is typed,
- * whose rows the next letter changes, nor under a dialog. */
+ * page move would read (ops->read_ahead), and gives up for a key typed
+ * meanwhile (key_waiting).  Not while a search is typed, whose rows the
+ * next letter changes, nor under a dialog. */
 static void
 read_ahead(struct ui *ui)
 {
@@ -470,7 +471,9 @@ read_ahead(struct ui *ui)
 	if (!v || !v->ops->read_ahead || ui->too_small || ui->modal ||
 	    v->typing || poll(&p, 1, 0) != 0)
 		return;
+	ui->reading_ahead = true;
 	v->ops->read_ahead(v);
+	ui->reading_ahead = false;
 }
 
 static void
@@ -516,14 +519,14 @@ run_loop(struct ui *ui)
  * search is being typed makes the search running for the last letter
  * stale; the loop reads the key and searches again for what is typed
  * then.  The load that ends a search (Enter) is not given up: the keys
- * typed after it act on its rows. */
+ * typed after it act on its rows.  A read ahead gives way to any key. */
 static bool
 key_waiting(void *arg)
 {
 	const struct ui *ui = arg;
 	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
 
-	if (!ui->cur || !ui->cur->typing)
+	if (!ui->cur || !(ui->cur->typing || ui->reading_ahead))
 		return false;
 	return poll(&p, 1, 0) > 0;
 }

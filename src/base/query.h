@@ -55,6 +55,9 @@ struct project_query {
 	 * them: each is looked up for every row read, in its own index and
 	 * an organisation's row (at 100,000 projects, pages not cached). */
 	bool no_administrator, no_funder;
+	/* Read ahead of need: given up, as a search is, when the model's
+	 * cancel hook says so (model_set_cancel). */
+	bool yielding;
 };
 
 /* One line of the project table.  start/end are the actual dates when

@@ -262,10 +262,11 @@ void model_set_wait_hook(struct model *m,
 			 bool (*fn)(void *arg, int64_t waited_ms), void *arg);
 
 /* Asked now and then while a search runs (a list or count of projects
- * with words): returning true abandons it, and the call then fails with
- * model_cancelled() true and no message worth showing.  The TUI asks
- * whether a key is waiting, so that the next letter never waits for the
- * search the last one started.  NULL: searches run to the end. */
+ * with words), or a list read ahead of need (query.yielding): returning
+ * true abandons it, and the call then fails with model_cancelled() true
+ * and no message worth showing.  The TUI asks whether a key is waiting,
+ * so that the next letter never waits for the search the last one
+ * started, nor any key for a read ahead.  NULL: they run to the end. */
 typedef bool (*model_cancel_fn)(void *arg);
 void model_set_cancel(struct model *m, model_cancel_fn fn, void *arg);
 

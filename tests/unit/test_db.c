@@ -1016,7 +1016,7 @@ always(void *arg)
 /* A search reads its matches once (db_hits.c) and keeps them: a write,
  * ours or another connection's, makes it read them again; the count of
  * the words alone is those matches; a cancel hook that says so abandons
- * a search, and only a search. */
+ * a search, and of the other reads only a page read ahead. */
 static void
 test_search_hits(void **state)
 {
@@ -1067,12 +1067,18 @@ test_search_hits(void **state)
 	assert_int_equal(store_project_count(a, &q, &matching, &total, &err),
 			 ERR_DATABASE);
 	assert_true(db_cancelled(a));
-	/* Without words, nothing is abandoned (nor is a write). */
+	/* Without words, nothing is abandoned (nor is a write)... */
 	q.text = NULL;
 	assert_int_equal(store_project_list(a, &q, &rows, &err), ERR_OK);
 	assert_false(db_cancelled(a));
 	assert_int_equal(rows.count, 30);
 	project_rows_clear(&rows);
+	/* ...but a page read ahead of need, with or without them. */
+	q.yielding = true;
+	assert_int_equal(store_project_list(a, &q, &rows, &err), ERR_DATABASE);
+	assert_true(db_cancelled(a));
+	assert_int_equal(rows.count, 0);
+	q.yielding = false;
 	record_free((struct record *[]){ fx_project(a, "VIELA", "Lastensuojelu", NULL) });
 	db_set_cancel(a, NULL, NULL);
 	q.text = "l";
