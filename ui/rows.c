@@ -277,7 +277,8 @@ project_list_columns(struct view *v, bool administrator, bool funder)
 /* A page move reads the rows it shows when they are not at hand: a
  * page of random reads, 2-6 ms at 100,000 projects.  Read while no key
  * waits, the next move finds them, and the window holds the screen with
- * a page behind it and up to two ahead.  Only from a whole, counted
+ * a page behind it and up to two ahead (the way the screen last moved,
+ * or back from the end it reached).  Only from a whole, counted
  * window: a read that does not border it, or that finds fewer rows than
  * the count promised (another session's change, which the next poll
  * reads again), is let go, as is one a key typed meanwhile stops. */
@@ -291,6 +292,7 @@ project_list_read_ahead(struct view *v)
 	size_t h = (size_t)view_height(v), top = v->top;
 	size_t lo = w->first, hi = w->first + w->rows.count, start, end;
 	size_t keep_lo, keep_hi;
+	bool need_up, need_down;
 
 	if (top != l->seen_top) {
 		l->moving_up = top < l->seen_top;
@@ -299,20 +301,22 @@ project_list_read_ahead(struct view *v)
 	if (!w->valid || w->more || !v->rows || !project_window_row(w, top) ||
 	    !project_window_row(w, (top + h < v->rows ? top + h : v->rows) - 1))
 		return;
-	if (l->moving_up) {
-		if (lo + h <= top || lo == 0)
-			return;
+	/* The way it last moved; the other when that end is reached (G,
+	 * then PgUp). */
+	need_up = lo > 0 && lo + h > top;
+	need_down = hi < v->rows && hi < top + 2 * h;
+	if (need_up && (l->moving_up || !need_down)) {
 		start = lo > 2 * h ? lo - 2 * h : 0;
 		end = lo;
 		keep_lo = start;
 		keep_hi = top + 2 * h;
-	} else {
-		if (hi >= top + 2 * h || hi >= v->rows)
-			return;
+	} else if (need_down) {
 		start = hi;
 		end = hi + 2 * h < v->rows ? hi + 2 * h : v->rows;
 		keep_lo = top > h ? top - h : 0;
 		keep_hi = end;
+	} else {
+		return;
 	}
 	list_query(v, &page);
 	page.yielding = true;

@@ -86,5 +86,11 @@ tui_keys PgDn PgDn
 sleep 0.3
 tui_keys PgUp
 consecutive "down, then up again"
+# At the end, the pages before it are read: back from G.
+tui_keys G
+sleep 0.3
+tui_keys PgUp
+consecutive "PgUp after G and a pause"
+tui_expect "P10" "the page before the last"
 tui_quit
 finish
