@@ -278,7 +278,10 @@ project_list_columns(struct view *v, bool administrator, bool funder)
  * page of random reads, 2-6 ms at 100,000 projects.  Read while no key
  * waits, the next move finds them, and the window holds the screen with
  * a page behind it and up to two ahead (the way the screen last moved,
- * or back from the end it reached).  Only from a whole, counted
+ * or back from the end it reached).  Not after a jump (G, g, a search's
+ * row): where one goes next is not known, and the pages read would push
+ * out of SQLite's cache those of the place jumped from (G and g in
+ * turns: 115 reads each instead of none).  Only from a whole, counted
  * window: a read that does not border it, or that finds fewer rows than
  * the count promised (another session's change, which the next poll
  * reads again), is let go, as is one a key typed meanwhile stops. */
@@ -295,10 +298,15 @@ project_list_read_ahead(struct view *v)
 	bool need_up, need_down;
 
 	if (top != l->seen_top) {
+		size_t moved = top > l->seen_top ? top - l->seen_top
+						 : l->seen_top - top;
+
 		l->moving_up = top < l->seen_top;
+		l->jumped = moved > 2 * h;
 		l->seen_top = top;
 	}
-	if (!w->valid || w->more || !v->rows || !project_window_row(w, top) ||
+	if (l->jumped || !w->valid || w->more || !v->rows ||
+	    !project_window_row(w, top) ||
 	    !project_window_row(w, (top + h < v->rows ? top + h : v->rows) - 1))
 		return;
 	/* The way it last moved; the other when that end is reached (G,

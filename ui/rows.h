@@ -70,9 +70,10 @@ struct project_list {
 	 * this filter rather than the portfolio's; owned, or NULL. */
 	struct portfolio_filter *own;
 	/* The way the screen last moved, which the next page read ahead
-	 * follows: up since it was at seen_top, or down. */
+	 * follows: up since it was at seen_top, or down; or a jump of
+	 * more than two pages, after which nothing is read ahead. */
 	size_t seen_top;
-	bool moving_up;
+	bool moving_up, jumped;
 };
 
 void project_list_free(struct project_list *l);

@@ -86,11 +86,15 @@ tui_keys PgDn PgDn
 sleep 0.3
 tui_keys PgUp
 consecutive "down, then up again"
-# At the end, the pages before it are read: back from G.
+# G is a jump: PgUp from the end reads the page before it, then reads
+# ahead from there.
 tui_keys G
 sleep 0.3
 tui_keys PgUp
 consecutive "PgUp after G and a pause"
 tui_expect "P10" "the page before the last"
+sleep 0.3
+tui_keys PgUp
+consecutive "PgUp again, after a pause"
 tui_quit
 finish
