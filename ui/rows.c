@@ -278,7 +278,7 @@ project_list_columns(struct view *v, bool administrator, bool funder)
  * page of random reads, 2-6 ms at 100,000 projects.  Read while no key
  * waits, the next move finds them, and the window holds the screen with
  * a page behind it and up to two ahead (the way the screen last moved,
- * or back from the end it reached).  Not after a jump (G, g, a search's
+ * or back from an end of the list).  Not after a jump (G, g, a search's
  * row): where one goes next is not known, and the pages read would push
  * out of SQLite's cache those of the place jumped from (G and g in
  * turns: 115 reads each instead of none).  Only from a whole, counted
@@ -309,8 +309,9 @@ project_list_read_ahead(struct view *v)
 	    !project_window_row(w, top) ||
 	    !project_window_row(w, (top + h < v->rows ? top + h : v->rows) - 1))
 		return;
-	/* The way it last moved; the other when that end is reached (G,
-	 * then PgUp). */
+	/* The way it last moved; the other way when the list ends there
+	 * and the window is the screen alone (read again after another
+	 * session's change). */
 	need_up = lo > 0 && lo + h > top;
 	need_down = hi < v->rows && hi < top + 2 * h;
 	if (need_up && (l->moving_up || !need_down)) {
