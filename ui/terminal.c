@@ -7,6 +7,7 @@
 #include "terminal.h"
 
 #include <curses.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <term.h>
@@ -50,3 +51,10 @@ terminal_check(void)
 	return 0;
 }
 
+bool
+terminal_key_waiting(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&p, 1, 0) > 0;
+}

@@ -449,12 +449,10 @@ read_key(struct ui *ui, int ms)
 static void
 search_warm_up(struct ui *ui)
 {
-	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
-
 	if (!ui->search_coming)
 		return;
 	ui->search_coming = false;
-	if (ui->modal && poll(&p, 1, 0) == 0)
+	if (ui->modal && !terminal_key_waiting())
 		model_search_ready(ui->m);
 }
 
@@ -465,11 +463,10 @@ search_warm_up(struct ui *ui)
 static void
 read_ahead(struct ui *ui)
 {
-	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
 	struct view *v = ui->cur;
 
 	if (!v || !v->ops->read_ahead || ui->too_small || ui->modal ||
-	    v->typing || poll(&p, 1, 0) != 0)
+	    v->typing || terminal_key_waiting())
 		return;
 	ui->reading_ahead = true;
 	v->ops->read_ahead(v);
@@ -524,11 +521,10 @@ static bool
 key_waiting(void *arg)
 {
 	const struct ui *ui = arg;
-	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
 
 	if (!ui->cur || !(ui->cur->typing || ui->reading_ahead))
 		return false;
-	return poll(&p, 1, 0) > 0;
+	return terminal_key_waiting();
 }
 
 /* ---- Setting up -------------------------------------------------- */

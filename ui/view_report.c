@@ -7,11 +7,9 @@
  * year and organisation. */
 #include "config.h"
 
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "src/base/clock.h"
 #include "src/base/i18n.h"
@@ -20,6 +18,7 @@
 #include "app.h"
 #include "dialog.h"
 #include "draw.h"
+#include "terminal.h"
 #include "view.h"
 
 enum line_kind { L_BLANK, L_TITLE, L_HEAD, L_ROW, L_NONE, L_BAR };
@@ -206,13 +205,12 @@ static bool
 progress(void *arg, size_t done, size_t total)
 {
 	struct report_view *rv = arg;
-	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
 	char line[128];
 	int pct;
 
 	if (clock_ms() - rv->started < 150)
 		return false;
-	if (poll(&p, 1, 0) > 0)
+	if (terminal_key_waiting())
 		return true;
 	pct = total ? (int)(done * 100 / total) : 0;
 	if (pct != rv->shown) {
