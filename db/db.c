@@ -705,7 +705,7 @@ db_close(struct db **db)
 		sqlite3_close((*db)->sql);
 	}
 	db_hits_clear(&(*db)->hits);
-	db_terms_clear(&(*db)->terms);
+	free((*db)->terms);
 	free((*db)->path);
 	free(*db);
 	*db = NULL;

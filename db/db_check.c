@@ -76,6 +76,24 @@ check_fts(struct db *db, struct db_problems *p, struct error *err)
 		    _("full-text index: %s projects were left to refresh"), err);
 }
 
+/* Every word of the index by base form in word_list, where a long
+ * prefix's words are sought (db_terms.c): a search does not find a
+ * project by a word missing there. */
+static void
+check_word_list(struct db *db, struct db_problems *p, struct error *err)
+{
+	if (db_schema_version(db) < DB_SCHEMA_WORD_LIST ||
+	    db_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.check_words "
+			"USING fts5vocab(main, project_words, 'row')", NULL))
+		return;
+	report_rows(db, p,
+		    "SELECT count(*) FROM (SELECT term FROM temp.check_words "
+		    "EXCEPT SELECT term FROM word_list) HAVING count(*) > 0",
+		    _("index of base forms: %s words are missing from its word list (check --reindex rebuilds it)"),
+		    err);
+	db_exec(db, "DROP TABLE temp.check_words", NULL);
+}
+
 /* The index by base form, likewise; rows of the projects in
  * words_pending wait for salkku's next search and are not stale. */
 static void
@@ -100,6 +118,7 @@ check_words(struct db *db, struct db_problems *p, struct error *err)
 		    "OR w.organisations IS NOT s.organisations)",
 		    _("index of base forms: project %s is out of date (check --reindex rebuilds it)"),
 		    err);
+	check_word_list(db, p, err);
 }
 
 /* The number of projects kept by triggers (migration 14): another

@@ -124,6 +124,20 @@ db_fts_query(struct db *db, const char *text, struct error *err)
 	"organisations) SELECT id, code, name, description, notes, " \
 	"organisations FROM project_fts_source"
 
+/* Runs sql, which writes rows of project_words, with their terms
+ * written to word_list as well. */
+static int
+write_words(struct db *db, const char *sql, struct error *err)
+{
+	int rc = db_words_gather(db, err);
+
+	if (rc)
+		return rc;
+	rc = db_exec(db, sql, err);
+	db_words_gathered(db);
+	return rc;
+}
+
 /* The table is dropped and made again from its own CREATE statement
  * rather than emptied: emptying a row tokenizes it again to find its
  * entries, which leaves stale ones behind (and a malformed index) when
@@ -145,9 +159,13 @@ db_fts_rebuild(struct db *db, struct error *err)
 	if (!create)
 		return oom ? error_set(err, ERR_FAILED, NULL, _("out of memory"))
 			   : db_fail(db, err, _("cannot rebuild the full-text index"));
+	/* The word list is made again with it, without the words of
+	 * projects long gone. */
 	if ((rc = db_exec(db, "DROP TABLE project_words", err)) ||
 	    (rc = db_exec(db, create, err)) ||
-	    (rc = db_exec(db, WORDS_SOURCE " ORDER BY id;"
+	    (db_schema_version(db) >= DB_SCHEMA_WORD_LIST &&
+	     (rc = db_exec(db, "DELETE FROM word_list", err))) ||
+	    (rc = write_words(db, WORDS_SOURCE " ORDER BY id;"
 			      "DELETE FROM words_pending;"
 			      "DELETE FROM fts_analyser", err))) {
 		free(create);
@@ -170,11 +188,11 @@ db_fts_rebuild(struct db *db, struct error *err)
 static int
 refresh_pending(struct db *db, struct error *err)
 {
-	return db_exec(db, "DELETE FROM project_words WHERE rowid IN "
-			   "(SELECT project FROM words_pending);"
-		       WORDS_SOURCE " WHERE id IN (SELECT project FROM "
-			   "words_pending) ORDER BY id;"
-		       "DELETE FROM words_pending", err);
+	return write_words(db, "DELETE FROM project_words WHERE rowid IN "
+			       "(SELECT project FROM words_pending);"
+			   WORDS_SOURCE " WHERE id IN (SELECT project FROM "
+			       "words_pending) ORDER BY id;"
+			   "DELETE FROM words_pending", err);
 }
 
 /* What db_fts_refresh has to do: 2 rebuild, 1 the pending rows, 0

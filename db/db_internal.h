@@ -51,6 +51,8 @@
 /* From this schema on, writing a change-log entry or a project's
  * record builds no temporary table (migration 20). */
 #define DB_SCHEMA_LEAN_WRITES 20
+/* From this schema on, word_list holds every term of project_words. */
+#define DB_SCHEMA_WORD_LIST 21
 
 /* The number of projects, from tally (kept by triggers), counted only
  * when another tool deleted its row. */
@@ -126,20 +128,6 @@ struct hit_set {
 	struct data_stamp stamp;
 };
 
-/* The index's words that begin with a long prefix (db_terms.c), kept
- * per prefix until the data change. */
-#define TERM_SLOTS 8
-struct term_list {
-	char *prefix;
-	char *terms;           /* "word\0word\0\0"; NULL: too many */
-};
-struct term_cache {
-	struct term_list slot[TERM_SLOTS];
-	unsigned next;         /* the slot to reuse next */
-	struct data_stamp stamp;
-	bool table;            /* temp.salkku_terms made */
-};
-
 struct db {
 	sqlite3 *sql;
 	char *path;
@@ -158,7 +146,7 @@ struct db {
 	bool (*watch)(void *arg);
 	void *watch_arg;
 	struct hit_set hits;
-	struct term_cache terms;
+	char *terms;           /* what db_terms_of returned last */
 	int busy_total_ms;     /* db_begin/db_commit's bound on retrying */
 	struct entity_cache ent[ENT_COUNT];
 	struct stmt_entry *stmts[DB_STMT_BUCKETS];
@@ -345,13 +333,11 @@ char *db_fts_query(struct db *db, const char *text, struct error *err);
 /* ---- db_terms.c ---------------------------------------------------- */
 
 /* The words of project_words that begin with prefix, as
- * "word\0word\0\0" (kept by db->terms: valid until the next call), when
+ * "word\0word\0\0" (kept in db->terms: valid until the next call), when
  * FTS5 keeps no list of the prefix itself (more than six characters)
  * and they are at most 16; else NULL, and the prefix is searched as it
  * is. */
 const char *db_terms_of(struct db *db, const char *prefix);
-
-void db_terms_clear(struct term_cache *c);
 
 /* Rebuilds project_words (the index by base form) from
  * project_fts_source, and notes which analyser made it; inside the
@@ -392,6 +378,12 @@ int db_fts_words(struct db *db, const char *text, fts_words_fn each, void *arg);
 /* Which analyser the tokenizer uses here: "voikko", "snowball" or
  * "words" (static). */
 const char *db_fts_analyser(struct db *db);
+
+/* From db_words_gather to db_words_gathered, every term the tokenizer
+ * gives a row written to project_words is added to word_list (from
+ * DB_SCHEMA_WORD_LIST on; before it, nothing is). */
+int db_words_gather(struct db *db, struct error *err);
+void db_words_gathered(struct db *db);
 
 /* How many words' analyses the tokenizer keeps (for the tests). */
 size_t db_fts_cached(struct db *db);

@@ -16,6 +16,10 @@
  * word itself, each as a prefix, but never for its parts: "huolto"
  * finds "sijaishuolto", not the other way round.
  *
+ * While db_fts.c writes the index, every term the tokenizer gives it
+ * is also written to the table word_list (migration 21), where a long
+ * prefix's words are sought (db_terms.c).
+ *
  * Analyses are kept per distinct word: a portfolio repeats its words,
  * so that an import analyses each only once.  Numbers, which have no
  * analysis, are not kept: a portfolio's codes are most of its distinct
@@ -50,6 +54,7 @@
 struct entry {
 	char *block;
 	size_t wlen;
+	unsigned gathered;  /* the gathering that wrote its terms, or 0 */
 };
 
 #ifdef HAVE_VOIKKO
@@ -99,6 +104,11 @@ struct fts_words {
 	 * words, and would fill it. */
 	char *plain;
 	size_t plain_cap;
+	/* While db_fts writes rows of project_words: the statement that
+	 * adds a term to word_list, and which gathering this is (never
+	 * 0), so that an analysed word's terms are written once in it. */
+	sqlite3_stmt *gather;
+	unsigned gathering;
 };
 
 /* A list of distinct strings being gathered. */
@@ -450,20 +460,25 @@ plain_block(struct fts_words *w, const char *word, size_t wlen)
 }
 
 /* The analysis of word: its block, or NULL when out of memory.  Valid
- * until the next call. */
+ * until the next call.  *mark is its entry's gathering, NULL for a
+ * word not kept. */
 static const char *
-words_lookup(struct fts_words *w, const char *word, size_t wlen)
+words_lookup(struct fts_words *w, const char *word, size_t wlen,
+	     unsigned **mark)
 {
 	size_t i;
 
+	*mark = NULL;
 	if (!worth_analysing(word, wlen))
 		return plain_block(w, word, wlen);
 	if (w->nslots) {
 		for (i = hash(word, wlen) & (w->nslots - 1); w->slots[i].block;
 		     i = (i + 1) & (w->nslots - 1))
 			if (w->slots[i].wlen == wlen &&
-			    !memcmp(w->slots[i].block, word, wlen))
+			    !memcmp(w->slots[i].block, word, wlen)) {
+				*mark = &w->slots[i].gathered;
 				return w->slots[i].block;
+			}
 	}
 	if (w->count >= CACHE_MAX)
 		cache_clear(w);
@@ -475,8 +490,38 @@ words_lookup(struct fts_words *w, const char *word, size_t wlen)
 	if (!(w->slots[i].block = analyse(w, word, wlen)))
 		return NULL;
 	w->slots[i].wlen = wlen;
+	w->slots[i].gathered = 0;
 	w->count++;
+	*mark = &w->slots[i].gathered;
 	return w->slots[i].block;
+}
+
+/* ---- The word list (migration 21) ---------------------------------- */
+
+static int
+gather_term(struct fts_words *w, const char *term, size_t n)
+{
+	int rc;
+
+	sqlite3_bind_text(w->gather, 1, term, (int)n, SQLITE_STATIC);
+	rc = sqlite3_step(w->gather);
+	sqlite3_reset(w->gather);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Adds the terms of a word's block (its word of wlen bytes, then its
+ * forms and parts) to word_list. */
+static int
+gather_block(struct fts_words *w, const char *block, size_t wlen)
+{
+	const char *p = block + wlen + 1;
+	int rc = gather_term(w, block, wlen);
+
+	for (int list = 0; list < 2; list++, p++)
+		for (; *p; p += strlen(p) + 1)
+			if (rc == SQLITE_OK)
+				rc = gather_term(w, p, strlen(p));
+	return rc;
 }
 
 /* ---- The tokenizer ------------------------------------------------- */
@@ -506,11 +551,20 @@ emit_word(void *ctx, int flags, const char *token, int n, int start, int end)
 {
 	const struct emit *e = ctx;
 	const char *block, *forms;
+	unsigned *mark;
 	int rc;
 
 	(void)flags;
-	if (!(block = words_lookup(e->w, token, (size_t)n)))
+	if (!(block = words_lookup(e->w, token, (size_t)n, &mark)))
 		return SQLITE_NOMEM;
+	/* A word not kept (a number) is written each time: the list's
+	 * key, not a set of ours, tells it is there already. */
+	if (e->document && e->w->gather && (!mark || *mark != e->w->gathering)) {
+		if ((rc = gather_block(e->w, block, (size_t)n)) != SQLITE_OK)
+			return rc;
+		if (mark)
+			*mark = e->w->gathering;
+	}
 	forms = block + n + 1;
 	if (e->each)
 		return e->each(e->arg, block, forms) ? SQLITE_ABORT : SQLITE_OK;
@@ -641,6 +695,30 @@ db_fts_analyser(struct db *db)
 		return "snowball";
 #endif
 	return "words";
+}
+
+int
+db_words_gather(struct db *db, struct error *err)
+{
+	struct fts_words *w = db->fts_words;
+
+	if (db_schema_version(db) < DB_SCHEMA_WORD_LIST)
+		return ERR_OK;
+	if (!(w->gather = db_prepare(db, "INSERT OR IGNORE INTO word_list "
+				     "(term) VALUES (?1)", err)))
+		return ERR_DATABASE;
+	if (!++w->gathering)
+		w->gathering = 1;
+	return ERR_OK;
+}
+
+void
+db_words_gathered(struct db *db)
+{
+	struct fts_words *w = db->fts_words;
+
+	db_done(w->gather);
+	w->gather = NULL;
 }
 
 size_t

@@ -858,6 +858,7 @@ test_check_schema_and_rows(void **state)
 		"record_uuid) VALUES ('00000000-0000-4000-8000-000000000009', "
 		"'2024-01-01T00:00:00Z', 'x', 'update', 'gadget', "
 		"'00000000-0000-4000-8000-000000000008')",
+		"DELETE FROM word_list WHERE term = 'lumo'",
 	};
 
 	(void)state;
@@ -1118,9 +1119,9 @@ terms_hold(const char *terms, const char *prefix, const char *word)
 
 /* A prefix of more than six letters, of which FTS5 keeps no list, is
  * searched as the words of the index it begins, with the same matches
- * as the prefix itself; the next letter narrows the words kept; a word
- * written since, by another connection or by us, is among them; with
- * more than 16 words the prefix is searched as it is. */
+ * as the prefix itself; a word written since, by another connection or
+ * by us, is among them; with more than 16 words the prefix is searched
+ * as it is. */
 static void
 test_long_prefix(void **state)
 {
@@ -1177,6 +1178,45 @@ test_long_prefix(void **state)
 	assert_int_equal(count_text(a, "testisana1"), 7);
 	db_close(&a);
 	db_close(&b);
+}
+
+/* Migration 21 lists the words the index holds already: a search by a
+ * long prefix finds a project written before it as after, and a
+ * rebuild of the index leaves out the words of a deleted project. */
+static void
+test_migrate_word_list(void **state)
+{
+	struct files *f = *state;
+	struct db *db = NULL;
+	struct record *gone;
+	struct error err;
+	const char *terms;
+
+	assert_int_equal(db_open_at_version(f->path, DB_SCHEMA_WORD_LIST - 1,
+					    &db, &err), ERR_OK);
+	record_free((struct record *[]){ fx_project(db, "K1", "Kehittämistyö", NULL) });
+	gone = fx_project(db, "K2", "Kehittämisraha", NULL);
+	assert_null(db_terms_of(db, "kehittämis"));
+	db_close(&db);
+
+	assert_int_equal(db_open(f->path, 0, &db, &err), ERR_OK);
+	assert_int_equal(db_schema_version(db), db_schema_latest());
+	assert_int_equal(db_check(db, NULL, NULL, &err), ERR_OK);
+	assert_non_null(terms = db_terms_of(db, "kehittämis"));
+	assert_true(terms_hold(terms, "kehittämis", "kehittämistyö"));
+	assert_true(terms_hold(terms, "kehittämis", "kehittämisraha"));
+	assert_int_equal(count_text(db, "kehittämistyö"), 1);
+	assert_int_equal(count_text(db, "kehittämis"), 2);
+
+	assert_int_equal(db_begin(db, &err), ERR_OK);
+	assert_int_equal(store_delete(db, gone, "test", &err), ERR_OK);
+	assert_int_equal(db_commit(db, &err), ERR_OK);
+	assert_int_equal(db_fts_reindex(db, &err), ERR_OK);
+	assert_non_null(terms = db_terms_of(db, "kehittämis"));
+	assert_false(terms_hold(terms, "kehittämis", "kehittämisraha"));
+	assert_int_equal(count_text(db, "kehittämis"), 1);
+	record_free(&gone);
+	db_close(&db);
 }
 
 /* Counts the words; each without base forms unless *n starts below 0. */
@@ -1454,6 +1494,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_busy_and_data_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_hits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_prefix, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_word_list, setup,
+						teardown),
 		cmocka_unit_test(test_hits_walk),
 		cmocka_unit_test(test_words_cache),
 		cmocka_unit_test_setup_teardown(test_capped_count, setup, teardown),
