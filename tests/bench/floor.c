@@ -565,6 +565,7 @@ log_created(const char *source)
 struct analysis {
 	char *block;  /* "word\0forms...\0\0parts...\0\0" */
 	size_t wlen;
+	bool listed;  /* its terms are in word_list */
 };
 
 struct analyser {
@@ -584,6 +585,9 @@ struct analyser {
 #endif
 	struct analysis *slots;  /* open addressing, a power of two */
 	size_t nslots, count;
+	/* Adds a term the index is given to word_list (migration 21), as
+	 * salkku does while it writes project_words; NULL otherwise. */
+	sqlite3_stmt *list;
 };
 
 /* Distinct strings, each ended by NUL. */
@@ -768,7 +772,7 @@ hash(const char *s, size_t n)
 }
 
 /* The analysis of word, made on its first sight. */
-static const char *
+static struct analysis *
 lookup(struct analyser *a, const char *word, size_t wlen)
 {
 	size_t i;
@@ -778,7 +782,7 @@ lookup(struct analyser *a, const char *word, size_t wlen)
 		     i = (i + 1) & (a->nslots - 1))
 			if (a->slots[i].wlen == wlen &&
 			    !memcmp(a->slots[i].block, word, wlen))
-				return a->slots[i].block;
+				return &a->slots[i];
 	if ((a->count + 1) * 2 > a->nslots) {
 		size_t n = a->nslots ? a->nslots * 2 : 1024;
 		struct analysis *slots = calloc(n, sizeof *slots);
@@ -803,7 +807,18 @@ lookup(struct analyser *a, const char *word, size_t wlen)
 	a->slots[i].block = analyse(a, word, wlen);
 	a->slots[i].wlen = wlen;
 	a->count++;
-	return a->slots[i].block;
+	return &a->slots[i];
+}
+
+static int
+list_term(struct analyser *a, const char *term, size_t n)
+{
+	int rc;
+
+	sqlite3_bind_text(a->list, 1, term, (int)n, SQLITE_STATIC);
+	rc = sqlite3_step(a->list);
+	sqlite3_reset(a->list);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 /* Words of digits alone (a portfolio's codes, mostly) have no base
@@ -833,18 +848,32 @@ emit_word(void *ctx, int flags, const char *token, int n, int start, int end)
 	const char *p;
 	int rc;
 
+	struct analysis *an;
+	bool listing;
+
 	(void)flags;
 	rc = e->token(e->ctx, 0, token, n, start, end);
 	/* A query names the forms itself (match_query), as salkku's does. */
-	if (!e->document || !worth_analysing(token, (size_t)n))
+	if (!e->document)
 		return rc;
+	if (!worth_analysing(token, (size_t)n))
+		return rc == SQLITE_OK && e->a->list
+		       ? list_term(e->a, token, (size_t)n) : rc;
+	an = lookup(e->a, token, (size_t)n);
+	listing = e->a->list && !an->listed;
+	if (listing && rc == SQLITE_OK)
+		rc = list_term(e->a, token, (size_t)n);
 	/* The forms, then the parts, colocated with the word. */
-	p = lookup(e->a, token, (size_t)n) + n + 1;
+	p = an->block + n + 1;
 	for (int list = 0; list < 2; list++, p++)
-		for (; *p; p += strlen(p) + 1)
+		for (; *p; p += strlen(p) + 1) {
 			if (rc == SQLITE_OK)
 				rc = e->token(e->ctx, FTS5_TOKEN_COLOCATED, p,
 					      (int)strlen(p), start, end);
+			if (listing && rc == SQLITE_OK)
+				rc = list_term(e->a, p, strlen(p));
+		}
+	an->listed |= listing && rc == SQLITE_OK;
 	return rc;
 }
 
@@ -951,6 +980,7 @@ index_projects(void)
 	sqlite3_stmt *rows, *put[2];
 
 	analyser_register(&a);
+	a.list = prepare("INSERT OR IGNORE INTO word_list (term) VALUES (?1)");
 	rows = prepare("SELECT id, code, name, description, notes, "
 		       "organisations FROM project_fts_source "
 		       "WHERE id IN (SELECT project FROM words_pending) ORDER BY id");
@@ -972,6 +1002,8 @@ index_projects(void)
 	sqlite3_finalize(rows);
 	sqlite3_finalize(put[0]);
 	sqlite3_finalize(put[1]);
+	sqlite3_finalize(a.list);
+	a.list = NULL;
 	exec("DELETE FROM fts_pending; DELETE FROM words_pending");
 }
 
@@ -1015,7 +1047,7 @@ put_quoted(sqlite3_str *q, const char *s, int n)
 
 /* A prefix of more than six characters, of which the index keeps no
  * list, as the words of the index it begins when they are at most 16
- * (db/db_terms.c): one probe of fts5vocab each. */
+ * (db/db_terms.c): read from word_list from the prefix on. */
 #define TERMS_MAX 16
 
 static void
@@ -1023,36 +1055,24 @@ put_prefix(sqlite3_str *q, const char *s, int n)
 {
 	static sqlite3_stmt *st;
 	sqlite3_str *words = sqlite3_str_new(db);
-	char from[256];
-	int chars = 0, found = 0, len = n;
+	int chars = 0, found = 0;
 
 	for (int i = 0; i < n; i++)
 		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-	if (!st && chars > 6) {
-		exec("CREATE VIRTUAL TABLE temp.salkku_terms USING "
-		     "fts5vocab(main, project_words, 'instance')");
-		st = prepare("SELECT term FROM temp.salkku_terms "
-			     "WHERE term >= ?1 LIMIT 1");
-	}
-	memcpy(from, s, (size_t)n);
-	while (chars > 6 && found <= TERMS_MAX) {
-		const char *t;
-		int tlen;
+	if (!st && chars > 6)
+		st = prepare("SELECT term FROM word_list WHERE term >= ?1 "
+			     "ORDER BY term");
+	if (chars > 6)
+		sqlite3_bind_text(st, 1, s, n, SQLITE_STATIC);
+	while (chars > 6 && found <= TERMS_MAX && sqlite3_step(st) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		int tlen = sqlite3_column_bytes(st, 0);
 
-		sqlite3_reset(st);
-		sqlite3_bind_text(st, 1, from, len, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) != SQLITE_ROW)
-			break;
-		t = (const char *)sqlite3_column_text(st, 0);
-		tlen = sqlite3_column_bytes(st, 0);
-		if (tlen < n || memcmp(t, s, (size_t)n) || tlen + 2 > (int)sizeof from)
+		if (tlen < n || memcmp(t, s, (size_t)n))
 			break;
 		if (found++)
 			sqlite3_str_appendall(words, " OR ");
 		put_quoted(words, t, tlen);
-		memcpy(from, t, (size_t)tlen);
-		from[tlen] = '\x01';
-		len = tlen + 1;
 	}
 	if (st)
 		sqlite3_reset(st);
@@ -1078,7 +1098,7 @@ match_word(void *ctx, int flags, const char *token, int n, int start, int end)
 	sqlite3_str_appendchar(m->q, 1, '(');
 	put_prefix(m->q, token, n);
 	if (worth_analysing(token, (size_t)n))
-		for (const char *f = lookup(m->a, token, (size_t)n) + n + 1; *f;
+		for (const char *f = lookup(m->a, token, (size_t)n)->block + n + 1; *f;
 		     f += strlen(f) + 1) {
 			sqlite3_str_appendall(m->q, " OR ");
 			put_prefix(m->q, f, (int)strlen(f));
