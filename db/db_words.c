@@ -496,34 +496,6 @@ words_lookup(struct fts_words *w, const char *word, size_t wlen,
 	return w->slots[i].block;
 }
 
-/* ---- The word list (migration 21) ---------------------------------- */
-
-static int
-gather_term(struct fts_words *w, const char *term, size_t n)
-{
-	int rc;
-
-	sqlite3_bind_text(w->gather, 1, term, (int)n, SQLITE_STATIC);
-	rc = sqlite3_step(w->gather);
-	sqlite3_reset(w->gather);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-/* Adds the terms of a word's block (its word of wlen bytes, then its
- * forms and parts) to word_list. */
-static int
-gather_block(struct fts_words *w, const char *block, size_t wlen)
-{
-	const char *p = block + wlen + 1;
-	int rc = gather_term(w, block, wlen);
-
-	for (int list = 0; list < 2; list++, p++)
-		for (; *p; p += strlen(p) + 1)
-			if (rc == SQLITE_OK)
-				rc = gather_term(w, p, strlen(p));
-	return rc;
-}
-
 /* ---- The tokenizer ------------------------------------------------- */
 
 struct emit {
@@ -535,14 +507,31 @@ struct emit {
 	void *arg;
 };
 
+/* Hands FTS5 a token; also adds it to word_list when the word's terms
+ * are being listed (db_words_gather). */
+static int
+emit_term(const struct emit *e, bool listing, int flags, const char *s,
+	  int n, int start, int end)
+{
+	int rc = e->token(e->ctx, flags, s, n, start, end);
+
+	if (rc != SQLITE_OK || !listing)
+		return rc;
+	sqlite3_bind_text(e->w->gather, 1, s, n, SQLITE_STATIC);
+	rc = sqlite3_step(e->w->gather);
+	sqlite3_reset(e->w->gather);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /* Each string of the NUL-ended list at p, then the end of the list. */
 static const char *
-emit_list(const struct emit *e, const char *p, int start, int end, int *rc)
+emit_list(const struct emit *e, bool listing, const char *p, int start,
+	  int end, int *rc)
 {
 	for (; *p; p += strlen(p) + 1)
 		if (*rc == SQLITE_OK)
-			*rc = e->token(e->ctx, FTS5_TOKEN_COLOCATED, p,
-				       (int)strlen(p), start, end);
+			*rc = emit_term(e, listing, FTS5_TOKEN_COLOCATED, p,
+					(int)strlen(p), start, end);
 	return p + 1;
 }
 
@@ -550,32 +539,29 @@ static int
 emit_word(void *ctx, int flags, const char *token, int n, int start, int end)
 {
 	const struct emit *e = ctx;
-	const char *block, *forms;
+	const char *block, *forms, *parts;
 	unsigned *mark;
+	bool listing;
 	int rc;
 
 	(void)flags;
 	if (!(block = words_lookup(e->w, token, (size_t)n, &mark)))
 		return SQLITE_NOMEM;
-	/* A word not kept (a number) is written each time: the list's
-	 * key, not a set of ours, tells it is there already. */
-	if (e->document && e->w->gather && (!mark || *mark != e->w->gathering)) {
-		if ((rc = gather_block(e->w, block, (size_t)n)) != SQLITE_OK)
-			return rc;
-		if (mark)
-			*mark = e->w->gathering;
-	}
 	forms = block + n + 1;
 	if (e->each)
 		return e->each(e->arg, block, forms) ? SQLITE_ABORT : SQLITE_OK;
-	rc = e->token(e->ctx, 0, block, n, start, end);
 	/* A query's words are expanded by db_fts_query into their forms
 	 * already; FTS5 reading that query back gets each as it is. */
-	if (e->document) {
-		const char *parts = emit_list(e, forms, start, end, &rc);
-
-		emit_list(e, parts, start, end, &rc);
-	}
+	if (!e->document)
+		return e->token(e->ctx, 0, block, n, start, end);
+	/* A word not kept (a number) is listed each time: the list's key,
+	 * not a set of ours, tells it is there already. */
+	listing = e->w->gather && (!mark || *mark != e->w->gathering);
+	rc = emit_term(e, listing, 0, block, n, start, end);
+	parts = emit_list(e, listing, forms, start, end, &rc);
+	emit_list(e, listing, parts, start, end, &rc);
+	if (listing && mark && rc == SQLITE_OK)
+		*mark = e->w->gathering;
 	return rc;
 }
 
